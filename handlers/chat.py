@@ -1,0 +1,164 @@
+"""Answering a message with the model, streamed, with the conversation as context; !reessayer."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from bot import texts
+from bot.commands import Router
+from bot.context import AnswerFailed, Ctx, UserError
+from bot.dispatcher import new_ref
+from bot.llm import ChatMessage, LLMError
+from bot.streaming import AnswerStreamer
+from storage.conversations import AnswerStats, Message
+
+log = logging.getLogger(__name__)
+
+router = Router("chat")
+
+TITLE_CHARS = 60
+TEXT_MSGTYPES = ("m.text", "m.notice", "m.emote")
+
+
+def estimate_tokens(text: str) -> int:
+    """A deliberately generous estimate (French averages about 3.5 characters a token)."""
+    return len(text) // 3 + 4
+
+
+def build_messages(
+    system_prompt: str, history: Sequence[Message], budget: int
+) -> list[ChatMessage]:
+    """System prompt + the newest turns that fit `budget` tokens; the last turn always goes."""
+    kept: list[ChatMessage] = []
+    used = estimate_tokens(system_prompt)
+    for message in reversed(history):
+        cost = estimate_tokens(message.content)
+        if kept and used + cost > budget:
+            break
+        kept.append({"role": message.role, "content": message.content})
+        used += cost
+    kept.reverse()
+    # A conversation sent to the model starts with the user, never with a lone answer.
+    while kept and kept[0]["role"] != "user":
+        kept.pop(0)
+    return [{"role": "system", "content": system_prompt}, *kept]
+
+
+def make_title(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= TITLE_CHARS else line[: TITLE_CHARS - 1].rstrip() + "…"
+
+
+def system_prompt(ctx: Ctx) -> str:
+    config = ctx.services.config.llm
+    return f"{config.system_prompt}\n\n{texts.system_prompt_date(ctx.services.clock())}"
+
+
+@router.message(when=lambda ctx: ctx.item.msgtype in TEXT_MSGTYPES)
+async def answer(ctx: Ctx) -> None:
+    services = ctx.services
+    item = ctx.item
+    question = ctx.text.strip()
+    if not question:
+        return
+    owner = ctx.sender if ctx.room_kind == "dm" else None
+    await services.rooms.upsert(ctx.room_id, ctx.room_kind, owner)
+    user = await services.users.ensure(ctx.sender)
+
+    conversation = await services.conversations.current(ctx.room_id)
+    if conversation is None:
+        conversation_id = await services.conversations.create(ctx.room_id, owner)
+        await services.conversations.set_title_if_missing(conversation_id, make_title(question))
+    else:
+        conversation_id = conversation.id
+    # A resumed or retried event must not add the question twice.
+    if not await services.conversations.has_message_for_event(item.event_id):
+        await services.conversations.add_message(
+            conversation_id, "user", question, event_id=item.event_id
+        )
+    history = await services.conversations.messages(conversation_id)
+    messages = build_messages(system_prompt(ctx), history, services.config.llm.context_budget)
+    model = user.model or services.config.llm.model
+
+    llm_config = services.config.llm
+
+    async def remember_first_event(event_id: str) -> None:
+        await services.inbox.set_answer_event(item.seq, event_id)
+
+    streamer = AnswerStreamer(
+        services.matrix,
+        ctx.room_id,
+        interval=llm_config.edit_interval,
+        max_edits=llm_config.max_edits,
+        max_chars=llm_config.max_message_chars,
+        resume_event_id=item.answer_event_id,
+        on_first_event=remember_first_event,
+    )
+
+    async def on_retry(error: LLMError) -> None:
+        await streamer.reset()
+
+    await services.matrix.set_typing(ctx.room_id, True)
+    try:
+        completion = await services.llm.stream_chat(messages, model, streamer.update, on_retry)
+    except LLMError as exc:
+        ref = new_ref()
+        log.error(
+            "no answer for event %s in %s after retries: %s (ref %s)",
+            item.event_id,
+            ctx.room_id,
+            exc.kind,
+            ref,
+        )
+        await streamer.fail(texts.llm_failure(ref))
+        raise AnswerFailed(ref) from exc
+    finally:
+        await services.matrix.set_typing(ctx.room_id, False)
+
+    await streamer.finish(completion.text)
+    await services.conversations.add_message(
+        conversation_id,
+        "assistant",
+        completion.text,
+        event_id=streamer.first_event_id,
+        stats=AnswerStats(
+            model=completion.model or model,
+            tokens_in=completion.tokens_in,
+            tokens_out=completion.tokens_out,
+            latency_ms=round(completion.total * 1000),
+            ttft_ms=round(completion.ttft * 1000) if completion.ttft is not None else None,
+        ),
+    )
+    log.info(
+        "answered event %s in %s: model %s, %s tokens out, first token %.2f s, total %.2f s, "
+        "%d edits, attempt %d",
+        item.event_id,
+        ctx.room_id,
+        model,
+        completion.tokens_out,
+        completion.ttft or 0.0,
+        completion.total,
+        streamer.edits_sent,
+        completion.attempts,
+    )
+
+
+@router.message(when=lambda ctx: ctx.item.msgtype not in TEXT_MSGTYPES)
+async def unsupported(ctx: Ctx) -> None:
+    raise UserError(texts.ATTACHMENTS_NOT_SUPPORTED)
+
+
+@router.command(
+    "reessayer",
+    "retry",
+    usage="!reessayer",
+    help="relance la réponse à votre dernier message resté sans réponse",
+)
+async def retry(ctx: Ctx) -> None:
+    failed = await ctx.services.inbox.last_failed(ctx.room_id)
+    if failed is None:
+        raise UserError(texts.NOTHING_TO_RETRY)
+    # Back in the queue: the room's worker answers it right after this command.
+    await ctx.services.inbox.requeue(failed.seq)
+    log.info("event %s in %s queued again by !reessayer", failed.event_id, ctx.room_id)

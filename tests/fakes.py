@@ -1,0 +1,70 @@
+"""A fake of the bot's small Matrix interface, for dispatcher-level tests (not integration)."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Sent:
+    room_id: str
+    event_id: str
+    body: str
+    html: str | None
+    notice: bool
+    edits: list[tuple[str, str | None]] = field(default_factory=list)
+
+    @property
+    def final_body(self) -> str:
+        return self.edits[-1][0] if self.edits else self.body
+
+    @property
+    def final_html(self) -> str | None:
+        return self.edits[-1][1] if self.edits else self.html
+
+
+class FakeMatrix:
+    user_id = "@assistant:test"
+
+    def __init__(self) -> None:
+        self.sent: list[Sent] = []
+        self.by_id: dict[str, Sent] = {}
+        self.typing: list[tuple[str, bool]] = []
+        self._ids = itertools.count(1)
+        self.changed = asyncio.Condition()
+        self.fail_sends = 0
+
+    async def _notify(self) -> None:
+        async with self.changed:
+            self.changed.notify_all()
+
+    async def send_text(
+        self, room_id: str, body: str, html: str | None = None, *, notice: bool = False
+    ) -> str:
+        if self.fail_sends:
+            self.fail_sends -= 1
+            raise RuntimeError("homeserver unavailable")
+        event_id = f"$sent{next(self._ids)}"
+        sent = Sent(room_id, event_id, body, html, notice)
+        self.sent.append(sent)
+        self.by_id[event_id] = sent
+        await self._notify()
+        return event_id
+
+    async def edit(self, room_id: str, event_id: str, body: str, html: str | None = None) -> str:
+        self.by_id[event_id].edits.append((body, html))
+        await self._notify()
+        return f"$edit{next(self._ids)}"
+
+    async def set_typing(self, room_id: str, typing: bool, timeout_ms: int = 30_000) -> None:
+        self.typing.append((room_id, typing))
+
+    def in_room(self, room_id: str) -> list[Sent]:
+        return [s for s in self.sent if s.room_id == room_id]
+
+    async def wait_for(self, predicate: object, timeout: float = 10) -> None:
+        check = predicate  # a zero-argument callable returning bool
+        async with self.changed:
+            await asyncio.wait_for(self.changed.wait_for(check), timeout)  # type: ignore[arg-type]
