@@ -206,6 +206,14 @@ class Dispatcher:
                 self._drain(room_id), name=f"room-worker {room_id}"
             )
 
+    async def drained(self) -> None:
+        """Until every room worker has nothing left to do (tests and benchmarks use it)."""
+        while True:
+            workers = [w for w in self._workers.values() if not w.done()]
+            if not workers:
+                return
+            await asyncio.gather(*workers, return_exceptions=True)
+
     async def resume_pending(self) -> None:
         """After a restart: answer what arrived or was in progress before."""
         for room_id in await self.services.inbox.rooms_with_pending():

@@ -207,11 +207,9 @@ class MatrixClient:
                     raise
                 log.warning("stored token rejected; logging in again on the same device")
         password = self.config.password.get_secret_value() if self.config.password else ""
-        response = await self._client.login(
-            password=password,
-            device_name=self.config.device_name,
-            device_id=(stored or {}).get("device_id"),
-        )
+        if stored is not None:
+            self._client.device_id = stored["device_id"]  # nio's login sends it back
+        response = await self._client.login(password=password, device_name=self.config.device_name)
         if not isinstance(response, LoginResponse):
             _check(response, "login")
             raise MatrixError("login")

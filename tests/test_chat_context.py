@@ -35,7 +35,10 @@ def test_context_never_starts_with_an_answer() -> None:
 
 
 def test_titles_and_dates() -> None:
-    assert make_title("  Rédige   une note\nsur le télétravail ") == "Rédige une note sur le télétravail"
+    assert (
+        make_title("  Rédige   une note\nsur le télétravail ")
+        == "Rédige une note sur le télétravail"
+    )
     assert len(make_title("mot " * 50)) <= 60
     from datetime import datetime
 

@@ -6,39 +6,13 @@ import asyncio
 import json
 import secrets
 import sys
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from devtools.agent import AgentClient, SeenMessage
 from devtools.synapse import SynapseError, SynapseServer, start_synapse
-
-MakeAgent = Callable[[str], Awaitable[AgentClient]]
-
-
-@pytest.fixture(scope="session")
-def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SynapseServer]:
-    with start_synapse(tmp_path_factory.mktemp("synapse")) as server:
-        yield server
-
-
-@pytest.fixture
-async def make_agent(synapse: SynapseServer, tmp_path: Path) -> AsyncIterator[MakeAgent]:
-    agents: list[AgentClient] = []
-
-    async def make(name: str) -> AgentClient:
-        localpart = f"{name}-{secrets.token_hex(4)}"
-        user = await asyncio.to_thread(synapse.register, localpart)
-        agent = await AgentClient.login(
-            synapse.base_url, user.user_id, user.password, tmp_path / localpart
-        )
-        agents.append(agent)
-        await agent.start()
-        return agent
-
-    yield make
-    await asyncio.gather(*(agent.close() for agent in agents))
+from tests.conftest import MakeAgent
 
 
 async def test_encrypted_dm_messages_edits_replies_reactions(make_agent: MakeAgent) -> None:

@@ -1,0 +1,273 @@
+"""Dispatcher level: the real routers and storage, a fake Matrix port, the fake model server."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot import texts
+from bot.config import Config
+from bot.context import Services
+from bot.dispatcher import Dispatcher
+from bot.llm import LLMClient
+from bot.matrix import IncomingText
+from devtools.fake_llm import FakeLLM, Reply
+from handlers import ROUTERS
+from storage.db import Database
+from tests.fakes import FakeMatrix
+
+_ids = itertools.count(1)
+ALICE = "@alice-interieur.gouv.fr:agent.interieur.tchap.gouv.fr"
+BOB = "@bob-finances.gouv.fr:agent.finances.tchap.gouv.fr"
+
+
+class Harness:
+    def __init__(self, dispatcher: Dispatcher, matrix: FakeMatrix, llm: FakeLLM) -> None:
+        self.dispatcher = dispatcher
+        self.matrix = matrix
+        self.llm = llm
+        self.services = dispatcher.services
+
+    async def send(
+        self,
+        text: str,
+        *,
+        room: str = "!dm-alice",
+        sender: str = ALICE,
+        members: int = 2,
+        mention: bool = False,
+        msgtype: str = "m.text",
+    ) -> str:
+        event_id = f"$in{next(_ids)}"
+        await self.dispatcher.on_text(
+            IncomingText(room, event_id, sender, msgtype, text, None, 0, mention, members, True)
+        )
+        return event_id
+
+    async def settle(self) -> None:
+        await self.dispatcher.drained()
+
+    def replies(self, room: str = "!dm-alice") -> list[str]:
+        return [m.final_body for m in self.matrix.in_room(room)]
+
+
+@pytest.fixture
+async def fake_llm() -> AsyncIterator[FakeLLM]:
+    server = FakeLLM()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def harness(tmp_path: Path, fake_llm: FakeLLM) -> AsyncIterator[Harness]:
+    config = Config.model_validate(
+        {
+            "matrix": {"user_id": "@assistant:test", "password": "x"},
+            "llm": {
+                "base_url": fake_llm.base_url,
+                "api_key": "test",
+                "retry_backoff": 0,
+                "edit_interval": 0.2,
+                "timeout": 5,
+            },
+            "support": {"room": "!support", "admins": [BOB]},
+        }
+    ).resolve_paths(tmp_path)
+    db = Database(tmp_path / "db.sqlite3")
+    await db.open()
+    matrix = FakeMatrix()
+    llm = LLMClient(config.llm)
+    services = Services(config, db, matrix, llm, lambda: datetime(2026, 11, 25, 10, tzinfo=UTC))
+    dispatcher = Dispatcher(services, ROUTERS)
+    dispatcher.support_room_id = "!support"
+    yield Harness(dispatcher, matrix, fake_llm)
+    await dispatcher.shutdown(1)
+    await llm.close()
+    await db.close()
+
+
+async def test_answer_is_streamed_with_the_system_prompt_and_dated(harness: Harness) -> None:
+    harness.llm.enqueue(Reply(text="Voici une **réponse** détaillée en plusieurs mots."))
+    await harness.send("Bonjour")
+    await harness.settle()
+    [answer] = harness.matrix.in_room("!dm-alice")
+    assert answer.final_body == "Voici une **réponse** détaillée en plusieurs mots."
+    assert answer.final_html is not None and "<strong>réponse</strong>" in answer.final_html
+    [request] = harness.llm.chat_requests()
+    assert request["stream"] is True
+    system = request["messages"][0]
+    assert system["role"] == "system" and "mercredi 25 novembre 2026" in system["content"]
+    assert request["messages"][-1] == {"role": "user", "content": "Bonjour"}
+    assert request["model"] == harness.services.config.llm.model
+    assert ("!dm-alice", True) in harness.matrix.typing
+    assert harness.matrix.typing[-1] == ("!dm-alice", False)
+
+
+async def test_context_carries_over_and_nouveau_resets_it(harness: Harness) -> None:
+    await harness.send("Première question")
+    await harness.settle()
+    await harness.send("Deuxième question")
+    await harness.settle()
+    second = harness.llm.chat_requests()[1]["messages"]
+    assert [m["role"] for m in second] == ["system", "user", "assistant", "user"]
+    assert second[1]["content"] == "Première question"
+    assert second[2]["content"] == harness.replies()[0]
+    await harness.send("!nouveau")
+    await harness.send("Troisième question")
+    await harness.settle()
+    third = harness.llm.chat_requests()[2]["messages"]
+    assert [m["content"] for m in third[1:]] == ["Troisième question"]
+    assert harness.replies()[2] == texts.NEW_CONVERSATION
+
+
+async def test_history_and_resume(harness: Harness) -> None:
+    await harness.send("Note sur le télétravail")
+    await harness.send("!nouveau")
+    await harness.send("Courrier au préfet")
+    await harness.send("!historique")
+    await harness.settle()
+    listing = harness.replies()[-1]
+    assert "Courrier au préfet" in listing and "Note sur le télétravail" in listing
+    assert listing.index("Courrier") < listing.index("Note sur")
+    await harness.send("!reprendre 2")
+    await harness.send("Et la suite ?")
+    await harness.settle()
+    assert "Note sur le télétravail" in harness.replies()[-2]
+    last = harness.llm.chat_requests()[-1]["messages"]
+    assert [m["content"] for m in last if m["role"] == "user"] == [
+        "Note sur le télétravail",
+        "Et la suite ?",
+    ]
+    await harness.send("!reprendre 9")
+    await harness.send("!reprendre deux")
+    await harness.settle()
+    assert harness.replies()[-1] == harness.replies()[-2]
+    assert "entre 1 et 2" in harness.replies()[-1]
+
+
+async def test_unknown_commands_get_a_hint_and_never_reach_the_model(harness: Harness) -> None:
+    await harness.send("!blabla quelque chose")
+    await harness.send("!aide")
+    await harness.settle()
+    assert harness.llm.chat_requests() == []
+    hint, help_text = harness.replies()
+    assert "!blabla" in hint and "!aide" in hint
+    for name in ("!nouveau", "!historique", "!reprendre N", "!reessayer", "!modele"):
+        assert name in help_text
+
+
+async def test_model_failure_then_reessayer(harness: Harness) -> None:
+    retries = harness.services.config.llm.retries
+    harness.llm.enqueue(*[Reply(fail="http500") for _ in range(retries + 1)])
+    event_id = await harness.send("Question importante")
+    await harness.settle()
+    [apology] = harness.replies()
+    assert "!reessayer" in apology and "référence" in apology
+    item = await harness.services.inbox.get(event_id)
+    assert item is not None and item.status == "failed"
+    assert item.error_ref is not None and item.error_ref in apology
+    assert len(harness.llm.chat_requests()) == retries + 1
+    await harness.send("!reessayer")
+    await harness.settle()
+    item = await harness.services.inbox.get(event_id)
+    assert item is not None and item.status == "done"
+    assert "Question importante" in harness.replies()[-1]
+    # The question is in the conversation once, not once per attempt.
+    last = harness.llm.chat_requests()[-1]["messages"]
+    assert [m["content"] for m in last if m["role"] == "user"] == ["Question importante"]
+    await harness.send("!reessayer")
+    await harness.settle()
+    assert harness.replies()[-1] == texts.NOTHING_TO_RETRY
+
+
+@pytest.mark.parametrize("failure", ["malformed", "empty", "disconnect", "http429"])
+async def test_bad_streams_are_retried_then_answered(harness: Harness, failure: str) -> None:
+    harness.llm.enqueue(Reply(fail=failure), Reply(text="Réponse correcte."))
+    await harness.send("Question")
+    await harness.settle()
+    assert harness.replies() == ["Réponse correcte."]
+
+
+async def test_rooms_are_served_concurrently_and_each_room_in_order(harness: Harness) -> None:
+    harness.llm.enqueue(Reply(text="Lente réponse.", ttft=1.0), Reply(text="Réponse rapide."))
+    await harness.send("Question lente")
+    await harness.send("Question rapide", room="!dm-bob", sender=BOB)
+    await harness.send("Deuxième question lente")  # waits for the first answer in its room
+    await harness.matrix.wait_for(lambda: harness.replies("!dm-bob") == ["Réponse rapide."])
+    assert harness.replies() in ([], ["Lente réponse. " + texts.TYPING_PLACEHOLDER])
+    await harness.settle()
+    assert harness.replies()[0] == "Lente réponse."
+    third = harness.llm.chat_requests()[2]["messages"]
+    assert [m["content"] for m in third[1:]] == [
+        "Question lente",
+        "Lente réponse.",
+        "Deuxième question lente",
+    ]
+
+
+async def test_group_rooms_need_a_mention_and_support_room_only_commands(
+    harness: Harness,
+) -> None:
+    await harness.send("Bavardage", room="!group", members=5)
+    await harness.send("Assistant IA: une question", room="!group", members=5, mention=True)
+    await harness.send("Discussion entre collègues", room="!support", sender=BOB, members=4)
+    await harness.send("!aide", room="!support", sender=BOB, members=4)
+    await harness.settle()
+    [request] = harness.llm.chat_requests()
+    assert request["messages"][-1]["content"] == "Assistant IA: une question"
+    assert len(harness.replies("!group")) == 1
+    [support_help] = harness.replies("!support")
+    assert "!aide" in support_help
+
+
+async def test_attachments_get_a_clear_message(harness: Harness) -> None:
+    await harness.send("note.pdf", msgtype="m.file")
+    await harness.settle()
+    assert harness.replies() == [texts.ATTACHMENTS_NOT_SUPPORTED]
+    assert harness.llm.chat_requests() == []
+
+
+async def test_choose_a_model(harness: Harness) -> None:
+    await harness.send("!modele")
+    await harness.settle()
+    listing = harness.replies()[-1]
+    assert "Llama-3.1-8B" in listing and "whisper" not in listing
+    await harness.send("!modele 1")
+    await harness.send("Bonjour")
+    await harness.settle()
+    assert "meta-llama/Llama-3.1-8B-Instruct" in harness.replies()[-2]
+    assert harness.llm.chat_requests()[-1]["model"] == "meta-llama/Llama-3.1-8B-Instruct"
+    await harness.send("!modele inexistant")
+    await harness.send("!modele defaut")
+    await harness.settle()
+    assert "inexistant" in harness.replies()[-2]
+    assert harness.replies()[-1] == texts.MODEL_RESET
+
+
+async def test_an_unexpected_error_is_reported_with_a_reference(harness: Harness) -> None:
+    harness.matrix.fail_sends = 1  # the first answer cannot be sent
+    event_id = await harness.send("Bonjour")
+    await harness.settle()
+    item = await harness.services.inbox.get(event_id)
+    assert item is not None and item.status == "failed"
+    [report] = harness.replies()
+    assert item.error_ref is not None and item.error_ref in report
+    await harness.send("Encore là ?")  # the room keeps working
+    await harness.settle()
+    assert "Encore là ?" in harness.replies()[-1]
+
+
+async def test_same_event_twice_is_answered_once(harness: Harness) -> None:
+    event = IncomingText("!dm-alice", "$dup", ALICE, "m.text", "Bonjour", None, 0, False, 2, True)
+    await harness.dispatcher.on_text(event)
+    await harness.settle()
+    await harness.dispatcher.on_text(event)
+    await harness.settle()
+    assert len(harness.replies()) == 1
+    await asyncio.sleep(0)
