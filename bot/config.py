@@ -38,6 +38,8 @@ class MatrixConfig(_Section):
     # Longer than anything a homeserver sends back in one sync, so no message falls into a gap.
     timeline_limit: int = Field(default=100, ge=1, le=1000)
     request_timeout: float = Field(default=60.0, gt=0)
+    # After a long stop: pages of 100 events fetched per room to fill a gap in the timeline.
+    max_backfill_pages: int = Field(default=20, ge=0, le=1000)
 
     @model_validator(mode="after")
     def _one_credential(self) -> MatrixConfig:

@@ -34,6 +34,10 @@ class MatrixPort(Protocol):
 
     async def set_typing(self, room_id: str, typing: bool, timeout_ms: int = 30_000) -> None: ...
 
+    async def send_file(
+        self, room_id: str, data: bytes, filename: str, mimetype: str, *, msgtype: str = "m.file"
+    ) -> str: ...
+
 
 class UserError(Exception):
     """A mistake the user can fix: the message (French) is their whole answer."""

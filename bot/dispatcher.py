@@ -71,6 +71,7 @@ class Dispatcher:
         self._background: set[asyncio.Task[Any]] = set()
         self._closing = False
         self._member_counts: dict[str, int] = {}
+        self._to_kick: set[str] = set()
 
     # Room kinds ------------------------------------------------------------------------
 
@@ -111,7 +112,9 @@ class Dispatcher:
                 event.sender,
                 kind,
             )
-            self.kick(event.room_id)
+            # Workers start once the whole sync is stored: events fetched to fill a gap come
+            # after the newer ones and must still be answered first.
+            self._to_kick.add(event.room_id)
 
     async def on_invite(self, invite: IncomingInvite) -> None:
         if self.matrix is None or self._closing:
@@ -168,6 +171,12 @@ class Dispatcher:
     async def on_synced(self, next_batch: str) -> None:
         await self.services.state.set(SYNC_TOKEN_KEY, next_batch)
         self.initial_sync = False
+        self.flush_kicks()
+
+    def flush_kicks(self) -> None:
+        rooms, self._to_kick = self._to_kick, set()
+        for room_id in rooms:
+            self.kick(room_id)
 
     async def retry_undecrypted(self) -> None:
         if self.matrix is None:
@@ -181,6 +190,8 @@ class Dispatcher:
             )
             await self.services.inbox.remove_undecrypted(pending.event_id)
             await self.on_text(incoming)
+            # Not flush_kicks(): a sync may be storing other rooms' events right now.
+            self.kick(pending.room_id)
 
     # Workers ---------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
 import json
 import logging
 import os
@@ -26,12 +27,15 @@ from nio import (
     LoginResponse,
     MatrixRoom,
     MegolmEvent,
+    MessageDirection,
     RoomEncryptedMedia,
     RoomKeyEvent,
     RoomMessageMedia,
+    RoomMessagesResponse,
     RoomMessageText,
     RoomSendResponse,
     SyncResponse,
+    UploadResponse,
     WhoamiResponse,
 )
 
@@ -285,6 +289,8 @@ class MatrixClient:
                 if not isinstance(response, SyncResponse):
                     _check(response, "sync")
                     raise MatrixError("sync")
+                if since is not None:
+                    await self._fill_gaps(response, since)
                 since = response.next_batch
                 await sink.on_synced(response.next_batch)
                 await self._after_sync()
@@ -303,6 +309,39 @@ class MatrixClient:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), backoff)
                 backoff = min(backoff * 2, 60.0)
+
+    async def _fill_gaps(self, response: SyncResponse, since: str) -> None:
+        """Fetch what a `limited` timeline left out since our last position.
+
+        After a long stop a room may hold more new events than one sync returns; without this
+        the older ones would never be answered.
+        """
+        for room_id, info in response.rooms.join.items():
+            timeline = info.timeline
+            if not timeline.limited or not timeline.prev_batch:
+                continue
+            room = self._client.rooms.get(room_id)
+            if room is None:
+                continue
+            missed: list[Any] = []
+            token = timeline.prev_batch
+            for _ in range(self.config.max_backfill_pages):
+                page = await self._client.room_messages(
+                    room_id, start=token, end=since, direction=MessageDirection.back, limit=100
+                )
+                if not isinstance(page, RoomMessagesResponse):
+                    _check(page, "room messages")
+                    break
+                missed.extend(page.chunk)
+                if not page.chunk or not page.end or page.end == token:
+                    break
+                token = page.end
+            log.info("room %s: fetched %d events missed by a limited sync", room_id, len(missed))
+            for event in reversed(missed):  # oldest first, as the timeline would have had them
+                if isinstance(event, RoomMessageText | RoomMessageMedia | RoomEncryptedMedia):
+                    await self._on_message(room, event)
+                elif isinstance(event, MegolmEvent):
+                    await self._on_megolm(room, event)
 
     async def _after_sync(self) -> None:
         # What nio's sync_forever does between syncs, so encryption keeps working.
@@ -447,6 +486,35 @@ class MatrixClient:
         self, room_id: str, body: str, html: str | None = None, *, notice: bool = False
     ) -> str:
         return await self.send(room_id, text_content(body, html, notice=notice))
+
+    async def send_file(
+        self, room_id: str, data: bytes, filename: str, mimetype: str, *, msgtype: str = "m.file"
+    ) -> str:
+        """Upload a file (encrypted in an encrypted room, as Tchap clients do) and post it."""
+        room = await self.wait_for_room(room_id)
+        encrypt = bool(room.encrypted)
+        response, keys = await self._client.upload(
+            io.BytesIO(data),
+            content_type="application/octet-stream" if encrypt else mimetype,
+            filename=filename,
+            encrypt=encrypt,
+            filesize=len(data),
+        )
+        if not isinstance(response, UploadResponse):
+            _check(response, "upload")
+            raise MatrixError("upload")
+        content: dict[str, Any] = {
+            "msgtype": msgtype,
+            "body": filename,
+            "filename": filename,
+            "info": {"mimetype": mimetype, "size": len(data)},
+            "m.mentions": {},
+        }
+        if encrypt and keys is not None:
+            content["file"] = {**keys, "url": response.content_uri}
+        else:
+            content["url"] = response.content_uri
+        return await self.send(room_id, content)
 
     async def edit(self, room_id: str, event_id: str, body: str, html: str | None = None) -> str:
         return await self.send(room_id, edit_content(event_id, text_content(body, html)))

@@ -81,8 +81,10 @@ class InboxRepository:
 
     async def next_pending(self, room_id: str) -> InboxItem | None:
         row = await self.db.fetchone(
+            # Arrival order as the homeserver saw it: events fetched late to fill a gap, or
+            # decrypted once their key came, still go before what was sent after them.
             f"SELECT {_COLUMNS} FROM inbox WHERE room_id = ? AND status = 'pending' "
-            "ORDER BY seq LIMIT 1",
+            "ORDER BY origin_ts, seq LIMIT 1",
             (room_id,),
         )
         return _item(row) if row else None

@@ -35,6 +35,7 @@ class FakeMatrix:
         self._ids = itertools.count(1)
         self.changed = asyncio.Condition()
         self.fail_sends = 0
+        self.files: dict[str, tuple[str, str, bytes]] = {}
 
     async def _notify(self) -> None:
         async with self.changed:
@@ -60,6 +61,13 @@ class FakeMatrix:
 
     async def set_typing(self, room_id: str, typing: bool, timeout_ms: int = 30_000) -> None:
         self.typing.append((room_id, typing))
+
+    async def send_file(
+        self, room_id: str, data: bytes, filename: str, mimetype: str, *, msgtype: str = "m.file"
+    ) -> str:
+        event_id = await self.send_text(room_id, filename)
+        self.files[event_id] = (filename, mimetype, data)
+        return event_id
 
     def in_room(self, room_id: str) -> list[Sent]:
         return [s for s in self.sent if s.room_id == room_id]

@@ -243,3 +243,86 @@ async def test_no_message_text_in_the_database_inbox_after_answering(
     finally:
         db.close()
     assert rows == [("done", None)]
+
+
+async def test_a_long_stop_with_more_messages_than_one_sync_returns_loses_nothing(
+    make_agent: MakeAgent, make_bot: MakeBot, fake_llm: FakeLLM
+) -> None:
+    bot = await make_bot()
+    agent = await make_agent("agent")
+    room = await open_dm(agent, bot)
+    await bot.stop()
+    bot.config.matrix.timeline_limit = 3  # so that the restart's sync is "limited"
+    questions = [f"Question hors ligne {i}" for i in range(8)]
+    for question in questions:
+        await agent.send_text(room, question)
+    await bot.start()
+    await agent.wait_for_text(room, "« Question hors ligne 7 »", timeout=60)
+    assert bot.app is not None and bot.app.dispatcher is not None
+    await bot.app.dispatcher.drained()
+    asked = [r["messages"][-1]["content"] for r in fake_llm.chat_requests()]
+    assert asked == questions  # every one, once, in order
+
+
+async def test_access_token_login_reuses_the_given_device(
+    synapse: SynapseServer, make_agent: MakeAgent, make_bot: MakeBot, fake_llm: FakeLLM
+) -> None:
+    bot = await make_bot(start=False)
+    login = await asyncio.to_thread(
+        synapse.request,
+        "POST",
+        "/_matrix/client/v3/login",
+        {
+            "type": "m.login.password",
+            "identifier": {"type": "m.id.user", "user": bot.user_id},
+            "password": bot.config.matrix.password.get_secret_value()  # type: ignore[union-attr]
+            if bot.config.matrix.password
+            else "",
+        },
+    )
+    from pydantic import SecretStr
+
+    bot.config.matrix.password = None
+    bot.config.matrix.access_token = SecretStr(login["access_token"])
+    bot.config.matrix.device_id = login["device_id"]
+    app = await bot.start()
+    assert app.matrix is not None and app.matrix.device_id == login["device_id"]
+    agent = await make_agent("agent")
+    room = await open_dm(agent, bot)
+    fake_llm.enqueue(Reply(text="Connecté par jeton."))
+    await ask(agent, room, "Bonjour", "Connecté par jeton.")
+
+
+async def test_files_are_uploaded_encrypted_in_encrypted_rooms(
+    make_agent: MakeAgent, make_bot: MakeBot
+) -> None:
+    bot = await make_bot()
+    agent = await make_agent("agent")
+    room = await open_dm(agent, bot)
+    assert bot.app is not None and bot.app.matrix is not None
+    await bot.app.matrix.send_file(room, b"contenu du fichier", "note.txt", "text/plain")
+    seen = await agent.wait_for_message(room, predicate=lambda m: m.msgtype == "m.file")
+    assert seen.encrypted and seen.body == "note.txt"
+    assert "file" in seen.content and "url" not in seen.content  # encrypted attachment
+    assert seen.content["file"]["url"].startswith("mxc://")
+
+
+async def test_an_answer_cut_by_a_restart_is_finished_in_place(
+    make_agent: MakeAgent, make_bot: MakeBot, fake_llm: FakeLLM
+) -> None:
+    bot = await make_bot()
+    agent = await make_agent("agent")
+    room = await open_dm(agent, bot)
+    slow = "Une réponse lente " * 30
+    fake_llm.enqueue(Reply(text=slow, tokens_per_second=20))
+    after = len(agent.messages(room))
+    await agent.send_text(room, "Question longue")
+    await agent.wait_for_message(room, sender=bot.user_id, after=after)  # streaming started
+    assert bot.app is not None
+    bot.app.shutdown_grace = 0  # stop now: the answer is cut
+    await bot.stop()
+    fake_llm.enqueue(Reply(text="Réponse complète après reprise."))
+    await bot.start()
+    await agent.wait_for_text(room, "Réponse complète après reprise.")
+    answers = bot_messages(agent, room, bot)[1:]  # after the greeting
+    assert [m.body for m in answers] == ["Réponse complète après reprise."]
