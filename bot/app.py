@@ -109,11 +109,16 @@ class BotApp:
     async def wait(self) -> None:
         """Until the sync loop ends; raises AccountUnusable if the account became unusable."""
         assert self._sync_task is not None and self.dispatcher is not None
+        # A stop request must not wait for the current long-poll sync to return.
         failed = asyncio.create_task(self.dispatcher.failed.wait())
+        stopped = asyncio.create_task(self._stop.wait())
         try:
-            await asyncio.wait({self._sync_task, failed}, return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait(
+                {self._sync_task, failed, stopped}, return_when=asyncio.FIRST_COMPLETED
+            )
         finally:
             failed.cancel()
+            stopped.cancel()
         if self.dispatcher.fatal is not None:
             raise self.dispatcher.fatal
         if self._sync_task.done() and not self._sync_task.cancelled():

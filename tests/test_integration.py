@@ -7,7 +7,12 @@ test says otherwise.
 from __future__ import annotations
 
 import asyncio
+import secrets
+import signal
 import sqlite3
+import sys
+import time
+from pathlib import Path
 
 from bot import texts
 from devtools.agent import AgentClient, SeenMessage
@@ -326,3 +331,28 @@ async def test_an_answer_cut_by_a_restart_is_finished_in_place(
     await agent.wait_for_text(room, "Réponse complète après reprise.")
     answers = bot_messages(agent, room, bot)[1:]  # after the greeting
     assert [m.body for m in answers] == ["Réponse complète après reprise."]
+
+
+async def test_sigterm_stops_the_bot_process_promptly(
+    synapse: SynapseServer, fake_llm: FakeLLM, tmp_path: Path
+) -> None:
+    user = await asyncio.to_thread(synapse.register, f"assistant-{secrets.token_hex(4)}")
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[matrix]\nhomeserver = "{synapse.base_url}"\nuser_id = "{user.user_id}"\n'
+        f'password = "{user.password}"\nstore_dir = "matrix"\n'
+        f'[llm]\nbase_url = "{fake_llm.base_url}"\n[storage]\ndatabase = "db.sqlite3"\n',
+        encoding="utf-8",
+    )
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", "--config", str(config),
+        stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stderr is not None
+    while b"bot started" not in (line := await asyncio.wait_for(process.stderr.readline(), 30)):
+        assert line, "the bot exited before starting"
+    await asyncio.sleep(1)  # let it enter its 30 s long-poll sync
+    started = time.monotonic()
+    process.send_signal(signal.SIGTERM)
+    assert await asyncio.wait_for(process.wait(), 15) == 0
+    assert time.monotonic() - started < 5
