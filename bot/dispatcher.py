@@ -30,6 +30,8 @@ from storage.inbox import InboxItem
 log = logging.getLogger(__name__)
 
 SYNC_TOKEN_KEY = "sync_token"
+# Attempts at one event, across restarts, before the bot apologises instead of trying again.
+MAX_ATTEMPTS = 3
 
 
 def new_ref() -> str:
@@ -251,6 +253,13 @@ class Dispatcher:
         """The error boundary: whatever happens, the user hears back and the loop goes on."""
         inbox = self.services.inbox
         ctx = Ctx(self.services, item, self.room_kind(item.room_id))
+        if item.attempts >= MAX_ATTEMPTS:
+            # Started this many times without finishing: it takes the process down with it.
+            ref = new_ref()
+            log.error("giving up on event %s in %s (ref %s)", item.event_id, item.room_id, ref)
+            await ctx.reply(texts.gave_up(ref))
+            await inbox.mark_failed(item.seq, ref)
+            return
         await inbox.start_attempt(item.seq)
         try:
             await self.route(ctx)

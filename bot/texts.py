@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
+
+PARIS = ZoneInfo("Europe/Paris")
 
 _DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 _MONTHS = [
@@ -12,11 +15,15 @@ _MONTHS = [
 
 
 def french_date(when: datetime) -> str:
+    if when.tzinfo is not None:
+        when = when.astimezone(PARIS)
     day = "1er" if when.day == 1 else str(when.day)
     return f"{_DAYS[when.weekday()]} {day} {_MONTHS[when.month - 1]} {when.year}"
 
 
 def short_date(when: datetime) -> str:
+    if when.tzinfo is not None:
+        when = when.astimezone(PARIS)
     return f"{when.day:02d}/{when.month:02d}/{when.year} {when.hour:02d}h{when.minute:02d}"
 
 
@@ -57,6 +64,13 @@ def llm_failure(ref: str) -> str:
     return (
         "😕 Désolé, le modèle n'a pas pu répondre pour le moment. Votre message est "
         f"conservé : tapez `!reessayer` dans quelques instants. (référence {ref})"
+    )
+
+
+def gave_up(ref: str) -> str:
+    return (
+        "😕 Désolé, je n'ai pas réussi à traiter votre message malgré plusieurs essais. "
+        f"Reformulez-le ou écrivez à l'équipe support avec la référence {ref}."
     )
 
 

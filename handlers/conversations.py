@@ -14,7 +14,7 @@ HISTORY_SIZE = 10
 
 
 def _when(iso: str) -> str:
-    return texts.short_date(datetime.fromisoformat(iso).astimezone())
+    return texts.short_date(datetime.fromisoformat(iso))
 
 
 @router.command(

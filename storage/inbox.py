@@ -128,7 +128,8 @@ class InboxRepository:
 
     async def requeue(self, seq: int) -> None:
         await self.db.execute(
-            "UPDATE inbox SET status = 'pending', error_ref = NULL, done_at = NULL WHERE seq = ?",
+            "UPDATE inbox SET status = 'pending', error_ref = NULL, done_at = NULL, attempts = 0 "
+            "WHERE seq = ?",
             (seq,),
         )
 

@@ -272,3 +272,18 @@ async def test_same_event_twice_is_answered_once(harness: Harness) -> None:
         await harness.settle()
     assert len(harness.replies()) == 1
     await asyncio.sleep(0)
+
+
+async def test_an_event_that_keeps_crashing_the_process_is_given_up(harness: Harness) -> None:
+    inbox = harness.services.inbox
+    await inbox.add("$poison", "!dm-alice", ALICE, "message", "Bonjour", 1)
+    item = await inbox.get("$poison")
+    assert item is not None
+    for _ in range(3):  # three starts that never finished (the process died each time)
+        await inbox.start_attempt(item.seq)
+    await harness.dispatcher.resume_pending()
+    await harness.settle()
+    assert harness.llm.chat_requests() == []
+    [apology] = harness.replies()
+    item = await inbox.get("$poison")
+    assert item is not None and item.status == "failed" and item.error_ref in apology
