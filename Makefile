@@ -27,7 +27,7 @@ demo: install
 	$(BIN)/python -m devtools.demo
 
 test: install
-	SYNAPSE_PYTHON=$(SYNAPSE_VENV)/bin/python $(BIN)/python -m pytest -q
+	SYNAPSE_PYTHON=$(CURDIR)/$(SYNAPSE_VENV)/bin/python $(BIN)/python -m pytest -q
 
 lint: install
 	$(BIN)/ruff check bot handlers storage devtools tests bench

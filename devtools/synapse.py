@@ -245,7 +245,9 @@ def _resolve_python(python: str | None) -> str:
         "(it creates .venv-synapse), or set SYNAPSE_PYTHON to a Python that has "
         "matrix-synapse installed."
     )
-    resolved = candidate if Path(candidate).exists() else shutil.which(candidate)
+    # abspath, not resolve(): following the venv's symlink would leave the venv. Synapse runs
+    # with its workdir as current folder, so a relative path must be made absolute here.
+    resolved = os.path.abspath(candidate) if Path(candidate).exists() else shutil.which(candidate)
     if resolved is None:
         raise RuntimeError(hint)
     candidate = resolved
