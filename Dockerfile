@@ -18,7 +18,7 @@ RUN useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin assi
     && mkdir -p /data /config \
     && chown assistant /data
 COPY --from=build /install /usr/local
-USER assistant
+USER 10001
 WORKDIR /data
 # Database and Matrix store (encryption keys): losing this volume breaks encryption for users.
 VOLUME ["/data"]

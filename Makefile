@@ -32,6 +32,7 @@ test: install
 lint: install
 	$(BIN)/ruff check bot handlers storage devtools tests bench
 	$(BIN)/ruff format --check bot handlers storage devtools tests bench
+	$(BIN)/hadolint Dockerfile
 
 typecheck: install
 	$(BIN)/mypy
