@@ -1,5 +1,4 @@
-"""A fake OpenAI-compatible server on loopback: streamed and plain replies, recorded requests,
-scripted failures and delays. Used by the tests, the benchmarks and the demo."""
+"""A fake OpenAI-compatible model server on loopback: scripted replies, delays and failures."""
 
 from __future__ import annotations
 
@@ -21,6 +20,7 @@ log = logging.getLogger(__name__)
 
 Responder = Callable[[list[dict[str, Any]]], str]
 
+# What Albert's /v1/models lists: the bot picks text models by their `type`.
 DEFAULT_MODELS: list[dict[str, Any]] = [
     {"id": "mistralai/Mistral-Small-3.1-24B-Instruct-2503", "type": "text-generation"},
     {"id": "meta-llama/Llama-3.1-8B-Instruct", "type": "text-generation"},
@@ -30,6 +30,9 @@ DEFAULT_MODELS: list[dict[str, Any]] = [
 
 FAILURES = ("http500", "http429", "http503", "malformed", "empty", "disconnect", "hang")
 
+# Chunks sent before a "disconnect" drops the connection.
+_CHUNKS_BEFORE_DISCONNECT = 3
+
 
 @dataclass
 class RecordedRequest:
@@ -37,7 +40,7 @@ class RecordedRequest:
     method: str
     headers: dict[str, str]
     json: Any | None
-    at: float  # time.monotonic()
+    at: float  # time.monotonic() on arrival
 
 
 @dataclass
@@ -47,12 +50,15 @@ class Reply:
     text: str = ""
     ttft: float | None = None  # seconds before the first token (None: the server's default)
     tokens_per_second: float | None = None  # chunk pacing (None: server default, 0: no pause)
-    fail: str | None = None  # one of FAILURES
-    usage: bool = True
+    fail: str | None = None  # None or one of FAILURES
+    usage: bool = True  # usage chunk when the client asks for it, usage field in JSON mode
+
+
+Handler = Callable[[web.Request, RecordedRequest], Awaitable[web.StreamResponse]]
 
 
 def split_tokens(text: str) -> list[str]:
-    """Pieces of about four characters, cut at word boundaries, spaces kept."""
+    """Pieces of about four characters cut at word boundaries, spaces kept, like model tokens."""
     pieces: list[str] = []
     for word in re.findall(r"\S+\s*|\s+", text):
         while len(word) > 6:
@@ -66,18 +72,31 @@ def estimate_tokens(text: str) -> int:
     return max(1, len(text) // 4)
 
 
-def last_user_message(messages: list[dict[str, Any]]) -> str:
-    for message in reversed(messages):
-        if message.get("role") == "user":
-            content = message.get("content")
-            if isinstance(content, str):
-                return content
-            if isinstance(content, list):
-                return " ".join(str(p.get("text", "")) for p in content if isinstance(p, dict))
+def _content_text(content: Any) -> str:
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):  # multimodal parts: keep the text ones
+        return " ".join(
+            str(part.get("text", "")) for part in content if isinstance(part, dict)
+        ).strip()
     return ""
 
 
+def last_user_message(messages: list[dict[str, Any]]) -> str:
+    for message in reversed(messages):
+        if isinstance(message, dict) and message.get("role") == "user":
+            return _content_text(message.get("content"))
+    return ""
+
+
+def _error(status: int, message: str, kind: str, code: str | None = None) -> web.Response:
+    body = {"error": {"message": message, "type": kind, "param": None, "code": code or kind}}
+    return web.json_response(body, status=status)
+
+
 class FakeLLM:
+    """Serves /v1/models and /v1/chat/completions; every request is recorded in `requests`."""
+
     def __init__(
         self,
         *,
@@ -88,47 +107,57 @@ class FakeLLM:
     ) -> None:
         self.default_ttft = default_ttft
         self.tokens_per_second = tokens_per_second
-        self.models = models if models is not None else DEFAULT_MODELS
+        self.models = models if models is not None else list(DEFAULT_MODELS)
         self.responder = responder
         self.requests: list[RecordedRequest] = []
+        self.host = "127.0.0.1"
+        self.port = 0
         self._queue: deque[Reply] = deque()
         self._chat_count = 0
-        self._changed = asyncio.Event()
+        self._recorded = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self._inflight: set[asyncio.Task[Any]] = set()
-        self.port = 0
-        self._routes: dict[tuple[str, str], Callable[[web.Request], Awaitable[web.StreamResponse]]]
-        self._routes = {
+        # Later endpoints (/v1/audio/transcriptions, /v1/ocr, /v1/embeddings) go here.
+        self._routes: dict[tuple[str, str], Handler] = {
             ("GET", "/v1/models"): self._models,
-            ("POST", "/v1/chat/completions"): self._chat,
+            ("POST", "/v1/chat/completions"): self._chat_completions,
         }
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/v1"
+        if not self.port:
+            raise RuntimeError("FakeLLM is not started")
+        # A wildcard address is reachable on loopback; IPv6 literals need brackets in a URL.
+        host = "127.0.0.1" if self.host in ("", "0.0.0.0", "::") else self.host
+        return (
+            f"http://[{host}]:{self.port}/v1" if ":" in host else f"http://{host}:{self.port}/v1"
+        )
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
         app = web.Application(client_max_size=64 * 1024 * 1024)
         app.router.add_route("*", "/{tail:.*}", self._dispatch)
-        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
+        # handler_cancellation: a "hang" ends as soon as its client gives up.
+        self._runner = web.AppRunner(
+            app, access_log=None, handler_cancellation=True, shutdown_timeout=1.0
+        )
         await self._runner.setup()
-        site = web.TCPSite(self._runner, host, port)
-        await site.start()
-        server = site._server
-        assert server is not None
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
+        await web.TCPSite(self._runner, host, port).start()
+        self.host = host
+        self.port = int(self._runner.addresses[0][1])
+        log.info("fake model server on %s", self.base_url)
 
     async def stop(self) -> None:
+        # Hanging and slow streams would otherwise hold the shutdown for its whole timeout.
         for task in list(self._inflight):
             task.cancel()
         if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
+            runner, self._runner = self._runner, None
+            await runner.cleanup()
 
     def enqueue(self, *replies: Reply) -> None:
         for reply in replies:
             if reply.fail is not None and reply.fail not in FAILURES:
-                raise ValueError(f"unknown failure {reply.fail!r}")
+                raise ValueError(f"unknown failure {reply.fail!r}, expected one of {FAILURES}")
         self._queue.extend(replies)
 
     def chat_requests(self) -> list[dict[str, Any]]:
@@ -141,46 +170,47 @@ class FakeLLM:
     async def wait_for_requests(self, n: int, timeout: float = 10) -> None:
         async with asyncio.timeout(timeout):
             while len(self.chat_requests()) < n:
-                self._changed.clear()
-                await self._changed.wait()
+                self._recorded.clear()
+                await self._recorded.wait()
 
-    # HTTP ----------------------------------------------------------------------------------
+    # HTTP ---------------------------------------------------------------------------------
 
     async def _dispatch(self, request: web.Request) -> web.StreamResponse:
         task = asyncio.current_task()
         if task is not None:
             self._inflight.add(task)
         try:
+            at = time.monotonic()
             body: Any | None = None
-            if request.can_read_body:
+            # Multipart uploads (audio, documents) stay unread here, for their own handler.
+            if request.can_read_body and not request.content_type.startswith("multipart/"):
                 raw = await request.read()
-                try:
+                with contextlib.suppress(ValueError):
                     body = json.loads(raw) if raw else None
-                except ValueError:
-                    body = None
-            self.requests.append(
-                RecordedRequest(
-                    request.path, request.method, dict(request.headers), body, time.monotonic()
-                )
-            )
-            self._changed.set()
+            record = RecordedRequest(request.path, request.method, dict(request.headers), body, at)
+            self.requests.append(record)
+            self._recorded.set()
+            log.debug("%s %s", request.method, request.path)
             handler = self._routes.get((request.method, request.path))
-            if handler is None:
-                return _error(404, f"Unknown path {request.path}", "not_found")
-            return await handler(request)
+            if handler is not None:
+                return await handler(request, record)
+            if any(path == request.path for _, path in self._routes):
+                return _error(405, f"Method {request.method} not allowed", "invalid_request_error")
+            return _error(
+                404, f"Unknown path {request.path}", "invalid_request_error", "not_found"
+            )
         finally:
             if task is not None:
                 self._inflight.discard(task)
 
-    async def _models(self, request: web.Request) -> web.StreamResponse:
+    async def _models(self, request: web.Request, record: RecordedRequest) -> web.StreamResponse:
         data = [
-            {"object": "model", "created": 1_700_000_000, "owned_by": "fake", **model}
+            {"object": "model", "created": 1_735_689_600, "owned_by": "fake-llm", **model}
             for model in self.models
         ]
         return web.json_response({"object": "list", "data": data})
 
     def _next_reply(self, messages: list[dict[str, Any]]) -> Reply:
-        self._chat_count += 1
         if self._queue:
             return self._queue.popleft()
         if self.responder is not None:
@@ -190,119 +220,147 @@ class FakeLLM:
             text=f"Réponse simulée n°{self._chat_count} : vous avez écrit « {question} »."
         )
 
-    async def _chat(self, request: web.Request) -> web.StreamResponse:
-        payload = self.requests[-1].json if isinstance(self.requests[-1].json, dict) else {}
-        messages = payload.get("messages") or []
-        model = str(payload.get("model") or self.models[0]["id"])
+    async def _chat_completions(
+        self, request: web.Request, record: RecordedRequest
+    ) -> web.StreamResponse:
+        payload = record.json
+        if not isinstance(payload, dict):
+            return _error(400, "The body must be a JSON object", "invalid_request_error")
+        messages = payload.get("messages")
+        if not isinstance(messages, list):
+            messages = []
+        self._chat_count += 1
+        completion_id = f"chatcmpl-fake-{self._chat_count}"
         reply = self._next_reply(messages)
         ttft = self.default_ttft if reply.ttft is None else reply.ttft
         tps = (
             self.tokens_per_second if reply.tokens_per_second is None else reply.tokens_per_second
         )
         if reply.fail == "hang":
-            await asyncio.Event().wait()  # until the client gives up or the server stops
+            await asyncio.Event().wait()  # cancelled when the client leaves or the server stops
         if reply.fail in ("http500", "http503"):
-            status = 500 if reply.fail == "http500" else 503
-            return _error(status, "The model is unavailable", "server_error")
+            return _error(
+                500 if reply.fail == "http500" else 503, "The model is unavailable", "server_error"
+            )
         if reply.fail == "http429":
             response = _error(429, "Rate limit reached", "rate_limit_exceeded")
             response.headers["Retry-After"] = "0"
             return response
-        prompt_tokens = sum(estimate_tokens(str(m.get("content", ""))) for m in messages)
+        if ttft > 0:
+            await asyncio.sleep(ttft)
+        text = "" if reply.fail == "empty" else reply.text
+        prompt_tokens = sum(estimate_tokens(_content_text(m.get("content"))) for m in messages)
+        completion_tokens = estimate_tokens(text) if text else 0
         usage = {
             "prompt_tokens": prompt_tokens,
-            "completion_tokens": estimate_tokens(reply.text),
-            "total_tokens": prompt_tokens + estimate_tokens(reply.text),
+            "completion_tokens": completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens,
         }
-        if ttft:
-            await asyncio.sleep(ttft)
-        if not payload.get("stream"):
-            return web.json_response(
-                {
-                    "id": f"chatcmpl-{self._chat_count}",
-                    "object": "chat.completion",
-                    "created": int(time.time()),
-                    "model": model,
-                    "choices": [
-                        {
-                            "index": 0,
-                            "message": {"role": "assistant", "content": reply.text},
-                            "finish_reason": "stop",
-                        }
-                    ],
-                    **({"usage": usage} if reply.usage else {}),
-                }
+        model = str(payload.get("model") or self.models[0]["id"])
+        if payload.get("stream"):
+            options = payload.get("stream_options")
+            include_usage = isinstance(options, dict) and bool(options.get("include_usage"))
+            return await self._stream(
+                request,
+                reply,
+                text,
+                tps,
+                {"id": completion_id, "model": model},
+                usage if reply.usage and include_usage else None,
+                include_usage,
             )
-        return await self._stream(request, reply, model, tps, usage, payload)
+        if reply.fail == "disconnect":
+            if request.transport is not None:
+                request.transport.close()
+            return web.Response(status=500)  # never reaches the client
+        if reply.fail == "malformed":
+            return web.Response(
+                text='{"id": "chatcmpl-broken", "choi', content_type="application/json"
+            )
+        answer: dict[str, Any] = {
+            "id": completion_id,
+            "object": "chat.completion",
+            "created": int(time.time()),
+            "model": model,
+            "choices": [
+                {
+                    "index": 0,
+                    "message": {"role": "assistant", "content": text},
+                    "finish_reason": "stop",
+                }
+            ],
+        }
+        if reply.usage:
+            answer["usage"] = usage
+        return web.json_response(answer)
 
     async def _stream(
         self,
         request: web.Request,
         reply: Reply,
-        model: str,
+        text: str,
         tps: float,
-        usage: dict[str, int],
-        payload: dict[str, Any],
+        ids: dict[str, str],
+        usage: dict[str, int] | None,
+        include_usage: bool,
     ) -> web.StreamResponse:
-        response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
+        response = web.StreamResponse(
+            headers={
+                "Content-Type": "text/event-stream; charset=utf-8",
+                "Cache-Control": "no-cache",
+            }
+        )
         await response.prepare(request)
-        base = {
-            "id": f"chatcmpl-{self._chat_count}",
+        base: dict[str, Any] = {
+            "id": ids["id"],
             "object": "chat.completion.chunk",
             "created": int(time.time()),
-            "model": model,
+            "model": ids["model"],
         }
+        if include_usage:
+            base["usage"] = None  # as OpenAI does: only the last chunk carries the usage
 
-        async def send(data: Any) -> None:
-            text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)
-            await response.write(f"data: {text}\n\n".encode())
+        async def send(data: dict[str, Any] | str) -> None:
+            line = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)
+            await response.write(f"data: {line}\n\n".encode())
 
-        def chunk(delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
-            return {
-                **base,
-                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
-            }
+        def chunk(delta: dict[str, Any], finish_reason: str | None = None) -> dict[str, Any]:
+            choice = {"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish_reason}
+            return {**base, "choices": [choice]}
 
-        if reply.fail == "malformed":
-            await send({**base, "unexpected": True})
-            await send("{not json")
+        try:
+            if reply.fail == "malformed":
+                await send({key: value for key, value in base.items() if key != "usage"})
+                await send('{"id": "chatcmpl-broken", "choi')
+                await send("[DONE]")
+                await response.write_eof()
+                return response
+            await send(chunk({"role": "assistant", "content": ""}))
+            for index, piece in enumerate(split_tokens(text)):
+                if reply.fail == "disconnect" and index >= _CHUNKS_BEFORE_DISCONNECT:
+                    break
+                await send(chunk({"content": piece}))
+                if tps > 0:
+                    await asyncio.sleep(1 / tps)
+            if reply.fail == "disconnect":
+                # Drop the connection mid-answer, as a crashing upstream would.
+                if request.transport is not None:
+                    request.transport.close()
+                return response
+            await send(chunk({}, "stop"))
+            if usage is not None:
+                await send({**base, "choices": [], "usage": usage})
             await send("[DONE]")
             await response.write_eof()
-            return response
-        pieces = [] if reply.fail == "empty" else split_tokens(reply.text)
-        await send(chunk({"role": "assistant", "content": ""}))
-        for index, piece in enumerate(pieces):
-            if reply.fail == "disconnect" and index >= 3:
-                # Drop the connection mid-answer, as a crashing upstream would.
-                transport = request.transport
-                if transport is not None:
-                    transport.close()
-                return response
-            await send(chunk({"content": piece}))
-            if tps > 0:
-                await asyncio.sleep(1 / tps)
-        if reply.fail == "disconnect" and request.transport is not None:
-            request.transport.close()
-            return response
-        await send(chunk({}, "stop"))
-        options = payload.get("stream_options") or {}
-        if reply.usage and options.get("include_usage"):
-            await send({**base, "choices": [], "usage": usage})
-        await send("[DONE]")
-        await response.write_eof()
+        except ConnectionResetError:
+            log.debug("client left during the stream of %s", ids["id"])
         return response
 
 
-def _error(status: int, message: str, code: str) -> web.Response:
-    return web.json_response(
-        {"error": {"message": message, "type": code, "param": None, "code": code}}, status=status
-    )
-
-
-async def _serve(port: int, ttft: float, tps: float) -> None:
+async def _serve(host: str, port: int, ttft: float, tps: float) -> None:
     server = FakeLLM(default_ttft=ttft, tokens_per_second=tps)
-    await server.start(port=port)
-    print(f"fake OpenAI-compatible server on {server.base_url} (Ctrl-C to stop)", flush=True)
+    await server.start(host, port)
+    print(f"Fake model server on {server.base_url} (Ctrl-C to stop)", flush=True)
     try:
         await asyncio.Event().wait()
     finally:
@@ -310,13 +368,15 @@ async def _serve(port: int, ttft: float, tps: float) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Fake OpenAI-compatible server on loopback")
+    parser = argparse.ArgumentParser(description="Fake OpenAI-compatible model server")
+    parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8090)
-    parser.add_argument("--ttft", type=float, default=0.3)
-    parser.add_argument("--tps", type=float, default=40.0)
+    parser.add_argument("--ttft", type=float, default=0.3, help="seconds before the first token")
+    parser.add_argument("--tps", type=float, default=40.0, help="tokens per second (0: no pause)")
     args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(_serve(args.port, args.ttft, args.tps))
+        asyncio.run(_serve(args.host, args.port, args.ttft, args.tps))
 
 
 if __name__ == "__main__":

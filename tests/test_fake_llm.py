@@ -1,16 +1,23 @@
-"""The fake OpenAI-compatible server, driven by the real openai client."""
+"""The fake OpenAI-compatible server, driven by the real openai client over loopback HTTP."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import AsyncIterator
+from typing import Any
 
+import aiohttp
 import openai
 import pytest
+from openai.types.chat import ChatCompletionMessageParam
 
-from bot.config import LLMConfig
-from bot.llm import LLMClient, LLMError
-from devtools.fake_llm import FakeLLM, Reply
+from devtools.fake_llm import FakeLLM, Reply, split_tokens
+
+QUESTION: list[ChatCompletionMessageParam] = [
+    {"role": "system", "content": "Tu es l'assistant."},
+    {"role": "user", "content": "Bonjour"},
+]
 
 
 @pytest.fixture
@@ -21,104 +28,299 @@ async def server() -> AsyncIterator[FakeLLM]:
     await fake.stop()
 
 
-def client(fake: FakeLLM, timeout: float = 5) -> openai.AsyncOpenAI:
-    return openai.AsyncOpenAI(base_url=fake.base_url, api_key="x", max_retries=0, timeout=timeout)
+@pytest.fixture
+async def api(server: FakeLLM) -> AsyncIterator[openai.AsyncOpenAI]:
+    client = openai.AsyncOpenAI(base_url=server.base_url, api_key="x", max_retries=0, timeout=5)
+    yield client
+    await client.close()
 
 
-async def stream_text(fake: FakeLLM, **kwargs: object) -> tuple[str, object]:
-    api = client(fake)
-    stream = await api.chat.completions.create(
-        model="m",
-        messages=[{"role": "user", "content": "Bonjour"}],
+class Streamed:
+    def __init__(self) -> None:
+        self.text = ""
+        self.chunks: list[Any] = []
+        self.usage: Any = None
+        self.finish_reason: str | None = None
+        self.first_content_at: float | None = None
+
+
+async def stream(api: openai.AsyncOpenAI, into: Streamed | None = None, **kwargs: Any) -> Streamed:
+    """Reads a streamed answer the way the bot does; `into` keeps what came before an error."""
+    result = into or Streamed()
+    response = await api.chat.completions.create(
+        model="mistralai/Mistral-Small-3.1-24B-Instruct-2503",
+        messages=kwargs.pop("messages", QUESTION),
         stream=True,
         stream_options={"include_usage": True},
-        **kwargs,  # type: ignore[arg-type]
+        **kwargs,
     )
-    text, usage = "", None
-    async for chunk in stream:
-        if chunk.usage:
-            usage = chunk.usage
-        for choice in chunk.choices:
-            text += choice.delta.content or ""
-    await api.close()
-    return text, usage
+    async with response:
+        async for chunk in response:
+            result.chunks.append(chunk)
+            if chunk.usage is not None:
+                result.usage = chunk.usage
+            for choice in chunk.choices or []:
+                if choice.delta.content:
+                    result.first_content_at = result.first_content_at or time.monotonic()
+                    result.text += choice.delta.content
+                result.finish_reason = choice.finish_reason or result.finish_reason
+    return result
 
 
-async def test_streamed_default_answer_with_usage(server: FakeLLM) -> None:
-    text, usage = await stream_text(server)
-    assert text == "Réponse simulée n°1 : vous avez écrit « Bonjour »."
-    assert usage is not None
+async def test_streamed_default_answer_with_usage(
+    server: FakeLLM, api: openai.AsyncOpenAI
+) -> None:
+    answer = await stream(api)
+    assert answer.text == "Réponse simulée n°1 : vous avez écrit « Bonjour »."
+    assert answer.finish_reason == "stop"
+    assert answer.usage is not None and answer.usage.completion_tokens > 0
+    assert answer.usage.total_tokens == answer.usage.prompt_tokens + answer.usage.completion_tokens
+    # Small token-like pieces, not the whole answer at once.
+    assert len([c for c in answer.chunks if c.choices and c.choices[0].delta.content]) > 5
     [request] = server.chat_requests()
-    assert request["messages"] == [{"role": "user", "content": "Bonjour"}]
+    assert request["messages"] == QUESTION and request["stream"] is True
+    [recorded] = [r for r in server.requests if r.path == "/v1/chat/completions"]
+    assert recorded.method == "POST" and recorded.headers["Authorization"] == "Bearer x"
+    assert recorded.at <= time.monotonic()
 
 
-async def test_scripted_reply_and_time_to_first_token(server: FakeLLM) -> None:
+async def test_no_usage_chunk_unless_asked(api: openai.AsyncOpenAI) -> None:
+    response = await api.chat.completions.create(model="m", messages=QUESTION, stream=True)
+    async with response:
+        chunks = [chunk async for chunk in response]
+    assert all(chunk.usage is None and chunk.choices for chunk in chunks)
+    text = "".join(c.choices[0].delta.content or "" for c in chunks)
+    assert text == "Réponse simulée n°1 : vous avez écrit « Bonjour »."
+
+
+async def test_default_answers_count_requests_and_json_mode(
+    server: FakeLLM, api: openai.AsyncOpenAI
+) -> None:
+    await stream(api)
+    answer = await api.chat.completions.create(
+        model="m", messages=[{"role": "user", "content": [{"type": "text", "text": "Et alors ?"}]}]
+    )
+    assert answer.choices[0].message.content == (
+        "Réponse simulée n°2 : vous avez écrit « Et alors ? »."
+    )
+    assert answer.choices[0].finish_reason == "stop"
+    assert answer.usage is not None and answer.usage.prompt_tokens > 0
+    assert [r.get("stream", False) for r in server.chat_requests()] == [True, False]
+
+
+async def test_enqueued_replies_come_first_in_order(
+    server: FakeLLM, api: openai.AsyncOpenAI
+) -> None:
+    server.enqueue(
+        Reply(text="Premier texte prévu."), Reply(text="Second, sans usage.", usage=False)
+    )
+    assert (await stream(api)).text == "Premier texte prévu."
+    second = await stream(api)
+    assert second.text == "Second, sans usage." and second.usage is None
+    plain = await api.chat.completions.create(model="m", messages=QUESTION)
+    assert plain.choices[0].message.content == (
+        "Réponse simulée n°3 : vous avez écrit « Bonjour »."
+    )
+
+
+async def test_a_responder_replaces_the_default_answer() -> None:
+    seen: list[list[dict[str, Any]]] = []
+
+    def responder(messages: list[dict[str, Any]]) -> str:
+        seen.append(messages)
+        return f"{len(messages)} messages reçus."
+
+    fake = FakeLLM(responder=responder)
+    await fake.start()
+    client = openai.AsyncOpenAI(base_url=fake.base_url, api_key="x", max_retries=0)
+    try:
+        assert (await stream(client)).text == "2 messages reçus."
+        fake.enqueue(Reply(text="Scénario."))
+        assert (await stream(client)).text == "Scénario."
+        assert seen == [QUESTION]
+    finally:
+        await client.close()
+        await fake.stop()
+
+
+async def test_time_to_first_token_and_pacing_are_honoured(
+    server: FakeLLM, api: openai.AsyncOpenAI
+) -> None:
     server.enqueue(Reply(text="Texte prévu.", ttft=0.3))
     started = time.monotonic()
-    text, _ = await stream_text(server)
-    assert text == "Texte prévu." and time.monotonic() - started >= 0.3
+    answer = await stream(api)
+    assert answer.text == "Texte prévu."
+    assert answer.first_content_at is not None and answer.first_content_at - started >= 0.3
+
+    text = "une réponse lente de plusieurs mots pour mesurer le débit"
+    server.enqueue(Reply(text=text, tokens_per_second=50))
+    started = time.monotonic()
+    assert (await stream(api)).text == text
+    assert time.monotonic() - started >= (len(split_tokens(text)) - 1) / 50
 
 
-async def test_plain_json_answer(server: FakeLLM) -> None:
-    server.enqueue(Reply(text="Sans flux."))
-    api = client(server)
-    answer = await api.chat.completions.create(
-        model="m", messages=[{"role": "user", "content": "x"}]
-    )
-    await api.close()
-    assert answer.choices[0].message.content == "Sans flux."
+async def test_server_defaults_apply_to_unscripted_answers() -> None:
+    fake = FakeLLM(default_ttft=0.2, tokens_per_second=1000)
+    await fake.start()
+    client = openai.AsyncOpenAI(base_url=fake.base_url, api_key="x", max_retries=0)
+    try:
+        started = time.monotonic()
+        answer = await stream(client)
+        assert answer.first_content_at is not None and answer.first_content_at - started >= 0.2
+        fake.enqueue(Reply(text="Tout de suite.", ttft=0))
+        assert (await stream(client)).text == "Tout de suite."
+    finally:
+        await client.close()
+        await fake.stop()
 
 
 @pytest.mark.parametrize(
-    ("failure", "error"),
+    ("failure", "error", "status"),
     [
-        ("http500", openai.InternalServerError),
-        ("http429", openai.RateLimitError),
-        ("http503", openai.InternalServerError),
-        ("disconnect", openai.APIError),
+        ("http500", openai.InternalServerError, 500),
+        ("http503", openai.InternalServerError, 503),
+        ("http429", openai.RateLimitError, 429),
     ],
 )
-async def test_failures_raise_the_clients_errors(
-    server: FakeLLM, failure: str, error: type[Exception]
+@pytest.mark.parametrize("streamed", [True, False])
+async def test_http_errors_raise_the_clients_errors(
+    server: FakeLLM,
+    api: openai.AsyncOpenAI,
+    failure: str,
+    error: type[openai.APIStatusError],
+    status: int,
+    streamed: bool,
 ) -> None:
-    server.enqueue(Reply(text="un texte assez long pour être coupé " * 3, fail=failure))
-    with pytest.raises(error):
-        await stream_text(server)
+    server.enqueue(Reply(text="jamais envoyé", fail=failure))
+    with pytest.raises(error) as raised:
+        if streamed:
+            await stream(api)
+        else:
+            await api.chat.completions.create(model="m", messages=QUESTION)
+    assert raised.value.status_code == status
+    # The error object in OpenAI's shape, which the client exposes as `body`.
+    assert isinstance(raised.value.body, dict)
+    assert set(raised.value.body) == {"message", "type", "param", "code"}
 
 
-@pytest.mark.parametrize(("failure", "kind"), [("empty", "empty"), ("malformed", "malformed")])
-async def test_empty_and_malformed_streams_are_errors_for_the_bot(
-    server: FakeLLM, failure: str, kind: str
+async def test_an_empty_stream_ends_normally_without_content(
+    server: FakeLLM, api: openai.AsyncOpenAI
 ) -> None:
-    server.enqueue(Reply(text="jamais vu", fail=failure))
-    llm = LLMClient(LLMConfig(base_url=server.base_url, retries=0, timeout=5))
-    shown: list[str] = []
+    server.enqueue(Reply(text="jamais vu", fail="empty"))
+    answer = await stream(api)
+    assert answer.text == "" and answer.finish_reason == "stop"
+    assert answer.usage is not None and answer.usage.completion_tokens == 0
 
-    async def on_text(text: str) -> None:
-        shown.append(text)
 
-    with pytest.raises(LLMError) as raised:
-        await llm.stream_chat([{"role": "user", "content": "x"}], "m", on_text)
-    await llm.close()
-    assert raised.value.kind == kind and shown == []
+async def test_a_malformed_stream_gives_no_content_and_fails(
+    server: FakeLLM, api: openai.AsyncOpenAI
+) -> None:
+    server.enqueue(Reply(text="jamais vu", fail="malformed"))
+    answer = Streamed()
+    # The client does not validate chunks: one without `choices` comes through with
+    # choices=None, then the invalid JSON raises a plain ValueError (json.JSONDecodeError).
+    with pytest.raises((ValueError, openai.APIError)):
+        await stream(api, into=answer)
+    assert answer.text == ""
+    assert answer.chunks and not answer.chunks[0].choices
+
+
+async def test_a_malformed_json_answer_fails(server: FakeLLM, api: openai.AsyncOpenAI) -> None:
+    server.enqueue(Reply(text="jamais vu", fail="malformed"))
+    with pytest.raises((ValueError, openai.APIError)):
+        await api.chat.completions.create(model="m", messages=QUESTION)
+
+
+async def test_a_disconnect_mid_stream_raises(server: FakeLLM, api: openai.AsyncOpenAI) -> None:
+    server.enqueue(Reply(text="un texte assez long pour être coupé " * 3, fail="disconnect"))
+    answer = Streamed()
+    with pytest.raises(openai.APIConnectionError):
+        await stream(api, into=answer)
+    assert answer.text and answer.finish_reason is None  # some words came, then nothing
+    server.enqueue(Reply(fail="disconnect"))
+    with pytest.raises(openai.APIConnectionError):
+        await api.chat.completions.create(model="m", messages=QUESTION)
 
 
 async def test_a_hanging_request_times_out_and_stop_is_prompt(server: FakeLLM) -> None:
-    server.enqueue(Reply(fail="hang"))
-    api = client(server, timeout=0.5)
-    with pytest.raises(openai.APITimeoutError):
-        await api.chat.completions.create(model="m", messages=[{"role": "user", "content": "x"}])
-    await api.close()
-    started = time.monotonic()
-    await server.stop()
-    assert time.monotonic() - started < 3
+    server.enqueue(Reply(fail="hang"), Reply(fail="hang"))
+    impatient = openai.AsyncOpenAI(
+        base_url=server.base_url, api_key="x", max_retries=0, timeout=0.5
+    )
+    patient = openai.AsyncOpenAI(base_url=server.base_url, api_key="x", max_retries=0, timeout=60)
+    try:
+        started = time.monotonic()
+        with pytest.raises(openai.APITimeoutError):
+            await stream(impatient)
+        assert time.monotonic() - started < 5
+        # A client still waiting must not hold the server's shutdown.
+        waiting = asyncio.create_task(
+            patient.chat.completions.create(model="m", messages=QUESTION)
+        )
+        await server.wait_for_requests(2)
+        await asyncio.sleep(0.1)
+        started = time.monotonic()
+        await server.stop()
+        assert time.monotonic() - started < 2
+        with pytest.raises(openai.APIConnectionError):
+            await waiting
+    finally:
+        await impatient.close()
+        await patient.close()
 
 
-async def test_models_mimic_albert(server: FakeLLM) -> None:
-    api = client(server)
+async def test_models_mimic_albert(api: openai.AsyncOpenAI) -> None:
     page = await api.models.list()
-    await api.close()
     types = {m.id: (m.model_extra or {}).get("type") for m in page.data}
-    assert types["mistralai/Mistral-Small-3.1-24B-Instruct-2503"] == "text-generation"
-    assert types["openai/whisper-large-v3"] == "automatic-speech-recognition"
-    assert len(types) == 4
+    assert types == {
+        "mistralai/Mistral-Small-3.1-24B-Instruct-2503": "text-generation",
+        "meta-llama/Llama-3.1-8B-Instruct": "text-generation",
+        "BAAI/bge-m3": "text-embeddings-inference",
+        "openai/whisper-large-v3": "automatic-speech-recognition",
+    }
+    assert all(m.object == "model" and m.owned_by and m.created for m in page.data)
+
+
+async def test_custom_models() -> None:
+    fake = FakeLLM(models=[{"id": "seul-modele"}])
+    await fake.start()
+    client = openai.AsyncOpenAI(base_url=fake.base_url, api_key="x", max_retries=0)
+    try:
+        assert [m.id for m in (await client.models.list()).data] == ["seul-modele"]
+    finally:
+        await client.close()
+        await fake.stop()
+
+
+async def test_unknown_paths_get_an_openai_error(server: FakeLLM) -> None:
+    async with aiohttp.ClientSession() as session:
+        async with session.post(f"{server.base_url}/embeddings", json={"input": "x"}) as response:
+            assert response.status == 404
+            body = await response.json()
+        async with session.get(f"{server.base_url}/chat/completions") as response:
+            assert response.status == 405
+        async with session.post(f"{server.base_url}/chat/completions", data=b"{") as response:
+            assert response.status == 400
+    assert set(body["error"]) == {"message", "type", "param", "code"}
+    assert [r.path for r in server.requests] == [
+        "/v1/embeddings",
+        "/v1/chat/completions",
+        "/v1/chat/completions",
+    ]
+    assert server.requests[0].json == {"input": "x"}
+    assert server.chat_requests() == []
+
+
+async def test_wait_for_requests(server: FakeLLM, api: openai.AsyncOpenAI) -> None:
+    with pytest.raises(TimeoutError):
+        await server.wait_for_requests(1, timeout=0.1)
+    server.enqueue(Reply(text="Lent.", ttft=0.5))
+    answer = asyncio.create_task(stream(api))
+    await server.wait_for_requests(1, timeout=2)
+    assert not answer.done()  # the request is seen as soon as it arrives
+    assert (await answer).text == "Lent."
+
+
+def test_unknown_failures_are_refused() -> None:
+    with pytest.raises(ValueError, match="unknown failure"):
+        FakeLLM().enqueue(Reply(fail="timeout"))
