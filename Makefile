@@ -13,7 +13,7 @@ install: $(STAMP) $(SYNAPSE_STAMP)
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e ".[dev,privacy-ner]"
 	touch $@
 
 # Synapse lives in its own virtual environment: its pins must not constrain the bot's.

@@ -14,6 +14,7 @@ from bot.context import Services
 from bot.dispatcher import SYNC_TOKEN_KEY, Dispatcher
 from bot.llm import LLMClient
 from bot.matrix import AccountUnusable, MatrixClient
+from bot.scheduler import RetentionJob
 from storage.db import Clock, Database, utcnow
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ class BotApp:
         self.matrix: MatrixClient | None = None
         self.dispatcher: Dispatcher | None = None
         self.services: Services | None = None
+        self.retention: RetentionJob | None = None
 
     async def __aenter__(self) -> BotApp:
         try:
@@ -75,6 +77,10 @@ class BotApp:
             config, db, matrix, llm, self.clock, canned_answers=self.canned_answers
         )
         self.services = services
+        # Stopped before the database closes (the stack unwinds in reverse).
+        self.retention = RetentionJob(services)
+        self.retention.start()
+        stack.push_async_callback(self.retention.stop)
         dispatcher = Dispatcher(services, self.routers or ROUTERS, matrix)
         self.dispatcher = dispatcher
         dispatcher.bot_names = await matrix.names()

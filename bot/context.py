@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Protocol
 
 from bot.config import Config
 from bot.llm import LLMClient
+from bot.pii import PiiDetector
 from bot.render import markdown_to_html
 from storage.conversations import ConversationRepository
 from storage.db import Database
 from storage.inbox import InboxItem, InboxRepository, StateRepository
+from storage.privacy import PrivacyRepository
 from storage.users import RoomRepository, UserRepository
 
 if TYPE_CHECKING:
@@ -65,6 +67,10 @@ class Services:
     state: StateRepository = field(init=False)
     commands: list[Command] = field(default_factory=list)
     canned_answers: bool = False  # demo without a real model: say so
+    # Privacy: the agents' rights, the personal-data guard (one per process, cache inside).
+    privacy: PrivacyRepository = field(init=False)
+    pii: PiiDetector = field(init=False)
+    support_room_id: str | None = None  # resolved at start; set through the dispatcher
 
     def __post_init__(self) -> None:
         self.users = UserRepository(self.db)
@@ -72,6 +78,8 @@ class Services:
         self.conversations = ConversationRepository(self.db)
         self.inbox = InboxRepository(self.db)
         self.state = StateRepository(self.db)
+        self.privacy = PrivacyRepository(self.db)
+        self.pii = PiiDetector(ner=self.config.privacy.ner)
 
 
 @dataclass

@@ -62,7 +62,6 @@ class Dispatcher:
         self.table = CommandTable(self.routers)
         services.commands = self.table.commands
         self.matrix = matrix  # the real client, for keys and joins; None in dispatcher tests
-        self.support_room_id: str | None = None
         self.bot_names: list[str] = [services.matrix.user_id]
         # The first sync of a brand-new bot returns old history: it must not be answered.
         self.initial_sync = False
@@ -74,6 +73,15 @@ class Dispatcher:
         self._closing = False
         self._member_counts: dict[str, int] = {}
         self._to_kick: set[str] = set()
+
+    @property
+    def support_room_id(self) -> str | None:
+        """The support room's id once resolved; kept in Services so handlers can post there."""
+        return self.services.support_room_id
+
+    @support_room_id.setter
+    def support_room_id(self, room_id: str | None) -> None:
+        self.services.support_room_id = room_id
 
     # Room kinds ------------------------------------------------------------------------
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from bot.commands import Router
-from handlers import chat, conversations, greeting, help, models
+from handlers import chat, conversations, greeting, help, models, privacy
 
 ROUTERS: list[Router] = [
     greeting.router,
     help.router,
     conversations.router,
     models.router,
+    privacy.router,
     # Last: answers whatever message no other router took.
     chat.router,
 ]

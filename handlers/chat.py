@@ -11,6 +11,7 @@ from bot.context import AnswerFailed, Ctx, UserError
 from bot.dispatcher import new_ref
 from bot.llm import ChatMessage, LLMError
 from bot.streaming import AnswerStreamer
+from handlers.privacy import guard_question
 from storage.conversations import AnswerStats, Message
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,8 @@ async def answer(ctx: Ctx) -> None:
     question = ctx.text.strip()
     if not question:
         return
+    # Personal-data guard: in block mode the message is held here, before anything is stored.
+    guard = await guard_question(ctx, question)
     owner = ctx.sender if ctx.room_kind == "dm" else None
     await services.rooms.upsert(ctx.room_id, ctx.room_kind, owner)
     user = await services.users.ensure(ctx.sender)
@@ -79,6 +82,7 @@ async def answer(ctx: Ctx) -> None:
         )
     history = await services.conversations.messages(conversation_id)
     messages = build_messages(system_prompt(ctx), history, services.config.llm.context_budget)
+    messages = await guard.protect(messages)  # pseudonymised for the model, if configured
     model = user.model or services.config.llm.model
 
     llm_config = services.config.llm
@@ -101,7 +105,9 @@ async def answer(ctx: Ctx) -> None:
 
     await services.matrix.set_typing(ctx.room_id, True)
     try:
-        completion = await services.llm.stream_chat(messages, model, streamer.update, on_retry)
+        completion = await services.llm.stream_chat(
+            messages, model, guard.wrap(streamer.update), on_retry
+        )
     except LLMError as exc:
         ref = new_ref()
         log.error(
@@ -116,11 +122,12 @@ async def answer(ctx: Ctx) -> None:
     finally:
         await services.matrix.set_typing(ctx.room_id, False)
 
-    await streamer.finish(completion.text)
+    answer_text = guard.restore(completion.text)  # the real values back, for the agent
+    await streamer.finish(answer_text, footer=guard.footer)
     await services.conversations.add_message(
         conversation_id,
         "assistant",
-        completion.text,
+        answer_text,
         event_id=streamer.first_event_id,
         stats=AnswerStats(
             model=completion.model or model,
