@@ -68,6 +68,7 @@ class BotApp:
         matrix = MatrixClient(config.matrix)
         stack.push_async_callback(matrix.close)
         await matrix.login()
+        await matrix.publish_keys()
         self.matrix = matrix
 
         llm = LLMClient(config.llm)

@@ -220,6 +220,15 @@ class MatrixClient:
         self._save_session(response.device_id, response.access_token)
         log.info("logged in as %s (device %s)", self.user_id, response.device_id)
 
+    async def publish_keys(self) -> None:
+        """Upload this device's encryption keys if the homeserver does not have them yet.
+
+        Done before joining any room: members who see the bot join share their room keys only
+        with devices whose keys they can fetch, so a late upload means undecryptable messages.
+        """
+        if self._client.should_upload_keys:
+            _check(await self._client.keys_upload(), "keys upload")
+
     async def _whoami_with(self, token: str) -> Any:
         self._client.access_token = token
         return await self._client.whoami()
