@@ -393,23 +393,11 @@ class MatrixClient:
     async def _on_message(self, room: MatrixRoom, event: Any) -> None:
         if event.sender == self.user_id or self._sink is None:
             return
-        content = event.source.get("content", {})
-        relates = content.get("m.relates_to") or {}
+        relates = event.source.get("content", {}).get("m.relates_to") or {}
         if relates.get("rel_type") == "m.replace":
             return  # the user edited an earlier message: it was already answered
-        incoming = IncomingText(
-            room_id=room.room_id,
-            event_id=event.event_id,
-            sender=event.sender,
-            msgtype=str(content.get("msgtype", "m.text")),
-            body=str(content.get("body", "")),
-            formatted_body=content.get("formatted_body"),
-            origin_ts=int(event.server_timestamp),
-            mentions_bot=self._mentions_bot(room, event.source),
-            member_count=room.member_count,
-            encrypted=bool(getattr(event, "decrypted", False)),
-        )
-        await self._sink.on_text(incoming)
+        encrypted = bool(getattr(event, "decrypted", False))
+        await self._sink.on_text(self._incoming(room, event, event.source, encrypted))
 
     async def _on_megolm(self, room: MatrixRoom, event: MegolmEvent) -> None:
         if event.sender == self.user_id or self._sink is None:
@@ -455,18 +443,24 @@ class MatrixClient:
         room = self._client.rooms.get(room_id)
         if room is None:
             return None
-        content = decrypted.source.get("content", {})
+        return self._incoming(room, event, decrypted.source, True)
+
+    def _incoming(
+        self, room: MatrixRoom, event: Any, source: dict[str, Any], encrypted: bool
+    ) -> IncomingText:
+        """`source` is the (decrypted) event whose content is read; `event` gives the ids."""
+        content = source.get("content", {})
         return IncomingText(
-            room_id=room_id,
+            room_id=room.room_id,
             event_id=event.event_id,
             sender=event.sender,
             msgtype=str(content.get("msgtype", "m.text")),
             body=str(content.get("body", "")),
             formatted_body=content.get("formatted_body"),
             origin_ts=int(event.server_timestamp),
-            mentions_bot=self._mentions_bot(room, decrypted.source),
+            mentions_bot=self._mentions_bot(room, source),
             member_count=room.member_count,
-            encrypted=True,
+            encrypted=encrypted,
         )
 
     # Rooms and sending -----------------------------------------------------------------

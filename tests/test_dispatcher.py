@@ -58,14 +58,6 @@ class Harness:
 
 
 @pytest.fixture
-async def fake_llm() -> AsyncIterator[FakeLLM]:
-    server = FakeLLM()
-    await server.start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
 async def harness(tmp_path: Path, fake_llm: FakeLLM) -> AsyncIterator[Harness]:
     config = Config.model_validate(
         {

@@ -39,14 +39,6 @@ MakeHarness = Callable[..., Awaitable[Harness]]
 
 
 @pytest.fixture
-async def fake_llm() -> AsyncIterator[FakeLLM]:
-    server = FakeLLM()
-    await server.start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
 async def make_harness(tmp_path: Path, fake_llm: FakeLLM) -> AsyncIterator[MakeHarness]:
     made: list[tuple[Dispatcher, LLMClient, Database]] = []
 
