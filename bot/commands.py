@@ -6,10 +6,12 @@ import unicodedata
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 
-from bot.context import Ctx
+from bot.context import Ctx, Turn
 
 Handler = Callable[[Ctx], Awaitable[None]]
 Predicate = Callable[[Ctx], bool]
+# Prepares one answer: adds instructions, quoted material, footers or status lines to the turn.
+TurnHook = Callable[[Ctx, Turn], Awaitable[None]]
 
 USER_ROOMS = frozenset({"dm", "group"})
 SUPPORT_ROOM = frozenset({"support"})
@@ -51,6 +53,7 @@ class Router:
     commands: list[Command] = field(default_factory=list)
     messages: list[MessageRoute] = field(default_factory=list)
     greetings: list[Handler] = field(default_factory=list)
+    turn_hooks: list[TurnHook] = field(default_factory=list)
 
     def command(
         self,
@@ -79,6 +82,11 @@ class Router:
     def greeting(self, handler: Handler) -> Handler:
         self.greetings.append(handler)
         return handler
+
+    def turn_hook(self, hook: TurnHook) -> TurnHook:
+        """Run before every answer of the model, in routing order (see `handlers.chat`)."""
+        self.turn_hooks.append(hook)
+        return hook
 
 
 class CommandTable:

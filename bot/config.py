@@ -113,12 +113,50 @@ class PrivacyConfig(_Section):
         return data
 
 
+# Sections filled by the feature issues. Each keeps its keys inside its own class.
+
+
+class AccessConfig(_Section):
+    """Newcomers, approval, terms of use (issue 3)."""
+
+
+class LimitsConfig(_Section):
+    """Quotas, burst limits, the fair queue in front of the model (issue 3)."""
+
+
+class AttachmentsConfig(_Section):
+    """Documents, images and voice messages (issue 4)."""
+
+
+class WebConfig(_Section):
+    """Web search and link reading (issue 5)."""
+
+
+class SurveysConfig(_Section):
+    """Monthly surveys, feedback, statistics (issue 6)."""
+
+
+class OpsConfig(_Section):
+    """Health, metrics, logging, support-room alerts (issue 8)."""
+
+
+class ConversationsConfig(_Section):
+    """Threads, custom instructions, titles, searchable history, export (issue 9)."""
+
+
 class Config(_Section):
     matrix: MatrixConfig
     llm: LLMConfig = Field(default_factory=LLMConfig)
     storage: StorageConfig = Field(default_factory=StorageConfig)
     support: SupportConfig = Field(default_factory=SupportConfig)
     privacy: PrivacyConfig = Field(default_factory=PrivacyConfig)
+    access: AccessConfig = Field(default_factory=AccessConfig)
+    limits: LimitsConfig = Field(default_factory=LimitsConfig)
+    attachments: AttachmentsConfig = Field(default_factory=AttachmentsConfig)
+    web: WebConfig = Field(default_factory=WebConfig)
+    surveys: SurveysConfig = Field(default_factory=SurveysConfig)
+    ops: OpsConfig = Field(default_factory=OpsConfig)
+    conversations: ConversationsConfig = Field(default_factory=ConversationsConfig)
     log_level: str = "INFO"
 
     def resolve_paths(self, base: Path) -> Config:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
@@ -18,7 +18,7 @@ from storage.privacy import PrivacyRepository
 from storage.users import RoomRepository, UserRepository
 
 if TYPE_CHECKING:
-    from bot.commands import Command
+    from bot.commands import Command, TurnHook
 
 
 class MatrixPort(Protocol):
@@ -66,6 +66,8 @@ class Services:
     inbox: InboxRepository = field(init=False)
     state: StateRepository = field(init=False)
     commands: list[Command] = field(default_factory=list)
+    # Every router's turn hooks in routing order; set by the dispatcher.
+    turn_hooks: list[TurnHook] = field(default_factory=list)
     canned_answers: bool = False  # demo without a real model: say so
     # Privacy: the agents' rights, the personal-data guard (one per process, cache inside).
     privacy: PrivacyRepository = field(init=False)
@@ -80,6 +82,31 @@ class Services:
         self.state = StateRepository(self.db)
         self.privacy = PrivacyRepository(self.db)
         self.pii = PiiDetector(ner=self.config.privacy.ner)
+
+
+async def _no_status(line: str) -> None:
+    return None
+
+
+@dataclass
+class Turn:
+    """One answer being prepared: what features add around the conversation for the model.
+
+    Turn hooks (documents, web pages, custom instructions…) fill it before the model is called;
+    nothing here is stored in the conversation: only `question` is, as the user's message.
+    """
+
+    question: str  # the user's turn as stored and sent (a typed message, a transcript…)
+    conversation_id: int  # the conversation the question was just added to
+    # Appended to the system prompt: standing instructions, rules about quoted material.
+    instructions: list[str] = field(default_factory=list)
+    # Quoted material (document passages, web pages) sent before the question in the user's
+    # turn of this answer only; counted in the context budget.
+    material: list[str] = field(default_factory=list)
+    # Shown after the answer (sources); the model never sees them.
+    footers: list[str] = field(default_factory=list)
+    # Shows a progress line ("Lecture de 4 pages…") in the answer's message before it starts.
+    status: Callable[[str], Awaitable[None]] = _no_status
 
 
 @dataclass

@@ -61,6 +61,7 @@ class Dispatcher:
         self.routers = list(routers)
         self.table = CommandTable(self.routers)
         services.commands = self.table.commands
+        services.turn_hooks = [hook for router in self.routers for hook in router.turn_hooks]
         self.matrix = matrix  # the real client, for keys and joins; None in dispatcher tests
         self.bot_names: list[str] = [services.matrix.user_id]
         # The first sync of a brand-new bot returns old history: it must not be answered.

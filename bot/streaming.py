@@ -44,6 +44,7 @@ class AnswerStreamer:
         self._edits: list[int] = [0] if resume_event_id else []
         self._frozen = 0  # messages before this index hold their final text already
         self._last_edit = 0.0
+        self._answer_started = False
         self.edits_sent = 0
         self.first_visible_at: float | None = None
 
@@ -74,6 +75,7 @@ class AnswerStreamer:
 
     async def update(self, text: str) -> None:
         """Called with the whole text so far after each chunk of the stream."""
+        self._answer_started = True
         parts = split_message(text, self.max_chars) if len(text) > self.max_chars else [text]
         # Parts that are complete get their final rendering once, then a new message starts.
         while self._frozen < len(parts) - 1:
@@ -95,6 +97,16 @@ class AnswerStreamer:
         if now - self._last_edit >= self.interval and self._edits[index] < self.max_edits - 1:
             await self._edit(index, current)
             self._last_edit = now
+
+    async def status(self, line: str) -> None:
+        """A progress line ("Recherche : …") shown in the answer's message before it starts."""
+        if self._answer_started:
+            return  # the answer itself is showing: never overwrite it with a status
+        if not self.event_ids:
+            await self._send(line)
+        else:
+            await self._edit(0, line)
+        self._last_edit = self._clock()
 
     async def reset(self, notice: str = texts.RETRYING) -> None:
         """A failed attempt is being retried: show that, and start over in the same message."""

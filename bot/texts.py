@@ -329,3 +329,33 @@ def export_done(conversations: int, excluded_messages: int, days: int) -> str:
         f"pseudonymisée(s). {excluded_messages} message(s) exclu(s) : agents opposés à "
         "l'analyse, ou auteur inconnu."
     )
+
+
+# === Access: newcomers, approval, terms, quotas, queue (issue 3) ===
+
+# === end of Access ===
+
+
+# === Attachments: documents, images, voice messages (issue 4) ===
+
+# === end of Attachments ===
+
+
+# === Web: search and links (issue 5) ===
+
+# === end of Web ===
+
+
+# === Experimentation: surveys, feedback, statistics (issue 6) ===
+
+# === end of Experimentation ===
+
+
+# === Operations: alerts, shutdown (issue 8) ===
+
+# === end of Operations ===
+
+
+# === Conversations: threads, instructions, titles, search, export (issue 9) ===
+
+# === end of Conversations ===

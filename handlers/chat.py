@@ -6,8 +6,8 @@ import logging
 from collections.abc import Sequence
 
 from bot import texts
-from bot.commands import Router
-from bot.context import AnswerFailed, Ctx, UserError
+from bot.commands import Router, TurnHook
+from bot.context import AnswerFailed, Ctx, Turn, UserError
 from bot.dispatcher import new_ref
 from bot.llm import ChatMessage, LLMError
 from bot.streaming import AnswerStreamer
@@ -28,11 +28,17 @@ def estimate_tokens(text: str) -> int:
 
 
 def build_messages(
-    system_prompt: str, history: Sequence[Message], budget: int
+    system_prompt: str,
+    history: Sequence[Message],
+    budget: int,
+    material: Sequence[str] = (),
 ) -> list[ChatMessage]:
-    """System prompt + the newest turns that fit `budget` tokens; the last turn always goes."""
+    """System prompt + the newest turns that fit `budget` tokens; the last turn always goes.
+
+    `material` (document passages, web pages) goes before the last user turn, in that turn only.
+    """
     kept: list[ChatMessage] = []
-    used = estimate_tokens(system_prompt)
+    used = estimate_tokens(system_prompt) + sum(estimate_tokens(m) for m in material)
     for message in reversed(history):
         cost = estimate_tokens(message.content)
         if kept and used + cost > budget:
@@ -43,6 +49,8 @@ def build_messages(
     # A conversation sent to the model starts with the user, never with a lone answer.
     while kept and kept[0]["role"] != "user":
         kept.pop(0)
+    if material and kept and kept[-1]["role"] == "user":
+        kept[-1] = {"role": "user", "content": "\n\n".join([*material, kept[-1]["content"]])}
     return [{"role": "system", "content": system_prompt}, *kept]
 
 
@@ -51,18 +59,27 @@ def make_title(text: str) -> str:
     return line if len(line) <= TITLE_CHARS else line[: TITLE_CHARS - 1].rstrip() + "…"
 
 
-def system_prompt(ctx: Ctx) -> str:
+def system_prompt(ctx: Ctx, instructions: Sequence[str] = ()) -> str:
     config = ctx.services.config.llm
-    return f"{config.system_prompt}\n\n{texts.system_prompt_date(ctx.services.clock())}"
+    parts = [config.system_prompt, *instructions, texts.system_prompt_date(ctx.services.clock())]
+    return "\n\n".join(parts)
 
 
 @router.message(when=lambda ctx: ctx.item.msgtype in TEXT_MSGTYPES)
 async def answer(ctx: Ctx) -> None:
+    question = ctx.text.strip()
+    if question:
+        await respond(ctx, question)
+
+
+async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -> None:
+    """Answer `question` with the model, streamed, in the room's current conversation.
+
+    Every router's turn hooks run first (then `prepare`, for a command's own material): they
+    add instructions, quoted material, footers and progress lines to the turn.
+    """
     services = ctx.services
     item = ctx.item
-    question = ctx.text.strip()
-    if not question:
-        return
     # Personal-data guard: in block mode the message is held here, before anything is stored.
     guard = await guard_question(ctx, question)
     owner = ctx.sender if ctx.room_kind == "dm" else None
@@ -80,11 +97,7 @@ async def answer(ctx: Ctx) -> None:
         await services.conversations.add_message(
             conversation_id, "user", question, event_id=item.event_id
         )
-    history = await services.conversations.messages(conversation_id)
-    messages = build_messages(system_prompt(ctx), history, services.config.llm.context_budget)
-    messages = await guard.protect(messages)  # pseudonymised for the model, if configured
     model = user.model or services.config.llm.model
-
     llm_config = services.config.llm
 
     async def remember_first_event(event_id: str) -> None:
@@ -99,12 +112,23 @@ async def answer(ctx: Ctx) -> None:
         resume_event_id=item.answer_event_id,
         on_first_event=remember_first_event,
     )
+    turn = Turn(question, conversation_id, status=streamer.status)
 
     async def on_retry(error: LLMError) -> None:
         await streamer.reset()
 
     await services.matrix.set_typing(ctx.room_id, True)
     try:
+        for hook in [*services.turn_hooks, *([prepare] if prepare else [])]:
+            await hook(ctx, turn)
+        history = await services.conversations.messages(conversation_id)
+        messages = build_messages(
+            system_prompt(ctx, turn.instructions),
+            history,
+            llm_config.context_budget,
+            turn.material,
+        )
+        messages = await guard.protect(messages)  # pseudonymised for the model, if configured
         completion = await services.llm.stream_chat(
             messages, model, guard.wrap(streamer.update), on_retry
         )
@@ -119,11 +143,17 @@ async def answer(ctx: Ctx) -> None:
         )
         await streamer.fail(texts.llm_failure(ref))
         raise AnswerFailed(ref) from exc
+    except UserError as exc:
+        if not streamer.event_ids:
+            raise
+        await streamer.fail(str(exc))  # a progress line was showing: the explanation replaces it
+        return
     finally:
         await services.matrix.set_typing(ctx.room_id, False)
 
     answer_text = guard.restore(completion.text)  # the real values back, for the agent
-    await streamer.finish(answer_text, footer=guard.footer)
+    footers = [*turn.footers, *([guard.footer] if guard.footer else [])]
+    await streamer.finish(answer_text, footer="\n\n".join(footers) or None)
     await services.conversations.add_message(
         conversation_id,
         "assistant",

@@ -44,3 +44,13 @@ def test_titles_and_dates() -> None:
 
     assert french_date(datetime(2026, 11, 25)) == "mercredi 25 novembre 2026"
     assert french_date(datetime(2026, 12, 1)) == "mardi 1er décembre 2026"
+
+
+def test_material_goes_before_the_question_and_counts_in_the_budget() -> None:
+    history = turns(("user", "q1"), ("assistant", "a1"), ("user", "q2"))
+    messages = build_messages("sys", history, budget=1000, material=["« page »", "« doc »"])
+    assert messages[-1] == {"role": "user", "content": "« page »\n\n« doc »\n\nq2"}
+    assert [m["content"] for m in messages[1:3]] == ["q1", "a1"]  # earlier turns untouched
+    tight = estimate_tokens("sys") + estimate_tokens("x" * 300) + 10
+    squeezed = build_messages("sys", history, budget=tight, material=["x" * 300])
+    assert [m["role"] for m in squeezed] == ["system", "user"]  # older turns made room

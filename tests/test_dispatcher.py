@@ -279,3 +279,31 @@ async def test_an_event_that_keeps_crashing_the_process_is_given_up(harness: Har
     [apology] = harness.replies()
     item = await inbox.get("$poison")
     assert item is not None and item.status == "failed" and item.error_ref in apology
+
+
+async def test_turn_hooks_add_instructions_material_and_footers(harness: Harness) -> None:
+    from bot.context import Ctx, Turn
+
+    seen: list[int] = []
+
+    async def hook(ctx: Ctx, turn: Turn) -> None:
+        seen.append(turn.conversation_id)
+        turn.instructions.append("Consigne : tutoie.")
+        turn.material.append("« extrait »")
+        turn.footers.append("Sources : [1]")
+        await turn.status("Lecture…")
+
+    harness.services.turn_hooks.append(hook)
+    harness.llm.enqueue(Reply(text="Réponse."))
+    await harness.send("Question")
+    await harness.settle()
+    [request] = harness.llm.chat_requests()
+    assert "Consigne : tutoie." in request["messages"][0]["content"]
+    assert request["messages"][-1]["content"] == "« extrait »\n\nQuestion"
+    [answer] = harness.matrix.in_room("!dm-alice")
+    assert answer.body == "Lecture…"  # the progress line came first, in the same message
+    assert answer.final_body == "Réponse.\n\nSources : [1]"
+    assert seen and seen[0] > 0
+    # The conversation keeps only the question, never the material.
+    history = await harness.services.conversations.messages(seen[0])
+    assert [m.content for m in history] == ["Question", "Réponse."]

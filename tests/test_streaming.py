@@ -92,3 +92,19 @@ async def test_resuming_edits_the_existing_message() -> None:
     await s.finish("Nouvelle réponse")
     assert len(matrix.sent) == 1
     assert matrix.sent[0].final_body == "Nouvelle réponse"
+
+
+async def test_status_lines_show_until_the_answer_starts() -> None:
+    matrix, clock = FakeMatrix(), Clock()
+    s = streamer(matrix, clock)
+    await s.status("Recherche : impôts")
+    await s.status("Lecture de 4 pages…")
+    assert len(matrix.sent) == 1 and matrix.sent[0].body == "Recherche : impôts"
+    assert matrix.sent[0].edits[-1][0] == "Lecture de 4 pages…"
+    clock.now += 2
+    await s.update("Réponse")
+    await s.status("trop tard")  # never overwrites the answer
+    await s.finish("Réponse complète")
+    assert len(matrix.sent) == 1
+    assert matrix.sent[0].final_body == "Réponse complète"
+    assert all(body != "trop tard" for body, _ in matrix.sent[0].edits)
