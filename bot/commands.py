@@ -12,6 +12,9 @@ Handler = Callable[[Ctx], Awaitable[None]]
 Predicate = Callable[[Ctx], bool]
 # Prepares one answer: adds instructions, quoted material, footers or status lines to the turn.
 TurnHook = Callable[[Ctx, Turn], Awaitable[None]]
+# Sees every event before commands and messages are routed; True means it took the event
+# (a gate that told a pending user to wait, a survey taking the reply as an answer).
+Intercept = Callable[[Ctx], Awaitable[bool]]
 
 USER_ROOMS = frozenset({"dm", "group"})
 SUPPORT_ROOM = frozenset({"support"})
@@ -54,6 +57,7 @@ class Router:
     messages: list[MessageRoute] = field(default_factory=list)
     greetings: list[Handler] = field(default_factory=list)
     turn_hooks: list[TurnHook] = field(default_factory=list)
+    intercepts: list[Intercept] = field(default_factory=list)
 
     def command(
         self,
@@ -81,6 +85,12 @@ class Router:
 
     def greeting(self, handler: Handler) -> Handler:
         self.greetings.append(handler)
+        return handler
+
+    def intercept(self, handler: Intercept) -> Intercept:
+        """Run, in routing order, before any command or message is routed (`ctx.command` is
+        already set for a known command); returning True ends the routing of this event."""
+        self.intercepts.append(handler)
         return handler
 
     def turn_hook(self, hook: TurnHook) -> TurnHook:

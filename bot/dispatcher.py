@@ -62,6 +62,7 @@ class Dispatcher:
         self.table = CommandTable(self.routers)
         services.commands = self.table.commands
         services.turn_hooks = [hook for router in self.routers for hook in router.turn_hooks]
+        self._intercepts = [i for router in self.routers for i in router.intercepts]
         self.matrix = matrix  # the real client, for keys and joins; None in dispatcher tests
         self.bot_names: list[str] = [services.matrix.user_id]
         # The first sync of a brand-new bot returns old history: it must not be answered.
@@ -300,6 +301,7 @@ class Dispatcher:
             return
         ctx.text = strip_mention(item.body or "", self.bot_names)
         parsed = parse_command(ctx.text) if item.msgtype in ("m.text", "m.notice") else None
+        command = None
         if parsed is not None:
             name, args = parsed
             command = self.table.find(name)
@@ -311,6 +313,10 @@ class Dispatcher:
                 log.warning("refused !%s from %s in %s", command.name, ctx.sender, ctx.room_id)
                 raise UserError(texts.COMMAND_ADMINS_ONLY)
             ctx.command, ctx.args = command, args
+        for intercept in self._intercepts:
+            if await intercept(ctx):
+                return
+        if command is not None:
             await command.handler(ctx)
             return
         if ctx.room_kind == "support":

@@ -307,3 +307,33 @@ async def test_turn_hooks_add_instructions_material_and_footers(harness: Harness
     # The conversation keeps only the question, never the material.
     history = await harness.services.conversations.messages(seen[0])
     assert [m.content for m in history] == ["Question", "Réponse."]
+
+
+async def test_intercepts_see_events_before_routing_and_can_take_them(harness: Harness) -> None:
+    from bot.commands import Router
+    from bot.context import Ctx
+
+    seen: list[tuple[str, str | None]] = []
+    gate = Router("gate")
+
+    @gate.intercept
+    async def hold_everything_but_help(ctx: Ctx) -> bool:
+        seen.append((ctx.text, ctx.command.name if ctx.command else None))
+        if ctx.command is not None and ctx.command.name == "aide":
+            return False
+        await ctx.reply("En attente.")
+        return True
+
+    dispatcher = Dispatcher(harness.services, [gate, *ROUTERS])
+    for text in ("Bonjour", "!aide"):
+        await dispatcher.on_text(
+            IncomingText(
+                "!dm-carol", f"$x{next(_ids)}", ALICE, "m.text", text, None, 0, False, 2, True
+            )
+        )
+        dispatcher.flush_kicks()
+        await dispatcher.drained()
+    assert seen == [("Bonjour", None), ("!aide", "aide")]
+    replies = [m.final_body for m in harness.matrix.in_room("!dm-carol")]
+    assert replies[0] == "En attente." and texts.HELP_HEADER in replies[1]
+    assert harness.llm.chat_requests() == []
