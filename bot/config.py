@@ -119,9 +119,46 @@ class PrivacyConfig(_Section):
 class AccessConfig(_Section):
     """Newcomers, approval, terms of use (issue 3)."""
 
+    # E-mail domains (from the Tchap ID's localpart) approved at once, e.g. the home
+    # administration's; also used to recognise a domain for statistics.
+    auto_approve_domains: list[str] = Field(default_factory=list)
+    # Whole homeservers approved at once (e.g. "agent.dinum.tchap.gouv.fr").
+    auto_approve_homeservers: list[str] = Field(default_factory=list)
+    # Other domains recognised for statistics only (their users still wait for approval).
+    known_domains: list[str] = Field(default_factory=list)
+    # Empty: any homeserver; otherwise users of other homeservers are refused.
+    allowed_homeservers: list[str] = Field(default_factory=list)
+    # Users of agent.externe.tchap.gouv.fr (non-agents) are refused.
+    refuse_external: bool = True
+    # Approved users at most (0: no cap); beyond it approvals go to a waitlist.
+    max_users: int = Field(default=0, ge=0)
+    # Version of the data-use terms; "" means no terms to accept.
+    terms_version: str = "1"
+    terms_url: str = ""
+    # Support-room members with at least this power level are admins (besides support.admins).
+    admin_power_level: int = Field(default=50, ge=1)
+
+    @model_validator(mode="after")
+    def _lowercase(self) -> AccessConfig:
+        self.auto_approve_domains = [d.lower().strip() for d in self.auto_approve_domains]
+        self.known_domains = [d.lower().strip() for d in self.known_domains]
+        self.auto_approve_homeservers = [h.lower() for h in self.auto_approve_homeservers]
+        self.allowed_homeservers = [h.lower() for h in self.allowed_homeservers]
+        return self
+
 
 class LimitsConfig(_Section):
     """Quotas, burst limits, the fair queue in front of the model (issue 3)."""
+
+    # Per user and per day (Europe/Paris); 0 means no limit. Overridable with !quota.
+    messages_per_day: int = Field(default=300, ge=0)
+    tokens_per_day: int = Field(default=1_000_000, ge=0)
+    # Messages per rolling minute; 0 means no limit.
+    burst_per_minute: int = Field(default=10, ge=0)
+    # Model requests running at once; the others wait in a fair queue (round-robin by user).
+    max_concurrent_requests: int = Field(default=8, ge=1)
+    # Requests waiting at most; past it, a polite refusal (the message stays for !reessayer).
+    max_queued_requests: int = Field(default=200, ge=0)
 
 
 class AttachmentsConfig(_Section):

@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING, Protocol
 
 from bot.config import Config
 from bot.llm import LLMClient
+from bot.llm_queue import FairQueue
 from bot.pii import PiiDetector
 from bot.render import markdown_to_html
+from storage.access import AccessRepository
 from storage.conversations import ConversationRepository
 from storage.db import Database
 from storage.inbox import InboxItem, InboxRepository, StateRepository
@@ -39,6 +41,8 @@ class MatrixPort(Protocol):
     async def send_file(
         self, room_id: str, data: bytes, filename: str, mimetype: str, *, msgtype: str = "m.file"
     ) -> str: ...
+
+    async def power_level(self, room_id: str, user_id: str) -> int: ...
 
 
 class UserError(Exception):
@@ -73,6 +77,20 @@ class Services:
     privacy: PrivacyRepository = field(init=False)
     pii: PiiDetector = field(init=False)
     support_room_id: str | None = None  # resolved at start; set through the dispatcher
+    # Access (issue 3): statuses, audit, usage; the fair queue in front of the model; a way
+    # for a handler to have a room's pending events answered (set by the dispatcher).
+    access: AccessRepository = field(init=False)
+    llm_queue: FairQueue = field(init=False)
+    wake_room: Callable[[str], None] = lambda room_id: None
+
+    async def is_admin(self, user_id: str) -> bool:
+        """Listed in support.admins, or with enough power in the support room."""
+        if user_id in self.config.support.admins:
+            return True
+        if not self.support_room_id:
+            return False
+        level = await self.matrix.power_level(self.support_room_id, user_id)
+        return level >= self.config.access.admin_power_level
 
     def __post_init__(self) -> None:
         self.users = UserRepository(self.db)
@@ -82,6 +100,9 @@ class Services:
         self.state = StateRepository(self.db)
         self.privacy = PrivacyRepository(self.db)
         self.pii = PiiDetector(ner=self.config.privacy.ner)
+        self.access = AccessRepository(self.db)
+        limits = self.config.limits
+        self.llm_queue = FairQueue(limits.max_concurrent_requests, limits.max_queued_requests)
 
 
 async def _no_status(line: str) -> None:

@@ -25,6 +25,7 @@ from bot.matrix import (
     IncomingUndecryptable,
     MatrixClient,
 )
+from bot.tchap_ids import pills_to_text
 from storage.inbox import InboxItem
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,7 @@ class Dispatcher:
         self.table = CommandTable(self.routers)
         services.commands = self.table.commands
         services.turn_hooks = [hook for router in self.routers for hook in router.turn_hooks]
+        services.wake_room = self.kick
         self._intercepts = [i for router in self.routers for i in router.intercepts]
         self.matrix = matrix  # the real client, for keys and joins; None in dispatcher tests
         self.bot_names: list[str] = [services.matrix.user_id]
@@ -107,6 +109,8 @@ class Dispatcher:
             return
         if kind == "group" and not event.mentions_bot:
             return  # not for us: not even stored
+        if kind == "support" and event.formatted_body:
+            body = pills_to_text(event.formatted_body)  # staff commands name users by pills
         added = await self.services.inbox.add(
             event.event_id,
             event.room_id,
@@ -309,7 +313,7 @@ class Dispatcher:
                 raise UserError(texts.unknown_command(name))
             if ctx.room_kind not in command.where:
                 raise UserError(texts.COMMAND_NOT_HERE)
-            if command.admin and ctx.sender not in self.services.config.support.admins:
+            if command.admin and not await self.services.is_admin(ctx.sender):
                 log.warning("refused !%s from %s in %s", command.name, ctx.sender, ctx.room_id)
                 raise UserError(texts.COMMAND_ADMINS_ONLY)
             ctx.command, ctx.args = command, args

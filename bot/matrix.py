@@ -471,6 +471,13 @@ class MatrixClient:
             _check(response, f"join {room}")
         return str(response.room_id)
 
+    async def power_level(self, room_id: str, user_id: str) -> int:
+        """The user's power level in a room the bot is in (0 when unknown)."""
+        room = self._client.rooms.get(room_id)
+        if room is None:
+            return 0
+        return int(room.power_levels.get_user_level(user_id))
+
     def member_count(self, room_id: str) -> int:
         room = self._client.rooms.get(room_id)
         return int(room.member_count) if room else 0

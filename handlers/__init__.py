@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from bot.commands import Router
-from handlers import chat, conversations, greeting, help, models, privacy
+from handlers import access, chat, conversations, greeting, help, models, privacy
 
 ROUTERS: list[Router] = [
     greeting.router,
     help.router,
+    # Early: the access gate decides who is answered before any other feature sees the event.
+    access.router,
     conversations.router,
     models.router,
     privacy.router,

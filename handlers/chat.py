@@ -11,6 +11,7 @@ from bot.context import AnswerFailed, Ctx, Turn, UserError
 from bot.dispatcher import new_ref
 from bot.llm import ChatMessage, LLMError
 from bot.streaming import AnswerStreamer
+from handlers.access import model_slot
 from handlers.privacy import guard_question
 from storage.conversations import AnswerStats, Message
 
@@ -129,9 +130,11 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
             turn.material,
         )
         messages = await guard.protect(messages)  # pseudonymised for the model, if configured
-        completion = await services.llm.stream_chat(
-            messages, model, guard.wrap(streamer.update), on_retry
-        )
+        async with model_slot(ctx, streamer) as slot:  # quotas, fair queue, usage (issue 3)
+            completion = await services.llm.stream_chat(
+                messages, model, guard.wrap(streamer.update), on_retry
+            )
+            slot.done(completion, messages)
     except LLMError as exc:
         ref = new_ref()
         log.error(

@@ -17,7 +17,7 @@ router = Router("help")
     where=EVERYWHERE,
 )
 async def show_help(ctx: Ctx) -> None:
-    is_admin = ctx.sender in ctx.services.config.support.admins
+    is_admin = await ctx.services.is_admin(ctx.sender)
     lines = [texts.HELP_HEADER, ""]
     for command in ctx.services.commands:
         if ctx.room_kind not in command.where or (command.admin and not is_admin):

@@ -104,6 +104,9 @@ async def make_bot(
                 "timeout": 10,
             },
             "storage": {"database": str(folder / "assistant.sqlite3")},
+            # Test agents are approved at once, with no terms to accept (access tests say
+            # otherwise); the operator's defaults ask for approval and acceptance.
+            "access": {"auto_approve_homeservers": [synapse.server_name], "terms_version": ""},
         }
         for section, values in sections.items():
             data.setdefault(section, {}).update(values)

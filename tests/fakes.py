@@ -36,6 +36,7 @@ class FakeMatrix:
         self.changed = asyncio.Condition()
         self.fail_sends = 0
         self.files: dict[str, tuple[str, str, bytes]] = {}
+        self.power_levels: dict[tuple[str, str], int] = {}
 
     async def _notify(self) -> None:
         async with self.changed:
@@ -68,6 +69,9 @@ class FakeMatrix:
         event_id = await self.send_text(room_id, filename)
         self.files[event_id] = (filename, mimetype, data)
         return event_id
+
+    async def power_level(self, room_id: str, user_id: str) -> int:
+        return self.power_levels.get((room_id, user_id), 0)
 
     def in_room(self, room_id: str) -> list[Sent]:
         return [s for s in self.sent if s.room_id == room_id]

@@ -70,6 +70,10 @@ async def harness(tmp_path: Path, fake_llm: FakeLLM) -> AsyncIterator[Harness]:
                 "timeout": 5,
             },
             "support": {"room": "!support", "admins": [BOB]},
+            "access": {
+                "auto_approve_domains": ["interieur.gouv.fr", "finances.gouv.fr"],
+                "terms_version": "",
+            },
         }
     ).resolve_paths(tmp_path)
     db = Database(tmp_path / "db.sqlite3")
