@@ -84,9 +84,9 @@ class _PillText(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "a":
-            match = _MATRIX_TO.match(dict(attrs).get("href") or "")
+            match = _MATRIX_TO.match(unquote(dict(attrs).get("href") or ""))
             if match:
-                self._pill = unquote(match.group(1))
+                self._pill = match.group(1)
                 self.parts.append(self._pill)
         elif tag in ("br", "p", "div", "li"):
             self.parts.append("\n")

@@ -66,7 +66,11 @@ class AccessRepository:
         return str(row["registered_at"]) if row and row["registered_at"] else None
 
     async def count_with_status(self, status: str) -> int:
-        row = await self.db.fetchone("SELECT COUNT(*) AS n FROM users WHERE status = ?", (status,))
+        # Rows made by other features before the gate saw the user are not counted.
+        row = await self.db.fetchone(
+            "SELECT COUNT(*) AS n FROM users WHERE status = ? AND registered_at IS NOT NULL",
+            (status,),
+        )
         return int(row["n"]) if row else 0
 
     async def search(self, text: str, limit: int = 50) -> list[User]:
