@@ -241,7 +241,7 @@ async def test_queue_positions_under_a_cap_of_one(
     await agents[2].send_text(rooms[2], "Troisième")
     await agents[2].wait_for_text(rooms[2], "vous êtes 2e dans la file")
     for i, (agent, room) in enumerate(zip(agents, rooms, strict=True)):
-        await agent.wait_for_message(room, predicate=lambda m, i=i: m.body.startswith(f"Réponse"))
+        await agent.wait_for_message(room, predicate=lambda m, i=i: m.body.startswith("Réponse"))
     # The third moved up as the queue advanced, and every answer came.
     assert any("1re dans la file" in body for body in seen[2])
     assert not any("dans la file" in body for body in seen[0])
