@@ -8,6 +8,7 @@ import logging
 from collections.abc import Iterable
 from contextlib import AsyncExitStack
 
+from bot import texts
 from bot.commands import Router
 from bot.config import Config
 from bot.context import Services
@@ -126,10 +127,27 @@ class BotApp:
         finally:
             failed.cancel()
             stopped.cancel()
-        if self.dispatcher.fatal is not None:
-            raise self.dispatcher.fatal
-        if self._sync_task.done() and not self._sync_task.cancelled():
-            self._sync_task.result()
+        try:
+            if self.dispatcher.fatal is not None:
+                raise self.dispatcher.fatal
+            if self._sync_task.done() and not self._sync_task.cancelled():
+                self._sync_task.result()
+        except AccountUnusable as exc:
+            await self._tell_support_account_unusable(exc)
+            raise
+
+    async def _tell_support_account_unusable(self, exc: AccountUnusable) -> None:
+        """Loud log, and a notice in the support room if the homeserver still lets us post."""
+        log.critical("Matrix account unusable (%s): the bot stops", exc.errcode)
+        room = self.services.support_room_id if self.services else None
+        if self.matrix is None or not room:
+            return
+        try:
+            await asyncio.wait_for(
+                self.matrix.send_text(room, texts.ACCOUNT_UNUSABLE_NOTICE, notice=True), 10
+            )
+        except Exception as error:
+            log.warning("could not tell the support room: %s", error)
 
     def request_stop(self) -> None:
         self._stop.set()

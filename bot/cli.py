@@ -53,6 +53,28 @@ def check_config(config: Config) -> list[str]:
     return problems
 
 
+def _check_online(config: Config) -> int:
+    from bot.matrix import AccountUnusable, MatrixError, check_session
+
+    try:
+        checked = asyncio.run(check_session(config.matrix))
+    except AccountUnusable as exc:
+        print(
+            f"the bot's Matrix account cannot be used ({exc.errcode}): renew it (Tchap sends a "
+            "renewal e-mail) or issue a new token, then restart",
+            file=sys.stderr,
+        )
+        return EXIT_ACCOUNT
+    except (MatrixError, OSError) as exc:
+        print(f"homeserver check failed: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if not checked:
+        print("configuration OK; no stored session to check yet (the first run logs in)")
+    else:
+        print(f"configuration OK; session of {config.matrix.user_id} accepted by the homeserver")
+    return EXIT_OK
+
+
 async def _run(config: Config) -> int:
     from bot.app import BotApp
     from bot.matrix import AccountUnusable
@@ -82,6 +104,13 @@ def main(argv: list[str] | None = None) -> int:
     ):
         cmd = sub.add_parser(name, help=help_text)
         cmd.add_argument("--config", type=Path, default=Path("config.toml"))
+        if name == "check-config":
+            cmd.add_argument(
+                "--online",
+                action="store_true",
+                help="also ask the homeserver whether the stored session still works "
+                "(expired account, revoked token); never creates a device",
+            )
     args = parser.parse_args(argv)
 
     try:
@@ -96,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
             for problem in problems:
                 print(f"- {problem}", file=sys.stderr)
             return EXIT_CONFIG
+        if args.online:
+            return _check_online(config)
         print(f"{args.config}: configuration OK")
         return EXIT_OK
     setup_logging(config.log_level)

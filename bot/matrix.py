@@ -130,6 +130,42 @@ def edit_content(event_id: str, new: dict[str, Any]) -> dict[str, Any]:
     return content
 
 
+async def check_session(config: MatrixConfig) -> bool:
+    """Ask the homeserver whether the stored session (or configured token) still works.
+
+    Never logs in, so never creates a device. False when there is no token to check (a
+    password account that never started); raises AccountUnusable if the account is expired
+    (ORG_MATRIX_EXPIRED_ACCOUNT), deactivated or its token revoked, MatrixError otherwise.
+    """
+    token = config.access_token.get_secret_value() if config.access_token else ""
+    if not token:
+        try:
+            stored = json.loads((config.store_dir / "session.json").read_text(encoding="utf-8"))
+        except (FileNotFoundError, json.JSONDecodeError):
+            return False
+        if stored.get("user_id") != config.user_id:
+            return False
+        token = str(stored.get("access_token") or "")
+    if not token:
+        return False
+    client = AsyncClient(
+        config.homeserver,
+        config.user_id,
+        config=AsyncClientConfig(
+            encryption_enabled=False, request_timeout=config.request_timeout, max_timeouts=1
+        ),
+    )
+    client.access_token = token
+    try:
+        response = await client.whoami()
+        _check(response, "whoami")
+        if not isinstance(response, WhoamiResponse):
+            raise MatrixError("whoami")
+    finally:
+        await client.close()
+    return True
+
+
 class MatrixClient:
     """A logged-in bot account with end-to-end encryption."""
 
