@@ -159,7 +159,10 @@ async def run(workdir: Path, once: str | None) -> int:
             f'[matrix]\nhomeserver = "{synapse.base_url}"\nuser_id = "{bot_id}"\n'
             f'password = "{bot_password}"\nstore_dir = "bot/matrix"\nsync_timeout_ms = 10000\n'
             f'[llm]\nbase_url = "{llm_url}"\n'
-            '[storage]\ndatabase = "bot/assistant.sqlite3"\n',
+            '[storage]\ndatabase = "bot/assistant.sqlite3"\n'
+            # The demo's local accounts are approved at once, with no terms to accept.
+            f'[access]\nauto_approve_homeservers = ["{synapse.server_name}"]\n'
+            'terms_version = ""\n',
             encoding="utf-8",
         )
         app = BotApp(load_config(config_file), canned_answers=not real_model)

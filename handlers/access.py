@@ -379,8 +379,15 @@ async def model_slot(ctx: Ctx, streamer: AnswerStreamer) -> AsyncIterator[ModelS
     await check_quota(services, ctx.sender)
     queued_at = time.monotonic()
 
+    # Each position shown is an edit: at most one per few seconds, except for the last places.
+    spacing = 3 * services.config.llm.edit_interval
+    last_shown = [float("-inf")]
+
     async def show(position: int) -> None:
-        await streamer.status(texts.queue_position(position))
+        now = time.monotonic()
+        if position <= 3 or now - last_shown[0] >= spacing:
+            last_shown[0] = now
+            await streamer.status(texts.queue_position(position))
 
     try:
         await services.llm_queue.acquire(ctx.sender, show)

@@ -235,7 +235,7 @@ async def test_queue_positions_under_a_cap_of_one(
         agent.on_update = lambda msg, _new, i=index: seen[i].append(msg.body)
     fake_llm.enqueue(*(Reply(text=f"Réponse {i}.", ttft=1.0) for i in range(3)))
     await agents[0].send_text(rooms[0], "Première")
-    await fake_llm.wait_for_requests(1)
+    await fake_llm.wait_for_requests(1, timeout=30)
     await agents[1].send_text(rooms[1], "Deuxième")
     await agents[1].wait_for_text(rooms[1], "vous êtes 1re dans la file")
     await agents[2].send_text(rooms[2], "Troisième")

@@ -55,6 +55,13 @@ async def make_harness(tmp_path: Path, fake_llm: FakeLLM) -> AsyncIterator[MakeH
                     "timeout": 5,
                 },
                 "support": {"room": "!support", "admins": [BOB]},
+                "access": {
+                    "auto_approve_homeservers": [
+                        "agent.interieur.tchap.gouv.fr",
+                        "agent.finances.tchap.gouv.fr",
+                    ],
+                    "terms_version": "",
+                },
                 "privacy": {"ner": "off", **(privacy or {})},
             }
         ).resolve_paths(tmp_path)
