@@ -233,16 +233,18 @@ async def test_queue_positions_under_a_cap_of_one(
     seen: dict[int, list[str]] = {0: [], 1: [], 2: []}
     for index, agent in enumerate(agents):
         agent.on_update = lambda msg, _new, i=index: seen[i].append(msg.body)
-    fake_llm.enqueue(*(Reply(text=f"Réponse {i}.", ttft=1.0) for i in range(3)))
+    # The first answer holds the only slot long enough for the others to queue behind it.
+    fake_llm.enqueue(Reply(text="Réponse 0.", ttft=4.0), Reply(text="Réponse 1.", ttft=1.0))
+    fake_llm.enqueue(Reply(text="Réponse 2.", ttft=1.0))
     await agents[0].send_text(rooms[0], "Première")
     await fake_llm.wait_for_requests(1, timeout=30)
     await agents[1].send_text(rooms[1], "Deuxième")
-    await agents[1].wait_for_text(rooms[1], "vous êtes 1re dans la file")
+    await agents[1].wait_until(lambda: any("1re dans la file" in b for b in seen[1]))
     await agents[2].send_text(rooms[2], "Troisième")
-    await agents[2].wait_for_text(rooms[2], "vous êtes 2e dans la file")
     for i, (agent, room) in enumerate(zip(agents, rooms, strict=True)):
-        await agent.wait_for_message(room, predicate=lambda m, i=i: m.body.startswith("Réponse"))
-    # The third moved up as the queue advanced, and every answer came.
+        await agent.wait_for_message(room, predicate=lambda m, i=i: m.body == f"Réponse {i}.")
+    # The third saw its place, then moved up as the queue advanced; every answer came.
+    assert any("2e dans la file" in body for body in seen[2])
     assert any("1re dans la file" in body for body in seen[2])
     assert not any("dans la file" in body for body in seen[0])
     assert len(fake_llm.chat_requests()) == 3
