@@ -11,11 +11,13 @@ from bot.config import Config
 from bot.llm import LLMClient
 from bot.pii import PiiDetector
 from bot.render import markdown_to_html
+from bot.web.service import WebService
 from storage.conversations import ConversationRepository
 from storage.db import Database
 from storage.inbox import InboxItem, InboxRepository, StateRepository
 from storage.privacy import PrivacyRepository
 from storage.users import RoomRepository, UserRepository
+from storage.web import WebRepository
 
 if TYPE_CHECKING:
     from bot.commands import Command, TurnHook
@@ -73,6 +75,9 @@ class Services:
     privacy: PrivacyRepository = field(init=False)
     pii: PiiDetector = field(init=False)
     support_room_id: str | None = None  # resolved at start; set through the dispatcher
+    # Web lookups (issue 5): page fetcher and search provider; agents' choices and sources.
+    web: WebService = field(init=False)
+    web_sources: WebRepository = field(init=False)
 
     def __post_init__(self) -> None:
         self.users = UserRepository(self.db)
@@ -82,6 +87,8 @@ class Services:
         self.state = StateRepository(self.db)
         self.privacy = PrivacyRepository(self.db)
         self.pii = PiiDetector(ner=self.config.privacy.ner)
+        self.web = WebService(self.config.web)
+        self.web_sources = WebRepository(self.db)
 
 
 async def _no_status(line: str) -> None:
