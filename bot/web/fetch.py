@@ -143,7 +143,7 @@ class Fetcher:
 
     def _client(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:
-            resolver = GuardedResolver(self.policy, lambda: self.lookup)
+            resolver = GuardedResolver(self.policy, lambda: self.lookup, self.cleared_addresses)
             connector = aiohttp.TCPConnector(
                 resolver=resolver, use_dns_cache=False, limit=self.config.max_concurrent_fetches
             )

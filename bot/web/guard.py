@@ -79,9 +79,11 @@ def classify(ip: IPAddress) -> str | None:
         return "multicast"
     if isinstance(ip, ipaddress.IPv4Address) and ip in _SHARED:
         return "shared"
+    if ip.is_reserved:
+        return "reserved"
     if ip.is_private:
         return "private"
-    if ip.is_reserved or not ip.is_global:
+    if not ip.is_global:
         return "reserved"
     return None
 
@@ -159,9 +161,16 @@ class GuardedResolver(AbstractResolver):
     """Resolves each host once, refuses it if any address is forbidden, and hands aiohttp only
     the checked addresses, so the connection goes where the check looked (no DNS rebinding)."""
 
-    def __init__(self, policy: AddressPolicy, lookup: Callable[[], Lookup]) -> None:
+    def __init__(
+        self,
+        policy: AddressPolicy,
+        lookup: Callable[[], Lookup],
+        cleared: list[str] | None = None,
+    ) -> None:
         self.policy = policy
         self._lookup = lookup  # read at each call so tests can swap it on a running bot
+        # Every address handed to aiohttp to connect to (observed by tests).
+        self.cleared = [] if cleared is None else cleared
 
     async def resolve(
         self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
@@ -192,6 +201,7 @@ class GuardedResolver(AbstractResolver):
             )
         if not results:
             raise OSError(f"no address for {name}")
+        self.cleared.extend(r["host"] for r in results)
         return results
 
     async def close(self) -> None:
