@@ -354,3 +354,64 @@ async def test_web_rows_are_exported_erased_and_expired(tmp_path: Path) -> None:
         erased = await privacy.erase_user("@a:x")
         assert erased.other == 2  # the remaining source and the setting
         assert await store.auto_search("@a:x") is None
+
+
+async def test_progress_lines_then_answer_with_sources(
+    tmp_path: Path, pages: WebPages, fake_llm: Any
+) -> None:
+    """Dispatcher level (fake Matrix port): what the agent sees change in the answer's message."""
+    from datetime import UTC, datetime
+
+    from bot import texts
+    from bot.config import Config
+    from bot.context import Services
+    from bot.dispatcher import Dispatcher
+    from bot.llm import LLMClient
+    from bot.matrix import IncomingText
+    from devtools.fake_llm import Reply
+    from handlers import ROUTERS
+    from tests.fakes import FakeMatrix
+
+    pages.search_results = [
+        {"url": pages.url(f"/page/{i}"), "title": f"P{i}", "content": ""} for i in (1, 2)
+    ]
+    config = Config.model_validate(
+        {
+            "matrix": {"user_id": "@assistant:test", "password": "x"},
+            "llm": {"base_url": fake_llm.base_url, "api_key": "t", "edit_interval": 0.1},
+            "web": {
+                "provider": "searxng",
+                "base_url": pages.base_url,
+                "allow_private_addresses": True,
+            },
+            "privacy": {"ner": "off"},  # spaCy's load time is not what this test is about
+        }
+    ).resolve_paths(tmp_path)
+    db = Database(tmp_path / "db.sqlite3")
+    await db.open()
+    matrix = FakeMatrix()
+    llm = LLMClient(config.llm)
+    services = Services(config, db, matrix, llm, lambda: datetime(2026, 11, 25, 10, tzinfo=UTC))
+    dispatcher = Dispatcher(services, ROUTERS)
+    try:
+        fake_llm.enqueue(Reply(text="Réponse [1] [2]."))
+        await dispatcher.on_text(
+            IncomingText(
+                "!r", "$q1", "@a:x", "m.text", "!web Télétravail ?", None, 0, False, 2, True
+            )
+        )
+        dispatcher.flush_kicks()
+        await dispatcher.drained()
+        [message] = matrix.in_room("!r")
+        assert message.body == texts.web_searching("Télétravail ?")
+        assert message.edits[0][0] == texts.web_reading(2)
+        final = message.final_body
+        assert final.startswith("Réponse [1] [2].\n\n**Sources**\n- [1] [Page numéro 1](")
+        assert texts.source_line(2, "Page numéro 2", "127.0.0.1", pages.url("/page/2")) in final
+        # The page's own text never reaches the router: no command ran, nothing else fetched.
+        assert len(matrix.sent) == 1
+    finally:
+        await dispatcher.shutdown(1)
+        await services.web.close()
+        await llm.close()
+        await db.close()

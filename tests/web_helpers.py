@@ -58,7 +58,7 @@ def loopback_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
 
 @pytest.fixture
 async def pages() -> AsyncIterator[WebPages]:
-    site = WebPages(slow_seconds=3.0)
+    site = WebPages(slow_seconds=1.5)
     await site.start()
     yield site
     await site.stop()
