@@ -60,6 +60,27 @@ async def _fetch(ctx: Ctx, url: str) -> Page | FetchError:
         return exc
 
 
+async def search_query(ctx: Ctx, query: str) -> str:
+    """The query without the personal identifiers the guard finds: the engine is a third party
+    (the model gets its own pseudonymised copy of the question)."""
+    if ctx.services.config.privacy.identifiers == "off":
+        return query
+    scan = await ctx.services.pii.scan_async(query)
+    if not scan.identifiers:
+        return query
+    parts, last = [], 0
+    for finding in sorted(scan.identifiers, key=lambda f: f.start):
+        parts.append(query[last : finding.start])
+        last = max(last, finding.end)
+    parts.append(query[last:])
+    log.info(
+        "search query of event %s: %d identifier(s) left out",
+        ctx.item.event_id,
+        len(scan.identifiers),
+    )
+    return " ".join("".join(parts).split())
+
+
 async def add_web_material(ctx: Ctx, turn: Turn, *, query: str | None) -> None:
     """Read the links of the question (and search `query` first when given); quote the pages
     as untrusted, numbered material; list them as the answer's sources."""
@@ -71,6 +92,8 @@ async def add_web_material(ctx: Ctx, turn: Turn, *, query: str | None) -> None:
     for url in links[config.max_pages :]:
         turn.footers.append(texts.web_fetch_error(url, "too_many"))
     searched = False
+    if query and web.provider is not None:
+        query = await search_query(ctx, query)
     if query and web.provider is not None:
         await turn.status(texts.web_searching(query))
         searched = True

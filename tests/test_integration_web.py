@@ -74,7 +74,7 @@ async def test_links_are_read_fenced_and_limited(
     assert "<<<PAGE WEB 3" in material and "(extrait)" in material
     assert "<<<PAGE WEB 4" not in material
     assert texts.web_fetch_error(pages.url("/slow"), "timeout") in answer.body
-    assert "**Sources**" in answer.body or "Sources" in answer.body
+    assert texts.SOURCES_HEADER in answer.body
     assert pages.url("/article") in answer.body
     # A page cannot trigger commands or further fetches.
     assert pages.hits["/secret"] == 0

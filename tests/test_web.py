@@ -410,6 +410,17 @@ async def test_progress_lines_then_answer_with_sources(
         assert texts.source_line(2, "Page numéro 2", "127.0.0.1", pages.url("/page/2")) in final
         # The page's own text never reaches the router: no command ran, nothing else fetched.
         assert len(matrix.sent) == 1
+        # Identifiers in the question are left out of what the search engine receives.
+        fake_llm.enqueue(Reply(text="Réponse."))
+        question = "!web télétravail de jean.dupont@interieur.gouv.fr au 06 12 34 56 78"
+        await dispatcher.on_text(
+            IncomingText("!r", "$q2", "@a:x", "m.text", question, None, 0, False, 2, True)
+        )
+        dispatcher.flush_kicks()
+        await dispatcher.drained()
+        sent_query = pages.search_queries[-1]["q"]
+        assert sent_query.startswith("télétravail de")
+        assert "dupont" not in sent_query and "56 78" not in sent_query
     finally:
         await dispatcher.shutdown(1)
         await services.web.close()
