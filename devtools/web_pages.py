@@ -45,6 +45,7 @@ class WebPages:
         self.hits: Counter[str] = Counter()
         self.search_queries: list[dict[str, str]] = []
         self.search_results: list[dict[str, Any]] = []
+        self.search_fails = False  # the engine answers 500
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -122,6 +123,8 @@ class WebPages:
 
     async def _search(self, request: web.Request) -> web.Response:
         self.search_queries.append(dict(request.query))
+        if self.search_fails:
+            raise web.HTTPInternalServerError()
         return web.json_response(
             {"query": request.query.get("q", ""), "results": self.search_results}
         )

@@ -11,7 +11,7 @@ from bot import texts
 from bot.commands import Router
 from bot.context import Ctx, Turn, UserError
 from bot.web.fetch import FetchError, Page, page_site
-from bot.web.search import SearchError, SearchResult, filter_results
+from bot.web.search import SearchResult, filter_results
 from handlers.chat import respond
 
 log = logging.getLogger(__name__)
@@ -58,6 +58,9 @@ async def _fetch(ctx: Ctx, url: str) -> Page | FetchError:
     except FetchError as exc:
         log.info("page not read for event %s: %s", ctx.item.event_id, exc.kind)
         return exc
+    except Exception:  # a page must never cost the agent their answer
+        log.exception("unexpected error reading a page for event %s", ctx.item.event_id)
+        return FetchError("unreadable")
 
 
 async def search_query(ctx: Ctx, query: str) -> str:
@@ -99,8 +102,10 @@ async def add_web_material(ctx: Ctx, turn: Turn, *, query: str | None) -> None:
         searched = True
         try:
             results = filter_results(await web.provider.search(query, config.max_results), config)
-        except SearchError as exc:
-            log.warning("search failed for event %s: %s", ctx.item.event_id, exc)
+        except Exception as exc:  # SearchError, or an engine answering nonsense
+            log.warning(
+                "search failed for event %s: %s %s", ctx.item.event_id, type(exc).__name__, exc
+            )
             turn.footers.append(texts.WEB_SEARCH_FAILED)
             results = []
         else:

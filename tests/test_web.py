@@ -421,6 +421,16 @@ async def test_progress_lines_then_answer_with_sources(
         sent_query = pages.search_queries[-1]["q"]
         assert sent_query.startswith("télétravail de")
         assert "dupont" not in sent_query and "56 78" not in sent_query
+        # An engine failing still gets the agent an answer, saying the web was not searched.
+        pages.search_fails = True
+        fake_llm.enqueue(Reply(text="Réponse sans le web."))
+        await dispatcher.on_text(
+            IncomingText("!r", "$q3", "@a:x", "m.text", "!web Quoi ?", None, 0, False, 2, True)
+        )
+        dispatcher.flush_kicks()
+        await dispatcher.drained()
+        last = matrix.in_room("!r")[-1].final_body
+        assert last == "Réponse sans le web.\n\n" + texts.WEB_SEARCH_FAILED
     finally:
         await dispatcher.shutdown(1)
         await services.web.close()

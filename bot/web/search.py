@@ -87,7 +87,8 @@ class SearxngProvider(_HttpProvider):
         except (aiohttp.ClientError, TimeoutError) as exc:
             raise SearchError(type(exc).__name__) from exc
         results = []
-        for item in data.get("results", []) if isinstance(data, dict) else []:
+        items = data.get("results") if isinstance(data, dict) else None
+        for item in items if isinstance(items, list) else []:
             if isinstance(item, dict) and isinstance(item.get("url"), str):
                 results.append(
                     SearchResult(
@@ -120,11 +121,13 @@ class AlbertProvider(_HttpProvider):
         except (aiohttp.ClientError, TimeoutError) as exc:
             raise SearchError(type(exc).__name__) from exc
         results: dict[str, SearchResult] = {}
-        for item in data.get("data", []) if isinstance(data, dict) else []:
+        items = data.get("data") if isinstance(data, dict) else None
+        for item in items if isinstance(items, list) else []:
             chunk = item.get("chunk") if isinstance(item, dict) else None
             if not isinstance(chunk, dict):
                 continue
-            metadata = chunk.get("metadata") or {}
+            metadata = chunk.get("metadata")
+            metadata = metadata if isinstance(metadata, dict) else {}
             name = str(metadata.get("document_name") or metadata.get("url") or "")
             if name.endswith(".html"):
                 name = name[: -len(".html")]
