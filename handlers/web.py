@@ -11,7 +11,7 @@ from bot import texts
 from bot.commands import Router
 from bot.context import Ctx, Turn, UserError
 from bot.web.fetch import FetchError, Page, page_site
-from bot.web.search import SearchResult, filter_results
+from bot.web.search import SearchError, SearchResult, filter_results
 from handlers.chat import respond
 
 log = logging.getLogger(__name__)
@@ -103,9 +103,8 @@ async def add_web_material(ctx: Ctx, turn: Turn, *, query: str | None) -> None:
         try:
             results = filter_results(await web.provider.search(query, config.max_results), config)
         except Exception as exc:  # SearchError, or an engine answering nonsense
-            log.warning(
-                "search failed for event %s: %s %s", ctx.item.event_id, type(exc).__name__, exc
-            )
+            detail = str(exc) if isinstance(exc, SearchError) else type(exc).__name__
+            log.warning("search failed for event %s: %s", ctx.item.event_id, detail)
             turn.footers.append(texts.WEB_SEARCH_FAILED)
             results = []
         else:

@@ -138,8 +138,8 @@ class Fetcher:
         self.peak_in_flight = 0
         self.fetches = 0
         # Addresses the resolver cleared for a connection, and the URLs handed to aiohttp.
-        self.cleared_addresses: list[str] = []
-        self.requests_started: list[str] = []
+        self.cleared_addresses: deque[str] = deque(maxlen=256)
+        self.requests_started: deque[str] = deque(maxlen=256)
 
     def _client(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -165,12 +166,12 @@ class GuardedResolver(AbstractResolver):
         self,
         policy: AddressPolicy,
         lookup: Callable[[], Lookup],
-        cleared: list[str] | None = None,
+        cleared: deque[str] | None = None,
     ) -> None:
         self.policy = policy
         self._lookup = lookup  # read at each call so tests can swap it on a running bot
         # Every address handed to aiohttp to connect to (observed by tests).
-        self.cleared = [] if cleared is None else cleared
+        self.cleared: deque[str] = deque(maxlen=256) if cleared is None else cleared
 
     async def resolve(
         self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
