@@ -79,6 +79,7 @@ class BotApp:
             config, db, matrix, llm, self.clock, canned_answers=self.canned_answers
         )
         self.services = services
+        stack.push_async_callback(services.web.close)  # web lookups' HTTP sessions (issue 5)
         # Stopped before the database closes (the stack unwinds in reverse).
         self.retention = RetentionJob(services)
         self.retention.start()

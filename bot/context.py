@@ -12,12 +12,14 @@ from bot.llm import LLMClient
 from bot.llm_queue import FairQueue
 from bot.pii import PiiDetector
 from bot.render import markdown_to_html
+from bot.web.service import WebService
 from storage.access import AccessRepository
 from storage.conversations import ConversationRepository
 from storage.db import Database
 from storage.inbox import InboxItem, InboxRepository, StateRepository
 from storage.privacy import PrivacyRepository
 from storage.users import RoomRepository, UserRepository
+from storage.web import WebRepository
 
 if TYPE_CHECKING:
     from bot.commands import Command, TurnHook
@@ -92,6 +94,10 @@ class Services:
         level = await self.matrix.power_level(self.support_room_id, user_id)
         return level >= self.config.access.admin_power_level
 
+    # Web lookups (issue 5): page fetcher and search provider; agents' choices and sources.
+    web: WebService = field(init=False)
+    web_sources: WebRepository = field(init=False)
+
     def __post_init__(self) -> None:
         self.users = UserRepository(self.db)
         self.rooms = RoomRepository(self.db)
@@ -103,6 +109,8 @@ class Services:
         self.access = AccessRepository(self.db)
         limits = self.config.limits
         self.llm_queue = FairQueue(limits.max_concurrent_requests, limits.max_queued_requests)
+        self.web = WebService(self.config.web)
+        self.web_sources = WebRepository(self.db)
 
 
 async def _no_status(line: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.commands import Router
-from handlers import access, chat, conversations, greeting, help, models, privacy
+from handlers import access, chat, conversations, greeting, help, models, privacy, web
 
 ROUTERS: list[Router] = [
     greeting.router,
@@ -13,6 +13,7 @@ ROUTERS: list[Router] = [
     conversations.router,
     models.router,
     privacy.router,
+    web.router,
     # Last: answers whatever message no other router took.
     chat.router,
 ]
