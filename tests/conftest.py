@@ -69,6 +69,11 @@ class BotHandle:
         self.app = app
         return app
 
+    async def settled(self) -> None:
+        """Until the bot has finished with every event it took (its answers are stored)."""
+        assert self.app is not None and self.app.dispatcher is not None
+        await self.app.dispatcher.drained()
+
     async def stop(self) -> None:
         if self.app is not None:
             app, self.app = self.app, None

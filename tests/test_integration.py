@@ -242,6 +242,7 @@ async def test_no_message_text_in_the_database_inbox_after_answering(
     room = await open_dm(agent, bot)
     fake_llm.enqueue(Reply(text="Bien reçu."))
     await ask(agent, room, "Texte confidentiel", "Bien reçu.")
+    await bot.settled()  # the agent may see the final edit before the inbox row is closed
     db = sqlite3.connect(bot.config.storage.database)
     try:
         rows = db.execute("SELECT status, body FROM inbox WHERE kind = 'message'").fetchall()

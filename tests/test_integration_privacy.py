@@ -181,9 +181,11 @@ async def test_retention_with_an_injected_clock(
     room = await open_dm(agent, bot)
     fake_llm.enqueue(Reply(text="Ancienne réponse."))
     await send_and_wait(agent, room, "Ancienne question", lambda m: m.body == "Ancienne réponse.")
+    await bot.settled()  # the answer is stored at the old date before the clock moves
     now[0] += timedelta(days=20)
     fake_llm.enqueue(Reply(text="Réponse récente."))
     await send_and_wait(agent, room, "Question récente", lambda m: m.body == "Réponse récente.")
+    await bot.settled()
     assert bot.app is not None and bot.app.services is not None
     counts = await run_retention(bot.app.services, now[0] + timedelta(days=15))
     assert counts is not None and counts.messages == 2

@@ -385,6 +385,7 @@ async def test_progress_lines_then_answer_with_sources(
                 "allow_private_addresses": True,
             },
             "privacy": {"ner": "off"},  # spaCy's load time is not what this test is about
+            "access": {"auto_approve_homeservers": ["x"], "terms_version": ""},
         }
     ).resolve_paths(tmp_path)
     db = Database(tmp_path / "db.sqlite3")
