@@ -78,6 +78,9 @@ class BotApp:
             config, db, matrix, llm, self.clock, canned_answers=self.canned_answers
         )
         self.services = services
+        # Attachments (issue 4): extraction workers and the OCR/transcription client.
+        stack.callback(services.extractor.close)
+        stack.push_async_callback(services.media_ai.close)
         # Stopped before the database closes (the stack unwinds in reverse).
         self.retention = RetentionJob(services)
         self.retention.start()

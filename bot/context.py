@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.config import Config
+from bot.extract import Extractor, Limits
 from bot.llm import LLMClient
+from bot.media_ai import MediaAI
 from bot.pii import PiiDetector
 from bot.render import markdown_to_html
 from storage.conversations import ConversationRepository
 from storage.db import Database
+from storage.documents import DocumentRepository
 from storage.inbox import InboxItem, InboxRepository, StateRepository
 from storage.privacy import PrivacyRepository
 from storage.users import RoomRepository, UserRepository
@@ -39,6 +42,9 @@ class MatrixPort(Protocol):
     async def send_file(
         self, room_id: str, data: bytes, filename: str, mimetype: str, *, msgtype: str = "m.file"
     ) -> str: ...
+
+    # Attachments (issue 4): raises bot.matrix.MediaError.
+    async def download(self, media: dict[str, Any], max_bytes: int, timeout: float) -> bytes: ...
 
 
 class UserError(Exception):
@@ -73,6 +79,10 @@ class Services:
     privacy: PrivacyRepository = field(init=False)
     pii: PiiDetector = field(init=False)
     support_room_id: str | None = None  # resolved at start; set through the dispatcher
+    # Attachments (issue 4): documents, the extraction worker pool, OCR and transcription.
+    documents: DocumentRepository = field(init=False)
+    extractor: Extractor = field(init=False)
+    media_ai: MediaAI = field(init=False)
 
     def __post_init__(self) -> None:
         self.users = UserRepository(self.db)
@@ -82,6 +92,19 @@ class Services:
         self.state = StateRepository(self.db)
         self.privacy = PrivacyRepository(self.db)
         self.pii = PiiDetector(ner=self.config.privacy.ner)
+        attachments = self.config.attachments
+        self.documents = DocumentRepository(self.db)
+        self.extractor = Extractor(  # its worker processes start with the first file
+            Limits(
+                max_pages=attachments.max_pages,
+                max_chars=attachments.max_chars,
+                max_uncompressed=int(attachments.max_uncompressed_mb * 1024 * 1024),
+                max_ratio=attachments.max_compression_ratio,
+            ),
+            timeout=attachments.extraction_timeout,
+            workers=attachments.extraction_workers,
+        )
+        self.media_ai = MediaAI(self.config.llm, attachments)
 
 
 async def _no_status(line: str) -> None:

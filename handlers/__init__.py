@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.commands import Router
-from handlers import chat, conversations, greeting, help, models, privacy
+from handlers import attachments, chat, conversations, greeting, help, models, privacy
 
 ROUTERS: list[Router] = [
     greeting.router,
@@ -11,6 +11,7 @@ ROUTERS: list[Router] = [
     conversations.router,
     models.router,
     privacy.router,
+    attachments.router,  # media events, !documents; before chat, which takes what is left
     # Last: answers whatever message no other router took.
     chat.router,
 ]
