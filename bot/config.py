@@ -134,6 +134,8 @@ class AttachmentsConfig(_Section):
     max_chars: int = Field(default=2_000_000, ge=1000)
     extraction_timeout: float = Field(default=30.0, gt=0)
     extraction_workers: int = Field(default=1, ge=1, le=8)
+    # Address space of one extraction worker process; 0: no cap.
+    extraction_memory_mb: int = Field(default=1024, ge=0)
     # ZIP-bomb guard for DOCX/XLSX/PPTX/ODF: total uncompressed size and compression ratio.
     max_uncompressed_mb: float = Field(default=100.0, gt=0)
     max_compression_ratio: float = Field(default=100.0, gt=1)
@@ -144,6 +146,8 @@ class AttachmentsConfig(_Section):
     # Passages of the conversation's documents put before each question (BM25 best first).
     passages: int = Field(default=6, ge=1, le=50)
     chunk_chars: int = Field(default=1200, ge=200, le=10_000)
+    # Images to the model as image parts (the configured model must accept vision); else OCR.
+    vision: bool = False
     # Scans and images of text through the provider's /v1/ocr (Albert); off: a clear message.
     ocr: bool = False
     ocr_model: str = "mistral-ocr-latest"

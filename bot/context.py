@@ -103,6 +103,7 @@ class Services:
             ),
             timeout=attachments.extraction_timeout,
             workers=attachments.extraction_workers,
+            memory_mb=attachments.extraction_memory_mb,
         )
         self.media_ai = MediaAI(self.config.llm, attachments)
 
@@ -130,6 +131,8 @@ class Turn:
     footers: list[str] = field(default_factory=list)
     # Shows a progress line ("Lecture de 4 pages…") in the answer's message before it starts.
     status: Callable[[str], Awaitable[None]] = _no_status
+    # Images (data URLs) sent with the question, this turn only, when the model has vision.
+    images: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -1,25 +1,26 @@
 """Text out of attached files (PDF, Office, OpenDocument, tables, text, HTML, RTF), off the loop.
 
-Parsing runs in a worker process with a deadline: a hostile or huge file can take a parser far
-longer than any timeout a thread would honour, and a thread cannot be killed. When an extraction
-overruns, the pool's processes are killed and a fresh pool takes the next file. Zip-based formats
-are checked against a ZIP bomb (total uncompressed size and ratio) before any library opens them.
+Parsing runs in a worker process with a deadline and a memory cap: a hostile or huge file can
+keep a parser busy far longer than any timeout a thread would honour, and a thread cannot be
+killed. Zip-based formats are checked against a ZIP bomb (total uncompressed size and ratio)
+before any library opens them.
 """
 
 from __future__ import annotations
 
 import asyncio
 import csv
+import dataclasses
 import io
+import json
 import logging
-import multiprocessing
+import os
 import re
+import sys
 import zipfile
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -622,11 +623,64 @@ def _split(text: str, size: int) -> list[str]:
     return parts
 
 
-# The worker pool -------------------------------------------------------------------------------
+# The worker process -----------------------------------------------------------------------------
+
+
+def _encode_result(result: Extracted) -> dict[str, Any]:
+    return {
+        "kind": result.kind,
+        "pages": result.pages,
+        "truncated": result.truncated,
+        "needs_ocr": result.needs_ocr,
+        "sections": [[s.text, s.page, s.section] for s in result.sections],
+    }
+
+
+def _decode_result(data: dict[str, Any]) -> Extracted:
+    return Extracted(
+        str(data["kind"]),
+        [Section(str(t), p, s) for t, p, s in data["sections"]],
+        pages=data["pages"],
+        truncated=bool(data["truncated"]),
+        needs_ocr=bool(data["needs_ocr"]),
+    )
+
+
+def worker_main() -> None:
+    """`python -m bot.extract`: one file on stdin (a JSON header line, then the bytes), the
+    result as JSON on stdout. Memory is capped so a hostile file fails here, not in the bot."""
+    import json
+    import resource
+    import sys
+
+    header = json.loads(sys.stdin.buffer.readline())
+    memory = int(header.get("memory_mb") or 0) * 1024 * 1024
+    if memory:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    data = sys.stdin.buffer.read()
+    limits = Limits(**header["limits"])
+    try:
+        answer: dict[str, Any] = {
+            "ok": True,
+            "result": _encode_result(extract_sync(data, header["kind"], limits)),
+        }
+    except ExtractionError as exc:
+        answer = {"ok": False, "reason": exc.reason}
+    except MemoryError:
+        answer = {"ok": False, "reason": "too_big"}
+    answer["peak_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    sys.stdout.write(json.dumps(answer))
+    sys.stdout.flush()
 
 
 class Extractor:
-    """Runs extractions in a small process pool, each with a deadline."""
+    """Runs each extraction in a fresh worker process with a deadline and a memory cap.
+
+    A process rather than a thread: a parser stuck on a hostile file cannot be stopped from
+    a thread, and its memory would be the bot's. A fresh `python -m bot.extract` per file
+    (about 0.1–0.3 s to start) keeps no state between agents' files and is killed outright
+    on timeout; `workers` bounds how many run at once.
+    """
 
     def __init__(
         self,
@@ -634,49 +688,70 @@ class Extractor:
         *,
         timeout: float,
         workers: int = 1,
-        target: Callable[[bytes, str, Limits], Extracted] | None = None,
+        memory_mb: int = 0,
+        command: Sequence[str] | None = None,
     ) -> None:
         self.limits = limits
-        self.target = target or extract_sync  # a module-level function (it is pickled)
         self.timeout = timeout
-        self.workers = workers
-        self._pool: ProcessPoolExecutor | None = None
-        self._lock = asyncio.Lock()
-
-    def _get_pool(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            # forkserver: no copy of the bot's threads and sockets into the workers.
-            context = multiprocessing.get_context("forkserver")
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
-        return self._pool
-
-    def _kill_pool(self) -> None:
-        pool, self._pool = self._pool, None
-        if pool is None:
-            return
-        processes = list(getattr(pool, "_processes", {}).values())
-        for process in processes:
-            process.kill()
-        pool.shutdown(wait=False, cancel_futures=True)
+        self.memory_mb = memory_mb
+        self.command = list(command or [sys.executable, "-m", "bot.extract"])
+        self._slots = asyncio.Semaphore(workers)
+        self._running: set[asyncio.subprocess.Process] = set()
+        self.last_peak_kb: int | None = None  # the last worker's peak memory, for benchmarks
 
     async def extract(self, data: bytes, kind: str) -> Extracted:
-        loop = asyncio.get_running_loop()
-        pool = self._get_pool()
-        future = loop.run_in_executor(pool, self.target, data, kind, self.limits)
-        try:
-            return await asyncio.wait_for(future, self.timeout)
-        except TimeoutError:
-            log.warning(
-                "extraction of a %s file overran %.0f s: worker killed", kind, self.timeout
+        header = {
+            "kind": kind,
+            "limits": dataclasses.asdict(self.limits),
+            "memory_mb": self.memory_mb,
+        }
+        async with self._slots:
+            process = await asyncio.create_subprocess_exec(
+                *self.command,
+                stdin=asyncio.subprocess.PIPE,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE,
+                env={**os.environ, "PYTHONPATH": _source_root()},
             )
-            self._kill_pool()
-            raise ExtractionError("timeout") from None
-        except BrokenProcessPool:
-            log.warning("extraction worker died on a %s file (memory?)", kind)
-            self._kill_pool()
+            self._running.add(process)
+            try:
+                payload = json.dumps(header).encode() + b"\n" + data
+                out, _ = await asyncio.wait_for(process.communicate(payload), self.timeout)
+            except TimeoutError:
+                log.warning(
+                    "extraction of a %s file overran %.0f s: worker killed", kind, self.timeout
+                )
+                raise ExtractionError("timeout") from None
+            finally:
+                if process.returncode is None:
+                    process.kill()
+                    await process.wait()
+                self._running.discard(process)
+        try:
+            answer = json.loads(out)
+        except ValueError:
+            # Killed by the memory cap or crashed: stderr may hold the file's text, never log it.
+            log.warning(
+                "extraction worker for a %s file ended with code %s", kind, process.returncode
+            )
             raise ExtractionError("too_big", "worker died") from None
+        self.last_peak_kb = answer.get("peak_kb")
+        if not answer.get("ok"):
+            raise ExtractionError(str(answer.get("reason") or "corrupted"))
+        return _decode_result(answer["result"])
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        for process in list(self._running):
+            if process.returncode is None:
+                process.kill()
+
+
+def _source_root() -> str:
+    """So the worker imports this very code, also when run from a source tree."""
+    root = str(Path(__file__).resolve().parent.parent)
+    existing = os.environ.get("PYTHONPATH")
+    return f"{root}{os.pathsep}{existing}" if existing else root
+
+
+if __name__ == "__main__":
+    worker_main()

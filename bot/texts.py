@@ -409,6 +409,7 @@ IMAGE_UNREADABLE = (
     "Décrivez "
     "l'image ou copiez son texte dans votre message."
 )
+IMAGE_DEFAULT_QUESTION = "Décris cette image et transcris le texte qu'elle contient."
 VIDEO_UNSUPPORTED = (
     "🎬 Je ne sais pas lire les vidéos. Envoyez plutôt un document, une image ou un message vocal."
 )

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import re
@@ -104,6 +105,9 @@ async def on_attachment(ctx: Ctx) -> None:
             _keep(config.keep_dir, ctx.item.event_id, data)
         if kind in AUDIO_KINDS or (ctx.item.msgtype == "m.audio" and kind == "unknown"):
             await _voice(ctx, data, filename, media.get("mimetype"))
+            return
+        if kind in IMAGE_KINDS and config.vision:
+            await _vision(ctx, data, kind, caption)
             return
         extracted = await _read(ctx, data, kind)
         existing = await _store(ctx, filename, media.get("mimetype"), extracted)
@@ -221,6 +225,18 @@ async def _voice(ctx: Ctx, data: bytes, filename: str, mimetype: str | None) -> 
     if ctx.item.answer_event_id is None:  # a resumed answer has shown it already
         await ctx.reply(texts.transcript_shown(transcript))
     await respond(ctx, transcript)
+
+
+async def _vision(ctx: Ctx, data: bytes, kind: str, caption: str) -> None:
+    """The image goes to the model with the caption, or with a request to describe it; the
+    answer stays in the conversation, the image does not."""
+    url = f"data:{_MIME_OF_KIND[kind] if kind in _MIME_OF_KIND else 'image/' + kind};base64,"
+    url += base64.b64encode(data).decode("ascii")
+
+    async def attach(ctx: Ctx, turn: Turn) -> None:
+        turn.images.append(url)
+
+    await respond(ctx, caption or texts.IMAGE_DEFAULT_QUESTION, prepare=attach)
 
 
 def _keep(folder: Path, event_id: str, data: bytes) -> None:

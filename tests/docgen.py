@@ -199,15 +199,3 @@ def ogg_opus() -> bytes:
         + _ogg_page(1, 1, 0, 0x00, tags)
         + _ogg_page(1, 2, 960, 0x04, silence)
     )
-
-
-def slow_extract(data: bytes, kind: str, limits: object) -> object:
-    """Stands for a parser stuck on a hostile file (run in the extraction worker)."""
-    import time
-
-    if kind == "stuck":
-        time.sleep(60)
-    from bot.extract import Limits, extract_sync
-
-    assert isinstance(limits, Limits)
-    return extract_sync(data, kind, limits)

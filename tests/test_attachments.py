@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import itertools
 import json
+import sys
+import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -184,18 +186,33 @@ def test_media_of_plain_and_encrypted_events() -> None:
     assert media_of({"msgtype": "m.text", "body": "x"}) is None
 
 
-async def test_a_runaway_extraction_is_killed_and_the_pool_recovers() -> None:
-    extractor = Extractor(LIMITS, timeout=1.0, target=docgen.slow_extract)  # type: ignore[arg-type]
-    try:
-        assert "prêt" in (await extractor.extract(docgen.docx(["prêt"]), "docx")).text
-        with pytest.raises(ExtractionError) as caught:
-            await extractor.extract(b"", "stuck")
-        assert caught.value.reason == "timeout"
-        # A fresh worker takes the next file.
-        result = await extractor.extract(docgen.docx(["encore vivant"]), "docx")
-        assert "encore vivant" in result.text
-    finally:
-        extractor.close()
+async def test_extraction_runs_in_a_worker_process() -> None:
+    extractor = Extractor(LIMITS, timeout=30)
+    result = await extractor.extract(docgen.pdf(3), "pdf")
+    assert result.pages == 3 and "repere2x" in result.sections[1].text
+    assert extractor.last_peak_kb is not None and extractor.last_peak_kb > 0
+    with pytest.raises(ExtractionError) as caught:
+        await extractor.extract(docgen.encrypted_pdf(), "pdf")
+    assert caught.value.reason == "encrypted"
+
+
+async def test_a_runaway_extraction_is_killed() -> None:
+    stuck = Extractor(
+        LIMITS, timeout=0.5, command=[sys.executable, "-c", "import time; time.sleep(60)"]
+    )
+    started = time.monotonic()
+    with pytest.raises(ExtractionError) as caught:
+        await stuck.extract(b"data", "pdf")
+    assert caught.value.reason == "timeout"
+    assert time.monotonic() - started < 5
+    assert not stuck._running
+
+
+async def test_a_worker_over_its_memory_cap_fails_cleanly() -> None:
+    capped = Extractor(LIMITS, timeout=30, memory_mb=20)
+    with pytest.raises(ExtractionError) as caught:
+        await capped.extract(docgen.pdf(5), "pdf")
+    assert caught.value.reason == "too_big"
 
 
 # Dispatcher level ----------------------------------------------------------------------------
@@ -455,3 +472,19 @@ async def _count(db: Database, table: str) -> int:
 def test_inbox_media_column_is_json() -> None:
     media = media_of({"msgtype": "m.file", "body": "a", "url": "mxc://a/b"})
     assert json.loads(json.dumps(media))["url"] == "mxc://a/b"
+
+
+async def test_image_goes_to_a_vision_model_as_an_image_part(harness: Harness) -> None:
+    harness.services.config.attachments.vision = True
+    await harness.send_file(
+        "schema.png", docgen.png(), msgtype="m.image", caption="Que montre ce schéma ?"
+    )
+    [request] = harness.llm.chat_requests()
+    content = request["messages"][-1]["content"]
+    assert content[0] == {"type": "text", "text": "Que montre ce schéma ?"}
+    assert content[1]["type"] == "image_url"
+    assert content[1]["image_url"]["url"].startswith("data:image/png;base64,iVBOR")
+    assert harness.replies()[-1].startswith("Réponse simulée")
+    assert [r for r in harness.llm.requests if r.path == "/v1/ocr"] == []
+    history = await harness.services.db.fetchall("SELECT content FROM messages ORDER BY id")
+    assert history[0]["content"] == "Que montre ce schéma ?"  # the image is not kept
