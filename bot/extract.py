@@ -646,6 +646,19 @@ def _decode_result(data: dict[str, Any]) -> Extracted:
     )
 
 
+def _peak_rss_kb() -> int | None:
+    """This process's own peak resident memory (VmHWM; ru_maxrss would carry the parent's
+    peak over fork and exec)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        return None
+    return None
+
+
 def worker_main() -> None:
     """`python -m bot.extract`: one file on stdin (a JSON header line, then the bytes), the
     result as JSON on stdout. Memory is capped so a hostile file fails here, not in the bot."""
@@ -668,7 +681,7 @@ def worker_main() -> None:
         answer = {"ok": False, "reason": exc.reason}
     except MemoryError:
         answer = {"ok": False, "reason": "too_big"}
-    answer["peak_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    answer["peak_kb"] = _peak_rss_kb()
     sys.stdout.write(json.dumps(answer))
     sys.stdout.flush()
 

@@ -488,3 +488,86 @@ async def test_image_goes_to_a_vision_model_as_an_image_part(harness: Harness) -
     assert [r for r in harness.llm.requests if r.path == "/v1/ocr"] == []
     history = await harness.services.db.fetchall("SELECT content FROM messages ORDER BY id")
     assert history[0]["content"] == "Que montre ce schéma ?"  # the image is not kept
+
+
+# Download: authenticated media, legacy fallback, size cap, decryption ---------------------------
+
+
+@pytest.fixture
+async def media_server() -> AsyncIterator[tuple[str, dict[str, Any]]]:
+    from aiohttp import web
+
+    state: dict[str, Any] = {"files": {}, "authenticated": True, "hits": []}
+
+    async def serve(request: web.Request) -> web.StreamResponse:
+        path = request.path
+        state["hits"].append(path)
+        assert request.headers.get("Authorization") == "Bearer tok"
+        if path.startswith("/_matrix/client/v1/media/download/") and not state["authenticated"]:
+            return web.json_response({"errcode": "M_UNRECOGNIZED"}, status=404)
+        media_id = path.rsplit("/", 1)[-1]
+        if media_id not in state["files"]:
+            return web.json_response({"errcode": "M_NOT_FOUND"}, status=404)
+        response = web.StreamResponse()
+        await response.prepare(request)
+        data = state["files"][media_id]
+        for start in range(0, len(data), 10_000):  # chunked: no Content-Length to trust
+            await response.write(data[start : start + 10_000])
+        await response.write_eof()
+        return response
+
+    app = web.Application()
+    app.router.add_route("GET", "/{tail:.*}", serve)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    yield f"http://127.0.0.1:{port}", state
+    await runner.cleanup()
+
+
+async def test_download_authenticated_legacy_capped_and_decrypted(
+    media_server: tuple[str, dict[str, Any]], tmp_path: Path
+) -> None:
+    from nio.crypto.attachments import encrypt_attachment
+
+    from bot.config import MatrixConfig
+    from bot.matrix import MatrixClient, MediaError
+
+    base, state = media_server
+    client = MatrixClient(
+        MatrixConfig(
+            homeserver=base, user_id="@bot:test", password="x", store_dir=tmp_path / "store"
+        )
+    )
+    client._client.access_token = "tok"
+    try:
+        state["files"]["plain"] = b"%PDF-1.4 " + b"x" * 50_000
+        data = await client.download({"url": "mxc://test/plain"}, 1_000_000, 10)
+        assert data == state["files"]["plain"]
+        assert state["hits"][-1] == "/_matrix/client/v1/media/download/test/plain"
+
+        state["authenticated"] = False  # an older server: the legacy endpoint
+        assert await client.download({"url": "mxc://test/plain"}, 1_000_000, 10) == data
+        assert state["hits"][-1] == "/_matrix/media/v3/download/test/plain"
+
+        with pytest.raises(MediaError) as caught:  # the bytes, not the claim, are capped
+            await client.download({"url": "mxc://test/plain", "size": 10}, 20_000, 10)
+        assert caught.value.reason == "too_big"
+
+        secret = b"contenu chiffre du document"
+        ciphertext, keys = encrypt_attachment(secret)
+        state["files"]["enc"] = ciphertext
+        file = {**keys, "url": "mxc://test/enc"}
+        media = {"url": "mxc://test/enc", "file": file}
+        assert await client.download(media, 1_000_000, 10) == secret
+        bad = {**file, "hashes": {"sha256": "A" * 43}}
+        with pytest.raises(MediaError) as caught:
+            await client.download({"url": "mxc://test/enc", "file": bad}, 1_000_000, 10)
+        assert caught.value.reason == "decrypt"
+        with pytest.raises(MediaError) as caught:
+            await client.download({"url": "mxc://test/missing"}, 1_000_000, 10)
+        assert caught.value.reason == "download"
+    finally:
+        await client.close()
