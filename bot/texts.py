@@ -378,6 +378,27 @@ def document_read(
     return text + " Posez vos questions."
 
 
+def document_personal_data(
+    counts: dict[str, int], categories: list[str], pseudonymised: bool
+) -> str:
+    found = []
+    if counts:
+        found.append(f"des données personnelles ({privacy_counts(counts)})")
+    if categories:
+        found.append(f"des sujets sensibles ({privacy_topics(categories)})")
+    text = f"⚠️ Ce document semble contenir {' et '.join(found)}."
+    if counts and pseudonymised:
+        text += " Elles seront remplacées par des marqueurs avant l'envoi au modèle."
+    return text + " La charte demande d'anonymiser les documents avant de les transmettre."
+
+
+def document_blocked(counts: dict[str, int], categories: list[str]) -> str:
+    return (
+        document_personal_data(counts, categories, False)
+        + " Par précaution, je ne l'ai pas lu : renvoyez une version anonymisée."
+    )
+
+
 def transcript_shown(transcript: str) -> str:
     quoted = "\n".join(f"> {line}" for line in transcript.splitlines() or [""])
     return f"🎤 Transcription de votre message vocal :\n\n{quoted}"

@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 router = Router("attachments")
 
+PRIVACY_SCAN_CHARS = 60_000
 _PAGE = re.compile(r"\b(?:p\.|pages?)\s*(\d{1,5})\b", re.IGNORECASE)
 _MIME_OF_KIND = {
     "png": "image/png",
@@ -81,6 +82,7 @@ async def on_attachment(ctx: Ctx) -> None:
     caption = _caption(ctx, media)
 
     existing = await services.documents.for_event(ctx.item.event_id)
+    privacy_note = None
     if existing is None:
         started = time.monotonic()
         try:
@@ -110,6 +112,7 @@ async def on_attachment(ctx: Ctx) -> None:
             await _vision(ctx, data, kind, caption)
             return
         extracted = await _read(ctx, data, kind)
+        privacy_note = await _privacy_note(ctx, extracted)
         existing = await _store(ctx, filename, media.get("mimetype"), extracted)
         log.info(
             "event %s: document %d stored, %d chars, %.2f s",
@@ -118,16 +121,15 @@ async def on_attachment(ctx: Ctx) -> None:
             existing.chars,
             time.monotonic() - started,
         )
-    await ctx.reply(
-        texts.document_read(
-            existing.filename,
-            existing.kind,
-            existing.pages,
-            existing.words,
-            existing.truncated,
-            config.max_pages,
-        )
+    ack = texts.document_read(
+        existing.filename,
+        existing.kind,
+        existing.pages,
+        existing.words,
+        existing.truncated,
+        config.max_pages,
     )
+    await ctx.reply(ack + (f"\n\n{privacy_note}" if privacy_note else ""))
     if caption:
         await respond(ctx, caption)
 
@@ -155,6 +157,46 @@ async def _read(ctx: Ctx, data: bytes, kind: str) -> Extracted:
     if not extracted.sections:
         raise UserError(texts.extraction_error("empty"))
     return extracted
+
+
+async def _privacy_note(ctx: Ctx, extracted: Extracted) -> str | None:
+    """The personal-data guard on the document: a warning with the acknowledgement, or, in
+    block mode, a refusal (the agent sends an anonymised version)."""
+    services = ctx.services
+    privacy = services.config.privacy
+    if privacy.identifiers == "off" and privacy.sensitive_topics == "off":
+        return None
+    pieces: list[str] = []
+    used = 0
+    for section in extracted.sections:  # the beginning is enough to warn, and bounded
+        if used >= PRIVACY_SCAN_CHARS:
+            break
+        pieces.append(section.text[: PRIVACY_SCAN_CHARS - used])
+        used += len(pieces[-1])
+    scans = await services.pii.scan_many_async(pieces)
+    counts: dict[str, int] = {}
+    topics: set[str] = set()
+    if privacy.identifiers != "off":
+        for scan in scans:
+            for finding in scan.identifiers:
+                counts[finding.category] = counts.get(finding.category, 0) + 1
+    if privacy.sensitive_topics != "off":
+        topics = {f.category for scan in scans for f in scan.topics}
+    if not counts and not topics:
+        return None
+    log.info(
+        "event %s: document with personal data (%s)",
+        ctx.item.event_id,
+        ", ".join(sorted(set(counts) | topics)),
+    )
+    blocked = (counts and privacy.identifiers == "block") or (
+        topics and privacy.sensitive_topics == "block"
+    )
+    if blocked:
+        raise UserError(texts.document_blocked(counts, sorted(topics)))
+    return texts.document_personal_data(
+        counts, sorted(topics), privacy.identifiers == "pseudonymise"
+    )
 
 
 async def _ocr(ctx: Ctx, data: bytes, kind: str, unavailable: str) -> Extracted:

@@ -571,3 +571,27 @@ async def test_download_authenticated_legacy_capped_and_decrypted(
         assert caught.value.reason == "download"
     finally:
         await client.close()
+
+
+async def test_a_document_with_personal_data_is_flagged_and_pseudonymised(
+    harness: Harness,
+) -> None:
+    data = docgen.docx(["Dossier suivi par jean.dupont@example.fr, téléphone 06 12 34 56 78."])
+    await harness.send_file("dossier.docx", data)
+    [ack] = harness.replies()
+    assert ack.startswith("📄 J'ai lu « dossier.docx »")
+    assert "données personnelles" in ack and "marqueurs" in ack
+    await harness.send("Qui suit le dossier ?")
+    turn = _user_turn(harness.llm.chat_requests()[-1])
+    assert "Dossier suivi par" in turn
+    # The passage reached the model pseudonymised; the agent sees the real values back.
+    assert "jean.dupont@example.fr" not in turn and "06 12 34 56 78" not in turn
+
+
+async def test_block_mode_refuses_a_document_with_personal_data(harness: Harness) -> None:
+    harness.services.config.privacy.identifiers = "block"
+    data = docgen.docx(["Contact : jean.dupont@example.fr, 06 12 34 56 78."])
+    await harness.send_file("contacts.docx", data)
+    [reply] = harness.replies()
+    assert "je ne l'ai pas lu" in reply
+    assert await _count(harness.services.db, "documents") == 0
