@@ -413,12 +413,12 @@ TRANSCRIPTION_OFF = (
     "question, s'il vous plaît."
 )
 TRANSCRIPTION_FAILED = (
-    "🎤 Le service de transcription n'a pas répondu. Réessayez dans quelques minutes ou "
-    "écrivez votre question."
+    "🎤 Le service de transcription n'a pas répondu. Réessayez dans quelques minutes avec "
+    "`!reessayer`, ou écrivez votre question."
 )
 OCR_FAILED = (
     "🔎 Le service de reconnaissance de texte (OCR) n'a pas répondu. Réessayez dans quelques "
-    "minutes, ou copiez le texte utile dans votre message."
+    "minutes avec `!reessayer`, ou copiez le texte utile dans votre message."
 )
 SCAN_UNREADABLE = (
     "🔎 Ce document semble être une image ou un scan sans texte, et la reconnaissance de texte "

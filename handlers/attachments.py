@@ -9,11 +9,12 @@ import logging
 import re
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from bot import texts
 from bot.commands import Router
-from bot.context import Ctx, Turn, UserError
+from bot.context import AnswerFailed, Ctx, Turn, UserError
+from bot.dispatcher import new_ref
 from bot.extract import (
     ARCHIVE_KINDS,
     AUDIO_KINDS,
@@ -159,6 +160,14 @@ async def _read(ctx: Ctx, data: bytes, kind: str) -> Extracted:
     return extracted
 
 
+async def _provider_failed(ctx: Ctx, what: str, exc: LLMError, message: str) -> NoReturn:
+    """The provider is down: say so, and keep the event (and its file key) for !reessayer."""
+    ref = new_ref()
+    log.warning("event %s: %s failed (%s, ref %s)", ctx.item.event_id, what, exc.kind, ref)
+    await ctx.reply(message)
+    raise AnswerFailed(ref) from exc
+
+
 async def _privacy_note(ctx: Ctx, extracted: Extracted) -> str | None:
     """The personal-data guard on the document: a warning with the acknowledgement, or, in
     block mode, a refusal (the agent sends an anonymised version)."""
@@ -206,8 +215,7 @@ async def _ocr(ctx: Ctx, data: bytes, kind: str, unavailable: str) -> Extracted:
     try:
         pages = await services.media_ai.ocr(data, _MIME_OF_KIND.get(kind, "application/pdf"))
     except LLMError as exc:
-        log.warning("event %s: OCR failed (%s)", ctx.item.event_id, exc.kind)
-        raise UserError(texts.OCR_FAILED) from None
+        await _provider_failed(ctx, "OCR", exc, texts.OCR_FAILED)
     result = Extracted(
         "ocr",
         sections=[Section(t.strip(), page=i) for i, t in enumerate(pages, start=1) if t.strip()],
@@ -259,8 +267,7 @@ async def _voice(ctx: Ctx, data: bytes, filename: str, mimetype: str | None) -> 
     try:
         transcript = await services.media_ai.transcribe(data, filename, mimetype)
     except LLMError as exc:
-        log.warning("event %s: transcription failed (%s)", ctx.item.event_id, exc.kind)
-        raise UserError(texts.TRANSCRIPTION_FAILED) from None
+        await _provider_failed(ctx, "transcription", exc, texts.TRANSCRIPTION_FAILED)
     if not transcript:
         raise UserError(texts.TRANSCRIPT_EMPTY)
     log.info("event %s: transcribed, %d chars", ctx.item.event_id, len(transcript))

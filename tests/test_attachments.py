@@ -431,8 +431,15 @@ async def test_voice_message_is_transcribed_shown_and_answered(harness: Harness)
 
 async def test_transcription_failure_is_explained(harness: Harness) -> None:
     harness.llm.media_failures.extend(["http500", "http500"])
-    await harness.send_file("memo.wav", docgen.wav(), msgtype="m.audio")
+    event_id = await harness.send_file("memo.wav", docgen.wav(), msgtype="m.audio")
     assert harness.replies() == [texts.TRANSCRIPTION_FAILED]
+    item = await harness.services.inbox.get(event_id)
+    assert item is not None and item.status == "failed" and item.media is not None
+    # Once the service is back, !reessayer takes the same voice message again.
+    harness.llm.transcripts.append("Quelle heure est-il ?")
+    await harness.send("!reessayer")
+    assert harness.replies()[-2] == texts.transcript_shown("Quelle heure est-il ?")
+    assert harness.replies()[-1].startswith("Réponse simulée")
 
 
 async def test_documents_are_erased_purged_and_exported_with_the_agent(harness: Harness) -> None:
