@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 
 router = Router("attachments")
 
-PRIVACY_SCAN_CHARS = 60_000
+PRIVACY_SCAN_CHARS = 30_000  # about ten pages: enough to warn, bounded in time
 _PAGE = re.compile(r"\b(?:p\.|pages?)\s*(\d{1,5})\b", re.IGNORECASE)
 _MIME_OF_KIND = {
     "png": "image/png",
