@@ -80,6 +80,9 @@ class BotApp:
         )
         self.services = services
         stack.push_async_callback(services.web.close)  # web lookups' HTTP sessions (issue 5)
+        # Attachments (issue 4): extraction workers and the OCR/transcription client.
+        stack.callback(services.extractor.close)
+        stack.push_async_callback(services.media_ai.close)
         # Stopped before the database closes (the stack unwinds in reverse).
         self.retention = RetentionJob(services)
         self.retention.start()

@@ -5,17 +5,21 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.config import Config
+from bot.extract import ExtractionError, Extractor, Limits
 from bot.llm import LLMClient
 from bot.llm_queue import FairQueue
+from bot.media_ai import MediaAI
 from bot.pii import PiiDetector
 from bot.render import markdown_to_html
+from bot.web.fetch import FetchError
 from bot.web.service import WebService
 from storage.access import AccessRepository
 from storage.conversations import ConversationRepository
 from storage.db import Database
+from storage.documents import DocumentRepository
 from storage.inbox import InboxItem, InboxRepository, StateRepository
 from storage.privacy import PrivacyRepository
 from storage.users import RoomRepository, UserRepository
@@ -45,6 +49,8 @@ class MatrixPort(Protocol):
     ) -> str: ...
 
     async def power_level(self, room_id: str, user_id: str) -> int: ...
+    # Attachments (issue 4): raises bot.matrix.MediaError.
+    async def download(self, media: dict[str, Any], max_bytes: int, timeout: float) -> bytes: ...
 
 
 class UserError(Exception):
@@ -97,6 +103,10 @@ class Services:
     # Web lookups (issue 5): page fetcher and search provider; agents' choices and sources.
     web: WebService = field(init=False)
     web_sources: WebRepository = field(init=False)
+    # Attachments (issue 4): documents, the extraction worker pool, OCR and transcription.
+    documents: DocumentRepository = field(init=False)
+    extractor: Extractor = field(init=False)
+    media_ai: MediaAI = field(init=False)
 
     def __post_init__(self) -> None:
         self.users = UserRepository(self.db)
@@ -111,6 +121,30 @@ class Services:
         self.llm_queue = FairQueue(limits.max_concurrent_requests, limits.max_queued_requests)
         self.web = WebService(self.config.web)
         self.web_sources = WebRepository(self.db)
+        attachments = self.config.attachments
+        self.documents = DocumentRepository(self.db)
+        self.extractor = Extractor(  # its worker processes start with the first file
+            Limits(
+                max_pages=attachments.max_pages,
+                max_chars=attachments.max_chars,
+                max_uncompressed=int(attachments.max_uncompressed_mb * 1024 * 1024),
+                max_ratio=attachments.max_compression_ratio,
+            ),
+            timeout=attachments.extraction_timeout,
+            workers=attachments.extraction_workers,
+            memory_mb=attachments.extraction_memory_mb,
+        )
+        self.media_ai = MediaAI(self.config.llm, attachments)
+        self.web.fetcher.pdf_extractor = self._pdf_text  # PDFs behind links, same limits
+
+    async def _pdf_text(self, data: bytes) -> str:
+        try:
+            extracted = await self.extractor.extract(data, "pdf")
+        except ExtractionError as exc:
+            raise FetchError("unreadable_pdf", exc.reason) from exc
+        if extracted.needs_ocr:
+            raise FetchError("unreadable_pdf", "scan")
+        return extracted.text
 
 
 async def _no_status(line: str) -> None:
@@ -136,6 +170,8 @@ class Turn:
     footers: list[str] = field(default_factory=list)
     # Shows a progress line ("Lecture de 4 pages…") in the answer's message before it starts.
     status: Callable[[str], Awaitable[None]] = _no_status
+    # Images (data URLs) sent with the question, this turn only, when the model has vision.
+    images: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -119,6 +119,7 @@ class Dispatcher:
             body,
             event.origin_ts,
             msgtype=event.msgtype,
+            media=json.dumps(event.media) if event.media else None,
         )
         if added:
             log.info(

@@ -15,7 +15,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import quote
 
+import aiohttp
 from nio import (
     AsyncClient,
     AsyncClientConfig,
@@ -38,6 +40,7 @@ from nio import (
     UploadResponse,
     WhoamiResponse,
 )
+from nio.crypto.attachments import decrypt_attachment
 
 from bot.config import MatrixConfig
 
@@ -80,6 +83,40 @@ class IncomingText:
     mentions_bot: bool
     member_count: int
     encrypted: bool
+    # For m.file/m.image/m.audio/m.video: url or encrypted `file` (key, iv, hashes), mimetype,
+    # declared size, filename (see media_of); None for text.
+    media: dict[str, Any] | None = None
+
+
+MEDIA_MSGTYPES = ("m.file", "m.image", "m.audio", "m.video")
+
+
+class MediaError(Exception):
+    """A file could not be fetched or decrypted; `reason`: too_big, download, decrypt."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+
+
+def media_of(content: dict[str, Any]) -> dict[str, Any] | None:
+    """What the bot needs to fetch an attachment, from an event's content."""
+    if content.get("msgtype") not in MEDIA_MSGTYPES:
+        return None
+    info: dict[str, Any] = content["info"] if isinstance(content.get("info"), dict) else {}
+    file: dict[str, Any] | None = (
+        content["file"] if isinstance(content.get("file"), dict) else None
+    )
+    url = (file or {}).get("url") if file else content.get("url")
+    size = info.get("size")
+    return {
+        "url": str(url) if url else None,
+        "file": file,  # key, iv and hashes: only while the event is pending
+        "mimetype": str(info.get("mimetype") or "") or None,
+        "size": int(size) if isinstance(size, int | float) else None,
+        "filename": str(content.get("filename") or content.get("body") or "fichier"),
+        "duration": info.get("duration"),
+    }
 
 
 @dataclass(frozen=True)
@@ -497,6 +534,7 @@ class MatrixClient:
             mentions_bot=self._mentions_bot(room, source),
             member_count=room.member_count,
             encrypted=encrypted,
+            media=media_of(content),
         )
 
     # Rooms and sending -----------------------------------------------------------------
@@ -561,6 +599,62 @@ class MatrixClient:
         else:
             content["url"] = response.content_uri
         return await self.send(room_id, content)
+
+    async def download(self, media: dict[str, Any], max_bytes: int, timeout: float) -> bytes:
+        """The attachment's bytes, decrypted and hash-checked if encrypted, at most `max_bytes`.
+
+        Authenticated media (Matrix v1.11) first; a server that does not know that endpoint
+        gets the legacy one. The body is read in pieces and dropped once over the limit.
+        """
+        url = media.get("url") or ""
+        if not url.startswith("mxc://") or "/" not in url[6:]:
+            raise MediaError("download", "no mxc url")
+        server, media_id = url[6:].split("/", 1)
+        base = self.config.homeserver.rstrip("/")
+        quoted = f"{quote(server, safe='')}/{quote(media_id, safe='')}"
+        headers = {"Authorization": f"Bearer {self._client.access_token}"}
+        paths = (
+            f"{base}/_matrix/client/v1/media/download/{quoted}",
+            f"{base}/_matrix/media/v3/download/{quoted}",
+        )
+        data = b""
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout)) as session:
+            for index, path in enumerate(paths):
+                try:
+                    async with session.get(path, headers=headers) as response:
+                        if response.status in (400, 404, 405) and index == 0:
+                            log.info(
+                                "authenticated media refused (%d), legacy endpoint",
+                                response.status,
+                            )
+                            continue
+                        if response.status != 200:
+                            raise MediaError("download", f"HTTP {response.status}")
+                        declared = response.content_length
+                        if declared is not None and declared > max_bytes:
+                            raise MediaError("too_big", f"{declared} bytes")
+                        pieces: list[bytes] = []
+                        received = 0
+                        async for piece in response.content.iter_chunked(64 * 1024):
+                            received += len(piece)
+                            if received > max_bytes:
+                                raise MediaError("too_big", f"over {max_bytes} bytes")
+                            pieces.append(piece)
+                        data = b"".join(pieces)
+                        break
+                except (aiohttp.ClientError, TimeoutError) as exc:
+                    raise MediaError("download", type(exc).__name__) from exc
+            else:
+                raise MediaError("download", "no endpoint")
+        file = media.get("file")
+        if file:
+            try:
+                data = decrypt_attachment(
+                    data, file["key"]["k"], file["hashes"]["sha256"], file["iv"]
+                )
+            except Exception as exc:  # EncryptionError (hash), KeyError, bad base64
+                raise MediaError("decrypt", type(exc).__name__) from exc
+        return data
 
     async def edit(self, room_id: str, event_id: str, body: str, html: str | None = None) -> str:
         return await self.send(room_id, edit_content(event_id, text_content(body, html)))

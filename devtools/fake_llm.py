@@ -121,7 +121,16 @@ class FakeLLM:
         self._routes: dict[tuple[str, str], Handler] = {
             ("GET", "/v1/models"): self._models,
             ("POST", "/v1/chat/completions"): self._chat_completions,
+            ("POST", "/v1/audio/transcriptions"): self._transcriptions,
+            ("POST", "/v1/ocr"): self._ocr,
         }
+        # Attachments (issue 4): scripted transcripts and OCR pages, and failures to inject
+        # ("http500", "http429", "malformed", "hang"), taken in order, one per request.
+        self.transcripts: deque[str] = deque()
+        self.ocr_pages: deque[list[str]] = deque()
+        self.media_failures: deque[str] = deque()
+        # Multipart fields of each transcription request (the file as its name, type, size).
+        self.uploads: list[dict[str, Any]] = []
 
     @property
     def base_url(self) -> str:
@@ -293,6 +302,70 @@ class FakeLLM:
         if reply.usage:
             answer["usage"] = usage
         return web.json_response(answer)
+
+    async def _media_failure(self) -> web.Response | None:
+        if not self.media_failures:
+            return None
+        failure = self.media_failures.popleft()
+        if failure == "hang":
+            await asyncio.Event().wait()
+        if failure == "http429":
+            return _error(429, "Rate limit reached", "rate_limit_exceeded")
+        if failure == "malformed":
+            return web.Response(text='{"text": ', content_type="application/json")
+        return _error(500, "The model is unavailable", "server_error")
+
+    async def _transcriptions(
+        self, request: web.Request, record: RecordedRequest
+    ) -> web.StreamResponse:
+        fields: dict[str, Any] = {}
+        reader = await request.multipart()
+        while True:
+            part: Any = await reader.next()
+            if part is None:
+                break
+            if part.filename is not None:
+                data = await part.read(decode=False)
+                fields[part.name] = {
+                    "filename": part.filename,
+                    "content_type": part.headers.get("Content-Type"),
+                    "size": len(data),
+                    "head": bytes(data[:8]).hex(),
+                }
+            else:
+                fields[part.name] = await part.text()
+        record.json = fields
+        self.uploads.append(fields)
+        failed = await self._media_failure()
+        if failed is not None:
+            return failed
+        if "file" not in fields or "model" not in fields:
+            return _error(400, "file and model are required", "invalid_request_error")
+        text = self.transcripts.popleft() if self.transcripts else "Transcription simulée."
+        return web.json_response({"text": text})
+
+    async def _ocr(self, request: web.Request, record: RecordedRequest) -> web.StreamResponse:
+        payload = record.json
+        failed = await self._media_failure()
+        if failed is not None:
+            return failed
+        document = payload.get("document") if isinstance(payload, dict) else None
+        if not isinstance(document, dict) or document.get("type") not in (
+            "document_url",
+            "image_url",
+        ):
+            return _error(400, "document is required", "invalid_request_error")
+        pages = self.ocr_pages.popleft() if self.ocr_pages else ["Texte reconnu simulé."]
+        return web.json_response(
+            {
+                "model": payload.get("model") if isinstance(payload, dict) else None,
+                "pages": [
+                    {"index": i, "markdown": text, "images": [], "dimensions": None}
+                    for i, text in enumerate(pages)
+                ],
+                "usage_info": {"pages_processed": len(pages)},
+            }
+        )
 
     async def _stream(
         self,

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from bot.commands import Router
-from handlers import access, chat, conversations, greeting, help, models, privacy, web
+from handlers import (
+    access,
+    attachments,
+    chat,
+    conversations,
+    greeting,
+    help,
+    models,
+    privacy,
+    web,
+)
 
 ROUTERS: list[Router] = [
     greeting.router,
@@ -14,6 +24,7 @@ ROUTERS: list[Router] = [
     models.router,
     privacy.router,
     web.router,
+    attachments.router,  # media events, !documents; before chat, which takes what is left
     # Last: answers whatever message no other router took.
     chat.router,
 ]

@@ -55,6 +55,18 @@ def build_messages(
     return [{"role": "system", "content": system_prompt}, *kept]
 
 
+def with_images(messages: list[ChatMessage], images: Sequence[str]) -> list[ChatMessage]:
+    """The last user turn as content parts: its text, then the images (OpenAI vision format)."""
+    out = list(messages)
+    for index in range(len(out) - 1, -1, -1):
+        if out[index]["role"] == "user":
+            parts: list[dict[str, object]] = [{"type": "text", "text": out[index]["content"]}]
+            parts += [{"type": "image_url", "image_url": {"url": url}} for url in images]
+            out[index] = {"role": "user", "content": parts}
+            break
+    return out
+
+
 def make_title(text: str) -> str:
     line = " ".join(text.split())
     return line if len(line) <= TITLE_CHARS else line[: TITLE_CHARS - 1].rstrip() + "…"
@@ -130,6 +142,8 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
             turn.material,
         )
         messages = await guard.protect(messages)  # pseudonymised for the model, if configured
+        if turn.images:
+            messages = with_images(messages, turn.images)
         async with model_slot(ctx, streamer) as slot:  # quotas, fair queue, usage (issue 3)
             completion = await services.llm.stream_chat(
                 messages, model, guard.wrap(streamer.update), on_retry

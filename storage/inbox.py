@@ -23,6 +23,7 @@ class InboxItem:
     answer_event_id: str | None
     attempts: int
     error_ref: str | None
+    media: str | None = None  # JSON: the attachment of a media event (issue 4), until handled
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class Undecrypted:
 
 _COLUMNS = (
     "seq, event_id, room_id, sender, kind, msgtype, body, origin_ts, status, answer_event_id, "
-    "attempts, error_ref"
+    "attempts, error_ref, media"
 )
 
 
@@ -54,6 +55,7 @@ def _item(r: aiosqlite.Row) -> InboxItem:
         r["answer_event_id"],
         r["attempts"],
         r["error_ref"],
+        r["media"],
     )
 
 
@@ -70,12 +72,13 @@ class InboxRepository:
         body: str | None,
         origin_ts: int,
         msgtype: str = "m.text",
+        media: str | None = None,
     ) -> bool:
         """Store an event once; False if it was already there (a replayed sync)."""
         rowcount, _ = await self.db.execute(
             "INSERT OR IGNORE INTO inbox (event_id, room_id, sender, kind, msgtype, body, "
-            "origin_ts, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (event_id, room_id, sender, kind, msgtype, body, origin_ts, self.db.now()),
+            "origin_ts, received_at, media) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (event_id, room_id, sender, kind, msgtype, body, origin_ts, self.db.now(), media),
         )
         return rowcount > 0
 
@@ -106,7 +109,8 @@ class InboxRepository:
     async def mark_done(self, seq: int) -> None:
         # The conversation keeps the text it needs; the inbox copy is no longer needed.
         await self.db.execute(
-            "UPDATE inbox SET status = 'done', body = NULL, error_ref = NULL, done_at = ? "
+            "UPDATE inbox SET status = 'done', body = NULL, media = NULL, error_ref = NULL, "
+            "done_at = ? "
             "WHERE seq = ?",
             (self.db.now(), seq),
         )

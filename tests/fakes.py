@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -37,6 +38,7 @@ class FakeMatrix:
         self.fail_sends = 0
         self.files: dict[str, tuple[str, str, bytes]] = {}
         self.power_levels: dict[tuple[str, str], int] = {}
+        self.media = FakeMedia()  # what download() serves
 
     async def _notify(self) -> None:
         async with self.changed:
@@ -73,6 +75,18 @@ class FakeMatrix:
     async def power_level(self, room_id: str, user_id: str) -> int:
         return self.power_levels.get((room_id, user_id), 0)
 
+    async def download(self, media: dict[str, Any], max_bytes: int, timeout: float) -> bytes:
+        from bot.matrix import MediaError
+
+        url = str(media.get("url"))
+        self.media.downloads.append(url)
+        if url not in self.media.files:
+            raise MediaError("download", "HTTP 404")
+        data = self.media.files[url]
+        if len(data) > max_bytes:
+            raise MediaError("too_big", f"{len(data)} bytes")
+        return data
+
     def in_room(self, room_id: str) -> list[Sent]:
         return [s for s in self.sent if s.room_id == room_id]
 
@@ -80,3 +94,16 @@ class FakeMatrix:
         check = predicate  # a zero-argument callable returning bool
         async with self.changed:
             await asyncio.wait_for(self.changed.wait_for(check), timeout)  # type: ignore[arg-type]
+
+
+class FakeMedia:
+    """Attachments for FakeMatrix.download: mxc url -> bytes (plain; no encryption here)."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+        self.downloads: list[str] = []
+
+    def add(self, name: str, data: bytes) -> str:
+        url = f"mxc://test/{name}"
+        self.files[url] = data
+        return url

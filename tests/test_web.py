@@ -179,7 +179,11 @@ async def test_huge_page_is_cut_slow_page_times_out_other_types_refused(
         with pytest.raises(FetchError) as pdf:
             await fetcher.fetch(pages.url("/doc.pdf"), "@a:x")
         assert pdf.value.kind == "pdf_unsupported"
-        fetcher.pdf_extractor = lambda data: f"PDF de {len(data)} octets"
+
+        async def read_pdf(data: bytes) -> str:
+            return f"PDF de {len(data)} octets"
+
+        fetcher.pdf_extractor = read_pdf
         fetcher._cache.clear()
         assert (await fetcher.fetch(pages.url("/doc.pdf?v=2"), "@a:x")).text == "PDF de 13 octets"
     finally:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import importlib
 import logging
 import re
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -36,7 +35,8 @@ TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/csv"})
 PDF_TYPES = frozenset({"application/pdf"})
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
-PdfExtractor = Callable[[bytes], str]
+# The attachments feature's PDF reader (a killable worker process), wired by the services.
+PdfExtractor = Callable[[bytes], Awaitable[str]]
 
 
 class FetchError(Exception):
@@ -79,22 +79,6 @@ class RateLimit:
         return True
 
 
-def find_pdf_extractor() -> PdfExtractor | None:
-    """The attachments feature's PDF text extractor, when that feature is installed."""
-    for module_name, attr in (
-        ("bot.extractors", "extract_pdf_text"),
-        ("bot.attachments", "extract_pdf_text"),
-    ):
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        found = getattr(module, attr, None)
-        if callable(found):
-            return found  # type: ignore[no-any-return]
-    return None
-
-
 def _decode(body: bytes, charset: str | None) -> str:
     try:
         return body.decode(charset or "utf-8", errors="replace")
@@ -127,7 +111,7 @@ class Fetcher:
         self.clock = clock
         self.lookup = lookup  # swapped by tests for a stub resolver
         self.policy = AddressPolicy(config.allow_private_addresses, tuple(config.intranet_hosts))
-        self.pdf_extractor: PdfExtractor | None = find_pdf_extractor()
+        self.pdf_extractor: PdfExtractor | None = None
         self.user_limit = RateLimit(config.fetches_per_user_per_minute, clock=clock)
         self.global_limit = RateLimit(config.fetches_per_minute, clock=clock)
         self._semaphore = asyncio.Semaphore(config.max_concurrent_fetches)
@@ -269,7 +253,7 @@ class Fetcher:
                 raise FetchError("too_big")
             if self.pdf_extractor is None:
                 raise FetchError("pdf_unsupported")
-            text = await asyncio.to_thread(self.pdf_extractor, body)
+            text = await self.pdf_extractor(body)
             title = ""
         elif ctype in HTML_TYPES:
             title, text = await asyncio.to_thread(extract_html, body, charset)

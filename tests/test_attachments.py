@@ -1,0 +1,605 @@
+"""Attachments: extractors and guards (unit), then documents through the real routers with a
+fake Matrix port and the fake model server (dispatcher level)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sys
+import time
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot import texts
+from bot.config import Config
+from bot.context import Services
+from bot.dispatcher import Dispatcher
+from bot.extract import (
+    Extracted,
+    ExtractionError,
+    Extractor,
+    Limits,
+    Section,
+    check_zip,
+    chunk,
+    detect_kind,
+    extract_sync,
+)
+from bot.llm import LLMClient
+from bot.matrix import IncomingText, media_of
+from devtools.fake_llm import FakeLLM
+from handlers import ROUTERS
+from storage.db import Database
+from storage.documents import fts_query
+from tests import docgen
+from tests.fakes import FakeMatrix
+
+LIMITS = Limits()
+ALICE = "@alice-interieur.gouv.fr:agent.interieur.tchap.gouv.fr"
+_ids = itertools.count(1)
+
+
+# Unit: detection, extraction, guards -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "kind", "needle"),
+    [
+        ("note.docx", lambda: docgen.docx(["Le budget est de 42 euros."]), "docx", "42 euros"),
+        ("note.odt", lambda: docgen.odt(["La réunion a lieu mardi."]), "odt", "mardi"),
+        (
+            "t.ods",
+            lambda: docgen.ods([["poste", "montant"], ["loyer", "900"]]),
+            "ods",
+            "loyer | 900",
+        ),
+        (
+            "t.xlsx",
+            lambda: docgen.xlsx([["poste", "montant"], ["loyer", 900]]),
+            "xlsx",
+            "loyer | 900",
+        ),
+        ("d.pptx", lambda: docgen.pptx(["Calendrier. Lancement en mars"]), "pptx", "mars"),
+        ("t.csv", lambda: b"poste;montant\nloyer;900\n", "csv", "loyer | 900"),
+        ("n.md", lambda: "# Titre\nUn texte accentué é".encode(), "text", "accentué"),
+        (
+            "p.html",
+            lambda: (
+                b"<html><body><article><p>Une page web assez longue pour trafilatura, "
+                b"avec un contenu principal.</p></article></body></html>"
+            ),
+            "html",
+            "contenu principal",
+        ),
+        ("n.rtf", lambda: rb"{\rtf1\ansi Bonjour depuis RTF\par}", "rtf", "Bonjour depuis RTF"),
+    ],
+)
+def test_each_format_is_read(name: str, make: Any, kind: str, needle: str) -> None:
+    data = make()
+    assert detect_kind(data, name, None) == kind
+    result = extract_sync(data, kind, LIMITS)
+    assert needle in result.text
+    assert result.words > 0
+
+
+def test_pdf_keeps_pages_and_counts_words() -> None:
+    result = extract_sync(docgen.pdf(12), "pdf", LIMITS)
+    assert result.pages == 12 and not result.needs_ocr
+    assert [s.page for s in result.sections] == list(range(1, 13))
+    assert "repere7x" in result.sections[6].text
+    chunks = chunk(result)
+    assert {c.page for c in chunks} == set(range(1, 13))
+
+
+def test_pdf_over_max_pages_is_cut_and_says_so() -> None:
+    result = extract_sync(docgen.pdf(8), "pdf", Limits(max_pages=3))
+    assert result.pages == 8 and result.truncated and len(result.sections) == 3
+
+
+def test_scanned_pdf_needs_ocr() -> None:
+    assert extract_sync(docgen.scanned_pdf(), "pdf", LIMITS).needs_ocr
+
+
+def test_password_protected_pdf_is_refused() -> None:
+    with pytest.raises(ExtractionError) as caught:
+        extract_sync(docgen.encrypted_pdf(), "pdf", LIMITS)
+    assert caught.value.reason == "encrypted"
+
+
+def test_corrupted_pdf_is_refused() -> None:
+    data = docgen.pdf(3)[:400]
+    assert detect_kind(data, "note.pdf", "application/pdf") == "pdf"
+    with pytest.raises(ExtractionError) as caught:
+        extract_sync(data, "pdf", LIMITS)
+    assert caught.value.reason == "corrupted"
+
+
+def test_zip_bomb_docx_is_refused_before_opening() -> None:
+    bomb = docgen.docx_bomb(20 * 1024 * 1024)
+    assert len(bomb) < 100_000
+    assert detect_kind(bomb, "rapport.docx", None) == "docx"
+    with pytest.raises(ExtractionError) as caught:
+        check_zip(bomb, LIMITS)
+    assert caught.value.reason == "zip_bomb"
+    with pytest.raises(ExtractionError):
+        check_zip(bomb, Limits(max_ratio=1e9, max_uncompressed=10 * 1024 * 1024))
+    check_zip(docgen.docx(["ordinaire"]), LIMITS)  # a normal DOCX passes
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "mimetype", "kind"),
+    [
+        (b"PK\x05\x06" + b"\x00" * 18, "photos.zip", "application/zip", "zip"),
+        (b"\x1f\x8b\x08\x00" + b"\x00" * 20, "a.tar.gz", None, "gzip"),
+        (b"MZ\x90\x00\x03" + b"\x00" * 50, "setup.exe", "application/x-msdownload", "unknown"),
+        (b"not a pdf at all", "note.pdf", "application/pdf", "corrupted"),
+        (b"\x00\x01binary", "note.docx", None, "corrupted"),
+        (docgen.ogg_opus(), "Message vocal.ogg", "audio/ogg", "ogg"),
+        (docgen.wav(), "memo.wav", None, "wav"),
+        (docgen.png(), "scan.png", "image/png", "png"),
+        (b"just words", "notes", None, "text"),
+    ],
+)
+def test_kind_comes_from_the_bytes(
+    data: bytes, name: str, mimetype: str | None, kind: str
+) -> None:
+    assert detect_kind(data, name, mimetype) == kind
+
+
+def test_long_sections_are_chunked_without_crossing_pages() -> None:
+    long = "\n\n".join(f"Paragraphe {i} " + "mot " * 60 for i in range(20))
+    result = Extracted("pdf", [Section(long, page=1), Section("court", page=2)], pages=2)
+    chunks = chunk(result, 500)
+    assert all(len(c.text) <= 520 for c in chunks)
+    assert chunks[-1].page == 2 and chunks[-1].text == "court"
+    assert sum(c.page == 1 for c in chunks) > 5
+
+
+def test_max_chars_caps_the_text() -> None:
+    result = extract_sync(docgen.pdf(20), "pdf", Limits(max_chars=1000))
+    assert result.truncated and result.chars <= 1000
+
+
+def test_fts_query_never_passes_fts_syntax() -> None:
+    assert fts_query('p. 37 : "NEAR" OR x*') == '"37" OR "near" OR "or"'
+    assert fts_query("?!") is None
+
+
+def test_french_numbers_and_acknowledgement() -> None:
+    assert texts.french_number(8400) == "8\u202f400"
+    ack = texts.document_read("note.pdf", "pdf", 12, 8400, False, 500)
+    assert ack == "📄 J'ai lu « note.pdf » : 12 pages, 8\u202f400 mots. Posez vos questions."
+
+
+def test_media_of_plain_and_encrypted_events() -> None:
+    plain = media_of(
+        {"msgtype": "m.file", "body": "a.pdf", "url": "mxc://s/x", "info": {"size": 10}}
+    )
+    assert plain is not None and plain["url"] == "mxc://s/x" and plain["size"] == 10
+    file = {"url": "mxc://s/y", "key": {"k": "K"}, "iv": "I", "hashes": {"sha256": "H"}, "v": "v2"}
+    encrypted = media_of({"msgtype": "m.audio", "body": "Vocal", "file": file})
+    assert encrypted is not None and encrypted["url"] == "mxc://s/y" and encrypted["file"] == file
+    assert media_of({"msgtype": "m.text", "body": "x"}) is None
+
+
+async def test_extraction_runs_in_a_worker_process() -> None:
+    extractor = Extractor(LIMITS, timeout=30)
+    result = await extractor.extract(docgen.pdf(3), "pdf")
+    assert result.pages == 3 and "repere2x" in result.sections[1].text
+    assert extractor.last_peak_kb is not None and extractor.last_peak_kb > 0
+    with pytest.raises(ExtractionError) as caught:
+        await extractor.extract(docgen.encrypted_pdf(), "pdf")
+    assert caught.value.reason == "encrypted"
+
+
+async def test_a_runaway_extraction_is_killed() -> None:
+    stuck = Extractor(
+        LIMITS, timeout=0.5, command=[sys.executable, "-c", "import time; time.sleep(60)"]
+    )
+    started = time.monotonic()
+    with pytest.raises(ExtractionError) as caught:
+        await stuck.extract(b"data", "pdf")
+    assert caught.value.reason == "timeout"
+    assert time.monotonic() - started < 5
+    assert not stuck._running
+
+
+async def test_a_worker_over_its_memory_cap_fails_cleanly() -> None:
+    capped = Extractor(LIMITS, timeout=30, memory_mb=20)
+    with pytest.raises(ExtractionError) as caught:
+        await capped.extract(docgen.pdf(5), "pdf")
+    assert caught.value.reason == "too_big"
+
+
+# Dispatcher level ----------------------------------------------------------------------------
+
+
+class Harness:
+    def __init__(self, dispatcher: Dispatcher, matrix: FakeMatrix, llm: FakeLLM) -> None:
+        self.dispatcher = dispatcher
+        self.matrix = matrix
+        self.llm = llm
+        self.services = dispatcher.services
+
+    async def send(self, text: str, *, msgtype: str = "m.text", media: Any = None) -> str:
+        event_id = f"$att{next(_ids)}"
+        await self.dispatcher.on_text(
+            IncomingText(
+                "!dm", event_id, ALICE, msgtype, text, None, 0, False, 2, True, media=media
+            )
+        )
+        self.dispatcher.flush_kicks()
+        await self.dispatcher.drained()
+        return event_id
+
+    async def send_file(
+        self,
+        name: str,
+        data: bytes,
+        *,
+        msgtype: str = "m.file",
+        mimetype: str | None = None,
+        size: int | None = None,
+        caption: str | None = None,
+    ) -> str:
+        url = self.matrix.media.add(f"{next(_ids)}-{name}", data)
+        media = {
+            "url": url,
+            "file": None,
+            "mimetype": mimetype,
+            "size": len(data) if size is None else size,
+            "filename": name,
+        }
+        return await self.send(caption or name, msgtype=msgtype, media=media)
+
+    def replies(self) -> list[str]:
+        return [m.final_body for m in self.matrix.in_room("!dm")]
+
+
+@pytest.fixture
+async def harness(tmp_path: Path, fake_llm: FakeLLM) -> AsyncIterator[Harness]:
+    config = Config.model_validate(
+        {
+            "matrix": {"user_id": "@assistant:test", "password": "x"},
+            "llm": {
+                "base_url": fake_llm.base_url,
+                "api_key": "test",
+                "retry_backoff": 0,
+                "edit_interval": 0.2,
+                "timeout": 5,
+            },
+            "attachments": {"ocr": True, "max_size_mb": 1, "passages": 3},
+            "access": {"auto_approve_domains": ["interieur.gouv.fr"], "terms_version": ""},
+        }
+    ).resolve_paths(tmp_path)
+    db = Database(tmp_path / "db.sqlite3")
+    await db.open()
+    matrix = FakeMatrix()
+    llm = LLMClient(config.llm)
+    services = Services(config, db, matrix, llm, lambda: datetime(2026, 11, 25, 10, tzinfo=UTC))
+    dispatcher = Dispatcher(services, ROUTERS)
+    yield Harness(dispatcher, matrix, fake_llm)
+    await dispatcher.shutdown(1)
+    services.extractor.close()
+    await services.media_ai.close()
+    await llm.close()
+    await db.close()
+
+
+def _user_turn(request: dict[str, Any]) -> str:
+    return str(request["messages"][-1]["content"])
+
+
+async def test_document_is_acknowledged_and_its_passages_reach_the_model(
+    harness: Harness,
+) -> None:
+    await harness.send_file("circulaire.pdf", docgen.pdf(40), mimetype="application/pdf")
+    [ack] = harness.replies()
+    assert ack.startswith("📄 J'ai lu « circulaire.pdf » : 40 pages, ")
+    assert ack.endswith("Posez vos questions.")
+    await harness.send("Que dit la page 37 sur le mot repère ?")
+    [request] = harness.llm.chat_requests()
+    turn = _user_turn(request)
+    assert "« circulaire.pdf », p. 37" in turn and "repere37x" in turn
+    assert turn.index("<document>") < turn.index("Que dit la page 37")
+    assert "cite la page" in request["messages"][0]["content"]
+    # Only what was asked is stored: the passages are not in the conversation.
+    history = await harness.services.conversations.messages(
+        (await harness.services.conversations.current("!dm")).id  # type: ignore[union-attr]
+    )
+    assert history[0].content == "Que dit la page 37 sur le mot repère ?"
+
+
+async def test_bm25_finds_the_page_of_a_rare_word(harness: Harness) -> None:
+    await harness.send_file("guide.pdf", docgen.pdf(30))
+    await harness.send("Où est-il question de repere23x ?")
+    turn = _user_turn(harness.llm.chat_requests()[-1])
+    first = turn.split("</document>")[0]
+    assert "p. 23" in first and "repere23x" in first
+
+
+async def test_caption_is_answered_with_the_document(harness: Harness) -> None:
+    data = docgen.docx(["Le loyer du site de Lyon est de 900 euros."])
+    await harness.send_file("budget.docx", data, caption="Combien coûte le loyer ?")
+    replies = harness.replies()
+    assert replies[0].startswith("📄 J'ai lu « budget.docx »")
+    assert len(replies) == 2
+    turn = _user_turn(harness.llm.chat_requests()[-1])
+    assert "900 euros" in turn and turn.endswith("Combien coûte le loyer ?")
+
+
+async def test_documents_list_forget_and_nouveau(harness: Harness) -> None:
+    await harness.send_file("a.odt", docgen.odt(["Premier document sur la voirie."]))
+    await harness.send_file("b.xlsx", docgen.xlsx([["poste", "montant"], ["voirie", 12]]))
+    await harness.send("!documents")
+    listing = harness.replies()[-1]
+    assert "1. « a.odt »" in listing and "2. « b.xlsx » — 1 feuille" in listing
+    await harness.send("!oublier-document 1")
+    assert harness.replies()[-1] == texts.document_forgotten("a.odt")
+    rows = await harness.services.db.fetchall("SELECT filename FROM documents")
+    assert [r["filename"] for r in rows] == ["b.xlsx"]
+    await harness.send("!oublier-document 5")
+    assert harness.replies()[-1] == texts.bad_document_number(1)
+    await harness.send("!nouveau")
+    await harness.send("!documents")
+    assert harness.replies()[-1] == texts.NO_DOCUMENTS
+    await harness.send("Parle-moi de la voirie")
+    assert "<document>" not in _user_turn(harness.llm.chat_requests()[-1])
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "size", "expected"),
+    [
+        ("rapport.pdf", lambda: docgen.pdf(3)[:500], None, texts.extraction_error("corrupted")),
+        ("rapport.docx", lambda: docgen.docx_bomb(), None, texts.extraction_error("zip_bomb")),
+        ("protege.pdf", docgen.encrypted_pdf, None, texts.extraction_error("encrypted")),
+        (
+            "photos.zip",
+            lambda: b"PK\x05\x06" + b"\x00" * 18,
+            None,
+            texts.extraction_error("archive"),
+        ),
+        (
+            "setup.exe",
+            lambda: b"MZ\x90\x00" + b"\x00" * 60,
+            None,
+            texts.extraction_error("unsupported"),
+        ),
+        ("gros.pdf", lambda: b"%PDF-", 5 * 1024 * 1024, texts.file_too_big(5 * 1024 * 1024, 1)),
+        ("vide.txt", lambda: b"   \n", None, texts.extraction_error("empty")),
+    ],
+)
+async def test_bad_files_get_their_message_and_the_next_message_is_answered(
+    harness: Harness, name: str, make: Any, size: int | None, expected: str
+) -> None:
+    event_id = await harness.send_file(name, make(), size=size)
+    assert harness.replies() == [expected]
+    item = await harness.services.inbox.get(event_id)
+    assert item is not None and item.status == "done" and item.media is None
+    if size is not None:
+        assert harness.matrix.media.downloads == []  # refused before any download
+    await harness.send("Et maintenant ?")
+    assert len(harness.llm.chat_requests()) == 1
+    assert harness.replies()[-1].startswith("Réponse simulée")
+
+
+async def test_real_bytes_over_the_limit_are_refused(harness: Harness) -> None:
+    await harness.send_file("lourd.txt", b"a" * (2 * 1024 * 1024), size=100)
+    assert harness.replies()[0].startswith("⚠️ Ce fichier pèse")
+
+
+async def test_scan_goes_through_ocr(harness: Harness) -> None:
+    harness.llm.ocr_pages.append(["Arrêté du 3 mai : la séance est levée."])
+    await harness.send_file("scan.pdf", docgen.scanned_pdf())
+    assert harness.replies()[0].startswith("📄 J'ai lu « scan.pdf » (texte reconnu par OCR)")
+    [ocr] = [r for r in harness.llm.requests if r.path == "/v1/ocr"]
+    assert ocr.json["document"]["type"] == "document_url"
+    assert ocr.json["document"]["document_url"].startswith("data:application/pdf;base64,")
+    await harness.send("Quand la séance est-elle levée ?")
+    assert "Arrêté du 3 mai" in _user_turn(harness.llm.chat_requests()[-1])
+
+
+async def test_image_goes_through_ocr_and_failure_is_explained(harness: Harness) -> None:
+    harness.llm.media_failures.append("http500")
+    harness.llm.media_failures.append("http500")
+    await harness.send_file("photo.png", docgen.png(), msgtype="m.image", mimetype="image/png")
+    assert harness.replies() == [texts.OCR_FAILED]
+    await harness.send_file("photo.png", docgen.png(), msgtype="m.image")
+    assert harness.replies()[-1].startswith("📄 J'ai lu « photo.png »")
+    [*_, last] = [r for r in harness.llm.requests if r.path == "/v1/ocr"]
+    assert last.json["document"]["type"] == "image_url"
+
+
+async def test_voice_message_is_transcribed_shown_and_answered(harness: Harness) -> None:
+    harness.llm.transcripts.append("Quels sont les horaires de la préfecture ?")
+    await harness.send_file(
+        "Message vocal.ogg", docgen.ogg_opus(), msgtype="m.audio", mimetype="audio/ogg"
+    )
+    shown, answer = harness.replies()
+    assert shown == texts.transcript_shown("Quels sont les horaires de la préfecture ?")
+    assert "> Quels sont les horaires" in shown
+    assert answer.startswith("Réponse simulée")
+    [upload] = harness.llm.uploads
+    assert upload["model"] == "openai/whisper-large-v3" and upload["language"] == "fr"
+    assert upload["file"]["filename"] == "Message vocal.ogg"
+    assert upload["file"]["head"].startswith(b"OggS".hex())
+    assert _user_turn(harness.llm.chat_requests()[-1]).endswith("horaires de la préfecture ?")
+
+
+async def test_transcription_failure_is_explained(harness: Harness) -> None:
+    harness.llm.media_failures.extend(["http500", "http500"])
+    event_id = await harness.send_file("memo.wav", docgen.wav(), msgtype="m.audio")
+    assert harness.replies() == [texts.TRANSCRIPTION_FAILED]
+    item = await harness.services.inbox.get(event_id)
+    assert item is not None and item.status == "failed" and item.media is not None
+    # Once the service is back, !reessayer takes the same voice message again.
+    harness.llm.transcripts.append("Quelle heure est-il ?")
+    await harness.send("!reessayer")
+    assert harness.replies()[-2] == texts.transcript_shown("Quelle heure est-il ?")
+    assert harness.replies()[-1].startswith("Réponse simulée")
+
+
+async def test_documents_are_erased_purged_and_exported_with_the_agent(harness: Harness) -> None:
+    db = harness.services.db
+    privacy = harness.services.privacy
+    await harness.send_file("a.docx", docgen.docx(["Texte confidentiel du document."]))
+    data = await privacy.user_data(ALICE)
+    [exported] = data["documents"]
+    assert exported["filename"] == "a.docx" and exported["user_id"] == ALICE
+    assert await _count(db, "document_chunks") == 1
+    assert await _count(db, "document_chunks_fts") == 1
+    await privacy.erase_user(ALICE)  # the conversation goes, its documents by cascade
+    assert await _count(db, "documents") == 0 and await _count(db, "document_chunks") == 0
+    # The index forgets the text too (its external content is kept in step by triggers).
+    rows = await db.fetchall(
+        "SELECT rowid FROM document_chunks_fts WHERE document_chunks_fts MATCH 'confidentiel'"
+    )
+    assert rows == []
+    await harness.send_file("b.docx", docgen.docx(["Autre texte."]))
+    assert await _count(db, "documents") == 1
+    await privacy.purge_before("2999-01-01T00:00:00+00:00")
+    assert await _count(db, "documents") == 0 and await _count(db, "document_chunks") == 0
+
+
+async def test_deleting_a_conversation_deletes_its_documents(harness: Harness) -> None:
+    db = harness.services.db
+    await harness.send_file("a.txt", "Un texte simple sur les congés.".encode())
+    await db.execute("DELETE FROM conversations")
+    assert await _count(db, "documents") == 0 and await _count(db, "document_chunks") == 0
+
+
+async def _count(db: Database, table: str) -> int:
+    row = await db.fetchone(f"SELECT COUNT(*) AS n FROM {table}")
+    return int(row["n"]) if row else 0
+
+
+def test_inbox_media_column_is_json() -> None:
+    media = media_of({"msgtype": "m.file", "body": "a", "url": "mxc://a/b"})
+    assert json.loads(json.dumps(media))["url"] == "mxc://a/b"
+
+
+async def test_image_goes_to_a_vision_model_as_an_image_part(harness: Harness) -> None:
+    harness.services.config.attachments.vision = True
+    await harness.send_file(
+        "schema.png", docgen.png(), msgtype="m.image", caption="Que montre ce schéma ?"
+    )
+    [request] = harness.llm.chat_requests()
+    content = request["messages"][-1]["content"]
+    assert content[0] == {"type": "text", "text": "Que montre ce schéma ?"}
+    assert content[1]["type"] == "image_url"
+    assert content[1]["image_url"]["url"].startswith("data:image/png;base64,iVBOR")
+    assert harness.replies()[-1].startswith("Réponse simulée")
+    assert [r for r in harness.llm.requests if r.path == "/v1/ocr"] == []
+    history = await harness.services.db.fetchall("SELECT content FROM messages ORDER BY id")
+    assert history[0]["content"] == "Que montre ce schéma ?"  # the image is not kept
+
+
+# Download: authenticated media, legacy fallback, size cap, decryption ---------------------------
+
+
+@pytest.fixture
+async def media_server() -> AsyncIterator[tuple[str, dict[str, Any]]]:
+    from aiohttp import web
+
+    state: dict[str, Any] = {"files": {}, "authenticated": True, "hits": []}
+
+    async def serve(request: web.Request) -> web.StreamResponse:
+        path = request.path
+        state["hits"].append(path)
+        assert request.headers.get("Authorization") == "Bearer tok"
+        if path.startswith("/_matrix/client/v1/media/download/") and not state["authenticated"]:
+            return web.json_response({"errcode": "M_UNRECOGNIZED"}, status=404)
+        media_id = path.rsplit("/", 1)[-1]
+        if media_id not in state["files"]:
+            return web.json_response({"errcode": "M_NOT_FOUND"}, status=404)
+        response = web.StreamResponse()
+        await response.prepare(request)
+        data = state["files"][media_id]
+        for start in range(0, len(data), 10_000):  # chunked: no Content-Length to trust
+            await response.write(data[start : start + 10_000])
+        await response.write_eof()
+        return response
+
+    app = web.Application()
+    app.router.add_route("GET", "/{tail:.*}", serve)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    yield f"http://127.0.0.1:{port}", state
+    await runner.cleanup()
+
+
+async def test_download_authenticated_legacy_capped_and_decrypted(
+    media_server: tuple[str, dict[str, Any]], tmp_path: Path
+) -> None:
+    from nio.crypto.attachments import encrypt_attachment
+
+    from bot.config import MatrixConfig
+    from bot.matrix import MatrixClient, MediaError
+
+    base, state = media_server
+    client = MatrixClient(
+        MatrixConfig(
+            homeserver=base, user_id="@bot:test", password="x", store_dir=tmp_path / "store"
+        )
+    )
+    client._client.access_token = "tok"
+    try:
+        state["files"]["plain"] = b"%PDF-1.4 " + b"x" * 50_000
+        data = await client.download({"url": "mxc://test/plain"}, 1_000_000, 10)
+        assert data == state["files"]["plain"]
+        assert state["hits"][-1] == "/_matrix/client/v1/media/download/test/plain"
+
+        state["authenticated"] = False  # an older server: the legacy endpoint
+        assert await client.download({"url": "mxc://test/plain"}, 1_000_000, 10) == data
+        assert state["hits"][-1] == "/_matrix/media/v3/download/test/plain"
+
+        with pytest.raises(MediaError) as caught:  # the bytes, not the claim, are capped
+            await client.download({"url": "mxc://test/plain", "size": 10}, 20_000, 10)
+        assert caught.value.reason == "too_big"
+
+        secret = b"contenu chiffre du document"
+        ciphertext, keys = encrypt_attachment(secret)
+        state["files"]["enc"] = ciphertext
+        file = {**keys, "url": "mxc://test/enc"}
+        media = {"url": "mxc://test/enc", "file": file}
+        assert await client.download(media, 1_000_000, 10) == secret
+        bad = {**file, "hashes": {"sha256": "A" * 43}}
+        with pytest.raises(MediaError) as caught:
+            await client.download({"url": "mxc://test/enc", "file": bad}, 1_000_000, 10)
+        assert caught.value.reason == "decrypt"
+        with pytest.raises(MediaError) as caught:
+            await client.download({"url": "mxc://test/missing"}, 1_000_000, 10)
+        assert caught.value.reason == "download"
+    finally:
+        await client.close()
+
+
+async def test_a_document_with_personal_data_is_flagged_and_pseudonymised(
+    harness: Harness,
+) -> None:
+    data = docgen.docx(["Dossier suivi par jean.dupont@example.fr, téléphone 06 12 34 56 78."])
+    await harness.send_file("dossier.docx", data)
+    [ack] = harness.replies()
+    assert ack.startswith("📄 J'ai lu « dossier.docx »")
+    assert "données personnelles" in ack and "marqueurs" in ack
+    await harness.send("Qui suit le dossier ?")
+    turn = _user_turn(harness.llm.chat_requests()[-1])
+    assert "Dossier suivi par" in turn
+    # The passage reached the model pseudonymised; the agent sees the real values back.
+    assert "jean.dupont@example.fr" not in turn and "06 12 34 56 78" not in turn
+
+
+async def test_block_mode_refuses_a_document_with_personal_data(harness: Harness) -> None:
+    harness.services.config.privacy.identifiers = "block"
+    data = docgen.docx(["Contact : jean.dupont@example.fr, 06 12 34 56 78."])
+    await harness.send_file("contacts.docx", data)
+    [reply] = harness.replies()
+    assert "je ne l'ai pas lu" in reply
+    assert await _count(harness.services.db, "documents") == 0
