@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.config import Config
 from bot.llm import LLMClient
@@ -14,6 +14,7 @@ from bot.render import markdown_to_html
 from storage.conversations import ConversationRepository
 from storage.db import Database
 from storage.inbox import InboxItem, InboxRepository, StateRepository
+from storage.instructions import InstructionsRepository
 from storage.privacy import PrivacyRepository
 from storage.users import RoomRepository, UserRepository
 
@@ -27,7 +28,13 @@ class MatrixPort(Protocol):
     user_id: str
 
     async def send_text(
-        self, room_id: str, body: str, html: str | None = None, *, notice: bool = False
+        self,
+        room_id: str,
+        body: str,
+        html: str | None = None,
+        *,
+        notice: bool = False,
+        thread_root: str | None = None,
     ) -> str: ...
 
     async def edit(
@@ -37,7 +44,14 @@ class MatrixPort(Protocol):
     async def set_typing(self, room_id: str, typing: bool, timeout_ms: int = 30_000) -> None: ...
 
     async def send_file(
-        self, room_id: str, data: bytes, filename: str, mimetype: str, *, msgtype: str = "m.file"
+        self,
+        room_id: str,
+        data: bytes,
+        filename: str,
+        mimetype: str,
+        *,
+        msgtype: str = "m.file",
+        thread_root: str | None = None,
     ) -> str: ...
 
 
@@ -73,6 +87,10 @@ class Services:
     privacy: PrivacyRepository = field(init=False)
     pii: PiiDetector = field(init=False)
     support_room_id: str | None = None  # resolved at start; set through the dispatcher
+    # Conversations (issue 9): standing instructions; side tasks (a generated title) run
+    # outside the answer through the dispatcher's spawn (None: awaited in place).
+    instructions: InstructionsRepository = field(init=False)
+    spawn: Callable[[Coroutine[Any, Any, Any]], None] | None = None
 
     def __post_init__(self) -> None:
         self.users = UserRepository(self.db)
@@ -82,6 +100,7 @@ class Services:
         self.state = StateRepository(self.db)
         self.privacy = PrivacyRepository(self.db)
         self.pii = PiiDetector(ner=self.config.privacy.ner)
+        self.instructions = InstructionsRepository(self.db)
 
 
 async def _no_status(line: str) -> None:
@@ -127,7 +146,11 @@ class Ctx:
         return self.item.sender
 
     async def reply(self, markdown: str, *, notice: bool = False) -> str:
-        """Send a message rendered from Markdown to the room."""
+        """Send a message rendered from Markdown to the room (in the event's thread, if any)."""
         return await self.services.matrix.send_text(
-            self.room_id, markdown, markdown_to_html(markdown), notice=notice
+            self.room_id,
+            markdown,
+            markdown_to_html(markdown),
+            notice=notice,
+            thread_root=self.item.thread_root,
         )

@@ -62,6 +62,7 @@ class Dispatcher:
         self.table = CommandTable(self.routers)
         services.commands = self.table.commands
         services.turn_hooks = [hook for router in self.routers for hook in router.turn_hooks]
+        services.spawn = self.spawn
         self._intercepts = [i for router in self.routers for i in router.intercepts]
         self.matrix = matrix  # the real client, for keys and joins; None in dispatcher tests
         self.bot_names: list[str] = [services.matrix.user_id]
@@ -115,6 +116,8 @@ class Dispatcher:
             body,
             event.origin_ts,
             msgtype=event.msgtype,
+            thread_root=event.thread_root,
+            reply_to=event.reply_to,
         )
         if added:
             log.info(
@@ -304,7 +307,7 @@ class Dispatcher:
         command = None
         if parsed is not None:
             name, args = parsed
-            command = self.table.find(name)
+            command = self.table.find(name, ctx.room_kind)
             if command is None:
                 raise UserError(texts.unknown_command(name))
             if ctx.room_kind not in command.where:

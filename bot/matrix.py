@@ -80,6 +80,8 @@ class IncomingText:
     mentions_bot: bool
     member_count: int
     encrypted: bool
+    thread_root: str | None = None  # the thread's root event (m.thread relation)
+    reply_to: str | None = None  # the event this one replies to (m.in_reply_to)
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,32 @@ def text_content(body: str, html: str | None = None, *, notice: bool = False) ->
     # An explicit empty m.mentions: the bot's answers never ping anybody.
     content["m.mentions"] = {}
     return content
+
+
+def thread_relation(thread_root: str) -> dict[str, Any]:
+    """Posted inside a thread; the reply fallback is for clients without threads."""
+    return {
+        "rel_type": "m.thread",
+        "event_id": thread_root,
+        "is_falling_back": True,
+        "m.in_reply_to": {"event_id": thread_root},
+    }
+
+
+def relations(content: dict[str, Any]) -> tuple[str | None, str | None]:
+    """(thread root, replied-to event) of a message's content."""
+    relates = content.get("m.relates_to")
+    if not isinstance(relates, dict):
+        return None, None
+    thread_root = None
+    if relates.get("rel_type") == "m.thread" and isinstance(relates.get("event_id"), str):
+        thread_root = relates["event_id"]
+    reply = relates.get("m.in_reply_to")
+    reply_to = reply.get("event_id") if isinstance(reply, dict) else None
+    # In a thread, in_reply_to is only a fallback for clients that do not show threads.
+    if thread_root is not None and relates.get("is_falling_back"):
+        reply_to = None
+    return thread_root, reply_to if isinstance(reply_to, str) else None
 
 
 def edit_content(event_id: str, new: dict[str, Any]) -> dict[str, Any]:
@@ -450,6 +478,7 @@ class MatrixClient:
     ) -> IncomingText:
         """`source` is the (decrypted) event whose content is read; `event` gives the ids."""
         content = source.get("content", {})
+        thread_root, reply_to = relations(content)
         return IncomingText(
             room_id=room.room_id,
             event_id=event.event_id,
@@ -461,6 +490,8 @@ class MatrixClient:
             mentions_bot=self._mentions_bot(room, source),
             member_count=room.member_count,
             encrypted=encrypted,
+            thread_root=thread_root,
+            reply_to=reply_to,
         )
 
     # Rooms and sending -----------------------------------------------------------------
@@ -486,12 +517,28 @@ class MatrixClient:
         return str(response.event_id)
 
     async def send_text(
-        self, room_id: str, body: str, html: str | None = None, *, notice: bool = False
+        self,
+        room_id: str,
+        body: str,
+        html: str | None = None,
+        *,
+        notice: bool = False,
+        thread_root: str | None = None,
     ) -> str:
-        return await self.send(room_id, text_content(body, html, notice=notice))
+        content = text_content(body, html, notice=notice)
+        if thread_root is not None:
+            content["m.relates_to"] = thread_relation(thread_root)
+        return await self.send(room_id, content)
 
     async def send_file(
-        self, room_id: str, data: bytes, filename: str, mimetype: str, *, msgtype: str = "m.file"
+        self,
+        room_id: str,
+        data: bytes,
+        filename: str,
+        mimetype: str,
+        *,
+        msgtype: str = "m.file",
+        thread_root: str | None = None,
     ) -> str:
         """Upload a file (encrypted in an encrypted room, as Tchap clients do) and post it."""
         room = await self.wait_for_room(room_id)
@@ -517,6 +564,8 @@ class MatrixClient:
             content["file"] = {**keys, "url": response.content_uri}
         else:
             content["url"] = response.content_uri
+        if thread_root is not None:
+            content["m.relates_to"] = thread_relation(thread_root)
         return await self.send(room_id, content)
 
     async def edit(self, room_id: str, event_id: str, body: str, html: str | None = None) -> str:

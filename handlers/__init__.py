@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.commands import Router
-from handlers import chat, conversations, greeting, help, models, privacy
+from handlers import chat, conversations, export, greeting, help, instructions, models, privacy
 
 ROUTERS: list[Router] = [
     greeting.router,
@@ -11,6 +11,8 @@ ROUTERS: list[Router] = [
     conversations.router,
     models.router,
     privacy.router,
+    instructions.router,  # issue 9
+    export.router,  # issue 9
     # Last: answers whatever message no other router took.
     chat.router,
 ]

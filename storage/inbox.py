@@ -23,6 +23,8 @@ class InboxItem:
     answer_event_id: str | None
     attempts: int
     error_ref: str | None
+    thread_root: str | None = None  # the thread the message was posted in (m.thread)
+    reply_to: str | None = None  # the event it replied to (m.in_reply_to)
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ class Undecrypted:
 
 _COLUMNS = (
     "seq, event_id, room_id, sender, kind, msgtype, body, origin_ts, status, answer_event_id, "
-    "attempts, error_ref"
+    "attempts, error_ref, thread_root, reply_to"
 )
 
 
@@ -54,6 +56,8 @@ def _item(r: aiosqlite.Row) -> InboxItem:
         r["answer_event_id"],
         r["attempts"],
         r["error_ref"],
+        r["thread_root"],
+        r["reply_to"],
     )
 
 
@@ -70,12 +74,26 @@ class InboxRepository:
         body: str | None,
         origin_ts: int,
         msgtype: str = "m.text",
+        *,
+        thread_root: str | None = None,
+        reply_to: str | None = None,
     ) -> bool:
         """Store an event once; False if it was already there (a replayed sync)."""
         rowcount, _ = await self.db.execute(
             "INSERT OR IGNORE INTO inbox (event_id, room_id, sender, kind, msgtype, body, "
-            "origin_ts, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (event_id, room_id, sender, kind, msgtype, body, origin_ts, self.db.now()),
+            "origin_ts, received_at, thread_root, reply_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                event_id,
+                room_id,
+                sender,
+                kind,
+                msgtype,
+                body,
+                origin_ts,
+                self.db.now(),
+                thread_root,
+                reply_to,
+            ),
         )
         return rowcount > 0
 
