@@ -210,10 +210,10 @@ async def replied_message(ctx: Ctx, turn: Turn) -> None:
 
 def clean_title(text: str) -> str:
     line = next((ln for ln in text.strip().splitlines() if ln.strip()), "")
-    line = line.strip().strip("*#").strip().strip("\"'«»“”").strip()
-    if line.lower().startswith("titre"):
-        line = line.split(":", 1)[-1].strip() if ":" in line else line
-    line = line.rstrip(".").strip()
+    line = line.strip().strip("*#").strip()
+    if line.lower().startswith("titre") and ":" in line[:8]:
+        line = line.split(":", 1)[1]
+    line = line.strip().rstrip(".").strip().strip("\"'«»“”*").strip().rstrip(".")
     line = " ".join(line.split())
     return line if len(line) <= TITLE_CHARS else line[: TITLE_CHARS - 1].rstrip() + "…"
 

@@ -64,7 +64,9 @@ def fts_query(text: str, max_terms: int = 12) -> str | None:
     words = _WORD.findall(text)[:max_terms]
     if not words:
         return None
-    return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
+    # A French plural is its singular plus s/x: the singular as a prefix finds both.
+    stems = [w[:-1] if len(w) > 3 and w[-1] in "sxSX" else w for w in words]
+    return " ".join('"' + w.replace('"', '""') + '"*' for w in stems)
 
 
 def _conversation(r: aiosqlite.Row) -> Conversation:
