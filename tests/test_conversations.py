@@ -333,7 +333,9 @@ async def test_erasure_and_retention_leave_no_text_in_the_index(bot: Bot) -> Non
     assert "mirabelle" in await _terms(bot)
     await bot.services.privacy.purge_before("2999-01-01T00:00:00.000+00:00")
     assert await _terms(bot) == set()
-    await bot.services.db.execute("INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')")
+    await bot.services.db.execute(
+        "INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')"
+    )
 
 
 # Export -------------------------------------------------------------------------------------
@@ -415,9 +417,10 @@ def test_a_name_may_be_shared_only_by_disjoint_rooms() -> None:
 
 def _doc(md: str) -> export.Document:
     return export.Document(
-        "Note", datetime(2026, 3, 3, 14, 5, tzinfo=UTC), "Exporté le 3 mars 2026", [
-            export.Section(None, md)
-        ]
+        "Note",
+        datetime(2026, 3, 3, 14, 5, tzinfo=UTC),
+        "Exporté le 3 mars 2026",
+        [export.Section(None, md)],
     )
 
 
