@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -191,6 +192,18 @@ def to_docx(document: Document) -> bytes:
     date = doc.add_paragraph()
     date.add_run(document.date_label).italic = True
 
+    style_ids: dict[str, str] = {}
+
+    def new_paragraph(style: str | None = None) -> Any:
+        """A new paragraph; python-docx looks a style up by name in every call (most of the
+        export's time), so ids are resolved once and set on the XML element."""
+        out = doc.add_paragraph()
+        if style is not None:
+            if style not in style_ids:
+                style_ids[style] = doc.styles[style].style_id
+            out._p.style = style_ids[style]
+        return out
+
     def add_runs(paragraph: object, runs: Sequence[Run]) -> None:
         for run in runs:
             out = paragraph.add_run(run.text)  # type: ignore[attr-defined]
@@ -201,36 +214,38 @@ def to_docx(document: Document) -> bytes:
 
     for section in document.sections:
         if section.heading:
-            doc.add_heading(section.heading, level=1)
+            new_paragraph("Heading 1").add_run(section.heading)
         shift = 1 if section.heading else 0
         for block in _section_blocks(section):
             if block.kind == "heading":
-                add_runs(doc.add_heading(level=min(9, block.level + shift)), block.runs)
+                add_runs(new_paragraph(f"Heading {min(9, block.level + shift)}"), block.runs)
             elif block.kind == "item":
                 base = "List Number" if block.ordered else "List Bullet"
                 style = base if block.level <= 1 else f"{base} {min(block.level, 3)}"
-                add_runs(doc.add_paragraph(style=style), block.runs)
+                add_runs(new_paragraph(style), block.runs)
             elif block.kind == "table":
                 width = max((len(r) for r in block.rows), default=0)
                 if not width:
                     continue
                 table = doc.add_table(rows=len(block.rows), cols=width)
-                table.style = "Table Grid"
+                if "Table Grid" not in style_ids:
+                    style_ids["Table Grid"] = doc.styles["Table Grid"].style_id
+                table._tbl.tblPr.style = style_ids["Table Grid"]
+                cells = table._cells  # table.cell() recomputes the whole grid at every call
                 for r, row in enumerate(block.rows):
                     for c, cell_runs in enumerate(row):
                         bold = r < block.header_rows
                         runs = [Run(x.text, x.bold or bold, x.italic, x.code) for x in cell_runs]
-                        add_runs(table.cell(r, c).paragraphs[0], runs)
+                        add_runs(cells[r * width + c].paragraphs[0], runs)
                 doc.add_paragraph()
             elif block.kind == "code":
-                paragraph = doc.add_paragraph()
-                run = paragraph.add_run(block.text)
+                run = new_paragraph().add_run(block.text)
                 run.font.name = "Courier New"
                 run.font.size = Pt(9)
             elif block.kind == "quote":
-                add_runs(doc.add_paragraph(style="Quote"), block.runs)
+                add_runs(new_paragraph("Quote"), block.runs)
             else:
-                add_runs(doc.add_paragraph(), block.runs)
+                add_runs(new_paragraph(), block.runs)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -165,25 +165,35 @@ class ConversationRepository:
         owner = user_id if user_id is not None else room_id
         rows = await self.db.fetchall(
             "WITH hits AS ("
-            " SELECT m.conversation_id AS cid, bm25(messages_fts) AS score,"
-            " snippet(messages_fts, 0, '**', '**', '…', 12) AS excerpt"
+            " SELECT m.conversation_id AS cid, m.id AS mid, bm25(messages_fts) AS score"
             " FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid"
             " WHERE messages_fts MATCH ?"
             " UNION ALL"
-            " SELECT titles_fts.rowid AS cid, 2 * bm25(titles_fts) AS score, NULL AS excerpt"
+            " SELECT titles_fts.rowid, NULL, 2 * bm25(titles_fts)"
             " FROM titles_fts WHERE titles_fts MATCH ?"
-            "), ranked AS ("
-            " SELECT cid, score, excerpt,"
-            " ROW_NUMBER() OVER (PARTITION BY cid ORDER BY excerpt IS NULL, score) AS rank,"
-            " MIN(score) OVER (PARTITION BY cid) AS best FROM hits"
-            ") "
-            f"SELECT {_CONVERSATION_COLUMNS}, ranked.excerpt AS excerpt FROM ranked "
-            "JOIN conversations c ON c.id = ranked.cid "
-            f"WHERE ranked.rank = 1 AND {scope} "
-            "ORDER BY ranked.best, c.updated_at DESC LIMIT ?",
+            "), best AS (SELECT cid, MIN(score) AS score FROM hits GROUP BY cid),"
+            # SQLite takes the bare column `mid` from the row holding the MIN.
+            " best_message AS (SELECT cid, mid, MIN(score) FROM hits"
+            " WHERE mid IS NOT NULL GROUP BY cid) "
+            f"SELECT {_CONVERSATION_COLUMNS}, bm.mid AS mid FROM best b "
+            "JOIN conversations c ON c.id = b.cid "
+            "LEFT JOIN best_message bm ON bm.cid = b.cid "
+            f"WHERE {scope} ORDER BY b.score, c.updated_at DESC LIMIT ?",
             (query, query, owner, limit),
         )
-        return [SearchHit(_conversation(r), r["excerpt"] or "") for r in rows]
+        hits = []
+        for r in rows:
+            excerpt = ""
+            if r["mid"] is not None:
+                # Only for the few listed: snippet() over every match is the costly part.
+                found = await self.db.fetchone(
+                    "SELECT snippet(messages_fts, 0, '**', '**', '…', 12) AS excerpt "
+                    "FROM messages_fts WHERE messages_fts MATCH ? AND rowid = ?",
+                    (query, r["mid"]),
+                )
+                excerpt = found["excerpt"] if found else ""
+            hits.append(SearchHit(_conversation(r), excerpt))
+        return hits
 
     async def last_answer(self, conversation_id: int) -> Message | None:
         row = await self.db.fetchone(
