@@ -32,15 +32,7 @@ from bot import export, texts  # noqa: E402
 from storage.conversations import ConversationRepository  # noqa: E402
 from storage.db import Database  # noqa: E402
 
-WORDS = (
-    "agent administration arrêté budget circulaire collectivité congé contrat décret délai "
-    "demande dossier emploi établissement formation instruction marché mission note pièce "
-    "poste préfet procédure recrutement rectorat règlement rémunération service subvention "
-    "télétravail titulaire usager validation ministère courrier réponse projet appel "
-    "commission avis bilan calendrier cadre convention crédit dépense document échéance "
-    "évaluation gestion instance justificatif mutation organisation paiement plan rapport "
-    "saisine signature situation suivi tableau texte transmission vacance visa"
-).split()
+WORDS = ["agent", "administration", "arrêté", "budget", "circulaire", "collectivité", "congé", "contrat", "décret", "délai", "demande", "dossier", "emploi", "établissement", "formation", "instruction", "marché", "mission", "note", "pièce", "poste", "préfet", "procédure", "recrutement", "rectorat", "règlement", "rémunération", "service", "subvention", "télétravail", "titulaire", "usager", "validation", "ministère", "courrier", "réponse", "projet", "appel", "commission", "avis", "bilan", "calendrier", "cadre", "convention", "crédit", "dépense", "document", "échéance", "évaluation", "gestion", "instance", "justificatif", "mutation", "organisation", "paiement", "plan", "rapport", "saisine", "signature", "situation", "suivi", "tableau", "texte", "transmission", "vacance", "visa"]
 RARE = "zéphyrine"
 
 
