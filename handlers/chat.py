@@ -182,8 +182,9 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
     )
     if first_exchange and services.config.conversations.generate_titles:
         # In the background: the answer is out already; the provisional title stays on failure.
-        request = await guard.protect(title_messages(question, answer_text))
-        job = generate_title(services, conversation_id, request, model, guard.restore)
+        job = generate_title(
+            services, conversation_id, title_messages(question, answer_text), model, guard
+        )
         if services.spawn is not None:
             services.spawn(job)
         else:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
 from datetime import datetime
 
 from bot import texts
 from bot.commands import Router
 from bot.context import Ctx, Services, Turn, UserError
 from bot.llm import ChatMessage, LLMError
+from bot.pii import ModelGuard
 from storage.conversations import Conversation
 
 log = logging.getLogger(__name__)
@@ -230,15 +230,18 @@ async def generate_title(
     conversation_id: int,
     messages: list[ChatMessage],
     model: str,
-    restore: Callable[[str], str],
+    guard: ModelGuard,
 ) -> None:
-    """Ask the model for a short title; on any failure the provisional title stays."""
+    """Ask the model for a short title; on any failure the provisional title stays.
+
+    The answer's guard pseudonymises the request as it did the answer's, and restores the title.
+    """
     conversation = await services.conversations.get(conversation_id)
     if conversation is None:
         return
     try:
         text = await services.llm.complete(
-            messages,
+            await guard.protect(messages),
             model,
             max_tokens=services.config.conversations.title_max_tokens,
             purpose="title",
@@ -246,7 +249,7 @@ async def generate_title(
     except LLMError as exc:
         log.warning("no title for conversation %d: %s", conversation_id, exc.kind)
         return
-    title = clean_title(restore(text))
+    title = clean_title(guard.restore(text))
     if not title:
         log.warning("no title for conversation %d: empty", conversation_id)
         return

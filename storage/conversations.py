@@ -8,6 +8,12 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage.db import Database
+from storage.privacy import register_after_delete
+
+# A deleted message's tokens stay in the FTS5 segments (behind a delete marker) until they are
+# merged: erasure and retention merge them, so no trace of the text is left in the file's rows.
+register_after_delete("INSERT INTO messages_fts (messages_fts) VALUES ('optimize')")
+register_after_delete("INSERT INTO titles_fts (titles_fts) VALUES ('optimize')")
 
 
 @dataclass(frozen=True)
