@@ -118,13 +118,14 @@ def text_content(body: str, html: str | None = None, *, notice: bool = False) ->
     return content
 
 
-def thread_relation(thread_root: str) -> dict[str, Any]:
-    """Posted inside a thread; the reply fallback is for clients without threads."""
+def thread_relation(thread_root: str, latest: str | None = None) -> dict[str, Any]:
+    """Posted inside a thread; the reply fallback (to the thread's latest event) is for
+    clients without threads."""
     return {
         "rel_type": "m.thread",
         "event_id": thread_root,
         "is_falling_back": True,
-        "m.in_reply_to": {"event_id": thread_root},
+        "m.in_reply_to": {"event_id": latest or thread_root},
     }
 
 
@@ -181,6 +182,8 @@ class MatrixClient:
         self._sync_count = 0
         self.last_sync_at: float | None = None
         self.display_name: str | None = None
+        # The latest event seen or sent in each thread, for the reply fallback (bounded).
+        self._thread_latest: dict[str, str] = {}
 
     @property
     def device_id(self) -> str:
@@ -479,6 +482,8 @@ class MatrixClient:
         """`source` is the (decrypted) event whose content is read; `event` gives the ids."""
         content = source.get("content", {})
         thread_root, reply_to = relations(content)
+        if thread_root is not None:
+            self._note_thread_event(thread_root, event.event_id)
         return IncomingText(
             room_id=room.room_id,
             event_id=event.event_id,
@@ -526,9 +531,24 @@ class MatrixClient:
         thread_root: str | None = None,
     ) -> str:
         content = text_content(body, html, notice=notice)
-        if thread_root is not None:
-            content["m.relates_to"] = thread_relation(thread_root)
-        return await self.send(room_id, content)
+        return await self._send_in(room_id, content, thread_root)
+
+    def _note_thread_event(self, thread_root: str, event_id: str) -> None:
+        self._thread_latest.pop(thread_root, None)
+        self._thread_latest[thread_root] = event_id
+        if len(self._thread_latest) > 1000:
+            self._thread_latest.pop(next(iter(self._thread_latest)))
+
+    async def _send_in(
+        self, room_id: str, content: dict[str, Any], thread_root: str | None
+    ) -> str:
+        if thread_root is None:
+            return await self.send(room_id, content)
+        latest = self._thread_latest.get(thread_root)
+        content["m.relates_to"] = thread_relation(thread_root, latest)
+        event_id = await self.send(room_id, content)
+        self._note_thread_event(thread_root, event_id)
+        return event_id
 
     async def send_file(
         self,
@@ -564,9 +584,7 @@ class MatrixClient:
             content["file"] = {**keys, "url": response.content_uri}
         else:
             content["url"] = response.content_uri
-        if thread_root is not None:
-            content["m.relates_to"] = thread_relation(thread_root)
-        return await self.send(room_id, content)
+        return await self._send_in(room_id, content, thread_root)
 
     async def edit(self, room_id: str, event_id: str, body: str, html: str | None = None) -> str:
         return await self.send(room_id, edit_content(event_id, text_content(body, html)))

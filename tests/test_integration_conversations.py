@@ -57,11 +57,13 @@ async def test_a_thread_has_its_own_conversation_and_replies_quote_the_answer(
 
     fake_llm.enqueue(Reply(text="Réponse dans le fil."))
     after = len(agent.messages(room))
-    await agent.send_in_thread(room, root, "Question dans le fil")
+    asked = await agent.send_in_thread(room, root, "Question dans le fil")
     answer = await agent.wait_for_message(
         room, predicate=lambda m: m.body == "Réponse dans le fil.", after=after
     )
     assert answer.encrypted and in_thread(answer, root)
+    # The fallback for clients without threads replies to the thread's latest event.
+    assert (answer.relates_to or {})["m.in_reply_to"] == {"event_id": asked}
     assert user_turns(fake_llm.chat_requests()[-1]) == ["Question dans le fil"]
 
     # The main timeline is unaffected, and its answers are not in the thread.
