@@ -100,22 +100,35 @@ class Router:
 
 
 class CommandTable:
-    """Every command of every router, by normalised name and alias."""
+    """Every command of every router, by normalised name and alias.
+
+    A name may be declared twice only for rooms that do not overlap (`!export` is the agents'
+    export in their rooms and the staff export in the support room).
+    """
 
     def __init__(self, routers: Iterable[Router]) -> None:
         self.commands: list[Command] = []
-        self._by_name: dict[str, Command] = {}
+        self._by_name: dict[str, list[Command]] = {}
         for router in routers:
             for command in router.commands:
                 self.commands.append(command)
                 for name in command.names:
-                    key = normalize_name(name)
-                    if key in self._by_name:
+                    same = self._by_name.setdefault(normalize_name(name), [])
+                    if any(other.where & command.where for other in same):
                         raise ValueError(f"command name !{name} declared twice")
-                    self._by_name[key] = command
+                    same.append(command)
 
-    def find(self, name: str) -> Command | None:
-        return self._by_name.get(normalize_name(name))
+    def find(self, name: str, room_kind: str | None = None) -> Command | None:
+        """The command of that name for this kind of room; without a match for the room, the
+        first declared (so the caller can say the command is not available here)."""
+        found = self._by_name.get(normalize_name(name))
+        if not found:
+            return None
+        if room_kind is not None:
+            for command in found:
+                if room_kind in command.where:
+                    return command
+        return found[0]
 
 
 def parse_command(text: str) -> tuple[str, str] | None:

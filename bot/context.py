@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
@@ -21,6 +21,7 @@ from storage.conversations import ConversationRepository
 from storage.db import Database
 from storage.documents import DocumentRepository
 from storage.inbox import InboxItem, InboxRepository, StateRepository
+from storage.instructions import InstructionsRepository
 from storage.privacy import PrivacyRepository
 from storage.users import RoomRepository, UserRepository
 from storage.web import WebRepository
@@ -35,7 +36,13 @@ class MatrixPort(Protocol):
     user_id: str
 
     async def send_text(
-        self, room_id: str, body: str, html: str | None = None, *, notice: bool = False
+        self,
+        room_id: str,
+        body: str,
+        html: str | None = None,
+        *,
+        notice: bool = False,
+        thread_root: str | None = None,
     ) -> str: ...
 
     async def edit(
@@ -45,7 +52,14 @@ class MatrixPort(Protocol):
     async def set_typing(self, room_id: str, typing: bool, timeout_ms: int = 30_000) -> None: ...
 
     async def send_file(
-        self, room_id: str, data: bytes, filename: str, mimetype: str, *, msgtype: str = "m.file"
+        self,
+        room_id: str,
+        data: bytes,
+        filename: str,
+        mimetype: str,
+        *,
+        msgtype: str = "m.file",
+        thread_root: str | None = None,
     ) -> str: ...
 
     async def power_level(self, room_id: str, user_id: str) -> int: ...
@@ -107,6 +121,10 @@ class Services:
     documents: DocumentRepository = field(init=False)
     extractor: Extractor = field(init=False)
     media_ai: MediaAI = field(init=False)
+    # Conversations (issue 9): standing instructions; side tasks (a generated title) run
+    # outside the answer through the dispatcher's spawn (None: awaited in place).
+    instructions: InstructionsRepository = field(init=False)
+    spawn: Callable[[Coroutine[Any, Any, Any]], None] | None = None
 
     def __post_init__(self) -> None:
         self.users = UserRepository(self.db)
@@ -136,6 +154,7 @@ class Services:
         )
         self.media_ai = MediaAI(self.config.llm, attachments)
         self.web.fetcher.pdf_extractor = self._pdf_text  # PDFs behind links, same limits
+        self.instructions = InstructionsRepository(self.db)
 
     async def _pdf_text(self, data: bytes) -> str:
         try:
@@ -192,7 +211,11 @@ class Ctx:
         return self.item.sender
 
     async def reply(self, markdown: str, *, notice: bool = False) -> str:
-        """Send a message rendered from Markdown to the room."""
+        """Send a message rendered from Markdown to the room (in the event's thread, if any)."""
         return await self.services.matrix.send_text(
-            self.room_id, markdown, markdown_to_html(markdown), notice=notice
+            self.room_id,
+            markdown,
+            markdown_to_html(markdown),
+            notice=notice,
+            thread_root=self.item.thread_root,
         )

@@ -64,6 +64,7 @@ class Dispatcher:
         services.commands = self.table.commands
         services.turn_hooks = [hook for router in self.routers for hook in router.turn_hooks]
         services.wake_room = self.kick
+        services.spawn = self.spawn
         self._intercepts = [i for router in self.routers for i in router.intercepts]
         self.matrix = matrix  # the real client, for keys and joins; None in dispatcher tests
         self.bot_names: list[str] = [services.matrix.user_id]
@@ -120,6 +121,8 @@ class Dispatcher:
             event.origin_ts,
             msgtype=event.msgtype,
             media=json.dumps(event.media) if event.media else None,
+            thread_root=event.thread_root,
+            reply_to=event.reply_to,
         )
         if added:
             log.info(
@@ -309,7 +312,7 @@ class Dispatcher:
         command = None
         if parsed is not None:
             name, args = parsed
-            command = self.table.find(name)
+            command = self.table.find(name, ctx.room_kind)
             if command is None:
                 raise UserError(texts.unknown_command(name))
             if ctx.room_kind not in command.where:

@@ -152,6 +152,54 @@ class LLMClient:
         finally:
             completion.total = time.monotonic() - started
 
+    async def complete(
+        self,
+        messages: Sequence[ChatMessage],
+        model: str,
+        *,
+        max_tokens: int,
+        purpose: str | None = None,
+    ) -> str:
+        """A short answer in one piece (a title), with the same timeout and retries.
+
+        `purpose` is sent as the `X-Assistant-Purpose` header: logs and test servers can tell
+        these side requests from answers.
+        """
+        attempts = self.config.retries + 1
+        headers = {"X-Assistant-Purpose": purpose} if purpose else None
+        for attempt in range(1, attempts + 1):
+            try:
+                try:
+                    create: Any = self._client.chat.completions.create
+                    response = await create(
+                        model=model,
+                        messages=list(messages),
+                        temperature=self.config.temperature,
+                        max_tokens=max_tokens,
+                        extra_headers=headers,
+                    )
+                    choices = getattr(response, "choices", None) or []
+                    message = getattr(choices[0], "message", None) if choices else None
+                    text = str(getattr(message, "content", None) or "")
+                except Exception as exc:
+                    raise _translate(exc) from exc
+                if not text.strip():
+                    raise LLMError("empty")
+                return text
+            except LLMError as exc:
+                log.warning(
+                    "llm %s attempt %d/%d failed: %s (model %s)",
+                    purpose or "completion",
+                    attempt,
+                    attempts,
+                    exc.kind,
+                    model,
+                )
+                if not exc.retryable or attempt == attempts:
+                    raise
+                await self._sleep(self.config.retry_backoff * 2 ** (attempt - 1))
+        raise AssertionError("unreachable")
+
     async def stream_chat(
         self,
         messages: Sequence[ChatMessage],

@@ -86,6 +86,8 @@ class IncomingText:
     # For m.file/m.image/m.audio/m.video: url or encrypted `file` (key, iv, hashes), mimetype,
     # declared size, filename (see media_of); None for text.
     media: dict[str, Any] | None = None
+    thread_root: str | None = None  # the thread's root event (m.thread relation)
+    reply_to: str | None = None  # the event this one replies to (m.in_reply_to)
 
 
 MEDIA_MSGTYPES = ("m.file", "m.image", "m.audio", "m.video")
@@ -151,6 +153,33 @@ def text_content(body: str, html: str | None = None, *, notice: bool = False) ->
     # An explicit empty m.mentions: the bot's answers never ping anybody.
     content["m.mentions"] = {}
     return content
+
+
+def thread_relation(thread_root: str, latest: str | None = None) -> dict[str, Any]:
+    """Posted inside a thread; the reply fallback (to the thread's latest event) is for
+    clients without threads."""
+    return {
+        "rel_type": "m.thread",
+        "event_id": thread_root,
+        "is_falling_back": True,
+        "m.in_reply_to": {"event_id": latest or thread_root},
+    }
+
+
+def relations(content: dict[str, Any]) -> tuple[str | None, str | None]:
+    """(thread root, replied-to event) of a message's content."""
+    relates = content.get("m.relates_to")
+    if not isinstance(relates, dict):
+        return None, None
+    thread_root = None
+    if relates.get("rel_type") == "m.thread" and isinstance(relates.get("event_id"), str):
+        thread_root = relates["event_id"]
+    reply = relates.get("m.in_reply_to")
+    reply_to = reply.get("event_id") if isinstance(reply, dict) else None
+    # In a thread, in_reply_to is only a fallback for clients that do not show threads.
+    if thread_root is not None and relates.get("is_falling_back"):
+        reply_to = None
+    return thread_root, reply_to if isinstance(reply_to, str) else None
 
 
 def edit_content(event_id: str, new: dict[str, Any]) -> dict[str, Any]:
@@ -226,6 +255,8 @@ class MatrixClient:
         self._sync_count = 0
         self.last_sync_at: float | None = None
         self.display_name: str | None = None
+        # The latest event seen or sent in each thread, for the reply fallback (bounded).
+        self._thread_latest: dict[str, str] = {}
 
     @property
     def device_id(self) -> str:
@@ -523,6 +554,9 @@ class MatrixClient:
     ) -> IncomingText:
         """`source` is the (decrypted) event whose content is read; `event` gives the ids."""
         content = source.get("content", {})
+        thread_root, reply_to = relations(content)
+        if thread_root is not None:
+            self._note_thread_event(thread_root, event.event_id)
         return IncomingText(
             room_id=room.room_id,
             event_id=event.event_id,
@@ -535,6 +569,8 @@ class MatrixClient:
             member_count=room.member_count,
             encrypted=encrypted,
             media=media_of(content),
+            thread_root=thread_root,
+            reply_to=reply_to,
         )
 
     # Rooms and sending -----------------------------------------------------------------
@@ -567,12 +603,43 @@ class MatrixClient:
         return str(response.event_id)
 
     async def send_text(
-        self, room_id: str, body: str, html: str | None = None, *, notice: bool = False
+        self,
+        room_id: str,
+        body: str,
+        html: str | None = None,
+        *,
+        notice: bool = False,
+        thread_root: str | None = None,
     ) -> str:
-        return await self.send(room_id, text_content(body, html, notice=notice))
+        content = text_content(body, html, notice=notice)
+        return await self._send_in(room_id, content, thread_root)
+
+    def _note_thread_event(self, thread_root: str, event_id: str) -> None:
+        self._thread_latest.pop(thread_root, None)
+        self._thread_latest[thread_root] = event_id
+        if len(self._thread_latest) > 1000:
+            self._thread_latest.pop(next(iter(self._thread_latest)))
+
+    async def _send_in(
+        self, room_id: str, content: dict[str, Any], thread_root: str | None
+    ) -> str:
+        if thread_root is None:
+            return await self.send(room_id, content)
+        latest = self._thread_latest.get(thread_root)
+        content["m.relates_to"] = thread_relation(thread_root, latest)
+        event_id = await self.send(room_id, content)
+        self._note_thread_event(thread_root, event_id)
+        return event_id
 
     async def send_file(
-        self, room_id: str, data: bytes, filename: str, mimetype: str, *, msgtype: str = "m.file"
+        self,
+        room_id: str,
+        data: bytes,
+        filename: str,
+        mimetype: str,
+        *,
+        msgtype: str = "m.file",
+        thread_root: str | None = None,
     ) -> str:
         """Upload a file (encrypted in an encrypted room, as Tchap clients do) and post it."""
         room = await self.wait_for_room(room_id)
@@ -598,7 +665,7 @@ class MatrixClient:
             content["file"] = {**keys, "url": response.content_uri}
         else:
             content["url"] = response.content_uri
-        return await self.send(room_id, content)
+        return await self._send_in(room_id, content, thread_root)
 
     async def download(self, media: dict[str, Any], max_bytes: int, timeout: float) -> bytes:
         """The attachment's bytes, decrypted and hash-checked if encrypted, at most `max_bytes`.

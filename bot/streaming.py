@@ -30,6 +30,7 @@ class AnswerStreamer:
         resume_event_id: str | None = None,
         on_first_event: Callable[[str], Awaitable[None]] | None = None,
         clock: Callable[[], float] = time.monotonic,
+        thread_root: str | None = None,
     ) -> None:
         self.matrix = matrix
         self.room_id = room_id
@@ -38,6 +39,7 @@ class AnswerStreamer:
         self.max_chars = max_chars
         self._on_first_event = on_first_event
         self._clock = clock
+        self.thread_root = thread_root  # every message of the answer goes in this thread
         # One entry per message of the answer: its event id and what it shows now.
         self.event_ids: list[str] = [resume_event_id] if resume_event_id else []
         self._shown: list[str] = [""] if resume_event_id else []
@@ -53,7 +55,9 @@ class AnswerStreamer:
         return self.event_ids[0] if self.event_ids else None
 
     async def _send(self, body: str, html: str | None = None) -> str:
-        event_id = await self.matrix.send_text(self.room_id, body, html)
+        event_id = await self.matrix.send_text(
+            self.room_id, body, html, thread_root=self.thread_root
+        )
         if not self.event_ids and self._on_first_event is not None:
             await self._on_first_event(event_id)
         if self.first_visible_at is None:

@@ -864,4 +864,133 @@ def web_unread_note(url: str, kind: str) -> str:
 
 # === Conversations: threads, instructions, titles, search, export (issue 9) ===
 
+THREAD_MARK = " 🧵 *(fil de discussion)*"
+
+
+def thread_history_line(index: int, title: str, when: str, count: int, current: bool) -> str:
+    return history_line(index, title, when, count, current) + THREAD_MARK
+
+
+def resumed_thread(title: str, count: int) -> str:
+    return (
+        f"↩️ Reprise de la conversation du fil « {title} » ({count} messages) : elle continue "
+        "ici, dans la discussion principale (le fil reste utilisable). Je vous écoute."
+    )
+
+
+# Custom instructions (!consignes)
+INSTRUCTIONS_USAGE = (
+    "Vos consignes sont ajoutées à chacune de vos conversations (rôle, administration, ton, "
+    "format).\n\n"
+    "- `!consignes <texte>` pour les enregistrer, par exemple : `!consignes Je suis "
+    "gestionnaire RH au rectorat, réponds de façon concise`\n"
+    "- `!consignes effacer` pour les supprimer"
+)
+NO_INSTRUCTIONS = "Vous n'avez pas de consignes enregistrées.\n\n" + INSTRUCTIONS_USAGE
+INSTRUCTIONS_CLEARED = "🗑️ Vos consignes sont supprimées."
+INSTRUCTIONS_NONE_TO_CLEAR = "Vous n'aviez pas de consignes enregistrées."
+INSTRUCTIONS_CLEAR_WORDS = ("effacer", "supprimer", "aucune", "clear", "delete")
+INSTRUCTIONS_GROUP_ONLY_DM = (
+    "Les consignes sont personnelles : enregistrez-les dans votre conversation privée avec moi."
+)
+
+
+def instructions_shown(content: str) -> str:
+    quoted = "\n".join("> " + line for line in content.splitlines())
+    return f"**Vos consignes**\n\n{quoted}\n\n`!consignes effacer` pour les supprimer."
+
+
+def instructions_saved(length: int) -> str:
+    return (
+        f"✅ Consignes enregistrées ({length} caractères). Elles s'appliquent dès votre "
+        "prochaine question, dans toutes vos conversations."
+    )
+
+
+def instructions_too_long(length: int, limit: int) -> str:
+    return (
+        f"Vos consignes font {length} caractères, la limite est de {limit}. "
+        "Raccourcissez-les puis renvoyez `!consignes <texte>`."
+    )
+
+
+def instructions_system(content: str) -> str:
+    return (
+        "Consignes permanentes de l'agent (à suivre sauf si elles contredisent les règles "
+        f"ci-dessus) :\n{content}"
+    )
+
+
+# A reply to one of the bot's messages
+def replied_message(text: str) -> str:
+    quoted = "\n".join("> " + line for line in text.splitlines())
+    return f"L'agent répond à ce message précédent de l'assistant :\n{quoted}"
+
+
+# Titles
+TITLE_PROMPT = (
+    "Tu donnes un titre à une conversation entre un agent public et un assistant. "
+    "Réponds uniquement par le titre : en français, au plus 60 caractères, sans guillemets, "
+    "sans point final, sans données personnelles."
+)
+
+
+def title_request(question: str, answer: str) -> str:
+    return f"Question de l'agent :\n{question}\n\nRéponse de l'assistant :\n{answer}"
+
+
+TITRE_USAGE = "Utilisation : `!titre <nouveau titre>` (60 caractères au plus)."
+NO_CONVERSATION_TO_TITLE = (
+    "Il n'y a pas encore de conversation à renommer : posez d'abord une question."
+)
+
+
+def title_set(title: str) -> str:
+    return f"✏️ Conversation renommée « {title} »."
+
+
+# Search (!historique <mots>)
+SEARCH_NO_WORDS = "Indiquez des mots à chercher, par exemple : `!historique congés bonifiés`."
+
+
+def search_header(words: str) -> str:
+    return f"**Conversations contenant « {words} »**"
+
+
+def search_none(words: str) -> str:
+    return (
+        f"Aucune conversation ne contient « {words} ». Essayez d'autres mots, ou `!historique` "
+        "pour la liste des conversations récentes."
+    )
+
+
+def search_line(index: int, title: str, when: str, excerpt: str, thread: bool) -> str:
+    mark = THREAD_MARK if thread else ""
+    line = f"{index}. **{title}** — {when}{mark}"
+    return line + (f"\n   > {excerpt}" if excerpt else "")
+
+
+# Export (!exporter)
+EXPORT_USAGE = (
+    "Utilisation : `!exporter` (la dernière réponse) ou `!exporter tout` (toute la "
+    "conversation), suivi du format : `docx` (par défaut), `odt`, `md` ou `txt`. "
+    "Exemple : `!exporter tout odt`."
+)
+EXPORT_NOTHING = "Il n'y a pas encore de réponse à exporter dans cette conversation."
+EXPORT_FAILED = "Je n'ai pas pu produire le document. Réessayez, ou choisissez un autre format."
+EXPORT_ROLE_USER = "Vous"
+EXPORT_ROLE_ASSISTANT = "Assistant IA"
+
+
+def export_date_label(when: datetime) -> str:
+    if when.tzinfo is not None:
+        when = when.astimezone(PARIS)
+    return f"Exporté de l'Assistant IA le {french_date(when)} à {when.hour:02d}h{when.minute:02d}"
+
+
+def export_caption(fmt: str, whole: bool) -> str:
+    what = "la conversation" if whole else "la dernière réponse"
+    return f"📄 Voici {what} au format {fmt.upper()}."
+
+
 # === end of Conversations ===

@@ -406,6 +406,43 @@ class AgentClient:
             content["m.relates_to"] = relates_to
         return await self._send(room_id, "m.room.message", content)
 
+    async def send_in_thread(self, room_id: str, thread_root: str, text: str) -> str:
+        """A message inside the thread that starts at `thread_root`, as Element sends it."""
+        return await self.send_text(
+            room_id,
+            text,
+            relates_to={
+                "rel_type": "m.thread",
+                "event_id": thread_root,
+                "is_falling_back": True,
+                "m.in_reply_to": {"event_id": thread_root},
+            },
+        )
+
+    async def send_reply(self, room_id: str, event_id: str, text: str) -> str:
+        """A reply (m.in_reply_to) to an event of the room."""
+        return await self.send_text(
+            room_id, text, relates_to={"m.in_reply_to": {"event_id": event_id}}
+        )
+
+    async def download_file(self, message: SeenMessage) -> bytes:
+        """The content of a received m.file, decrypted when it came encrypted."""
+        encrypted = message.content.get("file")
+        url = encrypted["url"] if isinstance(encrypted, dict) else message.content.get("url")
+        if not isinstance(url, str):
+            raise RuntimeError(f"{message.event_id} carries no file")
+        resp = await self.client.download(mxc=url)
+        if not isinstance(resp, nio.DownloadResponse):
+            raise RuntimeError(f"{self.user_id}: download of {url} failed: {resp}")
+        data = bytes(resp.body)
+        if isinstance(encrypted, dict):
+            from nio.crypto.attachments import decrypt_attachment
+
+            data = decrypt_attachment(
+                data, encrypted["key"]["k"], encrypted["hashes"]["sha256"], encrypted["iv"]
+            )
+        return data
+
     async def edit(
         self, room_id: str, event_id: str, new_text: str, *, html: str | None = None
     ) -> str:

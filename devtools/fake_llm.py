@@ -94,6 +94,12 @@ def _error(status: int, message: str, kind: str, code: str | None = None) -> web
     return web.json_response(body, status=status)
 
 
+def _is_title(record: RecordedRequest) -> bool:
+    return any(
+        k.lower() == "x-assistant-purpose" and v == "title" for k, v in record.headers.items()
+    )
+
+
 class FakeLLM:
     """Serves /v1/models and /v1/chat/completions; every request is recorded in `requests`."""
 
@@ -113,6 +119,9 @@ class FakeLLM:
         self.host = "127.0.0.1"
         self.port = 0
         self._queue: deque[Reply] = deque()
+        # Side requests sent with `X-Assistant-Purpose: title` take their answer from here
+        # (none left: HTTP 400), never from the answers' queue.
+        self.titles: deque[str] = deque()
         self._chat_count = 0
         self._recorded = asyncio.Event()
         self._runner: web.AppRunner | None = None
@@ -170,10 +179,18 @@ class FakeLLM:
         self._queue.extend(replies)
 
     def chat_requests(self) -> list[dict[str, Any]]:
+        """The answers' requests (title requests are in `title_requests`)."""
         return [
             r.json
             for r in self.requests
-            if r.path == "/v1/chat/completions" and isinstance(r.json, dict)
+            if r.path == "/v1/chat/completions" and isinstance(r.json, dict) and not _is_title(r)
+        ]
+
+    def title_requests(self) -> list[dict[str, Any]]:
+        return [
+            r.json
+            for r in self.requests
+            if r.path == "/v1/chat/completions" and isinstance(r.json, dict) and _is_title(r)
         ]
 
     async def wait_for_requests(self, n: int, timeout: float = 10) -> None:
@@ -238,6 +255,8 @@ class FakeLLM:
         messages = payload.get("messages")
         if not isinstance(messages, list):
             messages = []
+        if _is_title(record):
+            return self._title(messages, payload)
         self._chat_count += 1
         completion_id = f"chatcmpl-fake-{self._chat_count}"
         reply = self._next_reply(messages)
@@ -364,6 +383,27 @@ class FakeLLM:
                     for i, text in enumerate(pages)
                 ],
                 "usage_info": {"pages_processed": len(pages)},
+            }
+        )
+
+    def _title(self, messages: list[dict[str, Any]], payload: dict[str, Any]) -> web.Response:
+        if not self.titles:
+            # Nothing scripted: refused, so the bot keeps its provisional title (the question).
+            return _error(400, "No title scripted", "invalid_request_error")
+        text = self.titles.popleft()
+        return web.json_response(
+            {
+                "id": "chatcmpl-fake-title",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": str(payload.get("model") or self.models[0]["id"]),
+                "choices": [
+                    {
+                        "index": 0,
+                        "message": {"role": "assistant", "content": text},
+                        "finish_reason": "stop",
+                    }
+                ],
             }
         )
 

@@ -8,8 +8,10 @@ from handlers import (
     attachments,
     chat,
     conversations,
+    export,
     greeting,
     help,
+    instructions,
     models,
     privacy,
     web,
@@ -25,6 +27,8 @@ ROUTERS: list[Router] = [
     privacy.router,
     web.router,
     attachments.router,  # media events, !documents; before chat, which takes what is left
+    instructions.router,  # issue 9
+    export.router,  # issue 9
     # Last: answers whatever message no other router took.
     chat.router,
 ]

@@ -12,6 +12,7 @@ from bot.dispatcher import new_ref
 from bot.llm import ChatMessage, LLMError
 from bot.streaming import AnswerStreamer
 from handlers.access import model_slot
+from handlers.conversations import generate_title, title_messages
 from handlers.privacy import guard_question
 from storage.conversations import AnswerStats, Message
 
@@ -99,8 +100,18 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
     await services.rooms.upsert(ctx.room_id, ctx.room_kind, owner)
     user = await services.users.ensure(ctx.sender)
 
-    conversation = await services.conversations.current(ctx.room_id)
-    if conversation is None:
+    # A thread is a conversation of its own; the main timeline keeps the room's current one.
+    conversation = (
+        await services.conversations.for_thread(ctx.room_id, item.thread_root)
+        if item.thread_root
+        else await services.conversations.current(ctx.room_id)
+    )
+    if conversation is None and item.thread_root:
+        conversation_id = await services.conversations.thread_conversation(
+            ctx.room_id, owner, item.thread_root
+        )
+        await services.conversations.set_title_if_missing(conversation_id, make_title(question))
+    elif conversation is None:
         conversation_id = await services.conversations.create(ctx.room_id, owner)
         await services.conversations.set_title_if_missing(conversation_id, make_title(question))
     else:
@@ -124,6 +135,7 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
         max_chars=llm_config.max_message_chars,
         resume_event_id=item.answer_event_id,
         on_first_event=remember_first_event,
+        thread_root=item.thread_root,
     )
     turn = Turn(question, conversation_id, status=streamer.status)
 
@@ -135,6 +147,7 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
         for hook in [*services.turn_hooks, *([prepare] if prepare else [])]:
             await hook(ctx, turn)
         history = await services.conversations.messages(conversation_id)
+        first_exchange = not any(m.role == "assistant" for m in history)
         messages = build_messages(
             system_prompt(ctx, turn.instructions),
             history,
@@ -184,6 +197,15 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
             ttft_ms=round(completion.ttft * 1000) if completion.ttft is not None else None,
         ),
     )
+    if first_exchange and services.config.conversations.generate_titles:
+        # In the background: the answer is out already; the provisional title stays on failure.
+        job = generate_title(
+            services, conversation_id, title_messages(question, answer_text), model, guard
+        )
+        if services.spawn is not None:
+            services.spawn(job)
+        else:
+            await job
     log.info(
         "answered event %s in %s: model %s, %s tokens out, first token %.2f s, total %.2f s, "
         "%d edits, attempt %d",

@@ -196,6 +196,7 @@ def review_jsonl(detector: PiiDetector, selection: ReviewSelection) -> bytes:
 @router.command(
     "export-conversations",
     "exporter-conversations",
+    "export",  # `!export conversations 30j` (the agents' `!export` is theirs, in their rooms)
     usage="!export-conversations [période, ex. 7j]",
     help="exporte en JSONL les conversations pseudonymisées des agents qui ne s'y opposent pas",
     where=SUPPORT_ROOM,
@@ -203,7 +204,10 @@ def review_jsonl(detector: PiiDetector, selection: ReviewSelection) -> bytes:
 )
 async def export_conversations(ctx: Ctx) -> None:
     services = ctx.services
-    days = parse_period(ctx.args)
+    args = ctx.args.strip()
+    if args.lower().startswith("conversations"):
+        args = args[len("conversations") :]
+    days = parse_period(args)
     now = services.clock()
     since = (now - timedelta(days=days)).astimezone(UTC).isoformat(timespec="milliseconds")
     selection = await services.privacy.conversations_for_review(since)

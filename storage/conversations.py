@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import aiosqlite
 
 from storage.db import Database
+from storage.privacy import register_after_delete
+
+# A deleted message's tokens stay in the FTS5 segments (behind a delete marker) until they are
+# merged: erasure and retention merge them, so no trace of the text is left in the file's rows.
+register_after_delete("INSERT INTO messages_fts (messages_fts) VALUES ('optimize')")
+register_after_delete("INSERT INTO titles_fts (titles_fts) VALUES ('optimize')")
 
 
 @dataclass(frozen=True)
@@ -18,6 +25,7 @@ class Conversation:
     created_at: str
     updated_at: str
     message_count: int = 0
+    thread_root: str | None = None  # None: the room's main timeline
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,12 @@ class Message:
 
 
 @dataclass(frozen=True)
+class SearchHit:
+    conversation: Conversation
+    excerpt: str  # a few words around the match, the matched words between `**`
+
+
+@dataclass(frozen=True)
 class AnswerStats:
     model: str
     tokens_in: int | None
@@ -41,8 +55,24 @@ class AnswerStats:
 
 _CONVERSATION_COLUMNS = (
     "c.id, c.room_id, c.user_id, c.title, c.created_at, c.updated_at, "
-    "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count"
+    "(SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count, "
+    "c.thread_root"
 )
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str, max_terms: int = 12) -> str | None:
+    """The user's words as an FTS5 query: every word required, each a quoted prefix.
+
+    Quoting every word means nothing the agent types (quotes, `*`, `-`, `NEAR`, `OR`, column
+    filters) is read as FTS5 syntax; None when there is no word at all.
+    """
+    words = _WORD.findall(text)[:max_terms]
+    if not words:
+        return None
+    # A French plural is its singular plus s/x: the singular as a prefix finds both.
+    stems = [w[:-1] if len(w) > 3 and w[-1] in "sxSX" else w for w in words]
+    return " ".join('"' + w.replace('"', '""') + '"*' for w in stems)
 
 
 def _conversation(r: aiosqlite.Row) -> Conversation:
@@ -54,6 +84,13 @@ def _conversation(r: aiosqlite.Row) -> Conversation:
         r["created_at"],
         r["updated_at"],
         r["message_count"],
+        r["thread_root"],
+    )
+
+
+def _message(r: aiosqlite.Row) -> Message:
+    return Message(
+        r["id"], r["conversation_id"], r["role"], r["content"], r["event_id"], r["created_at"]
     )
 
 
@@ -61,21 +98,116 @@ class ConversationRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def create(self, room_id: str, user_id: str | None) -> int:
+    async def create(
+        self, room_id: str, user_id: str | None, *, thread_root: str | None = None
+    ) -> int:
+        """A new conversation; in the main timeline it becomes the room's current one."""
         now = self.db.now()
         async with self.db.transaction() as conn:
             cur = await conn.execute(
-                "INSERT INTO conversations (room_id, user_id, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?)",
-                (room_id, user_id, now, now),
+                "INSERT INTO conversations (room_id, user_id, created_at, updated_at, "
+                "thread_root) VALUES (?, ?, ?, ?, ?)",
+                (room_id, user_id, now, now, thread_root),
             )
             conversation_id = cur.lastrowid
             assert conversation_id is not None
-            await conn.execute(
-                "UPDATE rooms SET current_conversation_id = ? WHERE room_id = ?",
-                (conversation_id, room_id),
-            )
+            if thread_root is None:
+                await conn.execute(
+                    "UPDATE rooms SET current_conversation_id = ? WHERE room_id = ?",
+                    (conversation_id, room_id),
+                )
         return conversation_id
+
+    async def for_thread(self, room_id: str, thread_root: str) -> Conversation | None:
+        row = await self.db.fetchone(
+            f"SELECT {_CONVERSATION_COLUMNS} FROM conversations c "
+            "WHERE c.room_id = ? AND c.thread_root = ?",
+            (room_id, thread_root),
+        )
+        return _conversation(row) if row else None
+
+    async def thread_conversation(
+        self, room_id: str, user_id: str | None, thread_root: str
+    ) -> int:
+        """The thread's conversation, created on the thread's first message to the bot."""
+        existing = await self.for_thread(room_id, thread_root)
+        if existing is not None:
+            return existing.id
+        return await self.create(room_id, user_id, thread_root=thread_root)
+
+    async def set_title(self, conversation_id: int, title: str) -> None:
+        await self.db.execute(
+            "UPDATE conversations SET title = ? WHERE id = ?", (title, conversation_id)
+        )
+
+    async def replace_title(self, conversation_id: int, old: str | None, new: str) -> bool:
+        """Set a generated title unless the title changed meanwhile (`!titre`, erasure)."""
+        rowcount, _ = await self.db.execute(
+            "UPDATE conversations SET title = ? WHERE id = ? AND title IS ?",
+            (new, conversation_id, old),
+        )
+        return rowcount > 0
+
+    async def message_by_event(self, event_id: str) -> Message | None:
+        row = await self.db.fetchone(
+            "SELECT id, conversation_id, role, content, event_id, created_at FROM messages "
+            "WHERE event_id = ? ORDER BY id LIMIT 1",
+            (event_id,),
+        )
+        return _message(row) if row else None
+
+    async def search(
+        self, text: str, *, user_id: str | None, room_id: str, limit: int
+    ) -> list[SearchHit]:
+        """The agent's conversations matching every word of `text`, best first (bm25).
+
+        In a DM (`user_id` given) every conversation the agent owns is searched; in a group
+        room, that room's conversations. A match in the title counts twice as much.
+        """
+        query = fts_query(text)
+        if query is None:
+            return []
+        scope = "c.user_id = ?" if user_id is not None else "c.room_id = ? AND c.user_id IS NULL"
+        owner = user_id if user_id is not None else room_id
+        rows = await self.db.fetchall(
+            "WITH hits AS ("
+            " SELECT m.conversation_id AS cid, m.id AS mid, bm25(messages_fts) AS score"
+            " FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid"
+            " WHERE messages_fts MATCH ?"
+            " UNION ALL"
+            " SELECT titles_fts.rowid, NULL, 2 * bm25(titles_fts)"
+            " FROM titles_fts WHERE titles_fts MATCH ?"
+            "), best AS (SELECT cid, MIN(score) AS score FROM hits GROUP BY cid),"
+            # SQLite takes the bare column `mid` from the row holding the MIN.
+            " best_message AS (SELECT cid, mid, MIN(score) FROM hits"
+            " WHERE mid IS NOT NULL GROUP BY cid) "
+            f"SELECT {_CONVERSATION_COLUMNS}, bm.mid AS mid FROM best b "
+            "JOIN conversations c ON c.id = b.cid "
+            "LEFT JOIN best_message bm ON bm.cid = b.cid "
+            f"WHERE {scope} ORDER BY b.score, c.updated_at DESC LIMIT ?",
+            (query, query, owner, limit),
+        )
+        hits = []
+        for r in rows:
+            excerpt = ""
+            if r["mid"] is not None:
+                # Only for the few listed: snippet() over every match is the costly part.
+                found = await self.db.fetchone(
+                    "SELECT snippet(messages_fts, 0, '**', '**', '…', 12) AS excerpt "
+                    "FROM messages_fts WHERE messages_fts MATCH ? AND rowid = ?",
+                    (query, r["mid"]),
+                )
+                excerpt = found["excerpt"] if found else ""
+            hits.append(SearchHit(_conversation(r), excerpt))
+        return hits
+
+    async def last_answer(self, conversation_id: int) -> Message | None:
+        row = await self.db.fetchone(
+            "SELECT id, conversation_id, role, content, event_id, created_at FROM messages "
+            "WHERE conversation_id = ? AND role = 'assistant' ORDER BY id DESC LIMIT 1",
+            (conversation_id,),
+        )
+        return _message(row) if row else None
 
     async def get(self, conversation_id: int) -> Conversation | None:
         row = await self.db.fetchone(
@@ -157,17 +289,7 @@ class ConversationRepository:
             ") ORDER BY id",
             (conversation_id, limit),
         )
-        return [
-            Message(
-                r["id"],
-                r["conversation_id"],
-                r["role"],
-                r["content"],
-                r["event_id"],
-                r["created_at"],
-            )
-            for r in rows
-        ]
+        return [_message(r) for r in rows]
 
     async def has_message_for_event(self, event_id: str) -> bool:
         row = await self.db.fetchone("SELECT 1 FROM messages WHERE event_id = ?", (event_id,))

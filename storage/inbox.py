@@ -24,6 +24,8 @@ class InboxItem:
     attempts: int
     error_ref: str | None
     media: str | None = None  # JSON: the attachment of a media event (issue 4), until handled
+    thread_root: str | None = None  # the thread the message was posted in (m.thread)
+    reply_to: str | None = None  # the event it replied to (m.in_reply_to)
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class Undecrypted:
 
 _COLUMNS = (
     "seq, event_id, room_id, sender, kind, msgtype, body, origin_ts, status, answer_event_id, "
-    "attempts, error_ref, media"
+    "attempts, error_ref, media, thread_root, reply_to"
 )
 
 
@@ -56,6 +58,8 @@ def _item(r: aiosqlite.Row) -> InboxItem:
         r["attempts"],
         r["error_ref"],
         r["media"],
+        r["thread_root"],
+        r["reply_to"],
     )
 
 
@@ -72,13 +76,29 @@ class InboxRepository:
         body: str | None,
         origin_ts: int,
         msgtype: str = "m.text",
+        *,
         media: str | None = None,
+        thread_root: str | None = None,
+        reply_to: str | None = None,
     ) -> bool:
         """Store an event once; False if it was already there (a replayed sync)."""
         rowcount, _ = await self.db.execute(
             "INSERT OR IGNORE INTO inbox (event_id, room_id, sender, kind, msgtype, body, "
-            "origin_ts, received_at, media) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (event_id, room_id, sender, kind, msgtype, body, origin_ts, self.db.now(), media),
+            "origin_ts, received_at, media, thread_root, reply_to) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                event_id,
+                room_id,
+                sender,
+                kind,
+                msgtype,
+                body,
+                origin_ts,
+                self.db.now(),
+                media,
+                thread_root,
+                reply_to,
+            ),
         )
         return rowcount > 0
 

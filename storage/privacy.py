@@ -38,6 +38,16 @@ def register_personal_data(
         PERSONAL_DATA_TABLES.append(entry)
 
 
+# Statements run after every erasure and retention purge, in the same transaction: an index
+# that keeps deleted text in its storage until merged (FTS5) registers its merge here.
+AFTER_DELETE_STATEMENTS: list[str] = []
+
+
+def register_after_delete(statement: str) -> None:
+    if statement not in AFTER_DELETE_STATEMENTS:
+        AFTER_DELETE_STATEMENTS.append(statement)
+
+
 @dataclass(frozen=True)
 class PrivacySettings:
     opt_out: bool = False
@@ -309,6 +319,8 @@ class PrivacyRepository:
                     f"DELETE FROM {source.table} WHERE {source.user_column} = ?", (user_id,)
                 )
                 other += cur.rowcount
+            for statement in AFTER_DELETE_STATEMENTS:
+                await conn.execute(statement)
             await self._add_counters(
                 conn,
                 {
@@ -353,6 +365,8 @@ class PrivacyRepository:
                     f"DELETE FROM {source.table} WHERE {source.created_column} < ?", (cutoff,)
                 )
                 other += cur.rowcount
+            for statement in AFTER_DELETE_STATEMENTS:
+                await conn.execute(statement)
             await self._add_counters(
                 conn,
                 {

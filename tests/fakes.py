@@ -16,6 +16,7 @@ class Sent:
     html: str | None
     notice: bool
     edits: list[tuple[str, str | None]] = field(default_factory=list)
+    thread_root: str | None = None
 
     @property
     def final_body(self) -> str:
@@ -45,13 +46,19 @@ class FakeMatrix:
             self.changed.notify_all()
 
     async def send_text(
-        self, room_id: str, body: str, html: str | None = None, *, notice: bool = False
+        self,
+        room_id: str,
+        body: str,
+        html: str | None = None,
+        *,
+        notice: bool = False,
+        thread_root: str | None = None,
     ) -> str:
         if self.fail_sends:
             self.fail_sends -= 1
             raise RuntimeError("homeserver unavailable")
         event_id = f"$sent{next(self._ids)}"
-        sent = Sent(room_id, event_id, body, html, notice)
+        sent = Sent(room_id, event_id, body, html, notice, thread_root=thread_root)
         self.sent.append(sent)
         self.by_id[event_id] = sent
         await self._notify()
@@ -66,9 +73,16 @@ class FakeMatrix:
         self.typing.append((room_id, typing))
 
     async def send_file(
-        self, room_id: str, data: bytes, filename: str, mimetype: str, *, msgtype: str = "m.file"
+        self,
+        room_id: str,
+        data: bytes,
+        filename: str,
+        mimetype: str,
+        *,
+        msgtype: str = "m.file",
+        thread_root: str | None = None,
     ) -> str:
-        event_id = await self.send_text(room_id, filename)
+        event_id = await self.send_text(room_id, filename, thread_root=thread_root)
         self.files[event_id] = (filename, mimetype, data)
         return event_id
 

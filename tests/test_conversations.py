@@ -1,0 +1,476 @@
+"""Threads, !consignes, titles, history search, !exporter: dispatcher level and pure functions."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import itertools
+import json
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import docx
+import pytest
+from odf import opendocument, teletype
+from odf import table as otable
+from odf import text as otext
+
+from bot import export, texts
+from bot.commands import CommandTable, Router
+from bot.config import Config
+from bot.context import Ctx, Services
+from bot.dispatcher import Dispatcher
+from bot.llm import LLMClient
+from bot.matrix import IncomingText, relations
+from devtools.fake_llm import FakeLLM, Reply
+from handlers import ROUTERS
+from handlers.conversations import clean_title
+from storage.conversations import fts_query
+from storage.db import Database
+from tests.fakes import FakeMatrix
+
+ALICE = "@alice-interieur.gouv.fr:agent.interieur.tchap.gouv.fr"
+BOB = "@bob-finances.gouv.fr:agent.finances.tchap.gouv.fr"
+DM = "!dm-alice"
+_ids = itertools.count(1)
+
+ANSWER_MD = """# Note de synthèse
+
+Texte avec **gras** et *italique*.
+
+## Étapes
+
+1. Saisir la demande
+2. Valider
+   - auprès du chef de service
+
+| Type | Durée |
+|------|-------|
+| Congés bonifiés | 65 jours |
+| RTT | 12 jours |
+"""
+
+
+class Bot:
+    def __init__(self, dispatcher: Dispatcher, matrix: FakeMatrix, llm: FakeLLM) -> None:
+        self.dispatcher = dispatcher
+        self.matrix = matrix
+        self.llm = llm
+        self.services = dispatcher.services
+
+    async def send(
+        self,
+        text: str,
+        *,
+        room: str = DM,
+        sender: str = ALICE,
+        members: int = 2,
+        thread_root: str | None = None,
+        reply_to: str | None = None,
+    ) -> str:
+        event_id = f"$c{next(_ids)}"
+        await self.dispatcher.on_text(
+            IncomingText(
+                room,
+                event_id,
+                sender,
+                "m.text",
+                text,
+                None,
+                0,
+                True,
+                members,
+                True,
+                thread_root=thread_root,
+                reply_to=reply_to,
+            )
+        )
+        self.dispatcher.flush_kicks()
+        await self.dispatcher.drained()
+        return event_id
+
+    def last(self, room: str = DM) -> str:
+        return self.matrix.in_room(room)[-1].final_body
+
+    async def background(self) -> None:
+        """Side tasks (generated titles) spawned by the answers."""
+        while self.dispatcher._background:
+            await asyncio.gather(*self.dispatcher._background, return_exceptions=True)
+            await asyncio.sleep(0)  # the done callbacks drop the finished tasks
+
+
+@pytest.fixture
+async def bot(tmp_path: Path, fake_llm: FakeLLM) -> AsyncIterator[Bot]:
+    config = Config.model_validate(
+        {
+            "matrix": {"user_id": "@assistant:test", "password": "x"},
+            "llm": {
+                "base_url": fake_llm.base_url,
+                "api_key": "test",
+                "retry_backoff": 0,
+                "edit_interval": 0.2,
+                "timeout": 5,
+            },
+            "support": {"room": "!support", "admins": [BOB]},
+            "conversations": {"max_instruction_chars": 200},
+            "access": {
+                "auto_approve_domains": ["interieur.gouv.fr", "finances.gouv.fr"],
+                "terms_version": "",
+            },
+        }
+    ).resolve_paths(tmp_path)
+    db = Database(tmp_path / "db.sqlite3")
+    await db.open()
+    matrix = FakeMatrix()
+    llm = LLMClient(config.llm)
+    services = Services(config, db, matrix, llm, lambda: datetime(2026, 11, 25, 10, tzinfo=UTC))
+    dispatcher = Dispatcher(services, ROUTERS)
+    dispatcher.support_room_id = "!support"
+    yield Bot(dispatcher, matrix, fake_llm)
+    await dispatcher.shutdown(1)
+    await llm.close()
+    await db.close()
+
+
+def user_turns(request: dict[str, object]) -> list[str]:
+    messages = request["messages"]
+    assert isinstance(messages, list)
+    return [m["content"] for m in messages if m["role"] == "user"]
+
+
+# Threads ------------------------------------------------------------------------------------
+
+
+async def test_a_thread_is_a_conversation_of_its_own(bot: Bot) -> None:
+    root = await bot.send("Question du fil principal")
+    await bot.send("Question dans le fil", thread_root=root)
+    answer = bot.matrix.in_room(DM)[-1]
+    assert answer.thread_root == root  # answered inside the thread
+    assert user_turns(bot.llm.chat_requests()[-1]) == ["Question dans le fil"]
+    await bot.send("Suite du fil", thread_root=root)
+    assert user_turns(bot.llm.chat_requests()[-1]) == ["Question dans le fil", "Suite du fil"]
+    # The main timeline kept its own conversation.
+    await bot.send("Suite principale")
+    assert bot.matrix.in_room(DM)[-1].thread_root is None
+    assert user_turns(bot.llm.chat_requests()[-1]) == [
+        "Question du fil principal",
+        "Suite principale",
+    ]
+    # Commands in a thread answer in the thread; !historique lists the thread, marked.
+    await bot.send("!historique", thread_root=root)
+    listing = bot.matrix.in_room(DM)[-1]
+    assert listing.thread_root == root
+    thread_line = next(ln for ln in listing.body.splitlines() if "Question dans le fil" in ln)
+    assert "fil de discussion" in thread_line
+    main_line = next(ln for ln in listing.body.splitlines() if "Question du fil principal" in ln)
+    assert "fil de discussion" not in main_line
+    # !reprendre of the thread: it continues in the main timeline.
+    index = thread_line.split(".")[0]
+    await bot.send(f"!reprendre {index}")
+    assert "discussion principale" in bot.last()
+    await bot.send("Dans la principale")
+    assert user_turns(bot.llm.chat_requests()[-1])[:2] == ["Question dans le fil", "Suite du fil"]
+
+
+async def test_a_reply_to_an_answer_quotes_it_for_the_model(bot: Bot) -> None:
+    bot.llm.enqueue(Reply(text="Le délai légal est de deux mois."))
+    await bot.send("Quel délai ?")
+    await bot.send("!nouveau")
+    answer_id = next(s.event_id for s in bot.matrix.in_room(DM) if "deux mois" in s.final_body)
+    await bot.send("Et pour un recours ?", reply_to=answer_id)
+    last = user_turns(bot.llm.chat_requests()[-1])
+    assert len(last) == 1  # a new conversation: the answer comes only from the reply
+    assert "> Le délai légal est de deux mois." in last[0]
+    assert last[0].endswith("Et pour un recours ?")
+    # A reply to an unknown event (or the agent's own message) adds nothing.
+    await bot.send("Autre chose", reply_to="$inconnu")
+    assert user_turns(bot.llm.chat_requests()[-1])[-1] == "Autre chose"
+
+
+def test_relations_read_threads_and_replies() -> None:
+    thread = {
+        "m.relates_to": {
+            "rel_type": "m.thread",
+            "event_id": "$root",
+            "is_falling_back": True,
+            "m.in_reply_to": {"event_id": "$last"},
+        }
+    }
+    assert relations(thread) == ("$root", None)  # the fallback is not a real reply
+    quoted = {**thread, "m.relates_to": {**thread["m.relates_to"], "is_falling_back": False}}
+    assert relations(quoted) == ("$root", "$last")
+    assert relations({"m.relates_to": {"m.in_reply_to": {"event_id": "$x"}}}) == (None, "$x")
+    assert relations({"body": "x"}) == (None, None)
+
+
+# Custom instructions -----------------------------------------------------------------------
+
+
+async def test_instructions_reach_the_system_prompt(bot: Bot) -> None:
+    await bot.send("!consignes")
+    assert bot.last() == texts.NO_INSTRUCTIONS
+    await bot.send("!consignes Je suis gestionnaire RH au rectorat, réponds de façon concise")
+    assert "enregistrées" in bot.last()
+    await bot.send("!instructions")
+    assert "> Je suis gestionnaire RH au rectorat" in bot.last()
+    await bot.send("Combien de jours de congés ?")
+    system = bot.llm.chat_requests()[-1]["messages"][0]["content"]
+    assert "gestionnaire RH au rectorat" in system
+    await bot.send("!consignes " + "x" * 201)
+    assert "201 caractères" in bot.last() and "200" in bot.last()
+    await bot.send("!consignes effacer")
+    assert bot.last() == texts.INSTRUCTIONS_CLEARED
+    await bot.send("Et les RTT ?")
+    assert "rectorat" not in bot.llm.chat_requests()[-1]["messages"][0]["content"]
+    # Personal: not in a group room.
+    await bot.send("!consignes bonjour", room="!groupe", members=5)
+    assert bot.last("!groupe") == texts.COMMAND_NOT_HERE
+
+
+async def test_instructions_count_in_the_context_budget(bot: Bot) -> None:
+    # Every turn the same size: how many fit depends only on the system prompt.
+    bot.services.config.llm.context_budget = 1000
+    for i in range(8):
+        bot.llm.enqueue(Reply(text=f"Réponse {i} ".ljust(250, "m")))
+        await bot.send(f"Question {i} ".ljust(250, "q"))
+    before = len(bot.llm.chat_requests()[-1]["messages"])
+    await bot.send("!consignes " + "consigne " * 20)
+    bot.llm.enqueue(Reply(text="Réponse 9 ".ljust(250, "m")))
+    await bot.send("Question 9 ".ljust(250, "q"))
+    after = len(bot.llm.chat_requests()[-1]["messages"])
+    assert after < before  # the instructions took room: fewer past turns fit
+
+
+# Titles -------------------------------------------------------------------------------------
+
+
+async def test_title_generated_after_the_first_exchange_then_titre(bot: Bot) -> None:
+    bot.llm.titles.append("« Congés bonifiés outre-mer. »")
+    await bot.send("Comment fonctionnent les congés bonifiés ?")
+    await bot.background()
+    [title_request] = bot.llm.title_requests()
+    assert title_request.get("stream") is not True
+    assert "congés bonifiés" in title_request["messages"][-1]["content"]
+    conv = await bot.services.conversations.current(DM)
+    assert conv is not None and conv.title == "Congés bonifiés outre-mer"
+    await bot.send("Et pour la Réunion ?")
+    await bot.background()
+    assert len(bot.llm.title_requests()) == 1  # only after the first exchange
+    await bot.send("!titre Dossier Réunion")
+    conv = await bot.services.conversations.current(DM)
+    assert conv is not None and conv.title == "Dossier Réunion"
+    await bot.send("!titre")
+    assert bot.last() == texts.TITRE_USAGE
+
+
+async def test_a_failed_title_keeps_the_provisional_one(bot: Bot) -> None:
+    await bot.send("Rédiger une note au préfet")  # no title scripted: the fake refuses
+    await bot.background()
+    assert len(bot.llm.title_requests()) == 1
+    conv = await bot.services.conversations.current(DM)
+    assert conv is not None and conv.title == "Rédiger une note au préfet"
+
+
+def test_clean_title() -> None:
+    assert clean_title('Titre : "Note au préfet".\nAutre') == "Note au préfet"
+    assert clean_title("**Congés**") == "Congés"
+    assert len(clean_title("mot " * 40)) == 60
+
+
+# Search -------------------------------------------------------------------------------------
+
+
+async def test_search_finds_a_conversation_by_a_word_and_resumes_it(bot: Bot) -> None:
+    for question in ("Télétravail des agents", "Marché public de nettoyage", "Note au préfet"):
+        await bot.send(question)
+        await bot.send("!nouveau")
+    await bot.send("!historique marches nettoyage")  # no accent, plural: still found
+    listing = bot.last()
+    assert "Marché public de nettoyage" in listing and "Télétravail" not in listing
+    assert "**nettoyage**" in listing  # the excerpt marks the match
+    await bot.send("!reprendre 1")
+    assert "Marché public de nettoyage" in bot.last()
+    await bot.send("Et le cahier des charges ?")
+    assert user_turns(bot.llm.chat_requests()[-1])[0] == "Marché public de nettoyage"
+    await bot.send('!historique "préfet* -( :')  # FTS5 syntax is only words here
+    assert "Note au préfet" in bot.last()
+    await bot.send("!historique zzzinconnu")
+    assert bot.last() == texts.search_none("zzzinconnu")
+    # Another agent's conversations are never found.
+    await bot.send("Nettoyage des locaux", room="!dm-bob", sender=BOB)
+    await bot.send("!historique nettoyage")
+    assert "locaux" not in bot.last()
+
+
+def test_fts_query_quotes_every_word() -> None:
+    assert fts_query('congés "bonifiés" OR x*') == '"congé"* "bonifié"* "OR"* "x"*'
+    assert fts_query("  !?  ") is None
+    assert fts_query("marchés" + ' b"c') == '"marché"* "b"* "c"*'
+
+
+# Privacy: nothing left in the index ---------------------------------------------------------
+
+
+async def _terms(bot: Bot) -> set[str]:
+    conn = bot.services.db.conn
+    await conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.mvocab USING fts5vocab(main, messages_fts, row)"
+    )
+    await conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.tvocab USING fts5vocab(main, titles_fts, row)"
+    )
+    rows = await bot.services.db.fetchall("SELECT term FROM mvocab UNION SELECT term FROM tvocab")
+    terms = {r["term"] for r in rows}
+    # The raw segments too: a delete only adds a marker until the segments are merged.
+    for table in ("messages_fts_data", "titles_fts_data"):
+        for row in await bot.services.db.fetchall(f"SELECT block FROM {table}"):
+            block = bytes(row["block"] or b"")
+            terms |= {w for w in ("zanzibar", "mirabelle") if w.encode() in block}
+    return terms
+
+
+async def test_erasure_and_retention_leave_no_text_in_the_index(bot: Bot) -> None:
+    await bot.send("Dossier zanzibar confidentiel")
+    await bot.send("!consignes Je travaille au service zanzibar")
+    await bot.send("Projet mirabelle", room="!dm-bob", sender=BOB)
+    assert {"zanzibar", "mirabelle"} <= await _terms(bot)
+    data = await bot.services.privacy.user_data(ALICE)
+    assert data["custom_instructions"][0]["content"] == "Je travaille au service zanzibar"
+    await bot.send("!oublier oui")
+    assert "zanzibar" not in await _terms(bot)
+    assert await bot.services.instructions.get(ALICE) is None
+    assert "mirabelle" in await _terms(bot)
+    await bot.services.privacy.purge_before("2999-01-01T00:00:00.000+00:00")
+    assert await _terms(bot) == set()
+    await bot.services.db.execute(
+        "INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')"
+    )
+
+
+# Export -------------------------------------------------------------------------------------
+
+
+async def test_exporter_sends_docx_then_odt_of_the_conversation(bot: Bot) -> None:
+    bot.llm.enqueue(Reply(text=ANSWER_MD))
+    await bot.send("Fais une note sur les congés")
+    await bot.send("!exporter")
+    [(name, mimetype, data)] = bot.matrix.files.values()
+    assert name.endswith(".docx") and mimetype == export.MIMETYPES["docx"]
+    document = docx.Document(io.BytesIO(data))
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+    assert ("Heading 1", "Note de synthèse") in paragraphs
+    assert ("List Number", "Saisir la demande") in paragraphs
+    assert ("List Bullet 2", "auprès du chef de service") in paragraphs
+    cells = [c.text for row in document.tables[0].rows for c in row.cells]
+    assert cells == ["Type", "Durée", "Congés bonifiés", "65 jours", "RTT", "12 jours"]
+    bold = [r.text for p in document.paragraphs for r in p.runs if r.bold]
+    assert "gras" in bold
+    assert any("25 novembre 2026" in text for _, text in paragraphs)
+    await bot.send("!exporter tout odt")
+    name, mimetype, data = list(bot.matrix.files.values())[-1]
+    assert name.endswith(".odt")
+    odt = opendocument.load(io.BytesIO(data))
+    headings = [teletype.extractText(h) for h in odt.getElementsByType(otext.H)]
+    assert headings[:2] == [texts.EXPORT_ROLE_USER, texts.EXPORT_ROLE_ASSISTANT]
+    assert "Note de synthèse" in headings
+    items = [teletype.extractText(i) for i in odt.getElementsByType(otext.ListItem)]
+    assert "Valider" in items[1] and "auprès du chef de service" in items
+    cells = [teletype.extractText(c) for c in odt.getElementsByType(otable.TableCell)]
+    assert "Congés bonifiés" in cells and "65 jours" in cells
+    body = teletype.extractText(odt.text)
+    assert "Fais une note sur les congés" in body
+    await bot.send("!export md")
+    name, _, data = list(bot.matrix.files.values())[-1]
+    assert name.endswith(".md") and "| RTT | 12 jours |" in data.decode()
+    await bot.send("!exporter pdf")
+    assert bot.last() == texts.EXPORT_USAGE
+
+
+async def test_exporter_without_answer_explains(bot: Bot) -> None:
+    await bot.send("!exporter")
+    assert bot.last() == texts.EXPORT_NOTHING
+
+
+async def test_export_conversations_in_the_support_room_is_the_staff_export(bot: Bot) -> None:
+    await bot.send("Une question")
+    await bot.send("!export conversations 30j", room="!support", sender=BOB, members=3)
+    name, mimetype, data = list(bot.matrix.files.values())[-1]
+    assert name.endswith("-30j.jsonl") and mimetype == "application/x-ndjson"
+    assert json.loads(data.decode().splitlines()[0])
+    await bot.send("!export", room="!support", sender=ALICE, members=3)
+    assert bot.last("!support") == texts.COMMAND_ADMINS_ONLY
+    await bot.send("!aide", room="!support", sender=BOB, members=3)
+    assert bot.last("!support").count("!export-conversations") == 1
+    await bot.send("!aide")
+    assert bot.last().count("`!exporter") == 1 and "export-conversations" not in bot.last()
+
+
+def test_a_name_may_be_shared_only_by_disjoint_rooms() -> None:
+    async def handler(ctx: Ctx) -> None:
+        return None
+
+    one, two, three = Router("one"), Router("two"), Router("three")
+    one.command("x", usage="!x", help="h", where=frozenset({"dm"}))(handler)
+    two.command("x", usage="!x", help="h", where=frozenset({"support"}))(handler)
+    table = CommandTable([one, two])
+    assert table.find("x", "dm") is one.commands[0]
+    assert table.find("x", "support") is two.commands[0]
+    assert table.find("x", "group") is one.commands[0]  # the caller says "not here"
+    three.command("x", usage="!x", help="h", where=frozenset({"dm", "group"}))(handler)
+    with pytest.raises(ValueError, match="twice"):
+        CommandTable([one, two, three])
+
+
+# Markdown -> documents ----------------------------------------------------------------------
+
+
+def _doc(md: str) -> export.Document:
+    return export.Document(
+        "Note",
+        datetime(2026, 3, 3, 14, 5, tzinfo=UTC),
+        "Exporté le 3 mars 2026",
+        [export.Section(None, md)],
+    )
+
+
+def test_markdown_blocks() -> None:
+    blocks = export.parse_markdown(ANSWER_MD)
+    kinds = [(b.kind, b.level) for b in blocks]
+    assert kinds == [
+        ("heading", 1),
+        ("paragraph", 0),
+        ("heading", 2),
+        ("item", 1),
+        ("item", 1),
+        ("item", 2),
+        ("table", 0),
+    ]
+    runs = blocks[1].runs
+    assert [(r.text, r.bold, r.italic) for r in runs if r.bold or r.italic] == [
+        ("gras", True, False),
+        ("italique", False, True),
+    ]
+    assert blocks[3].ordered and blocks[4].number == 2 and not blocks[5].ordered
+    assert blocks[6].header_rows == 1 and len(blocks[6].rows) == 3
+
+
+def test_docx_and_odt_keep_bold_italic_and_table_header() -> None:
+    document = docx.Document(io.BytesIO(export.to_docx(_doc(ANSWER_MD))))
+    italic = [r.text for p in document.paragraphs for r in p.runs if r.italic]
+    assert "italique" in italic
+    header = document.tables[0].rows[0].cells[0].paragraphs[0].runs[0]
+    assert header.bold
+    odt = opendocument.load(io.BytesIO(export.to_odt(_doc(ANSWER_MD))))
+    spans = {teletype.extractText(s) for s in odt.getElementsByType(otext.Span)}
+    assert {"gras", "italique", "Type", "Durée"} <= spans
+
+
+def test_text_and_markdown_exports() -> None:
+    text = export.to_text(_doc(ANSWER_MD)).decode()
+    assert "1. Saisir la demande" in text and "  - auprès du chef de service" in text
+    assert "Congés bonifiés | 65 jours" in text
+    assert export.to_markdown(_doc(ANSWER_MD)).decode().startswith("# Note\n\n*Exporté")
+    assert export.filename("Congés : été 2026 !", datetime(2026, 3, 3), "odt") == (
+        "conges-ete-2026-2026-03-03.odt"
+    )
