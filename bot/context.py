@@ -13,12 +13,16 @@ from bot.pii import PiiDetector
 from bot.render import markdown_to_html
 from storage.conversations import ConversationRepository
 from storage.db import Database
+from storage.feedback import FeedbackRepository
 from storage.inbox import InboxItem, InboxRepository, StateRepository
 from storage.privacy import PrivacyRepository
+from storage.stats import StatsRepository
+from storage.surveys import SurveyRepository
 from storage.users import RoomRepository, UserRepository
 
 if TYPE_CHECKING:
     from bot.commands import Command, TurnHook
+    from bot.survey_rounds import SurveyRounds
 
 
 class MatrixPort(Protocol):
@@ -27,7 +31,13 @@ class MatrixPort(Protocol):
     user_id: str
 
     async def send_text(
-        self, room_id: str, body: str, html: str | None = None, *, notice: bool = False
+        self,
+        room_id: str,
+        body: str,
+        html: str | None = None,
+        *,
+        notice: bool = False,
+        txn_id: str | None = None,
     ) -> str: ...
 
     async def edit(
@@ -73,6 +83,11 @@ class Services:
     privacy: PrivacyRepository = field(init=False)
     pii: PiiDetector = field(init=False)
     support_room_id: str | None = None  # resolved at start; set through the dispatcher
+    # Experimentation (issue 6): surveys and their rounds, feedback, statistics.
+    surveys: SurveyRepository = field(init=False)
+    survey_rounds: SurveyRounds = field(init=False)
+    feedback: FeedbackRepository = field(init=False)
+    stats: StatsRepository = field(init=False)
 
     def __post_init__(self) -> None:
         self.users = UserRepository(self.db)
@@ -82,6 +97,12 @@ class Services:
         self.state = StateRepository(self.db)
         self.privacy = PrivacyRepository(self.db)
         self.pii = PiiDetector(ner=self.config.privacy.ner)
+        from bot.survey_rounds import SurveyRounds
+
+        self.surveys = SurveyRepository(self.db)
+        self.survey_rounds = SurveyRounds(self)
+        self.feedback = FeedbackRepository(self.db)
+        self.stats = StatsRepository(self.db)
 
 
 async def _no_status(line: str) -> None:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from bot.commands import Router
-from handlers import chat, conversations, greeting, help, models, privacy
+from handlers import chat, conversations, feedback, greeting, help, models, privacy, stats, surveys
 
 ROUTERS: list[Router] = [
     greeting.router,
     help.router,
+    # Experimentation (issue 6): a survey in progress takes the agent's replies, then feedback.
+    surveys.router,
+    feedback.router,
+    stats.router,
     conversations.router,
     models.router,
     privacy.router,

@@ -36,18 +36,29 @@ class FakeMatrix:
         self.changed = asyncio.Condition()
         self.fail_sends = 0
         self.files: dict[str, tuple[str, str, bytes]] = {}
+        self.txn_ids: dict[str, str] = {}
 
     async def _notify(self) -> None:
         async with self.changed:
             self.changed.notify_all()
 
     async def send_text(
-        self, room_id: str, body: str, html: str | None = None, *, notice: bool = False
+        self,
+        room_id: str,
+        body: str,
+        html: str | None = None,
+        *,
+        notice: bool = False,
+        txn_id: str | None = None,
     ) -> str:
+        if txn_id is not None and txn_id in self.txn_ids:
+            return self.txn_ids[txn_id]  # what the homeserver's transaction cache does
         if self.fail_sends:
             self.fail_sends -= 1
             raise RuntimeError("homeserver unavailable")
         event_id = f"$sent{next(self._ids)}"
+        if txn_id is not None:
+            self.txn_ids[txn_id] = event_id
         sent = Sent(room_id, event_id, body, html, notice)
         self.sent.append(sent)
         self.by_id[event_id] = sent
