@@ -79,7 +79,9 @@ class StatsRepository:
         for window in (1, 7, 30):
             cutoff = iso(now - timedelta(days=window))
             for r in await db.fetchall(
-                "SELECT DISTINCT sender FROM inbox WHERE received_at >= ?", (cutoff,)
+                "SELECT DISTINCT sender FROM inbox WHERE received_at >= ? AND room_id NOT IN "
+                "(SELECT room_id FROM rooms WHERE kind = 'support')",
+                (cutoff,),
             ):
                 known = where.get(r["sender"])
                 if known is None:

@@ -219,7 +219,9 @@ class SurveyRepository:
             active = {
                 r["sender"]
                 for r in await db.fetchall(
-                    "SELECT DISTINCT sender FROM inbox WHERE received_at >= ?", (since,)
+                    "SELECT DISTINCT sender FROM inbox WHERE received_at >= ? AND room_id NOT IN "
+                    "(SELECT room_id FROM rooms WHERE kind = 'support')",
+                    (since,),
                 )
             }
         targets: list[Target] = []
