@@ -258,8 +258,8 @@ async def test_reactions_comment_free_feedback_stats_and_erasure(harness: Harnes
     assert await say(h, "Trop long") == texts.FEEDBACK_COMMENT_THANKS
     rows = db_rows(
         h,
-        "SELECT f.rating, f.model, f.latency_ms IS NOT NULL, f.comment, f.conversation_id = m.conversation_id "
-        "FROM answer_feedback f JOIN messages m ON m.event_id = f.answer_event_id ORDER BY f.id",
+        "SELECT f.rating, f.model, f.latency_ms IS NOT NULL, f.comment, "
+        "f.conversation_id = m.conversation_id FROM answer_feedback f JOIN messages m ON m.event_id = f.answer_event_id ORDER BY f.id",
     )
     model = services.config.llm.model
     assert rows == [("up", model, 1, None, 1), ("down", model, 1, "Trop long", 1)]
