@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,7 +15,10 @@ import pytest
 from bot import texts
 from bot.matrix import IncomingReaction
 from devtools.fake_llm import Reply
-from tests.test_dispatcher import ALICE, BOB, Harness, harness  # noqa: F401
+from tests import test_dispatcher
+from tests.test_dispatcher import ALICE, BOB, Harness
+
+harness = test_dispatcher.harness  # the dispatcher-level fixture, shared
 
 SURVEY = (Path(__file__).parent / "data" / "surveys" / "mensuel-test.toml").read_text("utf-8")
 CAROL = "@carol-justice.gouv.fr:agent.justice.tchap.gouv.fr"
@@ -259,7 +261,8 @@ async def test_reactions_comment_free_feedback_stats_and_erasure(harness: Harnes
     rows = db_rows(
         h,
         "SELECT f.rating, f.model, f.latency_ms IS NOT NULL, f.comment, "
-        "f.conversation_id = m.conversation_id FROM answer_feedback f JOIN messages m ON m.event_id = f.answer_event_id ORDER BY f.id",
+        "f.conversation_id = m.conversation_id FROM answer_feedback f "
+        "JOIN messages m ON m.event_id = f.answer_event_id ORDER BY f.id",
     )
     model = services.config.llm.model
     assert rows == [("up", model, 1, None, 1), ("down", model, 1, "Trop long", 1)]
