@@ -450,10 +450,13 @@ def survey_already_sent(survey_id: str) -> str:
 
 
 SURVEY_ADMIN_USAGE = (
-    "Utilisez `!survey list`, `!survey show ID`, `!survey send ID [@agent…]`, "
+    "Utilisez `!survey list`, `!survey add` suivi du fichier TOML collé, `!survey show ID`, "
+    "`!survey send ID [@agent…]`, "
     "`!survey close ID`, `!survey results ID` ou `!survey export ID`."
 )
-SURVEY_LIST_EMPTY = "Aucun questionnaire : déposez un fichier TOML dans ce salon ou dans `dir`."
+SURVEY_LIST_EMPTY = (
+    "Aucun questionnaire : collez un fichier TOML après `!survey add`, ou placez-le dans `dir`."
+)
 
 
 def survey_unknown(survey_id: str) -> str:

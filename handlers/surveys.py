@@ -22,6 +22,7 @@ from bot.dispatcher import REACTION_MSGTYPE
 from bot.surveys import (
     InvalidAnswer,
     Survey,
+    SurveyError,
     parse_answer,
     preview,
     reaction_text,
@@ -215,7 +216,7 @@ async def opt_out(ctx: Ctx) -> None:
 @router.command(
     "survey",
     "sondage",
-    usage="!survey list|show ID|send ID [@agent…]|close ID|results ID|export ID",
+    usage="!survey list|add (TOML)|show ID|send ID [@agent…]|close ID|results ID|export ID",
     help="questionnaires : lister, prévisualiser, envoyer, clore, résultats, export CSV",
     where=SUPPORT_ROOM,
     admin=True,
@@ -243,6 +244,9 @@ async def survey_admin(ctx: Ctx) -> None:
                 for s in surveys
             )
         )
+        return
+    if action in ("add", "ajouter"):
+        await _add(ctx, ctx.args.split(None, 1)[1] if len(parts) > 1 else "")
         return
     if action not in ("show", "send", "close", "results", "export") or len(parts) < 2:
         raise UserError(texts.SURVEY_ADMIN_USAGE)
@@ -275,6 +279,22 @@ async def survey_admin(ctx: Ctx) -> None:
         await services.matrix.send_file(ctx.room_id, data, f"sondage-{survey_id}.csv", "text/csv")
         log.info("survey %s exported by %s (%d sends)", survey_id, ctx.sender, len(sends))
         await ctx.reply(texts.SURVEY_EXPORT_DONE)
+
+
+async def _add(ctx: Ctx, pasted: str) -> None:
+    """A definition pasted after `!survey add` (a ```toml block or bare TOML)."""
+    source = pasted.strip()
+    if source.startswith("```"):
+        source = source.split("\n", 1)[1] if "\n" in source else ""
+        source = source.rsplit("```", 1)[0]
+    try:
+        survey = await ctx.services.survey_rounds.add_uploaded(source)
+    except SurveyError as exc:
+        log.info("survey definition from %s refused", ctx.sender)
+        await ctx.reply(texts.survey_upload_bad(str(exc)))
+        return
+    log.info("survey %s (v%d) added by %s", survey.id, survey.version, ctx.sender)
+    await ctx.reply(texts.survey_upload_ok(survey.id, survey.title, len(survey.questions)))
 
 
 def _option(survey: Survey, question_id: str, index: int) -> str:

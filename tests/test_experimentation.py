@@ -136,6 +136,9 @@ async def test_send_reaches_approved_agents_and_every_kind_of_answer_is_taken(
     )
     assert (first["recommande"], first["commentaire"]) == ("oui", "Très utile pour les courriers")
     assert ALICE not in data.decode("utf-8") and BOB not in data.decode("utf-8")
+    # A sent survey cannot be replaced in place.
+    refused = await staff(h, "!survey add\n" + SURVEY.replace("version = 1", "version = 2"))
+    assert "déjà été envoyé" in refused
 
 
 async def test_idempotent_sends_monthly_cap_and_opt_out(harness: Harness) -> None:
@@ -324,6 +327,13 @@ async def test_commands_are_for_admins_and_bad_arguments_get_help(harness: Harne
     assert "clos" in closed
     assert "clos" in await staff(h, "!survey send mensuel-test")
     assert texts.FEEDBACK_USAGE in await say(h, "!avis")
+    added = await staff(
+        h, "!survey add\n```toml\n" + SURVEY.replace("mensuel-test", "neuf") + "```"
+    )
+    assert "Questionnaire `neuf` ajouté" in added and "5 question(s)" in added
+    bad = await staff(h, "!survey add\n" + SURVEY.replace("max = 5", "max = 50"))
+    assert "pas un questionnaire valide" in bad and "questions.0" in bad
+
     assert "activés" in await say(h, "!sondages")
 
 
