@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -273,16 +272,3 @@ def french_holidays(year: int) -> set[date]:
 
 def is_working_day(day: date) -> bool:
     return day.weekday() < 5 and day not in french_holidays(day.year)
-
-
-@dataclass(frozen=True)
-class Stored:
-    """A definition as the database holds it."""
-
-    survey: Survey
-    origin: str
-    closed_at: str | None
-
-
-def dump_value(value: AnswerValue) -> Any:
-    return value
