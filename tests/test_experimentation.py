@@ -341,3 +341,26 @@ async def test_commands_are_for_admins_and_bad_arguments_get_help(harness: Harne
 async def test_other_reactions_are_not_stored(harness: Harness, key: str) -> None:
     await react(harness, "$x", key)
     assert db_rows(harness, "SELECT COUNT(*) FROM inbox") == [(0,)]
+
+
+async def test_retention_expires_feedback_and_free_text_but_keeps_the_survey_records(
+    harness: Harness,
+) -> None:
+    h = harness
+    await setup(h)
+    await staff(h, f"!survey send mensuel-test {ALICE}")
+    for answer in ("5", "1", "2", "non", "Un avis libre"):
+        await say(h, answer)
+    await say(h, "!avis Bien")
+    future = (h.services.db.clock() + timedelta(days=1)).isoformat()
+    counts = await h.services.privacy.purge_before(future)
+    assert counts.other == 2  # the free-text answer and the free feedback
+    assert db_rows(h, "SELECT COUNT(*) FROM survey_text_answers") == [(0,)]
+    assert db_rows(h, "SELECT COUNT(*) FROM survey_answers") == [(5,)]
+    assert db_rows(h, "SELECT status FROM survey_sends") == [("completed",)]
+
+
+async def test_reactions_in_group_rooms_are_ignored(harness: Harness) -> None:
+    h = harness
+    await h.dispatcher.on_reaction(IncomingReaction("!group", "$r1", ALICE, "$x", "👍", 0, 5))
+    assert db_rows(h, "SELECT COUNT(*) FROM inbox") == [(0,)]
