@@ -87,3 +87,20 @@ async def test_survey_round_answers_restart_reactions_feedback_and_stats(
         "oui",
     ]
     assert table[0]["commentaire"] == "Très utile" and table[0]["status"] == "completed"
+
+
+async def test_a_resent_survey_message_with_its_transaction_id_is_shown_once(
+    make_agent: MakeAgent, make_bot: MakeBot
+) -> None:
+    """What resuming an interrupted round relies on: Synapse deduplicates the transaction."""
+    bot = await make_bot()
+    agent = await make_agent("agent")
+    room = await open_dm(agent, bot)
+    assert bot.app is not None and bot.app.matrix is not None
+    matrix = bot.app.matrix
+    first = await matrix.send_text(room, "Question 1/1", txn_id="survey-test-txn")
+    again = await matrix.send_text(room, "Question 1/1", txn_id="survey-test-txn")
+    assert again == first
+    await agent.wait_for_text(room, "Question 1/1")
+    await send_and_wait(agent, room, "!aide", lambda m: "!sondages" in m.body)
+    assert [m.body for m in agent.messages(room)].count("Question 1/1") == 1
