@@ -87,6 +87,9 @@ class BotApp:
         self.retention = RetentionJob(services)
         self.retention.start()
         stack.push_async_callback(self.retention.stop)
+        # Surveys: definitions loaded (a bad file stops the start), unfinished rounds resumed.
+        await services.survey_rounds.start()
+        stack.push_async_callback(services.survey_rounds.stop)
         dispatcher = Dispatcher(services, self.routers or ROUTERS, matrix)
         self.dispatcher = dispatcher
         dispatcher.bot_names = await matrix.names()
@@ -115,6 +118,8 @@ class BotApp:
     async def _after_first_sync(self) -> None:
         assert self.matrix is not None and self.dispatcher is not None
         await self.matrix.wait_synced(timeout=120)
+        assert self.services is not None
+        await self.services.survey_rounds.resume()
         # Keys may have arrived while the bot was down.
         await self.dispatcher.retry_undecrypted()
 

@@ -50,6 +50,7 @@ def check_config(config: Config) -> list[str]:
     for admin in config.support.admins:
         if not admin.startswith("@") or ":" not in admin:
             problems.append(f"support.admins: {admin!r} is not a Matrix user id")
+    problems += check_surveys(config)
     return problems
 
 
@@ -75,10 +76,28 @@ def _check_online(config: Config) -> int:
     return EXIT_OK
 
 
+def check_surveys(config: Config) -> list[str]:
+    """Every survey file valid, and the scheduled survey among them."""
+    from bot.surveys import SurveyError, load_dir
+
+    try:
+        found = load_dir(config.surveys.dir)
+    except SurveyError as exc:
+        return [f"surveys.dir: {line}" for line in str(exc).splitlines()]
+    if config.surveys.survey and config.surveys.survey not in found:
+        return [f"surveys.survey: no survey {config.surveys.survey!r} in {config.surveys.dir}"]
+    return []
+
+
 async def _run(config: Config) -> int:
     from bot.app import BotApp
     from bot.matrix import AccountUnusable
 
+    problems = check_surveys(config)
+    if problems:
+        for problem in problems:
+            log.critical("%s", problem)
+        return EXIT_CONFIG
     app = BotApp(config)
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):

@@ -20,14 +20,18 @@ from storage.access import AccessRepository
 from storage.conversations import ConversationRepository
 from storage.db import Database
 from storage.documents import DocumentRepository
+from storage.feedback import FeedbackRepository
 from storage.inbox import InboxItem, InboxRepository, StateRepository
 from storage.instructions import InstructionsRepository
 from storage.privacy import PrivacyRepository
+from storage.stats import StatsRepository
+from storage.surveys import SurveyRepository
 from storage.users import RoomRepository, UserRepository
 from storage.web import WebRepository
 
 if TYPE_CHECKING:
     from bot.commands import Command, TurnHook
+    from bot.survey_rounds import SurveyRounds
 
 
 class MatrixPort(Protocol):
@@ -43,6 +47,7 @@ class MatrixPort(Protocol):
         *,
         notice: bool = False,
         thread_root: str | None = None,
+        txn_id: str | None = None,
     ) -> str: ...
 
     async def edit(
@@ -125,6 +130,11 @@ class Services:
     # outside the answer through the dispatcher's spawn (None: awaited in place).
     instructions: InstructionsRepository = field(init=False)
     spawn: Callable[[Coroutine[Any, Any, Any]], None] | None = None
+    # Experimentation (issue 6): surveys and their rounds, feedback, statistics.
+    surveys: SurveyRepository = field(init=False)
+    survey_rounds: SurveyRounds = field(init=False)
+    feedback: FeedbackRepository = field(init=False)
+    stats: StatsRepository = field(init=False)
 
     def __post_init__(self) -> None:
         self.users = UserRepository(self.db)
@@ -155,6 +165,12 @@ class Services:
         self.media_ai = MediaAI(self.config.llm, attachments)
         self.web.fetcher.pdf_extractor = self._pdf_text  # PDFs behind links, same limits
         self.instructions = InstructionsRepository(self.db)
+        from bot.survey_rounds import SurveyRounds
+
+        self.surveys = SurveyRepository(self.db)
+        self.survey_rounds = SurveyRounds(self)
+        self.feedback = FeedbackRepository(self.db)
+        self.stats = StatsRepository(self.db)
 
     async def _pdf_text(self, data: bytes) -> str:
         try:

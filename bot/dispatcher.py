@@ -21,6 +21,7 @@ from bot.context import AnswerFailed, Ctx, Services, UserError
 from bot.matrix import (
     AccountUnusable,
     IncomingInvite,
+    IncomingReaction,
     IncomingText,
     IncomingUndecryptable,
     MatrixClient,
@@ -31,6 +32,19 @@ from storage.inbox import InboxItem
 log = logging.getLogger(__name__)
 
 SYNC_TOKEN_KEY = "sync_token"
+# A reaction in a DM is queued as an inbox message with this msgtype and a JSON body
+# {"key", "relates_to"}, so it is handled in the room's order and survives restarts like text.
+REACTION_MSGTYPE = "m.reaction"
+# Only these reactions are stored: feedback on answers and survey answers.
+REACTION_KEYS = frozenset(
+    {
+        "👍",
+        "👎",
+        "🔟",
+        *(f"{d}\ufe0f\u20e3" for d in range(10)),
+        *(f"{d}\u20e3" for d in range(10)),
+    }
+)
 # Attempts at one event, across restarts, before the bot apologises instead of trying again.
 MAX_ATTEMPTS = 3
 
@@ -134,6 +148,35 @@ class Dispatcher:
             )
             # Workers start once the whole sync is stored: events fetched to fill a gap come
             # after the newer ones and must still be answered first.
+            self._to_kick.add(event.room_id)
+
+    async def on_reaction(self, event: IncomingReaction) -> None:
+        if self.initial_sync:
+            return
+        # Skin tones (👍🏽) count as the plain emoji.
+        key = (
+            (event.key or "")
+            .strip()
+            .rstrip("\ufe0f\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff")
+        )
+        if key not in REACTION_KEYS:
+            return  # a heart or a smile: nothing to record
+        if self.room_kind(event.room_id, event.member_count) != "dm":
+            return
+        body = json.dumps({"key": key, "relates_to": event.relates_to}, ensure_ascii=False)
+        added = await self.services.inbox.add(
+            event.event_id,
+            event.room_id,
+            event.sender,
+            "message",
+            body,
+            event.origin_ts,
+            msgtype=REACTION_MSGTYPE,
+        )
+        if added:
+            log.info(
+                "queued reaction %s in %s from %s", event.event_id, event.room_id, event.sender
+            )
             self._to_kick.add(event.room_id)
 
     async def on_invite(self, invite: IncomingInvite) -> None:

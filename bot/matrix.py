@@ -30,6 +30,7 @@ from nio import (
     MatrixRoom,
     MegolmEvent,
     MessageDirection,
+    ReactionEvent,
     RoomEncryptedMedia,
     RoomKeyEvent,
     RoomMessageMedia,
@@ -137,8 +138,22 @@ class IncomingUndecryptable:
     source: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class IncomingReaction:
+    """An m.reaction (annotation) on an event: `key` is the emoji, `relates_to` the target."""
+
+    room_id: str
+    event_id: str
+    sender: str
+    relates_to: str
+    key: str
+    origin_ts: int
+    member_count: int
+
+
 class EventSink(Protocol):
     async def on_text(self, event: IncomingText) -> None: ...
+    async def on_reaction(self, event: IncomingReaction) -> None: ...
     async def on_invite(self, invite: IncomingInvite) -> None: ...
     async def on_undecryptable(self, event: IncomingUndecryptable) -> None: ...
     async def on_room_keys(self) -> None: ...
@@ -370,6 +385,7 @@ class MatrixClient:
         client.add_event_callback(self._on_message, (RoomMessageText, RoomMessageMedia))
         client.add_event_callback(self._on_message, RoomEncryptedMedia)
         client.add_event_callback(self._on_megolm, MegolmEvent)
+        client.add_event_callback(self._on_reaction, ReactionEvent)
         client.add_event_callback(self._on_invite, InviteMemberEvent)
         client.add_to_device_callback(self._on_room_key, (RoomKeyEvent, ForwardedRoomKeyEvent))
 
@@ -455,6 +471,8 @@ class MatrixClient:
                     await self._on_message(room, event)
                 elif isinstance(event, MegolmEvent):
                     await self._on_megolm(room, event)
+                elif isinstance(event, ReactionEvent):
+                    await self._on_reaction(room, event)
 
     async def _after_sync(self) -> None:
         # What nio's sync_forever does between syncs, so encryption keeps working.
@@ -502,6 +520,22 @@ class MatrixClient:
             return  # the user edited an earlier message: it was already answered
         encrypted = bool(getattr(event, "decrypted", False))
         await self._sink.on_text(self._incoming(room, event, event.source, encrypted))
+
+    async def _on_reaction(self, room: MatrixRoom, event: ReactionEvent) -> None:
+        # Decrypted by nio first in an encrypted room (a megolm event holding the reaction).
+        if event.sender == self.user_id or self._sink is None:
+            return
+        await self._sink.on_reaction(
+            IncomingReaction(
+                room.room_id,
+                event.event_id,
+                event.sender,
+                event.reacts_to,
+                event.key,
+                int(event.server_timestamp),
+                room.member_count,
+            )
+        )
 
     async def _on_megolm(self, room: MatrixRoom, event: MegolmEvent) -> None:
         if event.sender == self.user_id or self._sink is None:
@@ -592,10 +626,14 @@ class MatrixClient:
         room = self._client.rooms.get(room_id)
         return int(room.member_count) if room else 0
 
-    async def send(self, room_id: str, content: dict[str, Any]) -> str:
+    async def send(
+        self, room_id: str, content: dict[str, Any], *, txn_id: str | None = None
+    ) -> str:
+        """`txn_id`: a retry with the same id is deduplicated by the homeserver (a survey's
+        first message resent after a crash is not shown twice)."""
         await self.wait_for_room(room_id)
         response = await self._client.room_send(
-            room_id, "m.room.message", content, ignore_unverified_devices=True
+            room_id, "m.room.message", content, tx_id=txn_id, ignore_unverified_devices=True
         )
         if not isinstance(response, RoomSendResponse):
             _check(response, "send")
@@ -610,9 +648,10 @@ class MatrixClient:
         *,
         notice: bool = False,
         thread_root: str | None = None,
+        txn_id: str | None = None,
     ) -> str:
         content = text_content(body, html, notice=notice)
-        return await self._send_in(room_id, content, thread_root)
+        return await self._send_in(room_id, content, thread_root, txn_id)
 
     def _note_thread_event(self, thread_root: str, event_id: str) -> None:
         self._thread_latest.pop(thread_root, None)
@@ -621,13 +660,17 @@ class MatrixClient:
             self._thread_latest.pop(next(iter(self._thread_latest)))
 
     async def _send_in(
-        self, room_id: str, content: dict[str, Any], thread_root: str | None
+        self,
+        room_id: str,
+        content: dict[str, Any],
+        thread_root: str | None,
+        txn_id: str | None = None,
     ) -> str:
         if thread_root is None:
-            return await self.send(room_id, content)
+            return await self.send(room_id, content, txn_id=txn_id)
         latest = self._thread_latest.get(thread_root)
         content["m.relates_to"] = thread_relation(thread_root, latest)
-        event_id = await self.send(room_id, content)
+        event_id = await self.send(room_id, content, txn_id=txn_id)
         self._note_thread_event(thread_root, event_id)
         return event_id
 

@@ -9,11 +9,14 @@ from handlers import (
     chat,
     conversations,
     export,
+    feedback,
     greeting,
     help,
     instructions,
     models,
     privacy,
+    stats,
+    surveys,
     web,
 )
 
@@ -22,6 +25,10 @@ ROUTERS: list[Router] = [
     help.router,
     # Early: the access gate decides who is answered before any other feature sees the event.
     access.router,
+    # Experimentation (issue 6): a survey in progress takes the agent's replies, then feedback.
+    surveys.router,
+    feedback.router,
+    stats.router,
     conversations.router,
     models.router,
     privacy.router,

@@ -25,15 +25,23 @@ class PersonalDataTable:
     user_column: str
     label: str  # key in the !mes-donnees export
     created_column: str | None = None  # rows older than the retention period are deleted
+    # False: exported by !mes-donnees but kept by !oublier and the retention job (records that
+    # must keep applying, like settings: a survey already sent, an opt-out).
+    erase: bool = True
 
 
 PERSONAL_DATA_TABLES: list[PersonalDataTable] = []
 
 
 def register_personal_data(
-    table: str, user_column: str, label: str, created_column: str | None = None
+    table: str,
+    user_column: str,
+    label: str,
+    created_column: str | None = None,
+    *,
+    erase: bool = True,
 ) -> None:
-    entry = PersonalDataTable(table, user_column, label, created_column)
+    entry = PersonalDataTable(table, user_column, label, created_column, erase)
     if entry not in PERSONAL_DATA_TABLES:
         PERSONAL_DATA_TABLES.append(entry)
 
@@ -315,6 +323,8 @@ class PrivacyRepository:
             )
             other = 0
             for source in PERSONAL_DATA_TABLES:
+                if not source.erase:
+                    continue
                 cur = await conn.execute(
                     f"DELETE FROM {source.table} WHERE {source.user_column} = ?", (user_id,)
                 )
@@ -359,7 +369,7 @@ class PrivacyRepository:
             await conn.execute("DELETE FROM privacy_overrides WHERE created_at < ?", (cutoff,))
             other = 0
             for source in PERSONAL_DATA_TABLES:
-                if source.created_column is None:
+                if source.created_column is None or not source.erase:
                     continue
                 cur = await conn.execute(
                     f"DELETE FROM {source.table} WHERE {source.created_column} < ?", (cutoff,)

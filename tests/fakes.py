@@ -40,6 +40,7 @@ class FakeMatrix:
         self.files: dict[str, tuple[str, str, bytes]] = {}
         self.power_levels: dict[tuple[str, str], int] = {}
         self.media = FakeMedia()  # what download() serves
+        self.txn_ids: dict[str, str] = {}
 
     async def _notify(self) -> None:
         async with self.changed:
@@ -53,11 +54,16 @@ class FakeMatrix:
         *,
         notice: bool = False,
         thread_root: str | None = None,
+        txn_id: str | None = None,
     ) -> str:
+        if txn_id is not None and txn_id in self.txn_ids:
+            return self.txn_ids[txn_id]  # what the homeserver's transaction cache does
         if self.fail_sends:
             self.fail_sends -= 1
             raise RuntimeError("homeserver unavailable")
         event_id = f"$sent{next(self._ids)}"
+        if txn_id is not None:
+            self.txn_ids[txn_id] = event_id
         sent = Sent(room_id, event_id, body, html, notice, thread_root=thread_root)
         self.sent.append(sent)
         self.by_id[event_id] = sent

@@ -1,0 +1,134 @@
+"""Usage statistics in SQL: counts, tokens, latencies, errors, feedback, survey responses.
+
+Only numbers and ministries (homeserver, e-mail domain) are read: never message text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from storage.db import Database
+from storage.surveys import iso
+
+TOTAL = "total"
+GROUPS = "(salons de groupe)"
+
+
+def ministry(homeserver: str | None, domain: str | None) -> str:
+    if not homeserver:
+        return GROUPS
+    return f"{homeserver} / {domain}" if domain else homeserver
+
+
+@dataclass
+class Row:
+    """One line of !stats: a ministry, or the total."""
+
+    approved: int = 0
+    pending: int = 0
+    active_1: int = 0
+    active_7: int = 0
+    active_30: int = 0
+    messages: int = 0
+    tokens_in: int = 0
+    tokens_out: int = 0
+    latencies: list[int] = field(default_factory=list)
+    errors: int = 0
+    thumbs_up: int = 0
+    thumbs_down: int = 0
+    surveys_sent: int = 0
+    surveys_completed: int = 0
+
+    @property
+    def latency_median(self) -> int | None:
+        return percentile(self.latencies, 50)
+
+    @property
+    def latency_p95(self) -> int | None:
+        return percentile(self.latencies, 95)
+
+
+def percentile(values: list[int], pct: float) -> int | None:
+    """Nearest-rank percentile."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, -(-len(ordered) * pct // 100))
+    return ordered[int(rank) - 1]
+
+
+class StatsRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def compute(self, now: datetime, days: int) -> dict[str, Row]:
+        """Rows by ministry plus TOTAL; activity is always 1/7/30 days, the rest `days`."""
+        db = self.db
+        since = iso(now - timedelta(days=days))
+        rows: dict[str, Row] = defaultdict(Row)
+        where: dict[str, str] = {}
+        for r in await db.fetchall("SELECT user_id, status, homeserver, domain FROM users"):
+            key = ministry(r["homeserver"], r["domain"])
+            where[r["user_id"]] = key
+            if r["status"] == "approved":
+                rows[key].approved += 1
+            elif r["status"] == "pending":
+                rows[key].pending += 1
+        for window in (1, 7, 30):
+            cutoff = iso(now - timedelta(days=window))
+            for r in await db.fetchall(
+                "SELECT DISTINCT sender FROM inbox WHERE received_at >= ? AND room_id NOT IN "
+                "(SELECT room_id FROM rooms WHERE kind = 'support')",
+                (cutoff,),
+            ):
+                known = where.get(r["sender"])
+                if known is None:
+                    continue
+                row = rows[known]
+                setattr(row, f"active_{window}", getattr(row, f"active_{window}") + 1)
+        for r in await db.fetchall(
+            "SELECT m.role, m.tokens_in, m.tokens_out, m.latency_ms, u.homeserver, u.domain "
+            "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+            "LEFT JOIN users u ON u.user_id = c.user_id WHERE m.created_at >= ?",
+            (since,),
+        ):
+            row = rows[ministry(r["homeserver"], r["domain"])]
+            if r["role"] == "user":
+                row.messages += 1
+            else:
+                row.tokens_in += r["tokens_in"] or 0
+                row.tokens_out += r["tokens_out"] or 0
+                if r["latency_ms"] is not None:
+                    row.latencies.append(int(r["latency_ms"]))
+        for r in await db.fetchall(
+            "SELECT sender FROM inbox WHERE status = 'failed' AND received_at >= ?", (since,)
+        ):
+            rows[where.get(r["sender"]) or GROUPS].errors += 1
+        for r in await db.fetchall(
+            "SELECT homeserver, domain, rating, SUM(count) AS n FROM feedback_tallies "
+            "WHERE day >= ? GROUP BY homeserver, domain, rating",
+            (since[:10],),
+        ):
+            row = rows[ministry(r["homeserver"] or None, r["domain"] or None)]
+            if r["rating"] == "up":
+                row.thumbs_up += int(r["n"])
+            else:
+                row.thumbs_down += int(r["n"])
+        for r in await db.fetchall(
+            "SELECT homeserver, domain, status FROM survey_sends "
+            "WHERE sent_at IS NOT NULL AND sent_at >= ?",
+            (since,),
+        ):
+            row = rows[ministry(r["homeserver"], r["domain"])]
+            row.surveys_sent += 1
+            row.surveys_completed += r["status"] == "completed"
+        total = Row()
+        for row in rows.values():
+            for name in Row.__dataclass_fields__:
+                if name == "latencies":
+                    total.latencies.extend(row.latencies)
+                else:
+                    setattr(total, name, getattr(total, name) + getattr(row, name))
+        return {TOTAL: total, **dict(sorted(rows.items()))}
