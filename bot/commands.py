@@ -46,6 +46,7 @@ class Command:
 class MessageRoute:
     handler: Handler
     when: Predicate
+    where: frozenset[str] = USER_ROOMS
 
 
 @dataclass
@@ -76,9 +77,13 @@ class Router:
 
         return register
 
-    def message(self, when: Predicate = lambda ctx: True) -> Callable[[Handler], Handler]:
+    def message(
+        self, when: Predicate = lambda ctx: True, *, where: frozenset[str] = USER_ROOMS
+    ) -> Callable[[Handler], Handler]:
+        """A handler for messages that are not commands, in the rooms of `where`."""
+
         def register(handler: Handler) -> Handler:
-            self.messages.append(MessageRoute(handler, when))
+            self.messages.append(MessageRoute(handler, when, where))
             return handler
 
         return register

@@ -120,7 +120,11 @@ class Dispatcher:
             return
         kind = self.room_kind(event.room_id, event.member_count)
         body = event.body
-        if kind == "support" and not strip_mention(body, self.bot_names).lstrip().startswith("!"):
+        if (
+            kind == "support"
+            and event.msgtype != "m.file"  # staff may upload a survey definition
+            and not strip_mention(body, self.bot_names).lstrip().startswith("!")
+        ):
             return
         if kind == "group" and not event.mentions_bot:
             return  # not for us: not even stored
@@ -370,10 +374,8 @@ class Dispatcher:
         if command is not None:
             await command.handler(ctx)
             return
-        if ctx.room_kind == "support":
-            return
         for route in (r for router in self.routers for r in router.messages):
-            if route.when(ctx):
+            if ctx.room_kind in route.where and route.when(ctx):
                 await route.handler(ctx)
                 return
 

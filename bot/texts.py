@@ -1023,6 +1023,10 @@ def survey_upload_ok(survey_id: str, title: str, questions: int) -> str:
     )
 
 
+SURVEY_FILE_UNREADABLE = "fichier introuvable ou trop volumineux (256 Ko au plus)"
+SURVEY_FILE_NOT_TEXT = "le fichier n'est pas un texte UTF-8"
+
+
 def survey_upload_bad(error: str) -> str:
     return f"Ce fichier n'est pas un questionnaire valide :\n\n```\n{error}\n```"
 

@@ -19,6 +19,7 @@ from bot import texts
 from bot.commands import SUPPORT_ROOM, USER_ROOMS, Router
 from bot.context import Ctx, UserError
 from bot.dispatcher import REACTION_MSGTYPE
+from bot.matrix import MediaError
 from bot.surveys import (
     InvalidAnswer,
     Survey,
@@ -295,6 +296,30 @@ async def _add(ctx: Ctx, pasted: str) -> None:
         return
     log.info("survey %s (v%d) added by %s", survey.id, survey.version, ctx.sender)
     await ctx.reply(texts.survey_upload_ok(survey.id, survey.title, len(survey.questions)))
+
+
+SURVEY_FILE_MAX_BYTES = 256 * 1024
+
+
+@router.message(when=lambda ctx: ctx.item.msgtype == "m.file", where=SUPPORT_ROOM)
+async def uploaded_survey(ctx: Ctx) -> None:
+    """A survey definition (.toml) dropped in the support room by staff; other files ignored."""
+    media = json.loads(ctx.item.media) if ctx.item.media else None
+    filename = str((media or {}).get("filename") or "")
+    if media is None or not filename.lower().endswith(".toml"):
+        return  # a screenshot or a note shared among staff: not for the bot
+    if not await ctx.services.is_admin(ctx.sender):
+        log.warning("survey file from non-admin %s in %s refused", ctx.sender, ctx.room_id)
+        raise UserError(texts.COMMAND_ADMINS_ONLY)
+    try:
+        data = await ctx.services.matrix.download(media, SURVEY_FILE_MAX_BYTES, 30.0)
+        source = data.decode("utf-8")
+    except MediaError as exc:
+        log.info("survey file from %s not downloaded: %s", ctx.sender, exc.reason)
+        raise UserError(texts.survey_upload_bad(texts.SURVEY_FILE_UNREADABLE)) from exc
+    except UnicodeDecodeError as exc:
+        raise UserError(texts.survey_upload_bad(texts.SURVEY_FILE_NOT_TEXT)) from exc
+    await _add(ctx, source)
 
 
 def _option(survey: Survey, question_id: str, index: int) -> str:

@@ -366,3 +366,32 @@ async def test_reactions_in_group_rooms_are_ignored(harness: Harness) -> None:
     h = harness
     await h.dispatcher.on_reaction(IncomingReaction("!group", "$r1", ALICE, "$x", "👍", 0, 5))
     assert db_rows(h, "SELECT COUNT(*) FROM inbox") == [(0,)]
+
+
+async def test_a_survey_file_uploaded_to_the_support_room_is_added(harness: Harness) -> None:
+    from bot.matrix import IncomingText
+
+    h = harness
+    await h.services.rooms.upsert("!support", "support", None)
+    other = SURVEY.replace('id = "mensuel-test"', 'id = "depose"')
+
+    async def upload(name: str, data: bytes, sender: str = BOB) -> str:
+        url = h.matrix.media.add(name, data)
+        media = {"url": url, "file": None, "mimetype": None, "size": len(data), "filename": name}
+        before = len(h.matrix.in_room("!support"))
+        await h.dispatcher.on_text(
+            IncomingText(
+                "!support", f"$f{next(_ids)}", sender, "m.file", name, None, 0, False, 5, True,
+                media=media,
+            )
+        )  # fmt: skip
+        h.dispatcher.flush_kicks()
+        await h.settle()
+        return "\n".join(m.final_body for m in h.matrix.in_room("!support")[before:])
+
+    assert "depose" in await upload("depose.toml", other.encode())
+    assert await h.services.survey_rounds.definition("depose") is not None
+    assert await upload("capture.png", b"\x89PNG") == ""  # staff's other files are not for us
+    assert texts.SURVEY_FILE_NOT_TEXT in await upload("latin1.toml", "é".encode("latin-1"))
+    assert "questionnaire valide" in await upload("faux.toml", b"id = 3")
+    assert await upload("intrus.toml", other.encode(), sender=ALICE) == texts.COMMAND_ADMINS_ONLY

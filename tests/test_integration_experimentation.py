@@ -40,6 +40,11 @@ async def test_survey_round_answers_restart_reactions_feedback_and_stats(
     answer = await ask(alice, alice_room, "Bonjour", "Réponse pour Alice.")
     await alice.react(alice_room, answer.event_id, "👍")
 
+    # A survey definition dropped as a file in the encrypted support room is added.
+    dropped = (SURVEYS / "mensuel-test.toml").read_text("utf-8").replace("mensuel-test", "depose")
+    await staff.send_file(support, dropped.encode(), "depose.toml", "application/toml")
+    await staff.wait_for_text(support, "Questionnaire `depose` ajouté")
+
     await staff.send_text(support, "!survey send mensuel-test")
     report = await staff.wait_for_text(support, "terminé")
     assert "1 envoyé(s), 0 échec(s)" in report.body
