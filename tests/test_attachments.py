@@ -8,15 +8,12 @@ import json
 import sys
 import time
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot import texts
-from bot.config import Config
-from bot.context import Services
 from bot.dispatcher import Dispatcher
 from bot.extract import (
     Extracted,
@@ -29,14 +26,13 @@ from bot.extract import (
     detect_kind,
     extract_sync,
 )
-from bot.llm import LLMClient
 from bot.matrix import IncomingText, media_of
 from devtools.fake_llm import FakeLLM
-from handlers import ROUTERS
 from storage.db import Database
 from storage.documents import fts_query
 from tests import docgen
 from tests.fakes import FakeMatrix
+from tests.harness import dispatcher_config, fake_matrix, running_dispatcher
 
 LIMITS = Limits()
 ALICE = "@alice-interieur.gouv.fr:agent.interieur.tchap.gouv.fr"
@@ -262,32 +258,14 @@ class Harness:
 
 @pytest.fixture
 async def harness(tmp_path: Path, fake_llm: FakeLLM) -> AsyncIterator[Harness]:
-    config = Config.model_validate(
-        {
-            "matrix": {"user_id": "@assistant:test", "password": "x"},
-            "llm": {
-                "base_url": fake_llm.base_url,
-                "api_key": "test",
-                "retry_backoff": 0,
-                "edit_interval": 0.2,
-                "timeout": 5,
-            },
-            "attachments": {"ocr": True, "max_size_mb": 1, "passages": 3},
-            "access": {"auto_approve_domains": ["interieur.gouv.fr"], "terms_version": ""},
-        }
-    ).resolve_paths(tmp_path)
-    db = Database(tmp_path / "db.sqlite3")
-    await db.open()
-    matrix = FakeMatrix()
-    llm = LLMClient(config.llm)
-    services = Services(config, db, matrix, llm, lambda: datetime(2026, 11, 25, 10, tzinfo=UTC))
-    dispatcher = Dispatcher(services, ROUTERS)
-    yield Harness(dispatcher, matrix, fake_llm)
-    await dispatcher.shutdown(1)
-    services.extractor.close()
-    await services.media_ai.close()
-    await llm.close()
-    await db.close()
+    config = dispatcher_config(
+        tmp_path,
+        fake_llm.base_url,
+        support={"room": ""},
+        attachments={"ocr": True, "max_size_mb": 1, "passages": 3},
+    )
+    async with running_dispatcher(config, tmp_path / "db.sqlite3") as dispatcher:
+        yield Harness(dispatcher, fake_matrix(dispatcher), fake_llm)
 
 
 def _user_turn(request: dict[str, Any]) -> str:

@@ -18,17 +18,14 @@ from odf import text as otext
 
 from bot import export, texts
 from bot.commands import CommandTable, Router
-from bot.config import Config
-from bot.context import Ctx, Services
+from bot.context import Ctx
 from bot.dispatcher import Dispatcher
-from bot.llm import LLMClient
 from bot.matrix import IncomingText, relations
 from devtools.fake_llm import FakeLLM, Reply
-from handlers import ROUTERS
 from handlers.conversations import clean_title
 from storage.conversations import fts_query
-from storage.db import Database
 from tests.fakes import FakeMatrix
+from tests.harness import dispatcher_config, fake_matrix, running_dispatcher
 
 ALICE = "@alice-interieur.gouv.fr:agent.interieur.tchap.gouv.fr"
 BOB = "@bob-finances.gouv.fr:agent.finances.tchap.gouv.fr"
@@ -102,35 +99,11 @@ class Bot:
 
 @pytest.fixture
 async def bot(tmp_path: Path, fake_llm: FakeLLM) -> AsyncIterator[Bot]:
-    config = Config.model_validate(
-        {
-            "matrix": {"user_id": "@assistant:test", "password": "x"},
-            "llm": {
-                "base_url": fake_llm.base_url,
-                "api_key": "test",
-                "retry_backoff": 0,
-                "edit_interval": 0.2,
-                "timeout": 5,
-            },
-            "support": {"room": "!support", "admins": [BOB]},
-            "conversations": {"max_instruction_chars": 200},
-            "access": {
-                "auto_approve_domains": ["interieur.gouv.fr", "finances.gouv.fr"],
-                "terms_version": "",
-            },
-        }
-    ).resolve_paths(tmp_path)
-    db = Database(tmp_path / "db.sqlite3")
-    await db.open()
-    matrix = FakeMatrix()
-    llm = LLMClient(config.llm)
-    services = Services(config, db, matrix, llm, lambda: datetime(2026, 11, 25, 10, tzinfo=UTC))
-    dispatcher = Dispatcher(services, ROUTERS)
-    dispatcher.support_room_id = "!support"
-    yield Bot(dispatcher, matrix, fake_llm)
-    await dispatcher.shutdown(1)
-    await llm.close()
-    await db.close()
+    config = dispatcher_config(
+        tmp_path, fake_llm.base_url, conversations={"max_instruction_chars": 200}
+    )
+    async with running_dispatcher(config, tmp_path / "db.sqlite3") as dispatcher:
+        yield Bot(dispatcher, fake_matrix(dispatcher), fake_llm)
 
 
 def user_turns(request: dict[str, object]) -> list[str]:

@@ -5,25 +5,19 @@ from __future__ import annotations
 import asyncio
 import itertools
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from bot import texts
-from bot.config import Config
-from bot.context import Services
 from bot.dispatcher import Dispatcher
-from bot.llm import LLMClient
 from bot.matrix import IncomingText
 from devtools.fake_llm import FakeLLM, Reply
 from handlers import ROUTERS
-from storage.db import Database
 from tests.fakes import FakeMatrix
+from tests.harness import ALICE, BOB, dispatcher_config, fake_matrix, running_dispatcher
 
 _ids = itertools.count(1)
-ALICE = "@alice-interieur.gouv.fr:agent.interieur.tchap.gouv.fr"
-BOB = "@bob-finances.gouv.fr:agent.finances.tchap.gouv.fr"
 
 
 class Harness:
@@ -59,34 +53,9 @@ class Harness:
 
 @pytest.fixture
 async def harness(tmp_path: Path, fake_llm: FakeLLM) -> AsyncIterator[Harness]:
-    config = Config.model_validate(
-        {
-            "matrix": {"user_id": "@assistant:test", "password": "x"},
-            "llm": {
-                "base_url": fake_llm.base_url,
-                "api_key": "test",
-                "retry_backoff": 0,
-                "edit_interval": 0.2,
-                "timeout": 5,
-            },
-            "support": {"room": "!support", "admins": [BOB]},
-            "access": {
-                "auto_approve_domains": ["interieur.gouv.fr", "finances.gouv.fr"],
-                "terms_version": "",
-            },
-        }
-    ).resolve_paths(tmp_path)
-    db = Database(tmp_path / "db.sqlite3")
-    await db.open()
-    matrix = FakeMatrix()
-    llm = LLMClient(config.llm)
-    services = Services(config, db, matrix, llm, lambda: datetime(2026, 11, 25, 10, tzinfo=UTC))
-    dispatcher = Dispatcher(services, ROUTERS)
-    dispatcher.support_room_id = "!support"
-    yield Harness(dispatcher, matrix, fake_llm)
-    await dispatcher.shutdown(1)
-    await llm.close()
-    await db.close()
+    config = dispatcher_config(tmp_path, fake_llm.base_url)
+    async with running_dispatcher(config, tmp_path / "db.sqlite3") as dispatcher:
+        yield Harness(dispatcher, fake_matrix(dispatcher), fake_llm)
 
 
 async def test_answer_is_streamed_with_the_system_prompt_and_dated(harness: Harness) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AsyncExitStack
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -11,16 +13,11 @@ from typing import Any
 import pytest
 
 from bot import texts
-from bot.config import Config
 from bot.context import Services
-from bot.dispatcher import Dispatcher
-from bot.llm import LLMClient
 from bot.pii import nir_key
 from bot.scheduler import run_retention
 from devtools.fake_llm import FakeLLM, Reply
-from handlers import ROUTERS
-from storage.db import Database
-from tests.fakes import FakeMatrix
+from tests.harness import dispatcher_config, fake_matrix, running_dispatcher
 from tests.test_dispatcher import ALICE, BOB, Harness
 
 NIR = "1850578006084" + f"{nir_key('1850578006084'):02d}"
@@ -40,47 +37,31 @@ MakeHarness = Callable[..., Awaitable[Harness]]
 
 @pytest.fixture
 async def make_harness(tmp_path: Path, fake_llm: FakeLLM) -> AsyncIterator[MakeHarness]:
-    made: list[tuple[Dispatcher, LLMClient, Database]] = []
+    async with AsyncExitStack() as stack:
 
-    async def make(privacy: dict[str, Any] | None = None, clock: Clock | None = None) -> Harness:
-        clock = clock or Clock()
-        config = Config.model_validate(
-            {
-                "matrix": {"user_id": "@assistant:test", "password": "x"},
-                "llm": {
-                    "base_url": fake_llm.base_url,
-                    "api_key": "test",
-                    "retry_backoff": 0,
-                    "edit_interval": 0,
-                    "timeout": 5,
-                },
-                "support": {"room": "!support", "admins": [BOB]},
-                "access": {
+        async def make(
+            privacy: dict[str, Any] | None = None, clock: Clock | None = None
+        ) -> Harness:
+            config = dispatcher_config(
+                tmp_path,
+                fake_llm.base_url,
+                llm={"edit_interval": 0},
+                access={
                     "auto_approve_homeservers": [
                         "agent.interieur.tchap.gouv.fr",
                         "agent.finances.tchap.gouv.fr",
-                    ],
-                    "terms_version": "",
+                    ]
                 },
-                "privacy": {"ner": "off", **(privacy or {})},
-            }
-        ).resolve_paths(tmp_path)
-        db = Database(tmp_path / f"db{len(made)}.sqlite3", clock=clock)
-        await db.open()
-        llm = LLMClient(config.llm)
-        services = Services(config, db, FakeMatrix(), llm, clock)
-        dispatcher = Dispatcher(services, ROUTERS)
-        dispatcher.support_room_id = "!support"
-        made.append((dispatcher, llm, db))
-        matrix = services.matrix
-        assert isinstance(matrix, FakeMatrix)
-        return Harness(dispatcher, matrix, fake_llm)
+                privacy={"ner": "off", **(privacy or {})},
+            )
+            dispatcher = await stack.enter_async_context(
+                running_dispatcher(
+                    config, tmp_path / f"db{secrets.token_hex(3)}.sqlite3", clock or Clock()
+                )
+            )
+            return Harness(dispatcher, fake_matrix(dispatcher), fake_llm)
 
-    yield make
-    for dispatcher, llm, db in made:
-        await dispatcher.shutdown(1)
-        await llm.close()
-        await db.close()
+        yield make
 
 
 def user_contents(request: dict[str, Any]) -> list[str]:

@@ -364,41 +364,25 @@ async def test_progress_lines_then_answer_with_sources(
     tmp_path: Path, pages: WebPages, fake_llm: Any
 ) -> None:
     """Dispatcher level (fake Matrix port): what the agent sees change in the answer's message."""
-    from datetime import UTC, datetime
 
     from bot import texts
-    from bot.config import Config
-    from bot.context import Services
-    from bot.dispatcher import Dispatcher
-    from bot.llm import LLMClient
     from bot.matrix import IncomingText
     from devtools.fake_llm import Reply
-    from handlers import ROUTERS
-    from tests.fakes import FakeMatrix
+    from tests.harness import dispatcher_config, fake_matrix, running_dispatcher
 
     pages.search_results = [
         {"url": pages.url(f"/page/{i}"), "title": f"P{i}", "content": ""} for i in (1, 2)
     ]
-    config = Config.model_validate(
-        {
-            "matrix": {"user_id": "@assistant:test", "password": "x"},
-            "llm": {"base_url": fake_llm.base_url, "api_key": "t", "edit_interval": 0.1},
-            "web": {
-                "provider": "searxng",
-                "base_url": pages.base_url,
-                "allow_private_addresses": True,
-            },
-            "privacy": {"ner": "off"},  # spaCy's load time is not what this test is about
-            "access": {"auto_approve_homeservers": ["x"], "terms_version": ""},
-        }
-    ).resolve_paths(tmp_path)
-    db = Database(tmp_path / "db.sqlite3")
-    await db.open()
-    matrix = FakeMatrix()
-    llm = LLMClient(config.llm)
-    services = Services(config, db, matrix, llm, lambda: datetime(2026, 11, 25, 10, tzinfo=UTC))
-    dispatcher = Dispatcher(services, ROUTERS)
-    try:
+    config = dispatcher_config(
+        tmp_path,
+        fake_llm.base_url,
+        llm={"edit_interval": 0.1},
+        web={"provider": "searxng", "base_url": pages.base_url, "allow_private_addresses": True},
+        privacy={"ner": "off"},  # spaCy's load time is not what this test is about
+        access={"auto_approve_homeservers": ["x"]},
+    )
+    async with running_dispatcher(config, tmp_path / "db.sqlite3") as dispatcher:
+        matrix = fake_matrix(dispatcher)
         fake_llm.enqueue(Reply(text="Réponse [1] [2]."))
         await dispatcher.on_text(
             IncomingText(
@@ -436,8 +420,3 @@ async def test_progress_lines_then_answer_with_sources(
         await dispatcher.drained()
         last = matrix.in_room("!r")[-1].final_body
         assert last == "Réponse sans le web.\n\n" + texts.WEB_SEARCH_FAILED
-    finally:
-        await dispatcher.shutdown(1)
-        await services.web.close()
-        await llm.close()
-        await db.close()

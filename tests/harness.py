@@ -1,0 +1,75 @@
+"""Dispatcher-level wiring for tests: the real routers, services and SQLite, a fake Matrix port."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bot.config import Config
+from bot.context import Services
+from bot.dispatcher import Dispatcher
+from bot.llm import LLMClient
+from handlers import ROUTERS
+from storage.db import Database
+from tests.fakes import FakeMatrix
+
+ALICE = "@alice-interieur.gouv.fr:agent.interieur.tchap.gouv.fr"
+BOB = "@bob-finances.gouv.fr:agent.finances.tchap.gouv.fr"  # support staff
+
+
+def fixed_clock() -> datetime:
+    return datetime(2026, 11, 25, 10, tzinfo=UTC)
+
+
+def dispatcher_config(tmp_path: Path, llm_url: str, **sections: dict[str, Any]) -> Config:
+    """A test bot's configuration; each given section's keys override the defaults."""
+    data: dict[str, Any] = {
+        "matrix": {"user_id": "@assistant:test", "password": "x"},
+        "llm": {
+            "base_url": llm_url,
+            "api_key": "test",
+            "retry_backoff": 0,
+            "edit_interval": 0.2,
+            "timeout": 5,
+        },
+        "support": {"room": "!support", "admins": [BOB]},
+        # The agents of these tests are approved at once and have no terms to accept.
+        "access": {
+            "auto_approve_domains": ["interieur.gouv.fr", "finances.gouv.fr"],
+            "terms_version": "",
+        },
+    }
+    for section, values in sections.items():
+        data.setdefault(section, {}).update(values)
+    return Config.model_validate(data).resolve_paths(tmp_path)
+
+
+@asynccontextmanager
+async def running_dispatcher(
+    config: Config, db_path: Path, clock: Callable[[], datetime] = fixed_clock
+) -> AsyncIterator[Dispatcher]:
+    """Services and a dispatcher as the app wires them, closed as the app closes them."""
+    db = Database(db_path, clock=clock)
+    await db.open()
+    llm = LLMClient(config.llm)
+    services = Services(config, db, FakeMatrix(), llm, clock)
+    dispatcher = Dispatcher(services, ROUTERS)
+    dispatcher.support_room_id = config.support.room or None
+    try:
+        yield dispatcher
+    finally:
+        await dispatcher.shutdown(1)
+        services.extractor.close()
+        await services.media_ai.close()
+        await services.web.close()
+        await llm.close()
+        await db.close()
+
+
+def fake_matrix(dispatcher: Dispatcher) -> FakeMatrix:
+    matrix = dispatcher.services.matrix
+    assert isinstance(matrix, FakeMatrix)
+    return matrix
