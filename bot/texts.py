@@ -155,8 +155,9 @@ def unknown_model(choice: str) -> str:
 
 
 ATTACHMENTS_NOT_SUPPORTED = (
-    "📎 Je ne sais pas encore lire les pièces jointes. Copiez le passage utile dans votre "
-    "message et posez votre question."
+    "📎 Je ne sais pas lire ce type de message (position, autocollant…). Je lis le texte, "
+    "les documents, les images et les messages vocaux : écrivez votre question ou "
+    "joignez un fichier."
 )
 
 
