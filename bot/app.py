@@ -14,6 +14,8 @@ from bot.context import Services
 from bot.dispatcher import SYNC_TOKEN_KEY, Dispatcher
 from bot.llm import LLMClient
 from bot.matrix import AccountUnusable, MatrixClient
+from bot.metrics import Metrics
+from bot.ops import Alerts, LLMCheck, OpsServer
 from bot.scheduler import RetentionJob
 from storage.db import Clock, Database, utcnow
 
@@ -44,6 +46,9 @@ class BotApp:
         self.dispatcher: Dispatcher | None = None
         self.services: Services | None = None
         self.retention: RetentionJob | None = None
+        self.metrics = Metrics()
+        self.ops: OpsServer | None = None
+        self.alerts: Alerts | None = None
 
     async def __aenter__(self) -> BotApp:
         try:
@@ -65,7 +70,7 @@ class BotApp:
         await db.open()
         stack.push_async_callback(db.close)
 
-        matrix = MatrixClient(config.matrix)
+        matrix = MatrixClient(config.matrix, self.metrics)
         stack.push_async_callback(matrix.close)
         await matrix.login()
         await matrix.publish_keys()
@@ -77,6 +82,7 @@ class BotApp:
         services = Services(
             config, db, matrix, llm, self.clock, canned_answers=self.canned_answers
         )
+        services.metrics = self.metrics
         self.services = services
         # Stopped before the database closes (the stack unwinds in reverse).
         self.retention = RetentionJob(services)
@@ -105,7 +111,29 @@ class BotApp:
         )
         await dispatcher.resume_pending()
         dispatcher.spawn(self._after_first_sync())
+        await self._start_ops(services, matrix)
         log.info("bot started as %s (device %s)", matrix.user_id, matrix.device_id)
+
+    async def _start_ops(self, services: Services, matrix: MatrixClient) -> None:
+        """Operations (issue 8): the health and metrics listener, support-room alerts."""
+        llm_check = LLMCheck(services)
+        if self.config.ops.http_port:
+            ops = OpsServer(
+                services, last_sync_at=lambda: matrix.last_sync_at, llm_check=llm_check
+            )
+            try:
+                await ops.start()
+            except OSError as exc:
+                # Serving users matters more than the probes: say it loudly and go on.
+                log.error(
+                    "ops listener not started on port %s: %s", self.config.ops.http_port, exc
+                )
+            else:
+                self.ops = ops
+                self._stack.push_async_callback(ops.stop)
+        self.alerts = Alerts(services, llm_check)
+        self.alerts.start()
+        self._stack.push_async_callback(self.alerts.stop)
 
     async def _after_first_sync(self) -> None:
         assert self.matrix is not None and self.dispatcher is not None
@@ -126,10 +154,15 @@ class BotApp:
         finally:
             failed.cancel()
             stopped.cancel()
-        if self.dispatcher.fatal is not None:
-            raise self.dispatcher.fatal
-        if self._sync_task.done() and not self._sync_task.cancelled():
-            self._sync_task.result()
+        try:
+            if self.dispatcher.fatal is not None:
+                raise self.dispatcher.fatal
+            if self._sync_task.done() and not self._sync_task.cancelled():
+                self._sync_task.result()
+        except AccountUnusable as exc:
+            if self.alerts is not None:
+                await self.alerts.account_unusable(exc.errcode)
+            raise
 
     def request_stop(self) -> None:
         self._stop.set()

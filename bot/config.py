@@ -139,6 +139,24 @@ class SurveysConfig(_Section):
 class OpsConfig(_Section):
     """Health, metrics, logging, support-room alerts (issue 8)."""
 
+    # /healthz, /readyz and /metrics; port 0 disables the listener.
+    http_host: str = "127.0.0.1"
+    http_port: int = Field(default=9100, ge=0, le=65535)
+    # One JSON object per log line instead of plain text.
+    json_logs: bool = False
+    # /readyz: the last successful sync must be this recent (the long-poll timeout plus margin).
+    ready_max_sync_age: float = Field(default=120.0, gt=0)
+    # /readyz asks the model server's /v1/models at most once per this many seconds.
+    llm_check_ttl: float = Field(default=30.0, ge=0)
+    llm_check_timeout: float = Field(default=5.0, gt=0)
+    # Support-room alerts: the model failing for this many minutes in a row…
+    alert_llm_down_minutes: float = Field(default=5.0, gt=0)
+    # …this many undecryptable messages within `alert_window_minutes`…
+    alert_decryption_failures: int = Field(default=10, ge=1)
+    alert_window_minutes: float = Field(default=15.0, gt=0)
+    # …and the same alert at most once per this many minutes.
+    alert_min_interval_minutes: float = Field(default=60.0, ge=0)
+
 
 class ConversationsConfig(_Section):
     """Threads, custom instructions, titles, searchable history, export (issue 9)."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from bot.config import Config
 from bot.llm import LLMClient
+from bot.metrics import Metrics
 from bot.pii import PiiDetector
 from bot.render import markdown_to_html
 from storage.conversations import ConversationRepository
@@ -73,6 +74,8 @@ class Services:
     privacy: PrivacyRepository = field(init=False)
     pii: PiiDetector = field(init=False)
     support_room_id: str | None = None  # resolved at start; set through the dispatcher
+    # Operations (issue 8): counters and histograms behind /metrics.
+    metrics: Metrics = field(default_factory=Metrics)
 
     def __post_init__(self) -> None:
         self.users = UserRepository(self.db)

@@ -353,6 +353,28 @@ def export_done(conversations: int, excluded_messages: int, days: int) -> str:
 
 # === Operations: alerts, shutdown (issue 8) ===
 
+
+def alert_llm_down(minutes: int, kind: str) -> str:
+    return (
+        f"🚨 **Alerte** : le modèle ne répond plus depuis {minutes} min (erreur : `{kind}`). "
+        "Les agents reçoivent un message d'excuse ; vérifiez le service Albert et la clé d'API."
+    )
+
+
+def alert_decryption(count: int, minutes: int) -> str:
+    return (
+        f"🚨 **Alerte** : {count} messages indéchiffrables en {minutes} min. "
+        "Vérifiez que le stockage des clés (`data/matrix`) est intact et n'a pas été remplacé."
+    )
+
+
+def alert_account(errcode: str) -> str:
+    return (
+        f"🚨 **Alerte** : le compte Matrix du bot est refusé par le serveur (`{errcode}`). "
+        "Le bot s'arrête : renouvelez ou réactivez le compte, puis redémarrez-le."
+    )
+
+
 # === end of Operations ===
 
 

@@ -104,6 +104,8 @@ async def make_bot(
                 "timeout": 10,
             },
             "storage": {"database": str(folder / "assistant.sqlite3")},
+            # No fixed port: several bots run at once; ops tests ask for a free one.
+            "ops": {"http_port": 0},
         }
         for section, values in sections.items():
             data.setdefault(section, {}).update(values)
