@@ -16,6 +16,7 @@ from bot.llm import LLMClient
 from bot.matrix import AccountUnusable, MatrixClient
 from bot.metrics import Metrics
 from bot.ops import Alerts, LLMCheck, OpsServer
+from bot.pii import load_ner
 from bot.scheduler import RetentionJob
 from storage.db import Clock, Database, utcnow
 
@@ -110,6 +111,9 @@ class BotApp:
             matrix.run_sync(dispatcher, since, self._stop), name="matrix-sync"
         )
         await dispatcher.resume_pending()
+        if services.pii.use_ner:
+            # Seconds of loading, in a thread while the first sync runs, not in the first answer.
+            dispatcher.spawn(asyncio.to_thread(load_ner))
         dispatcher.spawn(self._after_first_sync())
         await self._start_ops(services, matrix)
         log.info("bot started as %s (device %s)", matrix.user_id, matrix.device_id)

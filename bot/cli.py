@@ -47,7 +47,7 @@ async def _run(config: Config) -> int:
     from bot.app import BotApp
     from bot.matrix import AccountUnusable
 
-    app = BotApp(config)
+    app = BotApp(config, shutdown_grace=config.ops.shutdown_grace)
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, app.request_stop)

@@ -144,6 +144,9 @@ class OpsConfig(_Section):
     http_port: int = Field(default=9100, ge=0, le=65535)
     # One JSON object per log line instead of plain text.
     json_logs: bool = False
+    # On SIGTERM, answers in flight get this many seconds to finish before they are cut (and
+    # resumed at the next start). Below Docker's default 10 s stop timeout.
+    shutdown_grace: float = Field(default=8.0, ge=0)
     # /readyz: the last successful sync must be this recent (the long-poll timeout plus margin).
     ready_max_sync_age: float = Field(default=120.0, gt=0)
     # /readyz asks the model server's /v1/models at most once per this many seconds.

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import logging
+import secrets
+import signal
 import socket
+import sys
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +26,7 @@ from bot.logs import NOISY_LOGGERS, make_handler, quiet_noisy_loggers
 from bot.metrics import Metrics, request_kind
 from bot.ops import Alerts, LLMCheck, OpsServer
 from devtools.fake_llm import FakeLLM, Reply
+from devtools.synapse import SynapseServer
 from storage.db import Database
 from tests.conftest import MakeAgent, MakeBot
 from tests.fakes import FakeMatrix
@@ -220,3 +225,59 @@ async def test_an_answer_cut_by_shutdown_says_so_then_resumes_in_place(
     answers = bot_messages(agent, room, bot)[1:]  # after the greeting
     assert [m.body for m in answers] == ["Réponse complète après reprise."]
     assert len(fake_llm.chat_requests()) == 2  # cut once, answered once
+
+
+async def _run_bot_process(config: Path) -> asyncio.subprocess.Process:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", "--config", str(config),
+        stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stderr is not None
+    while b"bot started" not in (line := await asyncio.wait_for(process.stderr.readline(), 30)):
+        assert line, "the bot exited before starting"
+    return process
+
+
+async def test_sigterm_mid_answer_checkpoints_it_and_the_next_start_finishes_it_once(
+    synapse: SynapseServer, make_agent: MakeAgent, fake_llm: FakeLLM, tmp_path: Path
+) -> None:
+    user = await asyncio.to_thread(synapse.register, f"assistant-{secrets.token_hex(4)}")
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[matrix]\nhomeserver = "{synapse.base_url}"\nuser_id = "{user.user_id}"\n'
+        f'password = "{user.password}"\nstore_dir = "matrix"\nsync_timeout_ms = 2000\n'
+        f'[llm]\nbase_url = "{fake_llm.base_url}"\nedit_interval = 0.3\n'
+        '[storage]\ndatabase = "db.sqlite3"\n[ops]\nhttp_port = 0\nshutdown_grace = 0.5\n'
+        '[privacy]\nner = "off"\n',  # spaCy loads in seconds: not what this test is about
+        encoding="utf-8",
+    )
+    process = await _run_bot_process(config)
+    agent = await make_agent("agent")
+    room = await agent.create_dm(user.user_id)
+    await agent.wait_member(room, user.user_id)
+    await agent.wait_for_text(room, "Assistant IA")
+    fake_llm.enqueue(Reply(text="Une réponse lente " * 40, tokens_per_second=20))
+    after = len(agent.messages(room))
+    await agent.send_text(room, "Question longue")
+    first = await agent.wait_for_message(
+        room, sender=user.user_id, after=after, predicate=lambda m: "lente" in m.body
+    )
+    process.send_signal(signal.SIGTERM)
+    assert await asyncio.wait_for(process.wait(), 15) == 0
+    # The database was closed cleanly: SQLite removes the WAL file on the last clean close.
+    assert (tmp_path / "db.sqlite3").exists()
+    assert not (tmp_path / "db.sqlite3-wal").exists()
+    await agent.wait_for_message(
+        room, predicate=lambda m: m.event_id == first.event_id and texts.INTERRUPTED in m.body
+    )
+    fake_llm.enqueue(Reply(text="Réponse finie après le redémarrage."))
+    process = await _run_bot_process(config)
+    try:
+        done = await agent.wait_for_text(room, "Réponse finie après le redémarrage.")
+    finally:
+        process.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(process.wait(), 15)
+    assert done.event_id == first.event_id
+    answers = [m for m in agent.messages(room) if m.sender == user.user_id][1:]
+    assert [m.body for m in answers] == ["Réponse finie après le redémarrage."]
+    assert len(fake_llm.chat_requests()) == 2
