@@ -1,0 +1,129 @@
+"""Routers and command declarations: each command is declared once, with its metadata."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+
+from bot.context import Ctx, Turn
+
+Handler = Callable[[Ctx], Awaitable[None]]
+Predicate = Callable[[Ctx], bool]
+# Prepares one answer: adds instructions, quoted material, footers or status lines to the turn.
+TurnHook = Callable[[Ctx, Turn], Awaitable[None]]
+# Sees every event before commands and messages are routed; True means it took the event
+# (a gate that told a pending user to wait, a survey taking the reply as an answer).
+Intercept = Callable[[Ctx], Awaitable[bool]]
+
+USER_ROOMS = frozenset({"dm", "group"})
+SUPPORT_ROOM = frozenset({"support"})
+EVERYWHERE = frozenset({"dm", "group", "support"})
+
+
+def normalize_name(name: str) -> str:
+    """`!Réessayer` and `!reessayer` are the same command."""
+    decomposed = unicodedata.normalize("NFKD", name.strip().lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    aliases: tuple[str, ...]
+    usage: str
+    help: str
+    handler: Handler
+    where: frozenset[str] = USER_ROOMS
+    admin: bool = False
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class MessageRoute:
+    handler: Handler
+    when: Predicate
+
+
+@dataclass
+class Router:
+    """One feature's commands and message handlers."""
+
+    name: str
+    commands: list[Command] = field(default_factory=list)
+    messages: list[MessageRoute] = field(default_factory=list)
+    greetings: list[Handler] = field(default_factory=list)
+    turn_hooks: list[TurnHook] = field(default_factory=list)
+    intercepts: list[Intercept] = field(default_factory=list)
+
+    def command(
+        self,
+        name: str,
+        *aliases: str,
+        usage: str,
+        help: str,
+        where: frozenset[str] = USER_ROOMS,
+        admin: bool = False,
+    ) -> Callable[[Handler], Handler]:
+        def register(handler: Handler) -> Handler:
+            self.commands.append(
+                Command(name, aliases, usage, help, handler, where=where, admin=admin)
+            )
+            return handler
+
+        return register
+
+    def message(self, when: Predicate = lambda ctx: True) -> Callable[[Handler], Handler]:
+        def register(handler: Handler) -> Handler:
+            self.messages.append(MessageRoute(handler, when))
+            return handler
+
+        return register
+
+    def greeting(self, handler: Handler) -> Handler:
+        self.greetings.append(handler)
+        return handler
+
+    def intercept(self, handler: Intercept) -> Intercept:
+        """Run, in routing order, before any command or message is routed (`ctx.command` is
+        already set for a known command); returning True ends the routing of this event."""
+        self.intercepts.append(handler)
+        return handler
+
+    def turn_hook(self, hook: TurnHook) -> TurnHook:
+        """Run before every answer of the model, in routing order (see `handlers.chat`)."""
+        self.turn_hooks.append(hook)
+        return hook
+
+
+class CommandTable:
+    """Every command of every router, by normalised name and alias."""
+
+    def __init__(self, routers: Iterable[Router]) -> None:
+        self.commands: list[Command] = []
+        self._by_name: dict[str, Command] = {}
+        for router in routers:
+            for command in router.commands:
+                self.commands.append(command)
+                for name in command.names:
+                    key = normalize_name(name)
+                    if key in self._by_name:
+                        raise ValueError(f"command name !{name} declared twice")
+                    self._by_name[key] = command
+
+    def find(self, name: str) -> Command | None:
+        return self._by_name.get(normalize_name(name))
+
+
+def parse_command(text: str) -> tuple[str, str] | None:
+    """`!reprendre 3` -> ("reprendre", "3"); None when the text is not a command."""
+    stripped = text.strip()
+    if not stripped.startswith("!") or len(stripped) < 2 or stripped[1].isspace():
+        return None
+    head, _, rest = stripped[1:].partition(" ")
+    head, _, first_line_rest = head.partition("\n")
+    args = (first_line_rest + " " + rest).strip() if first_line_rest else rest.strip()
+    return head, args

@@ -1,0 +1,226 @@
+"""Markdown to the HTML subset Matrix clients display, and splitting long answers in parts."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import re
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+log = logging.getLogger(__name__)
+
+_LINK_SCHEMES = ("http://", "https://", "mailto:")
+# linkify-it-py is optional: markdown-it only turns bare URLs into links when it is installed.
+_LINKIFY = importlib.util.find_spec("linkify_it") is not None
+
+
+class _MatrixMarkdown(MarkdownIt):
+    def validateLink(self, url: str) -> bool:
+        # Relative links mean nothing in a chat, and other schemes can be harmful.
+        return url.lower().startswith(_LINK_SCHEMES)
+
+
+# html=False: raw HTML typed by the model is shown as text, not interpreted by clients.
+# breaks=True: a single newline is a line break, as chat users expect.
+_md = _MatrixMarkdown("commonmark", {"html": False, "breaks": True, "linkify": _LINKIFY}).enable(
+    ["table", "strikethrough", *(["linkify"] if _LINKIFY else [])]
+)
+
+
+def _image_as_link(image: Token) -> list[Token]:
+    # Matrix only displays mxc:// images; an outside image becomes a link to it.
+    src = str(image.attrs.get("src", ""))
+    link_open = Token("link_open", "a", 1, attrs={"href": src})
+    if image.attrs.get("title"):
+        link_open.attrs["title"] = image.attrs["title"]
+    label = list(image.children or []) or [Token("text", "", 0, content=src)]
+    return [link_open, *label, Token("link_close", "a", -1)]
+
+
+def _to_matrix_tokens(tokens: Sequence[Token]) -> list[Token]:
+    result: list[Token] = []
+    for token in tokens:
+        if token.type == "image":
+            result.extend(_image_as_link(token))
+            continue
+        if token.type in ("s_open", "s_close"):
+            token.tag = "del"  # the strikethrough tag of the Matrix spec
+        elif token.type in ("th_open", "td_open"):
+            token.attrs.pop("style", None)  # alignment styles are stripped by clients anyway
+        if token.children:
+            token.children = _to_matrix_tokens(token.children)
+        result.append(token)
+    return result
+
+
+def markdown_to_html(text: str) -> str:
+    """The `formatted_body` of an `org.matrix.custom.html` message for Markdown `text`."""
+    env: dict[str, object] = {}
+    tokens = _to_matrix_tokens(_md.parse(text, env))
+    return str(_md.renderer.render(tokens, _md.options, env)).rstrip("\n")
+
+
+# Splitting -----------------------------------------------------------------------------------
+
+# Fences are recognised at any indentation: models indent them inside list items.
+_FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
+_FENCE_CLOSE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*$")
+
+
+@dataclass
+class _Block:
+    """A paragraph (lines up to a blank line) or a fenced code block, as a span of the text."""
+
+    start: int
+    end: int
+    fenced: bool = False
+    closed: bool = False  # a fenced block has its closing fence
+
+
+def _fence_marker(line: str) -> str | None:
+    """The fence ("```", "~~~~"...) that `line` opens, if it opens one."""
+    match = _FENCE_OPEN.match(line)
+    if match is None:
+        return None
+    marker, info = match.groups()
+    if marker[0] == "`" and "`" in info:
+        return None  # inline code such as ```x```, not a fence
+    return marker
+
+
+def _closes(line: str, marker: str) -> bool:
+    match = _FENCE_CLOSE.match(line)
+    return (
+        match is not None and match.group(1)[0] == marker[0] and len(match.group(1)) >= len(marker)
+    )
+
+
+def _blocks(text: str) -> list[_Block]:
+    lines = text.split("\n")
+    offsets: list[int] = []
+    position = 0
+    for line in lines:
+        offsets.append(position)
+        position += len(line) + 1
+
+    def span(first: int, last: int) -> tuple[int, int]:
+        return offsets[first], offsets[last] + len(lines[last])
+
+    blocks: list[_Block] = []
+    i = 0
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        marker = _fence_marker(lines[i])
+        if marker is not None:
+            j = i + 1
+            while j < len(lines) and not _closes(lines[j], marker):
+                j += 1
+            closed = j < len(lines)
+            last = j if closed else len(lines) - 1
+            while last > i and not lines[last].strip():
+                last -= 1
+            blocks.append(_Block(*span(i, last), fenced=True, closed=closed))
+            i = last + 1
+            continue
+        # A fence interrupts a paragraph even without a blank line before it.
+        j = i
+        while j + 1 < len(lines) and lines[j + 1].strip() and _fence_marker(lines[j + 1]) is None:
+            j += 1
+        blocks.append(_Block(*span(i, j)))
+        i = j + 1
+    return blocks
+
+
+def _starting_a_part(text: str) -> str:
+    # The list item it belonged to stayed in the previous part: left indented, it would be code.
+    return textwrap.dedent(text).strip()
+
+
+def _split_plain(text: str, limit: int, separators: tuple[str, ...] = ("\n", " ")) -> list[str]:
+    """Greedy parts of at most `limit` characters, cut at the first separator that allows it."""
+    if len(text) <= limit:
+        return [text]
+    if not separators:
+        return [text[i : i + limit] for i in range(0, len(text), limit)]
+    separator, finer = separators[0], separators[1:]
+    parts: list[str] = []
+    current: str | None = None
+    for unit in text.split(separator):
+        if current is not None and len(current) + len(separator) + len(unit) <= limit:
+            current += separator + unit
+            continue
+        if current is not None:
+            parts.append(current)
+        pieces = _split_plain(unit, limit, finer)
+        parts.extend(pieces[:-1])
+        current = pieces[-1]
+    if current is not None:
+        parts.append(current)
+    return parts
+
+
+def _split_code(block_text: str, closed: bool, limit: int) -> list[str] | None:
+    """A code block too long for one part, cut between lines, each part closed and reopened.
+
+    None when `limit` leaves no room for code between the fences (an absurdly long info string).
+    """
+    # Unindented, the fence renders the same at the start of any part, list item or not.
+    lines = textwrap.dedent(block_text).split("\n")
+    opening = lines[0].strip()
+    marker = _fence_marker(opening) or "```"
+    body = lines[1:-1] if closed else lines[1:]
+    closing = lines[-1].strip() if closed else ""
+    room = limit - len(opening) - max(len(marker), len(closing)) - 2
+    if room < 1:
+        return None
+    chunks = [chunk for chunk in _split_plain("\n".join(body), room) if chunk.strip()] or [""]
+    parts = [f"{opening}\n{chunk}\n{marker}" for chunk in chunks[:-1]]
+    parts.append(f"{opening}\n{chunks[-1]}" + (f"\n{closing}" if closed else ""))
+    return parts
+
+
+def split_message(text: str, limit: int) -> list[str]:
+    """Parts of at most `limit` characters, cut at blank lines, else line breaks, else spaces.
+
+    A fenced code block that fits in a part is never cut. One that does not is cut between lines,
+    closed at the end of a part and reopened with the same info string at the start of the next,
+    so each part renders on its own. Whitespace at the cuts is dropped. Parts are filled from the
+    start, so while an answer streams in, the parts already complete mostly stay as they were.
+    """
+    if limit < 1:
+        raise ValueError(f"limit must be positive, got {limit}")
+    text = text.rstrip()
+    if len(text) <= limit:
+        return [text] if text.strip() else []
+    parts: list[str] = []
+    current = ""
+    previous_end = 0
+    for block in _blocks(text):
+        block_text = text[block.start : block.end]
+        separator = text[previous_end : block.start]
+        previous_end = block.end
+        if current and len(current) + len(separator) + len(block_text) <= limit:
+            current += separator + block_text
+            continue
+        if current:
+            parts.append(current)
+            block_text = _starting_a_part(block_text)
+        if len(block_text) <= limit:
+            current = block_text
+            continue
+        pieces = _split_code(block_text, block.closed, limit) if block.fenced else None
+        if pieces is None:
+            plain = [piece for piece in _split_plain(block_text, limit) if piece.strip()]
+            pieces = [plain[0].rstrip(), *(_starting_a_part(piece) for piece in plain[1:])]
+        parts.extend(pieces[:-1])
+        current = pieces[-1]
+    if current:
+        parts.append(current)
+    return parts

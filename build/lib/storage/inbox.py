@@ -1,0 +1,183 @@
+"""The inbox: every event the bot must answer, so that none is lost or answered twice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import aiosqlite
+
+from storage.db import Database
+
+
+@dataclass(frozen=True)
+class InboxItem:
+    seq: int
+    event_id: str
+    room_id: str
+    sender: str
+    kind: str
+    msgtype: str
+    body: str | None
+    origin_ts: int
+    status: str
+    answer_event_id: str | None
+    attempts: int
+    error_ref: str | None
+
+
+@dataclass(frozen=True)
+class Undecrypted:
+    event_id: str
+    room_id: str
+    sender: str
+    session_id: str
+    source: str
+
+
+_COLUMNS = (
+    "seq, event_id, room_id, sender, kind, msgtype, body, origin_ts, status, answer_event_id, "
+    "attempts, error_ref"
+)
+
+
+def _item(r: aiosqlite.Row) -> InboxItem:
+    return InboxItem(
+        r["seq"],
+        r["event_id"],
+        r["room_id"],
+        r["sender"],
+        r["kind"],
+        r["msgtype"],
+        r["body"],
+        r["origin_ts"],
+        r["status"],
+        r["answer_event_id"],
+        r["attempts"],
+        r["error_ref"],
+    )
+
+
+class InboxRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def add(
+        self,
+        event_id: str,
+        room_id: str,
+        sender: str,
+        kind: str,
+        body: str | None,
+        origin_ts: int,
+        msgtype: str = "m.text",
+    ) -> bool:
+        """Store an event once; False if it was already there (a replayed sync)."""
+        rowcount, _ = await self.db.execute(
+            "INSERT OR IGNORE INTO inbox (event_id, room_id, sender, kind, msgtype, body, "
+            "origin_ts, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (event_id, room_id, sender, kind, msgtype, body, origin_ts, self.db.now()),
+        )
+        return rowcount > 0
+
+    async def next_pending(self, room_id: str) -> InboxItem | None:
+        row = await self.db.fetchone(
+            # Arrival order as the homeserver saw it: events fetched late to fill a gap, or
+            # decrypted once their key came, still go before what was sent after them.
+            f"SELECT {_COLUMNS} FROM inbox WHERE room_id = ? AND status = 'pending' "
+            "ORDER BY origin_ts, seq LIMIT 1",
+            (room_id,),
+        )
+        return _item(row) if row else None
+
+    async def rooms_with_pending(self) -> list[str]:
+        rows = await self.db.fetchall(
+            "SELECT room_id FROM inbox WHERE status = 'pending' GROUP BY room_id ORDER BY MIN(seq)"
+        )
+        return [r["room_id"] for r in rows]
+
+    async def start_attempt(self, seq: int) -> None:
+        await self.db.execute("UPDATE inbox SET attempts = attempts + 1 WHERE seq = ?", (seq,))
+
+    async def set_answer_event(self, seq: int, answer_event_id: str) -> None:
+        await self.db.execute(
+            "UPDATE inbox SET answer_event_id = ? WHERE seq = ?", (answer_event_id, seq)
+        )
+
+    async def mark_done(self, seq: int) -> None:
+        # The conversation keeps the text it needs; the inbox copy is no longer needed.
+        await self.db.execute(
+            "UPDATE inbox SET status = 'done', body = NULL, error_ref = NULL, done_at = ? "
+            "WHERE seq = ?",
+            (self.db.now(), seq),
+        )
+
+    async def mark_failed(self, seq: int, error_ref: str) -> None:
+        await self.db.execute(
+            "UPDATE inbox SET status = 'failed', error_ref = ?, answer_event_id = NULL, "
+            "done_at = ? WHERE seq = ?",
+            (error_ref, self.db.now(), seq),
+        )
+
+    async def last_failed(self, room_id: str) -> InboxItem | None:
+        row = await self.db.fetchone(
+            f"SELECT {_COLUMNS} FROM inbox WHERE room_id = ? AND status = 'failed' "
+            "ORDER BY seq DESC LIMIT 1",
+            (room_id,),
+        )
+        return _item(row) if row else None
+
+    async def requeue(self, seq: int) -> None:
+        await self.db.execute(
+            "UPDATE inbox SET status = 'pending', error_ref = NULL, done_at = NULL, attempts = 0 "
+            "WHERE seq = ?",
+            (seq,),
+        )
+
+    async def get(self, event_id: str) -> InboxItem | None:
+        row = await self.db.fetchone(
+            f"SELECT {_COLUMNS} FROM inbox WHERE event_id = ?", (event_id,)
+        )
+        return _item(row) if row else None
+
+    # Undecryptable events -------------------------------------------------------------
+
+    async def add_undecrypted(
+        self, event_id: str, room_id: str, sender: str, session_id: str, source: str
+    ) -> bool:
+        rowcount, _ = await self.db.execute(
+            "INSERT OR IGNORE INTO undecrypted (event_id, room_id, sender, session_id, source, "
+            "received_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (event_id, room_id, sender, session_id, source, self.db.now()),
+        )
+        return rowcount > 0
+
+    async def undecrypted(self) -> list[Undecrypted]:
+        rows = await self.db.fetchall(
+            "SELECT event_id, room_id, sender, session_id, source FROM undecrypted "
+            "ORDER BY received_at"
+        )
+        return [
+            Undecrypted(r["event_id"], r["room_id"], r["sender"], r["session_id"], r["source"])
+            for r in rows
+        ]
+
+    async def remove_undecrypted(self, event_id: str) -> None:
+        await self.db.execute("DELETE FROM undecrypted WHERE event_id = ?", (event_id,))
+
+
+class StateRepository:
+    """Small key/value state: the sync position."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def get(self, key: str) -> str | None:
+        row = await self.db.fetchone("SELECT value FROM kv WHERE key = ?", (key,))
+        return str(row["value"]) if row else None
+
+    async def set(self, key: str, value: str) -> None:
+        await self.db.execute(
+            "INSERT INTO kv (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )

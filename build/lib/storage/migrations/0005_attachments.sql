@@ -1,0 +1,1 @@
+-- Attachments (issue #4): reserved; the issue's work fills this migration.

@@ -1,0 +1,1 @@
+-- Web lookups (issue #5): reserved; the issue's work fills this migration.

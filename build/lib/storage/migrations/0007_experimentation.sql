@@ -1,0 +1,1 @@
+-- Surveys, feedback and statistics (issue #6): reserved; the issue's work fills this migration.

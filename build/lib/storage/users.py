@@ -1,0 +1,123 @@
+"""Users and the rooms the bot is in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import aiosqlite
+
+from storage.db import Database
+
+USER_STATUSES = ("pending", "approved", "denied", "revoked", "waitlisted")
+_USER_COLUMNS = (
+    "user_id, created_at, model, status, status_changed_at, homeserver, domain, "
+    "terms_version, terms_accepted_at"
+)
+
+
+@dataclass(frozen=True)
+class User:
+    user_id: str
+    created_at: str
+    model: str | None
+    status: str = "approved"
+    status_changed_at: str | None = None
+    homeserver: str | None = None  # server part of the Matrix ID: a "ministry" dimension
+    domain: str | None = None  # e-mail domain parsed from a Tchap localpart, when known
+    terms_version: str | None = None
+    terms_accepted_at: str | None = None
+
+
+def _user(row: aiosqlite.Row) -> User:
+    return User(*(row[name] for name in _USER_COLUMNS.split(", ")))
+
+
+def homeserver_of(user_id: str) -> str:
+    return user_id.split(":", 1)[1] if ":" in user_id else ""
+
+
+@dataclass(frozen=True)
+class Room:
+    room_id: str
+    kind: str
+    user_id: str | None
+    joined_at: str
+    current_conversation_id: int | None
+
+
+class UserRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def ensure(self, user_id: str) -> User:
+        await self.db.execute(
+            "INSERT OR IGNORE INTO users (user_id, created_at, homeserver) VALUES (?, ?, ?)",
+            (user_id, self.db.now(), homeserver_of(user_id)),
+        )
+        user = await self.get(user_id)
+        assert user is not None
+        return user
+
+    async def get(self, user_id: str) -> User | None:
+        row = await self.db.fetchone(
+            f"SELECT {_USER_COLUMNS} FROM users WHERE user_id = ?", (user_id,)
+        )
+        return _user(row) if row else None
+
+    async def set_status(self, user_id: str, status: str) -> None:
+        if status not in USER_STATUSES:
+            raise ValueError(f"unknown user status {status!r}")
+        await self.ensure(user_id)
+        await self.db.execute(
+            "UPDATE users SET status = ?, status_changed_at = ? WHERE user_id = ?",
+            (status, self.db.now(), user_id),
+        )
+
+    async def with_status(self, status: str) -> list[User]:
+        """Users with this status, oldest first."""
+        rows = await self.db.fetchall(
+            f"SELECT {_USER_COLUMNS} FROM users WHERE status = ? ORDER BY created_at, user_id",
+            (status,),
+        )
+        return [_user(row) for row in rows]
+
+    async def set_model(self, user_id: str, model: str | None) -> None:
+        await self.ensure(user_id)
+        await self.db.execute("UPDATE users SET model = ? WHERE user_id = ?", (model, user_id))
+
+
+class RoomRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def upsert(self, room_id: str, kind: str, user_id: str | None) -> None:
+        if user_id is not None:
+            await UserRepository(self.db).ensure(user_id)
+        await self.db.execute(
+            "INSERT INTO rooms (room_id, kind, user_id, joined_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(room_id) DO UPDATE SET kind = excluded.kind, "
+            "user_id = COALESCE(excluded.user_id, rooms.user_id)",
+            (room_id, kind, user_id, self.db.now()),
+        )
+
+    async def get(self, room_id: str) -> Room | None:
+        row = await self.db.fetchone(
+            "SELECT room_id, kind, user_id, joined_at, current_conversation_id "
+            "FROM rooms WHERE room_id = ?",
+            (room_id,),
+        )
+        if row is None:
+            return None
+        return Room(
+            row["room_id"],
+            row["kind"],
+            row["user_id"],
+            row["joined_at"],
+            row["current_conversation_id"],
+        )
+
+    async def set_current_conversation(self, room_id: str, conversation_id: int | None) -> None:
+        await self.db.execute(
+            "UPDATE rooms SET current_conversation_id = ? WHERE room_id = ?",
+            (conversation_id, room_id),
+        )
