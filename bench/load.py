@@ -369,6 +369,14 @@ async def run_load(args: argparse.Namespace) -> dict[str, Any]:
                     target.proc.send_signal(signal.SIGUSR1)  # type: ignore[union-attr]
                     await asyncio.sleep(0.5)
                     before_stats = json.loads((folder / "stats.json").read_text())
+                profiler = None
+                if args.profile and kind == "bot":
+                    # py-spy (pip install py-spy): collapsed stacks of the measured phase.
+                    profiler = await asyncio.create_subprocess_exec(
+                        "py-spy", "record", "--pid", str(target.pid), "--rate", "200",
+                        "--format", "raw", "--nonblocking", "-o", str(args.profile),
+                        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+                    )  # fmt: skip
                 cpu_before = cpu_seconds(target.pid)
                 started = time.monotonic()
                 phase = await measure(
@@ -378,6 +386,9 @@ async def run_load(args: argparse.Namespace) -> dict[str, Any]:
                 )  # fmt: skip
                 elapsed = time.monotonic() - started
                 cpu = cpu_seconds(target.pid) - cpu_before
+                if profiler is not None:
+                    profiler.send_signal(signal.SIGINT)
+                    await profiler.wait()
                 rss = peak_rss_mb(target.pid)
                 if kind == "bot":
                     after = await scrape(ops_port)
@@ -468,7 +479,8 @@ async def setup_rooms(synapse: SynapseServer, state: dict[str, Any], rooms: int)
     base = synapse.base_url + "/_matrix/client/v3"
     creators = []
     for i in range((rooms + 99) // 100):
-        creators.append(await asyncio.to_thread(synapse.register, f"crowd-{i}"))
+        name = f"crowd-{state['tag']}-{i}"
+        creators.append(await asyncio.to_thread(synapse.register, name))
     gate = asyncio.Semaphore(6)
     created: list[str] = []
 
@@ -562,7 +574,7 @@ async def run_startup(args: argparse.Namespace) -> dict[str, Any]:
             bot_user = await asyncio.to_thread(synapse.register, f"assistant-startup-{tag}")
             probe_user = await asyncio.to_thread(synapse.register, f"probe-{tag}")
             state = {
-                "bot_user": bot_user.user_id, "bot_password": bot_user.password,
+                "tag": tag, "bot_user": bot_user.user_id, "bot_password": bot_user.password,
                 "bot_token": bot_user.access_token, "probe_user": probe_user.user_id,
                 "probe_password": probe_user.password,
             }  # fmt: skip
@@ -674,6 +686,7 @@ def main() -> None:
     load.add_argument("--think", type=float, default=2.0, help="mean seconds between messages")
     load.add_argument("--timeout", type=float, default=120.0)
     load.add_argument("--keep", action="store_true", help="keep the temporary folder (logs)")
+    load.add_argument("--profile", type=Path, help="py-spy collapsed stacks of the bot")
     startup = sub.add_parser("startup", help="start and restart with many rooms")
     startup.add_argument("--rooms", type=int, default=2000)
     startup.add_argument("--stored", type=int, default=100_000)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import threading
 from collections.abc import Iterable
 from contextlib import AsyncExitStack
 
@@ -67,6 +68,10 @@ class BotApp:
 
         config = self.config
         stack = self._stack
+        if config.privacy.ner != "off":
+            # spaCy's French model takes seconds to load (regex compilation, CPU-bound): start
+            # now, while the bot logs in and syncs. A daemon thread never delays the exit.
+            threading.Thread(target=load_ner, name="spacy-warmup", daemon=True).start()
         db = Database(config.storage.database, clock=self.clock)
         await db.open()
         stack.push_async_callback(db.close)
@@ -111,9 +116,6 @@ class BotApp:
             matrix.run_sync(dispatcher, since, self._stop), name="matrix-sync"
         )
         await dispatcher.resume_pending()
-        if services.pii.use_ner:
-            # Seconds of loading, in a thread while the first sync runs, not in the first answer.
-            dispatcher.spawn(asyncio.to_thread(load_ner))
         dispatcher.spawn(self._after_first_sync())
         await self._start_ops(services, matrix)
         log.info("bot started as %s (device %s)", matrix.user_id, matrix.device_id)
