@@ -140,7 +140,13 @@ class Process:
 
 
 def bot_config(
-    folder: Path, homeserver: str, user_id: str, password: str, llm: str, ops_port: int
+    folder: Path,
+    homeserver: str,
+    user_id: str,
+    password: str,
+    llm: str,
+    ops_port: int,
+    ner: str = "auto",
 ) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     config = folder / "config.toml"
@@ -159,6 +165,8 @@ database = "assistant.sqlite3"
 [ops]
 http_port = {ops_port}
 json_logs = true
+[privacy]
+ner = "{ner}"
 """,
         encoding="utf-8",
     )
@@ -326,6 +334,7 @@ async def run_load(args: argparse.Namespace) -> dict[str, Any]:
     model, llm_url = await start_fake_model(work, args.ttft, args.tps)
     results: dict[str, Any] = {
         "agents": args.agents,
+        "privacy_ner": args.ner,
         "messages_per_agent": args.messages,
         "think_s": args.think,
         "fake_model": {"ttft_s": args.ttft, "tokens_per_second": args.tps},
@@ -338,8 +347,9 @@ async def run_load(args: argparse.Namespace) -> dict[str, Any]:
             ops_port = free_port()
             if kind == "bot":
                 config = bot_config(
-                    folder, synapse.base_url, user.user_id, user.password, llm_url, ops_port
-                )
+                    folder, synapse.base_url, user.user_id, user.password, llm_url, ops_port,
+                    args.ner,
+                )  # fmt: skip
                 argv = [sys.executable, "-m", "bot", "run", "--config", str(config)]
                 marker = "bot started"
             else:
@@ -686,6 +696,7 @@ def main() -> None:
     load.add_argument("--think", type=float, default=2.0, help="mean seconds between messages")
     load.add_argument("--timeout", type=float, default=120.0)
     load.add_argument("--keep", action="store_true", help="keep the temporary folder (logs)")
+    load.add_argument("--ner", choices=["auto", "off"], default="auto", help="[privacy] ner")
     load.add_argument("--profile", type=Path, help="py-spy collapsed stacks of the bot")
     startup = sub.add_parser("startup", help="start and restart with many rooms")
     startup.add_argument("--rooms", type=int, default=2000)
