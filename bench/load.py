@@ -235,6 +235,7 @@ class Phase:
     samples: list[Sample] = field(default_factory=list)
     duplicates: int = 0
     missing: int = 0
+    answers_seen: int = 0  # messages from the target that look like answers, warm-up included
 
 
 async def open_rooms(agents: list[AgentClient], target: str, *, greeting: bool) -> list[str]:
@@ -266,10 +267,13 @@ async def measure(
     rng = random.Random(42)
     thinks = [[rng.uniform(0.5, 1.5) * think for _ in range(messages)] for _ in agents]
 
+    asked: list[list[str]] = [[] for _ in agents]
+
     async def agent_run(index: int, agent: AgentClient, room: str) -> None:
         await asyncio.sleep(rng.uniform(0, think))  # agents do not all start at once
         for i in range(messages):
             question = f"Question {index}.{i} : {QUESTION_WORDS}"
+            asked[index].append(question)
             after = len(agent.messages(room))
             sample = Sample(time.monotonic())
             phase.samples.append(sample)
@@ -294,12 +298,13 @@ async def measure(
         *(agent_run(i, a, r) for i, (a, r) in enumerate(zip(agents, rooms, strict=True)))
     )
     await asyncio.sleep(3)  # anything answered twice would show up now
-    for agent, room in zip(agents, rooms, strict=True):
+    for agent, room, questions in zip(agents, rooms, asked, strict=True):
+        # The agent's log holds the others' messages only, edits applied: one per answer.
         bodies = [m.body for m in agent.messages(room) if m.sender == target]
-        questions = [m.body for m in agent.messages(room) if m.sender == agent.user_id]
         for question in questions:
             count = sum(1 for body in bodies if expected(body, question))
             phase.duplicates += max(0, count - 1)
+        phase.answers_seen += sum(1 for body in bodies if body.startswith(("Réponse", "Question")))
     return phase
 
 
@@ -321,6 +326,7 @@ def summarise(phase: Phase, ttft: float) -> dict[str, Any]:
         "answered": len(done),
         "missing": phase.missing,
         "answered_twice": phase.duplicates,
+        "answer_messages_seen": phase.answers_seen,
         "first_visible_ms": ms(first),
         "added_latency_ms": ms([f - ttft for f in first]),
         "final_edit_ms": ms(final),
