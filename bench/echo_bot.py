@@ -48,10 +48,30 @@ async def run(args: argparse.Namespace, store: Path) -> None:
     if client.should_upload_keys:
         await client.keys_upload()
     started = asyncio.get_running_loop().time()
+    joined: set[str] = set()
+    greetings: set[asyncio.Future[None]] = set()
 
     async def on_invite(room: MatrixRoom, event: InviteMemberEvent) -> None:
         if event.state_key == client.user_id and event.membership == "invite":
             await client.join(room.room_id)
+            joined.add(room.room_id)
+
+    async def greet(room: MatrixRoom) -> None:
+        # Like the bot's greeting: our first message opens Olm sessions to the agent's devices,
+        # so hundreds of agents do not all claim (and exhaust) this device's one-time keys.
+        await client.room_send(
+            room.room_id, "m.room.message", {"msgtype": "m.notice", "body": "echo"},
+            ignore_unverified_devices=True,
+        )  # fmt: skip
+
+    async def after_sync(response: SyncResponse) -> None:
+        for room_id in list(joined):
+            room = client.rooms.get(room_id)
+            if room is not None and room.encrypted and room.member_count >= 2:
+                joined.discard(room_id)
+                task = asyncio.ensure_future(greet(room))
+                greetings.add(task)
+                task.add_done_callback(greetings.discard)
 
     async def on_text(room: MatrixRoom, event: RoomMessageText) -> None:
         if event.sender == client.user_id:
@@ -67,6 +87,7 @@ async def run(args: argparse.Namespace, store: Path) -> None:
     wall_start = time.time()
     client.add_event_callback(on_invite, InviteMemberEvent)  # type: ignore[arg-type]
     client.add_event_callback(on_text, RoomMessageText)  # type: ignore[arg-type]
+    client.add_response_callback(after_sync, SyncResponse)  # type: ignore[arg-type]
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):

@@ -313,7 +313,7 @@ def bot_answer(body: str, question: str) -> bool:
     return body.startswith("Réponse simulée") and body.endswith(f"« {question} ».")
 
 
-def echo_answer(body: str, question: str) -> bool:
+def echo_answer(body: str, question: str) -> bool:  # its greeting is "echo"
     return body == question
 
 
@@ -370,7 +370,7 @@ async def run_load(args: argparse.Namespace) -> dict[str, Any]:
             target = Process(argv, work / f"{kind}.log")
             await target.start(marker)
             try:
-                rooms = await open_rooms(agents, user.user_id, greeting=kind == "bot")
+                rooms = await open_rooms(agents, user.user_id, greeting=True)
                 # One warm-up question, not measured: the bot loads spaCy's model (seconds)
                 # once per process, before its first answer.
                 check = bot_answer if kind == "bot" else echo_answer
@@ -428,6 +428,8 @@ async def run_load(args: argparse.Namespace) -> dict[str, Any]:
                 }
             )
             results[kind] = summary
+            if args.json:  # partial results survive a failure of the next phase
+                args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     finally:
         await model.stop()
         synapse.stop()
