@@ -1,2 +1,0 @@
--- Placeholder created by the privacy work (#7) so that 0003 is in sequence; the threads/
--- instructions/search work fills this migration.

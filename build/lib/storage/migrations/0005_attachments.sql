@@ -1,1 +1,0 @@
--- Attachments (issue #4): reserved; the issue's work fills this migration.

@@ -1,1 +1,0 @@
--- Web lookups (issue #5): reserved; the issue's work fills this migration.

@@ -1,1 +1,0 @@
--- Surveys, feedback and statistics (issue #6): reserved; the issue's work fills this migration.
