@@ -55,6 +55,10 @@ base_url = "{llm}"
 api_key = "bench"
 [storage]
 database = "assistant.sqlite3"
+[access]
+# Benchmark agents are approved at once, with no terms to accept.
+auto_approve_homeservers = ["{user_id.split(":", 1)[1]}"]
+terms_version = ""
 """,
         encoding="utf-8",
     )

@@ -5,16 +5,19 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import threading
 from collections.abc import Iterable
 from contextlib import AsyncExitStack
 
-from bot import texts
 from bot.commands import Router
 from bot.config import Config
 from bot.context import Services
 from bot.dispatcher import SYNC_TOKEN_KEY, Dispatcher
 from bot.llm import LLMClient
 from bot.matrix import AccountUnusable, MatrixClient
+from bot.metrics import Metrics
+from bot.ops import Alerts, LLMCheck, OpsServer
+from bot.pii import load_ner
 from bot.scheduler import RetentionJob
 from storage.db import Clock, Database, utcnow
 
@@ -45,6 +48,9 @@ class BotApp:
         self.dispatcher: Dispatcher | None = None
         self.services: Services | None = None
         self.retention: RetentionJob | None = None
+        self.metrics = Metrics()
+        self.ops: OpsServer | None = None
+        self.alerts: Alerts | None = None
 
     async def __aenter__(self) -> BotApp:
         try:
@@ -62,11 +68,15 @@ class BotApp:
 
         config = self.config
         stack = self._stack
+        if config.privacy.ner != "off":
+            # spaCy's French model takes seconds to load (regex compilation, CPU-bound): start
+            # now, while the bot logs in and syncs. A daemon thread never delays the exit.
+            threading.Thread(target=load_ner, name="spacy-warmup", daemon=True).start()
         db = Database(config.storage.database, clock=self.clock)
         await db.open()
         stack.push_async_callback(db.close)
 
-        matrix = MatrixClient(config.matrix)
+        matrix = MatrixClient(config.matrix, self.metrics)
         stack.push_async_callback(matrix.close)
         await matrix.login()
         await matrix.publish_keys()
@@ -78,6 +88,7 @@ class BotApp:
         services = Services(
             config, db, matrix, llm, self.clock, canned_answers=self.canned_answers
         )
+        services.metrics = self.metrics
         self.services = services
         stack.push_async_callback(services.web.close)  # web lookups' HTTP sessions (issue 5)
         # Attachments (issue 4): extraction workers and the OCR/transcription client.
@@ -113,7 +124,29 @@ class BotApp:
         )
         await dispatcher.resume_pending()
         dispatcher.spawn(self._after_first_sync())
+        await self._start_ops(services, matrix)
         log.info("bot started as %s (device %s)", matrix.user_id, matrix.device_id)
+
+    async def _start_ops(self, services: Services, matrix: MatrixClient) -> None:
+        """Operations (issue 8): the health and metrics listener, support-room alerts."""
+        llm_check = LLMCheck(services)
+        if self.config.ops.http_port:
+            ops = OpsServer(
+                services, last_sync_at=lambda: matrix.last_sync_at, llm_check=llm_check
+            )
+            try:
+                await ops.start()
+            except OSError as exc:
+                # Serving users matters more than the probes: say it loudly and go on.
+                log.error(
+                    "ops listener not started on port %s: %s", self.config.ops.http_port, exc
+                )
+            else:
+                self.ops = ops
+                self._stack.push_async_callback(ops.stop)
+        self.alerts = Alerts(services, llm_check)
+        self.alerts.start()
+        self._stack.push_async_callback(self.alerts.stop)
 
     async def _after_first_sync(self) -> None:
         assert self.matrix is not None and self.dispatcher is not None
@@ -142,21 +175,10 @@ class BotApp:
             if self._sync_task.done() and not self._sync_task.cancelled():
                 self._sync_task.result()
         except AccountUnusable as exc:
-            await self._tell_support_account_unusable(exc)
+            log.critical("Matrix account unusable (%s): the bot stops", exc.errcode)
+            if self.alerts is not None:  # in the support room, if the homeserver still lets us
+                await self.alerts.account_unusable(exc.errcode)
             raise
-
-    async def _tell_support_account_unusable(self, exc: AccountUnusable) -> None:
-        """Loud log, and a notice in the support room if the homeserver still lets us post."""
-        log.critical("Matrix account unusable (%s): the bot stops", exc.errcode)
-        room = self.services.support_room_id if self.services else None
-        if self.matrix is None or not room:
-            return
-        try:
-            await asyncio.wait_for(
-                self.matrix.send_text(room, texts.ACCOUNT_UNUSABLE_NOTICE, notice=True), 10
-            )
-        except Exception as error:
-            log.warning("could not tell the support room: %s", error)
 
     def request_stop(self) -> None:
         self._stop.set()

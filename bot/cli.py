@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from bot.config import Config, ConfigError, load_config
+from bot.logs import setup_logging
 
 log = logging.getLogger("bot")
 
@@ -18,17 +19,6 @@ EXIT_OK = 0
 EXIT_CONFIG = 2
 EXIT_ACCOUNT = 3
 EXIT_ERROR = 1
-
-
-def setup_logging(level: str) -> None:
-    logging.basicConfig(
-        level=level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    # nio and the HTTP stacks are chatty at INFO, and DEBUG would print message contents.
-    for noisy in ("nio", "peewee", "httpx", "httpx2", "openai", "aiohttp.access"):
-        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger().level))
 
 
 def check_config(config: Config) -> list[str]:
@@ -98,7 +88,7 @@ async def _run(config: Config) -> int:
         for problem in problems:
             log.critical("%s", problem)
         return EXIT_CONFIG
-    app = BotApp(config)
+    app = BotApp(config, shutdown_grace=config.ops.shutdown_grace)
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, app.request_stop)
@@ -148,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
             return _check_online(config)
         print(f"{args.config}: configuration OK")
         return EXIT_OK
-    setup_logging(config.log_level)
+    setup_logging(config.log_level, config.ops.json_logs)
     if problems:
         for problem in problems:
             log.error("configuration: %s", problem)

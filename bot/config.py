@@ -293,6 +293,27 @@ class SurveysConfig(_Section):
 class OpsConfig(_Section):
     """Health, metrics, logging, support-room alerts (issue 8)."""
 
+    # /healthz, /readyz and /metrics; port 0 disables the listener.
+    http_host: str = "127.0.0.1"
+    http_port: int = Field(default=9100, ge=0, le=65535)
+    # One JSON object per log line instead of plain text.
+    json_logs: bool = False
+    # On SIGTERM, answers in flight get this many seconds to finish before they are cut (and
+    # resumed at the next start). Below Docker's default 10 s stop timeout.
+    shutdown_grace: float = Field(default=8.0, ge=0)
+    # /readyz: the last successful sync must be this recent (the long-poll timeout plus margin).
+    ready_max_sync_age: float = Field(default=120.0, gt=0)
+    # /readyz asks the model server's /v1/models at most once per this many seconds.
+    llm_check_ttl: float = Field(default=30.0, ge=0)
+    llm_check_timeout: float = Field(default=5.0, gt=0)
+    # Support-room alerts: the model failing for this many minutes in a row…
+    alert_llm_down_minutes: float = Field(default=5.0, gt=0)
+    # …this many undecryptable messages within `alert_window_minutes`…
+    alert_decryption_failures: int = Field(default=10, ge=1)
+    alert_window_minutes: float = Field(default=15.0, gt=0)
+    # …and the same alert at most once per this many minutes.
+    alert_min_interval_minutes: float = Field(default=60.0, ge=0)
+
 
 ExportFormat = Literal["docx", "odt", "md", "txt"]
 

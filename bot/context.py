@@ -12,6 +12,7 @@ from bot.extract import ExtractionError, Extractor, Limits
 from bot.llm import LLMClient
 from bot.llm_queue import FairQueue
 from bot.media_ai import MediaAI
+from bot.metrics import Metrics
 from bot.pii import PiiDetector
 from bot.render import markdown_to_html
 from bot.web.fetch import FetchError
@@ -135,6 +136,8 @@ class Services:
     survey_rounds: SurveyRounds = field(init=False)
     feedback: FeedbackRepository = field(init=False)
     stats: StatsRepository = field(init=False)
+    # Operations (issue 8): counters and histograms behind /metrics.
+    metrics: Metrics = field(default_factory=Metrics)
 
     def __post_init__(self) -> None:
         self.users = UserRepository(self.db)

@@ -12,12 +12,14 @@ import asyncio
 import json
 import logging
 import secrets
+import time
 from collections.abc import Coroutine, Iterable
 from typing import Any
 
 from bot import texts
 from bot.commands import CommandTable, Router, parse_command
 from bot.context import AnswerFailed, Ctx, Services, UserError
+from bot.logs import event_context
 from bot.matrix import (
     AccountUnusable,
     IncomingInvite,
@@ -63,6 +65,10 @@ def strip_mention(text: str, names: Iterable[str]) -> str:
             if not rest or rest[0] in " :,\n\t":
                 return rest.lstrip(" :,\n\t")
     return text
+
+
+def _kind(ctx: Ctx) -> str:
+    return "command" if ctx.command is not None else "message"
 
 
 class Dispatcher:
@@ -143,6 +149,9 @@ class Dispatcher:
             reply_to=event.reply_to,
         )
         if added:
+            self.services.metrics.receive_lag.observe(
+                max(0.0, time.time() - event.origin_ts / 1000)
+            )
             log.info(
                 "queued event %s in %s from %s (%s)",
                 event.event_id,
@@ -221,6 +230,7 @@ class Dispatcher:
         )
         if not added:
             return
+        self.services.metrics.undecryptable_event()
         log.warning(
             "cannot decrypt event %s in %s from %s (session %s): key requested",
             event.event_id,
@@ -315,7 +325,38 @@ class Dispatcher:
         self._workers.pop(room_id, None)
 
     async def process(self, item: InboxItem) -> None:
-        """The error boundary: whatever happens, the user hears back and the loop goes on."""
+        """One event: its ids on every log line inside, a closing log line, its metrics."""
+        token = event_context.set(
+            {"event_id": item.event_id, "room_id": item.room_id, "user_id": item.sender}
+        )
+        metrics = self.services.metrics
+        if item.origin_ts:
+            metrics.queue_wait.observe(max(0.0, time.time() - item.origin_ts / 1000))
+        started = time.monotonic()
+        outcome = ("message", "cancelled")
+        try:
+            outcome = await self._process(item)
+        finally:
+            metrics.messages.labels(item.kind if item.kind == "greeting" else outcome[0]).inc()
+            if outcome[1] != "ok":
+                metrics.errors.labels(outcome[1]).inc()
+            duration_ms = round((time.monotonic() - started) * 1000)
+            log.info(
+                "handled event %s in %s from %s: %s in %d ms",
+                item.event_id,
+                item.room_id,
+                item.sender,
+                outcome[1],
+                duration_ms,
+                extra={"duration_ms": duration_ms, "outcome": outcome[1]},
+            )
+            event_context.reset(token)
+
+    async def _process(self, item: InboxItem) -> tuple[str, str]:
+        """The error boundary: whatever happens, the user hears back and the loop goes on.
+
+        Returns (kind, outcome) for metrics and logs: kind "command" or "message".
+        """
         inbox = self.services.inbox
         ctx = Ctx(self.services, item, self.room_kind(item.room_id))
         if item.attempts >= MAX_ATTEMPTS:
@@ -324,15 +365,17 @@ class Dispatcher:
             log.error("giving up on event %s in %s (ref %s)", item.event_id, item.room_id, ref)
             await ctx.reply(texts.gave_up(ref))
             await inbox.mark_failed(item.seq, ref)
-            return
+            return "message", "gave_up"
         await inbox.start_attempt(item.seq)
+        outcome = "ok"
         try:
             await self.route(ctx)
         except UserError as exc:
+            outcome = "user_error"
             await ctx.reply(str(exc))
         except AnswerFailed as exc:
             await inbox.mark_failed(item.seq, exc.ref)
-            return
+            return _kind(ctx), "answer_failed"
         except (AccountUnusable, asyncio.CancelledError):
             raise
         except Exception:
@@ -345,8 +388,9 @@ class Dispatcher:
             except Exception as exc:
                 log.error("could not tell %s about error %s: %s", item.sender, ref, exc)
             await inbox.mark_failed(item.seq, ref)
-            return
+            return _kind(ctx), "unexpected"
         await inbox.mark_done(item.seq)
+        return _kind(ctx), outcome
 
     async def route(self, ctx: Ctx) -> None:
         item = ctx.item

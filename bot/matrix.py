@@ -44,6 +44,7 @@ from nio import (
 from nio.crypto.attachments import decrypt_attachment
 
 from bot.config import MatrixConfig
+from bot.metrics import Metrics
 
 log = logging.getLogger(__name__)
 
@@ -250,8 +251,9 @@ async def check_session(config: MatrixConfig) -> bool:
 class MatrixClient:
     """A logged-in bot account with end-to-end encryption."""
 
-    def __init__(self, config: MatrixConfig) -> None:
+    def __init__(self, config: MatrixConfig, metrics: Metrics | None = None) -> None:
         self.config = config
+        self.metrics = metrics or Metrics()
         self.user_id = config.user_id
         config.store_dir.mkdir(parents=True, exist_ok=True)
         self._client = AsyncClient(
@@ -265,6 +267,7 @@ class MatrixClient:
                 max_timeout_retry_wait_time=30,
             ),
         )
+        self._count_requests()
         self._sink: EventSink | None = None
         self._synced = asyncio.Condition()
         self._sync_count = 0
@@ -272,6 +275,18 @@ class MatrixClient:
         self.display_name: str | None = None
         # The latest event seen or sent in each thread, for the reply fallback (bounded).
         self._thread_latest: dict[str, str] = {}
+
+    def _count_requests(self) -> None:
+        """Metrics: every HTTP request nio makes goes through AsyncClient.send (429s included)."""
+        send = self._client.send
+        metrics = self.metrics
+
+        async def counted(method: str, path: str, *args: Any, **kwargs: Any) -> Any:
+            response = await send(method, path, *args, **kwargs)
+            metrics.homeserver_response(path, response.status)
+            return response
+
+        self._client.send = counted
 
     @property
     def device_id(self) -> str:

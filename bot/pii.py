@@ -513,6 +513,12 @@ def load_ner() -> Any | None:
                     NER_MODEL,
                     exclude=["parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"],
                 )
+                from thinc.api import get_current_ops
+
+                # Performance (issue 8): thinc keeps its backend in a context variable, unset in
+                # each worker thread's context, and looks it up again (failed imports, entry
+                # points) on every call. Kept here and set before each call instead.
+                _ner_state["ops"] = get_current_ops()
                 log.info("spaCy %s loaded: person names detected by NER and rules", NER_MODEL)
             except (ImportError, OSError) as exc:
                 log.info(
@@ -524,6 +530,10 @@ def load_ner() -> Any | None:
 def find_names_by_ner(nlp: Any, text: str, folded: str | None = None) -> list[Finding]:
     folded = fold(text) if folded is None else folded
     with _ner_lock:
+        if _ner_state.get("ops") is not None:
+            from thinc.api import set_current_ops
+
+            set_current_ops(_ner_state["ops"])
         doc = nlp(text)
     found = []
     for ent in doc.ents:

@@ -135,6 +135,13 @@ class AnswerStreamer:
         for index in range(len(parts), len(self.event_ids)):
             await self._edit(index, texts.ANSWER_SUPERSEDED, None)
 
+    async def interrupt(self, notice: str) -> None:
+        """Shutdown mid-answer: keep what was shown, say it will resume (in this same message)."""
+        index = len(self.event_ids) - 1
+        shown = self._shown[index].removesuffix(" " + texts.TYPING_PLACEHOLDER)
+        body = f"{shown}\n\n{notice}" if shown else notice
+        await self._edit(index, body, markdown_to_html(body))
+
     async def fail(self, message: str) -> None:
         """Replace what was shown by an apology, or send it if nothing was shown yet."""
         if self.event_ids:

@@ -528,12 +528,6 @@ def quota_set(user_id: str, messages: int | None, tokens: int | None) -> str:
     return f"Quota de `{user_id}` : " + ", ".join(parts) + " (0 = illimité)."
 
 
-ACCOUNT_UNUSABLE_NOTICE = (
-    "🚨 Le compte Matrix du bot n'est plus utilisable (compte expiré ou jeton révoqué). "
-    "Le bot s'arrête : renouvelez le compte (e-mail de renouvellement Tchap) ou le jeton, "
-    "puis redémarrez-le."
-)
-
 # === end of Access ===
 
 
@@ -1072,6 +1066,28 @@ STATS_EXPORT_DONE = "Export CSV des statistiques ci-dessus."
 
 
 # === Operations: alerts, shutdown (issue 8) ===
+
+
+def alert_llm_down(minutes: int, kind: str) -> str:
+    return (
+        f"🚨 **Alerte** : le modèle ne répond plus depuis {minutes} min (erreur : `{kind}`). "
+        "Les agents reçoivent un message d'excuse ; vérifiez le service Albert et la clé d'API."
+    )
+
+
+def alert_decryption(count: int, minutes: int) -> str:
+    return (
+        f"🚨 **Alerte** : {count} messages indéchiffrables en {minutes} min. "
+        "Vérifiez que le stockage des clés (`data/matrix`) est intact et n'a pas été remplacé."
+    )
+
+
+def alert_account(errcode: str) -> str:
+    return (
+        f"🚨 **Alerte** : le compte Matrix du bot est refusé par le serveur (`{errcode}`). "
+        "Le bot s'arrête : renouvelez ou réactivez le compte, puis redémarrez-le."
+    )
+
 
 # === end of Operations ===
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 from collections.abc import Sequence
 
 from bot import texts
 from bot.commands import Router, TurnHook
 from bot.context import AnswerFailed, Ctx, Turn, UserError
 from bot.dispatcher import new_ref
-from bot.llm import ChatMessage, LLMError
+from bot.llm import ChatMessage, Completion, LLMError
 from bot.streaming import AnswerStreamer
 from handlers.access import model_slot
 from handlers.conversations import generate_title, title_messages
@@ -142,6 +144,7 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
     async def on_retry(error: LLMError) -> None:
         await streamer.reset()
 
+    started = time.monotonic()
     await services.matrix.set_typing(ctx.room_id, True)
     try:
         for hook in [*services.turn_hooks, *([prepare] if prepare else [])]:
@@ -163,6 +166,8 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
             )
             slot.done(completion, messages)
     except LLMError as exc:
+        services.metrics.llm_failures.labels(exc.kind).inc()
+        services.metrics.llm_failed(exc.kind)
         ref = new_ref()
         log.error(
             "no answer for event %s in %s after retries: %s (ref %s)",
@@ -178,9 +183,14 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
             raise
         await streamer.fail(str(exc))  # a progress line was showing: the explanation replaces it
         return
+    except asyncio.CancelledError:
+        # Shutdown: the event stays pending and resumes in this same message at the next start.
+        await _mark_interrupted(streamer)
+        raise
     finally:
         await services.matrix.set_typing(ctx.room_id, False)
 
+    _record_answer(ctx, completion, streamer, started)
     answer_text = guard.restore(completion.text)  # the real values back, for the agent
     footers = [*turn.footers, *([guard.footer] if guard.footer else [])]
     await streamer.finish(answer_text, footer="\n\n".join(footers) or None)
@@ -218,6 +228,34 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
         streamer.edits_sent,
         completion.attempts,
     )
+
+
+async def _mark_interrupted(streamer: AnswerStreamer) -> None:
+    if not streamer.event_ids:
+        return
+    try:
+        async with asyncio.timeout(5):
+            await streamer.interrupt(texts.INTERRUPTED)
+    except (Exception, asyncio.CancelledError) as exc:
+        log.warning("could not mark an interrupted answer: %s", type(exc).__name__)
+
+
+def _record_answer(
+    ctx: Ctx, completion: Completion, streamer: AnswerStreamer, started: float
+) -> None:
+    """Metrics (issue 8) for one answer delivered."""
+    metrics = ctx.services.metrics
+    metrics.llm_ok()
+    metrics.answers.inc()
+    if completion.ttft is not None:
+        metrics.llm_ttft.observe(completion.ttft)
+    metrics.llm_total.observe(completion.total)
+    if completion.tokens_in is not None:
+        metrics.tokens.labels("in").inc(completion.tokens_in)
+    if completion.tokens_out is not None:
+        metrics.tokens.labels("out").inc(completion.tokens_out)
+    if streamer.first_visible_at is not None:
+        metrics.first_visible.observe(max(0.0, streamer.first_visible_at - started))
 
 
 @router.message(when=lambda ctx: ctx.item.msgtype not in TEXT_MSGTYPES)

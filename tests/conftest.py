@@ -112,6 +112,8 @@ async def make_bot(
             # Test agents are approved at once, with no terms to accept (access tests say
             # otherwise); the operator's defaults ask for approval and acceptance.
             "access": {"auto_approve_homeservers": [synapse.server_name], "terms_version": ""},
+            # No fixed port: several bots run at once; ops tests ask for a free one.
+            "ops": {"http_port": 0},
         }
         for section, values in sections.items():
             data.setdefault(section, {}).update(values)
