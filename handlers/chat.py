@@ -145,7 +145,9 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
         await streamer.reset()
 
     started = time.monotonic()
-    await services.matrix.set_typing(ctx.room_id, True)
+    # The typing notice goes out while the model is asked: one homeserver round trip less
+    # before the first token. It is a courtesy: set_typing never raises.
+    typing = asyncio.ensure_future(services.matrix.set_typing(ctx.room_id, True))
     try:
         for hook in [*services.turn_hooks, *([prepare] if prepare else [])]:
             await hook(ctx, turn)
@@ -188,6 +190,7 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
         await _mark_interrupted(streamer)
         raise
     finally:
+        await typing  # so the "stopped typing" notice cannot overtake it
         await services.matrix.set_typing(ctx.room_id, False)
 
     _record_answer(ctx, completion, streamer, started)
