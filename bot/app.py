@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import logging
 import threading
 from collections.abc import Iterable
@@ -71,6 +72,10 @@ class BotApp:
         if config.privacy.ner != "off":
             # spaCy's French model takes seconds to load (regex compilation, CPU-bound): start
             # now, while the bot logs in and syncs. A daemon thread never delays the exit.
+            # openai looks httpx up in sys.modules, and spaCy's imports bring httpx in: imported
+            # here first, the warm-up thread can never leave openai a half-imported module.
+            with contextlib.suppress(ImportError):
+                importlib.import_module("httpx")
             threading.Thread(target=load_ner, name="spacy-warmup", daemon=True).start()
         db = Database(config.storage.database, clock=self.clock)
         await db.open()
