@@ -6,7 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storage.db import Database
+from storage.privacy import register_personal_data
 from storage.users import _USER_COLUMNS, User, UserRepository, _user
+
+# In !mes-donnees; kept by !oublier: the audit trail of decisions, and counts (no content)
+# that quotas and statistics need.
+register_personal_data("access_audit", "user_id", "access_decisions", erase=False)
+register_personal_data("usage", "user_id", "usage", erase=False)
+register_personal_data("quota_overrides", "user_id", "quota_overrides", erase=False)
 
 CAPACITY_KEY = "access.max_users"
 

@@ -273,6 +273,9 @@ async def test_mes_donnees_sends_everything_as_a_file_in_the_dm(make_harness: Ma
     assert group["messages"][0]["content"] == "Question dans le groupe"
     assert [m["role"] for m in group["messages"]] == ["user", "assistant"]
     assert "Question de Bob" not in data.decode()
+    # Access records too: the automatic approval, and the usage counted for the quotas.
+    assert [row["action"] for row in dump["access_decisions"]][:1] == ["register"]
+    assert len(dump["usage"]) == 2 and {"tokens_in", "tokens_out"} <= dump["usage"][0].keys()
 
 
 async def test_mes_donnees_in_a_group_without_a_dm(make_harness: MakeHarness) -> None:
