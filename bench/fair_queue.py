@@ -81,6 +81,8 @@ async def run(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
                     "timeout": 60,
                 },
                 "access": {"auto_approve_homeservers": ["bench"], "terms_version": ""},
+                # Titles are extra model requests outside the queue: not what this measures.
+                "conversations": {"generate_titles": False},
                 "limits": {
                     "max_concurrent_requests": args.cap,
                     "max_queued_requests": args.agents * args.messages,

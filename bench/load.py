@@ -166,6 +166,13 @@ database = "assistant.sqlite3"
 # Benchmark agents are approved at once, with no terms to accept.
 auto_approve_homeservers = ["{user_id.split(":", 1)[1]}"]
 terms_version = ""
+[limits]
+# Quotas off: the benchmark measures the bot, not its limits.
+messages_per_day = 0
+tokens_per_day = 0
+burst_per_minute = 0
+max_concurrent_requests = 1000
+max_queued_requests = 10000
 [ops]
 http_port = {ops_port}
 json_logs = true
