@@ -270,7 +270,9 @@ async def _voice(ctx: Ctx, data: bytes, filename: str, mimetype: str | None) -> 
         await _provider_failed(ctx, "transcription", exc, texts.TRANSCRIPTION_FAILED)
     if not transcript:
         raise UserError(texts.TRANSCRIPT_EMPTY)
-    log.info("event %s: transcribed, %d chars", ctx.item.event_id, len(transcript))
+    log.info(
+        "event %s: transcribed, %d chars", ctx.item.event_id, len(transcript)
+    )  # content-safe: a size
     if ctx.item.answer_event_id is None:  # a resumed answer has shown it already
         await ctx.reply(texts.transcript_shown(transcript))
     await respond(ctx, transcript)

@@ -103,5 +103,7 @@ async def free_feedback(ctx: Ctx) -> None:
         await services.matrix.send_text(
             support, texts.feedback_forward(ministry(user.homeserver, user.domain), text)
         )
-    log.info("free feedback recorded (%d chars)%s", len(text), " and forwarded" if support else "")
+    log.info(
+        "free feedback recorded (%d chars)%s", len(text), " and forwarded" if support else ""
+    )  # content-safe: a size
     await ctx.reply(texts.FEEDBACK_THANKS)

@@ -43,7 +43,9 @@ async def instructions(ctx: Ctx) -> None:
     if len(text) > limit:
         raise UserError(texts.instructions_too_long(len(text), limit))
     await repo.set(ctx.sender, text)
-    log.info("instructions of %s saved (%d characters)", ctx.sender, len(text))
+    log.info(
+        "instructions of %s saved (%d characters)", ctx.sender, len(text)
+    )  # content-safe: a size
     await ctx.reply(texts.instructions_saved(len(text)))
 
 

@@ -118,7 +118,7 @@ async def my_data(ctx: Ctx) -> None:
     await services.matrix.send_file(
         room_id, body, f"mes-donnees-assistant-ia-{day}.json", "application/json"
     )
-    log.info("personal data export sent (%d bytes)", len(body))
+    log.info("personal data export sent (%d bytes)", len(body))  # content-safe: a size
     if room_id != ctx.room_id:
         await ctx.reply(texts.MY_DATA_SENT_IN_DM)
 
