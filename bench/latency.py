@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from devtools.agent import AgentClient  # noqa: E402
+from devtools.bench_config import write_bench_config  # noqa: E402
 from devtools.fake_llm import FakeLLM, Reply, split_tokens  # noqa: E402
 from devtools.synapse import start_synapse  # noqa: E402
 
@@ -42,32 +43,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def write_config(folder: Path, homeserver: str, user_id: str, password: str, llm: str) -> Path:
-    config = folder / "config.toml"
-    config.write_text(
-        f"""
-[matrix]
-homeserver = "{homeserver}"
-user_id = "{user_id}"
-password = "{password}"
-store_dir = "matrix"
-[llm]
-base_url = "{llm}"
-api_key = "bench"
-[storage]
-database = "assistant.sqlite3"
-[access]
-# Benchmark agents are approved at once, with no terms to accept.
-auto_approve_homeservers = ["{user_id.split(":", 1)[1]}"]
-terms_version = ""
-[limits]
-# Quotas off: the benchmark measures the bot, not its limits.
-messages_per_day = 0
-tokens_per_day = 0
-burst_per_minute = 0
-""",
-        encoding="utf-8",
-    )
-    return config
+    return write_bench_config(folder, homeserver, user_id, password, llm)
 
 
 async def run(n: int, ttft: float, tps: float) -> dict[str, Any]:

@@ -43,6 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from devtools.agent import AgentClient  # noqa: E402
+from devtools.bench_config import write_bench_config  # noqa: E402
 from devtools.synapse import SynapseServer, start_synapse  # noqa: E402
 
 STATE = ROOT / "bench" / ".state"
@@ -148,40 +149,8 @@ def bot_config(
     ops_port: int,
     ner: str = "auto",
 ) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    config = folder / "config.toml"
-    config.write_text(
-        f"""
-[matrix]
-homeserver = "{homeserver}"
-user_id = "{user_id}"
-password = "{password}"
-store_dir = "matrix"
-[llm]
-base_url = "{llm}"
-api_key = "bench"
-[storage]
-database = "assistant.sqlite3"
-[access]
-# Benchmark agents are approved at once, with no terms to accept.
-auto_approve_homeservers = ["{user_id.split(":", 1)[1]}"]
-terms_version = ""
-[limits]
-# Quotas off: the benchmark measures the bot, not its limits.
-messages_per_day = 0
-tokens_per_day = 0
-burst_per_minute = 0
-max_concurrent_requests = 1000
-max_queued_requests = 10000
-[ops]
-http_port = {ops_port}
-json_logs = true
-[privacy]
-ner = "{ner}"
-""",
-        encoding="utf-8",
-    )
-    return config
+    extra = f'[ops]\nhttp_port = {ops_port}\njson_logs = true\n[privacy]\nner = "{ner}"\n'
+    return write_bench_config(folder, homeserver, user_id, password, llm, extra)
 
 
 async def scrape(port: int) -> dict[str, float]:
