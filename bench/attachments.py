@@ -1,10 +1,11 @@
 """Attachments: extraction time and peak memory (300-page PDF, 50 MB-uncompressed DOCX bomb),
 and the answer latency for a question on a 300-page document.
 
-Extraction runs as the bot runs it: one worker process per file (`python -m bot.extract`); its
-peak memory is the worker's max RSS. The answer latency goes through the real routers, storage
-(FTS5) and privacy guard with the fake model (no delay) and a fake Matrix port: from the question
-reaching the dispatcher to the final edit, with and without the document. No network, no Synapse.
+Extraction runs as the bot runs it: one worker process per file
+(`python -m handlers.attachments.extract`); its peak memory is the worker's max RSS. The answer
+latency goes through the real routers, storage (FTS5) and privacy guard with the fake model (no
+delay) and a fake Matrix port: from the question reaching the dispatcher to the final edit, with
+and without the document. No network, no Synapse.
 
     .venv/bin/python bench/attachments.py [--rounds 5] [--pages 300] [--json out.json]
 """
@@ -25,14 +26,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.app import ROUTERS  # noqa: E402
 from bot.config import Config  # noqa: E402
 from bot.context import Services  # noqa: E402
 from bot.dispatcher import Dispatcher  # noqa: E402
-from bot.extract import ExtractionError, Extractor, Limits  # noqa: E402
 from bot.llm import LLMClient  # noqa: E402
 from bot.matrix import IncomingText  # noqa: E402
 from devtools.fake_llm import FakeLLM  # noqa: E402
-from handlers import ROUTERS  # noqa: E402
+from handlers.attachments.extract import ExtractionError, Extractor, Limits  # noqa: E402
 from storage.db import Database  # noqa: E402
 from tests import docgen  # noqa: E402
 from tests.fakes import FakeMatrix  # noqa: E402

@@ -28,7 +28,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot import export, texts  # noqa: E402
+from handlers.export import documents as export  # noqa: E402
+from handlers.export import texts as export_texts  # noqa: E402
 from storage.conversations import ConversationRepository  # noqa: E402
 from storage.db import Database  # noqa: E402
 
@@ -141,7 +142,9 @@ async def bench_export(db: Database, rounds: int) -> dict[str, Any]:
             messages = await repo.messages(conversation_id, limit=400)
             sections = [
                 export.Section(
-                    texts.EXPORT_ROLE_USER if m.role == "user" else texts.EXPORT_ROLE_ASSISTANT,
+                    export_texts.EXPORT_ROLE_USER
+                    if m.role == "user"
+                    else export_texts.EXPORT_ROLE_ASSISTANT,
                     m.content,
                     plain=m.role == "user",
                 )
@@ -149,7 +152,7 @@ async def bench_export(db: Database, rounds: int) -> dict[str, Any]:
             ]
             now = datetime.now(UTC)
             document = export.Document(
-                "Note sur les congés bonifiés", now, texts.export_date_label(now), sections
+                "Note sur les congés bonifiés", now, export_texts.export_date_label(now), sections
             )
             data = await asyncio.to_thread(export.render, document, fmt)
             timings.append(time.perf_counter() - started)

@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.config import PrivacyConfig  # noqa: E402
-from bot.pii import ModelGuard, PiiDetector, load_ner, scan_text  # noqa: E402
 from devtools.pii_eval import evaluate, load  # noqa: E402
+from handlers.privacy.pii import ModelGuard, PiiDetector, load_ner, scan_text  # noqa: E402
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -27,6 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.app import ROUTERS  # noqa: E402
 from bot.config import Config  # noqa: E402
 from bot.context import Services  # noqa: E402
 from bot.dispatcher import Dispatcher  # noqa: E402
@@ -34,7 +35,6 @@ from bot.llm import LLMClient  # noqa: E402
 from bot.matrix import IncomingText  # noqa: E402
 from devtools.fake_llm import FakeLLM, Reply  # noqa: E402
 from devtools.web_pages import WebPages  # noqa: E402
-from handlers import ROUTERS  # noqa: E402
 from storage.db import Database  # noqa: E402
 from tests.fakes import FakeMatrix  # noqa: E402
 

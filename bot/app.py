@@ -18,11 +18,42 @@ from bot.llm import LLMClient
 from bot.matrix import AccountUnusable, MatrixClient
 from bot.metrics import Metrics
 from bot.ops import Alerts, LLMCheck, OpsServer
-from bot.pii import load_ner
-from bot.scheduler import RetentionJob
+from handlers.access.router import router as access
+from handlers.attachments.router import router as attachments
+from handlers.chat.router import router as chat
+from handlers.conversations.router import router as conversations
+from handlers.export.router import router as export
+from handlers.feedback.router import router as feedback
+from handlers.greeting.router import router as greeting
+from handlers.help.router import router as help
+from handlers.instructions.router import router as instructions
+from handlers.models.router import router as models
+from handlers.privacy.pii import load_ner
+from handlers.privacy.retention import RetentionJob
+from handlers.privacy.router import router as privacy
+from handlers.stats.router import router as stats
+from handlers.surveys.router import router as surveys
+from handlers.web.router import router as web
 from storage.db import Clock, Database, utcnow
 
 log = logging.getLogger(__name__)
+
+ROUTERS: list[Router] = [
+    greeting,
+    help,
+    access,
+    surveys,
+    feedback,
+    stats,
+    conversations,
+    models,
+    privacy,
+    web,
+    attachments,
+    instructions,
+    export,
+    chat,
+]
 
 
 class BotApp:
@@ -65,8 +96,6 @@ class BotApp:
         await self.stop()
 
     async def start(self) -> None:
-        from handlers import ROUTERS
-
         config = self.config
         stack = self._stack
         if config.privacy.ner != "off":

@@ -68,7 +68,7 @@ def _check_online(config: Config) -> int:
 
 def check_surveys(config: Config) -> list[str]:
     """Every survey file valid, and the scheduled survey among them."""
-    from bot.surveys import SurveyError, load_dir
+    from handlers.surveys.definitions import SurveyError, load_dir
 
     try:
         found = load_dir(config.surveys.dir)

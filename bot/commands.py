@@ -99,7 +99,7 @@ class Router:
         return handler
 
     def turn_hook(self, hook: TurnHook) -> TurnHook:
-        """Run before every answer of the model, in routing order (see `handlers.chat`)."""
+        """Run before every answer of the model, in routing order (see `handlers.chat.router`)."""
         self.turn_hooks.append(hook)
         return hook
 

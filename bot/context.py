@@ -8,15 +8,15 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.config import Config
-from bot.extract import ExtractionError, Extractor, Limits
 from bot.llm import LLMClient
 from bot.llm_queue import FairQueue
-from bot.media_ai import MediaAI
 from bot.metrics import Metrics
-from bot.pii import PiiDetector
 from bot.render import markdown_to_html
-from bot.web.fetch import FetchError
-from bot.web.service import WebService
+from handlers.attachments.extract import ExtractionError, Extractor, Limits
+from handlers.attachments.media_ai import MediaAI
+from handlers.privacy.pii import PiiDetector
+from handlers.web.fetch import FetchError
+from handlers.web.service import WebService
 from storage.access import AccessRepository
 from storage.conversations import ConversationRepository
 from storage.db import Database
@@ -32,7 +32,7 @@ from storage.web import WebRepository
 
 if TYPE_CHECKING:
     from bot.commands import Command, TurnHook
-    from bot.survey_rounds import SurveyRounds
+    from handlers.surveys.rounds import SurveyRounds
 
 
 class MatrixPort(Protocol):
@@ -168,7 +168,7 @@ class Services:
         self.media_ai = MediaAI(self.config.llm, attachments)
         self.web.fetcher.pdf_extractor = self._pdf_text  # PDFs behind links, same limits
         self.instructions = InstructionsRepository(self.db)
-        from bot.survey_rounds import SurveyRounds
+        from handlers.surveys.rounds import SurveyRounds
 
         self.surveys = SurveyRepository(self.db)
         self.survey_rounds = SurveyRounds(self)

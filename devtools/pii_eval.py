@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.pii import CATEGORIES, IDENTIFIERS, Scan
+from handlers.privacy.pii import CATEGORIES, IDENTIFIERS, Scan
 
 DATASET = Path(__file__).resolve().parent.parent / "tests" / "data" / "pii_fr.jsonl"
 

@@ -8,11 +8,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bot.app import ROUTERS
 from bot.config import Config
 from bot.context import Services
 from bot.dispatcher import Dispatcher
 from bot.llm import LLMClient
-from handlers import ROUTERS
 from storage.db import Database
 from tests.fakes import FakeMatrix
 

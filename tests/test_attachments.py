@@ -15,7 +15,10 @@ import pytest
 
 from bot import texts
 from bot.dispatcher import Dispatcher
-from bot.extract import (
+from bot.matrix import IncomingText, media_of
+from devtools.fake_llm import FakeLLM
+from handlers.attachments import texts as attachments_texts
+from handlers.attachments.extract import (
     Extracted,
     ExtractionError,
     Extractor,
@@ -26,8 +29,6 @@ from bot.extract import (
     detect_kind,
     extract_sync,
 )
-from bot.matrix import IncomingText, media_of
-from devtools.fake_llm import FakeLLM
 from storage.db import Database
 from storage.documents import fts_query
 from tests import docgen
@@ -167,7 +168,7 @@ def test_fts_query_never_passes_fts_syntax() -> None:
 
 def test_french_numbers_and_acknowledgement() -> None:
     assert texts.french_number(8400) == "8\u202f400"
-    ack = texts.document_read("note.pdf", "pdf", 12, 8400, False, 500)
+    ack = attachments_texts.document_read("note.pdf", "pdf", 12, 8400, False, 500)
     assert ack == "📄 J'ai lu « note.pdf » : 12 pages, 8\u202f400 mots. Posez vos questions."
 
 
@@ -317,14 +318,14 @@ async def test_documents_list_forget_and_nouveau(harness: Harness) -> None:
     listing = harness.replies()[-1]
     assert "1. « a.odt »" in listing and "2. « b.xlsx » — 1 feuille" in listing
     await harness.send("!oublier-document 1")
-    assert harness.replies()[-1] == texts.document_forgotten("a.odt")
+    assert harness.replies()[-1] == attachments_texts.document_forgotten("a.odt")
     rows = await harness.services.db.fetchall("SELECT filename FROM documents")
     assert [r["filename"] for r in rows] == ["b.xlsx"]
     await harness.send("!oublier-document 5")
-    assert harness.replies()[-1] == texts.bad_document_number(1)
+    assert harness.replies()[-1] == attachments_texts.bad_document_number(1)
     await harness.send("!nouveau")
     await harness.send("!documents")
-    assert harness.replies()[-1] == texts.NO_DOCUMENTS
+    assert harness.replies()[-1] == attachments_texts.NO_DOCUMENTS
     await harness.send("Parle-moi de la voirie")
     assert "<document>" not in _user_turn(harness.llm.chat_requests()[-1])
 
@@ -332,23 +333,43 @@ async def test_documents_list_forget_and_nouveau(harness: Harness) -> None:
 @pytest.mark.parametrize(
     ("name", "make", "size", "expected"),
     [
-        ("rapport.pdf", lambda: docgen.pdf(3)[:500], None, texts.extraction_error("corrupted")),
-        ("rapport.docx", lambda: docgen.docx_bomb(), None, texts.extraction_error("zip_bomb")),
-        ("protege.pdf", docgen.encrypted_pdf, None, texts.extraction_error("encrypted")),
+        (
+            "rapport.pdf",
+            lambda: docgen.pdf(3)[:500],
+            None,
+            attachments_texts.extraction_error("corrupted"),
+        ),
+        (
+            "rapport.docx",
+            lambda: docgen.docx_bomb(),
+            None,
+            attachments_texts.extraction_error("zip_bomb"),
+        ),
+        (
+            "protege.pdf",
+            docgen.encrypted_pdf,
+            None,
+            attachments_texts.extraction_error("encrypted"),
+        ),
         (
             "photos.zip",
             lambda: b"PK\x05\x06" + b"\x00" * 18,
             None,
-            texts.extraction_error("archive"),
+            attachments_texts.extraction_error("archive"),
         ),
         (
             "setup.exe",
             lambda: b"MZ\x90\x00" + b"\x00" * 60,
             None,
-            texts.extraction_error("unsupported"),
+            attachments_texts.extraction_error("unsupported"),
         ),
-        ("gros.pdf", lambda: b"%PDF-", 5 * 1024 * 1024, texts.file_too_big(5 * 1024 * 1024, 1)),
-        ("vide.txt", lambda: b"   \n", None, texts.extraction_error("empty")),
+        (
+            "gros.pdf",
+            lambda: b"%PDF-",
+            5 * 1024 * 1024,
+            attachments_texts.file_too_big(5 * 1024 * 1024, 1),
+        ),
+        ("vide.txt", lambda: b"   \n", None, attachments_texts.extraction_error("empty")),
     ],
 )
 async def test_bad_files_get_their_message_and_the_next_message_is_answered(
@@ -385,7 +406,7 @@ async def test_image_goes_through_ocr_and_failure_is_explained(harness: Harness)
     harness.llm.media_failures.append("http500")
     harness.llm.media_failures.append("http500")
     await harness.send_file("photo.png", docgen.png(), msgtype="m.image", mimetype="image/png")
-    assert harness.replies() == [texts.OCR_FAILED]
+    assert harness.replies() == [attachments_texts.OCR_FAILED]
     await harness.send_file("photo.png", docgen.png(), msgtype="m.image")
     assert harness.replies()[-1].startswith("📄 J'ai lu « photo.png »")
     [*_, last] = [r for r in harness.llm.requests if r.path == "/v1/ocr"]
@@ -398,7 +419,9 @@ async def test_voice_message_is_transcribed_shown_and_answered(harness: Harness)
         "Message vocal.ogg", docgen.ogg_opus(), msgtype="m.audio", mimetype="audio/ogg"
     )
     shown, answer = harness.replies()
-    assert shown == texts.transcript_shown("Quels sont les horaires de la préfecture ?")
+    assert shown == attachments_texts.transcript_shown(
+        "Quels sont les horaires de la préfecture ?"
+    )
     assert "> Quels sont les horaires" in shown
     assert answer.startswith("Réponse simulée")
     [upload] = harness.llm.uploads
@@ -411,13 +434,13 @@ async def test_voice_message_is_transcribed_shown_and_answered(harness: Harness)
 async def test_transcription_failure_is_explained(harness: Harness) -> None:
     harness.llm.media_failures.extend(["http500", "http500"])
     event_id = await harness.send_file("memo.wav", docgen.wav(), msgtype="m.audio")
-    assert harness.replies() == [texts.TRANSCRIPTION_FAILED]
+    assert harness.replies() == [attachments_texts.TRANSCRIPTION_FAILED]
     item = await harness.services.inbox.get(event_id)
     assert item is not None and item.status == "failed" and item.media is not None
     # Once the service is back, !reessayer takes the same voice message again.
     harness.llm.transcripts.append("Quelle heure est-il ?")
     await harness.send("!reessayer")
-    assert harness.replies()[-2] == texts.transcript_shown("Quelle heure est-il ?")
+    assert harness.replies()[-2] == attachments_texts.transcript_shown("Quelle heure est-il ?")
     assert harness.replies()[-1].startswith("Réponse simulée")
 
 

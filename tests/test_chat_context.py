@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.texts import french_date
-from handlers.chat import build_messages, estimate_tokens, make_title
+from handlers.chat.router import build_messages, estimate_tokens, make_title
 from storage.conversations import Message
 
 

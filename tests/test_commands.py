@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.app import ROUTERS
 from bot.commands import CommandTable, Router, normalize_name, parse_command
 from bot.context import Ctx
 from bot.dispatcher import strip_mention
-from handlers import ROUTERS
 
 
 @pytest.mark.parametrize(

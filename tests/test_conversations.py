@@ -16,13 +16,17 @@ from odf import opendocument, teletype
 from odf import table as otable
 from odf import text as otext
 
-from bot import export, texts
+from bot import texts
 from bot.commands import CommandTable, Router
 from bot.context import Ctx
 from bot.dispatcher import Dispatcher
 from bot.matrix import IncomingText, relations
 from devtools.fake_llm import FakeLLM, Reply
-from handlers.conversations import clean_title
+from handlers.conversations import texts as conversations_texts
+from handlers.conversations.router import clean_title
+from handlers.export import documents as export
+from handlers.export import texts as export_texts
+from handlers.instructions import texts as instructions_texts
 from storage.conversations import fts_query
 from tests.fakes import FakeMatrix
 from tests.harness import dispatcher_config, fake_matrix, running_dispatcher
@@ -182,7 +186,7 @@ def test_relations_read_threads_and_replies() -> None:
 
 async def test_instructions_reach_the_system_prompt(bot: Bot) -> None:
     await bot.send("!consignes")
-    assert bot.last() == texts.NO_INSTRUCTIONS
+    assert bot.last() == instructions_texts.NO_INSTRUCTIONS
     await bot.send("!consignes Je suis gestionnaire RH au rectorat, réponds de façon concise")
     assert "enregistrées" in bot.last()
     await bot.send("!instructions")
@@ -193,7 +197,7 @@ async def test_instructions_reach_the_system_prompt(bot: Bot) -> None:
     await bot.send("!consignes " + "x" * 201)
     assert "201 caractères" in bot.last() and "200" in bot.last()
     await bot.send("!consignes effacer")
-    assert bot.last() == texts.INSTRUCTIONS_CLEARED
+    assert bot.last() == instructions_texts.INSTRUCTIONS_CLEARED
     await bot.send("Et les RTT ?")
     assert "rectorat" not in bot.llm.chat_requests()[-1]["messages"][0]["content"]
     # Personal: not in a group room.
@@ -234,7 +238,7 @@ async def test_title_generated_after_the_first_exchange_then_titre(bot: Bot) -> 
     conv = await bot.services.conversations.current(DM)
     assert conv is not None and conv.title == "Dossier Réunion"
     await bot.send("!titre")
-    assert bot.last() == texts.TITRE_USAGE
+    assert bot.last() == conversations_texts.TITRE_USAGE
 
 
 async def test_a_failed_title_keeps_the_provisional_one(bot: Bot) -> None:
@@ -269,7 +273,7 @@ async def test_search_finds_a_conversation_by_a_word_and_resumes_it(bot: Bot) ->
     await bot.send('!historique "préfet* -( :')  # FTS5 syntax is only words here
     assert "Note au préfet" in bot.last()
     await bot.send("!historique zzzinconnu")
-    assert bot.last() == texts.search_none("zzzinconnu")
+    assert bot.last() == conversations_texts.search_none("zzzinconnu")
     # Another agent's conversations are never found.
     await bot.send("Nettoyage des locaux", room="!dm-bob", sender=BOB)
     await bot.send("!historique nettoyage")
@@ -345,7 +349,7 @@ async def test_exporter_sends_docx_then_odt_of_the_conversation(bot: Bot) -> Non
     assert name.endswith(".odt")
     odt = opendocument.load(io.BytesIO(data))
     headings = [teletype.extractText(h) for h in odt.getElementsByType(otext.H)]
-    assert headings[:2] == [texts.EXPORT_ROLE_USER, texts.EXPORT_ROLE_ASSISTANT]
+    assert headings[:2] == [export_texts.EXPORT_ROLE_USER, export_texts.EXPORT_ROLE_ASSISTANT]
     assert "Note de synthèse" in headings
     items = [teletype.extractText(i) for i in odt.getElementsByType(otext.ListItem)]
     assert "Valider" in items[1] and "auprès du chef de service" in items
@@ -357,12 +361,12 @@ async def test_exporter_sends_docx_then_odt_of_the_conversation(bot: Bot) -> Non
     name, _, data = list(bot.matrix.files.values())[-1]
     assert name.endswith(".md") and "| RTT | 12 jours |" in data.decode()
     await bot.send("!exporter pdf")
-    assert bot.last() == texts.EXPORT_USAGE
+    assert bot.last() == export_texts.EXPORT_USAGE
 
 
 async def test_exporter_without_answer_explains(bot: Bot) -> None:
     await bot.send("!exporter")
-    assert bot.last() == texts.EXPORT_NOTHING
+    assert bot.last() == export_texts.EXPORT_NOTHING
 
 
 async def test_export_conversations_in_the_support_room_is_the_staff_export(bot: Bot) -> None:

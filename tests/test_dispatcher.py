@@ -10,10 +10,15 @@ from pathlib import Path
 import pytest
 
 from bot import texts
+from bot.app import ROUTERS
 from bot.dispatcher import Dispatcher
 from bot.matrix import IncomingText
 from devtools.fake_llm import FakeLLM, Reply
-from handlers import ROUTERS
+from handlers.attachments import texts as attachments_texts
+from handlers.chat import texts as chat_texts
+from handlers.conversations import texts as conversations_texts
+from handlers.help import texts as help_texts
+from handlers.models import texts as models_texts
 from tests.fakes import FakeMatrix
 from tests.harness import ALICE, BOB, dispatcher_config, fake_matrix, running_dispatcher
 
@@ -89,7 +94,7 @@ async def test_context_carries_over_and_nouveau_resets_it(harness: Harness) -> N
     await harness.settle()
     third = harness.llm.chat_requests()[2]["messages"]
     assert [m["content"] for m in third[1:]] == ["Troisième question"]
-    assert harness.replies()[2] == texts.NEW_CONVERSATION
+    assert harness.replies()[2] == conversations_texts.NEW_CONVERSATION
 
 
 async def test_history_and_resume(harness: Harness) -> None:
@@ -149,7 +154,7 @@ async def test_model_failure_then_reessayer(harness: Harness) -> None:
     assert [m["content"] for m in last if m["role"] == "user"] == ["Question importante"]
     await harness.send("!reessayer")
     await harness.settle()
-    assert harness.replies()[-1] == texts.NOTHING_TO_RETRY
+    assert harness.replies()[-1] == chat_texts.NOTHING_TO_RETRY
 
 
 @pytest.mark.parametrize("failure", ["malformed", "empty", "disconnect", "http429"])
@@ -196,7 +201,7 @@ async def test_attachments_get_a_clear_message(harness: Harness) -> None:
     # A file event without any url or file to fetch (issue 4 reads the real ones).
     await harness.send("note.pdf", msgtype="m.file")
     await harness.settle()
-    assert harness.replies() == [texts.extraction_error("download")]
+    assert harness.replies() == [attachments_texts.extraction_error("download")]
     assert harness.llm.chat_requests() == []
 
 
@@ -214,7 +219,7 @@ async def test_choose_a_model(harness: Harness) -> None:
     await harness.send("!modele defaut")
     await harness.settle()
     assert "inexistant" in harness.replies()[-2]
-    assert harness.replies()[-1] == texts.MODEL_RESET
+    assert harness.replies()[-1] == models_texts.MODEL_RESET
 
 
 async def test_an_unexpected_error_is_reported_with_a_reference(harness: Harness) -> None:
@@ -309,5 +314,5 @@ async def test_intercepts_see_events_before_routing_and_can_take_them(harness: H
         await dispatcher.drained()
     assert seen == [("Bonjour", None), ("!aide", "aide")]
     replies = [m.final_body for m in harness.matrix.in_room("!dm-carol")]
-    assert replies[0] == "En attente." and texts.HELP_HEADER in replies[1]
+    assert replies[0] == "En attente." and help_texts.HELP_HEADER in replies[1]
     assert harness.llm.chat_requests() == []

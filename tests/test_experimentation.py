@@ -15,6 +15,9 @@ import pytest
 from bot import texts
 from bot.matrix import IncomingReaction
 from devtools.fake_llm import Reply
+from handlers.feedback import texts as feedback_texts
+from handlers.stats import texts as stats_texts
+from handlers.surveys import texts as surveys_texts
 from tests import test_dispatcher
 from tests.test_dispatcher import ALICE, BOB, Harness
 
@@ -97,7 +100,7 @@ async def test_send_reaches_approved_agents_and_every_kind_of_answer_is_taken(
     assert "Question 3/5" in h.replies()[-1]
     assert "Question 4/5" in await say(h, "1, 3")
     assert "Question 5/5" in await say(h, "oui")
-    assert texts.SURVEY_THANKS in await say(h, "Très utile pour les courriers")
+    assert surveys_texts.SURVEY_THANKS in await say(h, "Très utile pour les courriers")
     assert h.llm.chat_requests() == []  # none of it went to the model
     rows = db_rows(h, "SELECT question_id, value, skipped FROM survey_answers ORDER BY rowid")
     assert rows == [
@@ -122,7 +125,7 @@ async def test_send_reaches_approved_agents_and_every_kind_of_answer_is_taken(
     assert "| agent.interieur.tchap.gouv.fr | 1 | 1/1 (100 %) |" in results
     assert "| agent.finances.tchap.gouv.fr | 1 | 0/1 (0 %) |" in results
 
-    assert texts.SURVEY_EXPORT_DONE in await staff(h, "!survey export mensuel-test")
+    assert surveys_texts.SURVEY_EXPORT_DONE in await staff(h, "!survey export mensuel-test")
     [(filename, mimetype, data)] = list(h.matrix.files.values())
     assert filename == "sondage-mensuel-test.csv" and mimetype == "text/csv"
     table = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
@@ -173,8 +176,8 @@ async def test_skip_postpone_with_one_reminder_and_stop(harness: Harness) -> Non
     h = harness
     await setup(h)
     await staff(h, f"!survey send mensuel-test {ALICE}")
-    assert texts.SURVEY_NOT_OPTIONAL in await say(h, "!passer")
-    assert texts.SURVEY_POSTPONED in await say(h, "!plus-tard")
+    assert surveys_texts.SURVEY_NOT_OPTIONAL in await say(h, "!passer")
+    assert surveys_texts.SURVEY_POSTPONED in await say(h, "!plus-tard")
     h.llm.enqueue(Reply(text="Réponse normale."))
     assert await say(h, "4") == "Réponse normale."  # postponed: back to the model
     rounds = h.services.survey_rounds
@@ -186,7 +189,7 @@ async def test_skip_postpone_with_one_reminder_and_stop(harness: Harness) -> Non
     for answer in ("5", "1", "2", "non"):
         await say(h, answer)
     assert "facultative" in h.replies()[-1]
-    assert texts.SURVEY_THANKS in await say(h, "!passer")  # the optional question
+    assert surveys_texts.SURVEY_THANKS in await say(h, "!passer")  # the optional question
     assert db_rows(h, "SELECT skipped FROM survey_answers WHERE question_id = 'commentaire'") == [
         (1,)
     ]
@@ -194,8 +197,8 @@ async def test_skip_postpone_with_one_reminder_and_stop(harness: Harness) -> Non
     await h.services.survey_rounds.add_uploaded(SURVEY.replace('id = "mensuel-test"', 'id = "b"'))
     h.services.config.surveys.cap_days = 0
     await staff(h, f"!survey send b {ALICE}")
-    assert texts.SURVEY_STOPPED in await say(h, "!stop")
-    assert texts.SURVEY_NONE in await say(h, "!stop")
+    assert surveys_texts.SURVEY_STOPPED in await say(h, "!stop")
+    assert surveys_texts.SURVEY_NONE in await say(h, "!stop")
     assert db_rows(h, "SELECT survey_id, status FROM survey_sends ORDER BY id") == [
         ("mensuel-test", "completed"),
         ("b", "stopped"),
@@ -259,8 +262,8 @@ async def test_reactions_comment_free_feedback_stats_and_erasure(harness: Harnes
     await react(h, "$not-an-answer", "👎")
     assert len(h.matrix.in_room("!dm-alice")) == 2
     await react(h, answer_2, "👎🏽")
-    assert h.replies()[-1] == texts.FEEDBACK_WHAT_WENT_WRONG
-    assert await say(h, "Trop long") == texts.FEEDBACK_COMMENT_THANKS
+    assert h.replies()[-1] == feedback_texts.FEEDBACK_WHAT_WENT_WRONG
+    assert await say(h, "Trop long") == feedback_texts.FEEDBACK_COMMENT_THANKS
     rows = db_rows(
         h,
         "SELECT f.rating, f.model, f.latency_ms IS NOT NULL, f.comment, "
@@ -271,7 +274,7 @@ async def test_reactions_comment_free_feedback_stats_and_erasure(harness: Harnes
     assert rows == [("up", model, 1, None, 1), ("down", model, 1, "Trop long", 1)]
     assert len(h.llm.chat_requests()) == 2  # the comment did not go to the model
 
-    assert await say(h, "!avis Les réponses sont claires") == texts.FEEDBACK_THANKS
+    assert await say(h, "!avis Les réponses sont claires") == feedback_texts.FEEDBACK_THANKS
     forwarded = h.matrix.in_room("!support")[-1].body
     assert (
         "agent.interieur.tchap.gouv.fr" in forwarded and "> Les réponses sont claires" in forwarded
@@ -316,11 +319,11 @@ async def test_reactions_comment_free_feedback_stats_and_erasure(harness: Harnes
 async def test_commands_are_for_admins_and_bad_arguments_get_help(harness: Harness) -> None:
     h = harness
     await setup(h)
-    assert texts.SURVEY_ADMIN_USAGE in await staff(h, "!survey")
+    assert surveys_texts.SURVEY_ADMIN_USAGE in await staff(h, "!survey")
     assert "inconnu" in await staff(h, "!survey show nope")
     assert "Question 5/5" in await staff(h, "!survey show mensuel-test")
     assert "`mensuel-test` (v1, déposé ici)" in await staff(h, "!survey list")
-    assert texts.STATS_BAD_PERIOD in await staff(h, "!stats demain")
+    assert stats_texts.STATS_BAD_PERIOD in await staff(h, "!stats demain")
     assert texts.COMMAND_NOT_HERE in await say(h, "!stats")
     await h.send("!stats", room="!support", sender=ALICE, members=5)
     await h.settle()
@@ -328,7 +331,7 @@ async def test_commands_are_for_admins_and_bad_arguments_get_help(harness: Harne
     closed = await staff(h, "!survey close mensuel-test")
     assert "clos" in closed
     assert "clos" in await staff(h, "!survey send mensuel-test")
-    assert texts.FEEDBACK_USAGE in await say(h, "!avis")
+    assert feedback_texts.FEEDBACK_USAGE in await say(h, "!avis")
     added = await staff(
         h, "!survey add\n```toml\n" + SURVEY.replace("mensuel-test", "neuf") + "```"
     )
@@ -392,6 +395,6 @@ async def test_a_survey_file_uploaded_to_the_support_room_is_added(harness: Harn
     assert "depose" in await upload("depose.toml", other.encode())
     assert await h.services.survey_rounds.definition("depose") is not None
     assert await upload("capture.png", b"\x89PNG") == ""  # staff's other files are not for us
-    assert texts.SURVEY_FILE_NOT_TEXT in await upload("latin1.toml", "é".encode("latin-1"))
+    assert surveys_texts.SURVEY_FILE_NOT_TEXT in await upload("latin1.toml", "é".encode("latin-1"))
     assert "questionnaire valide" in await upload("faux.toml", b"id = 3")
     assert await upload("intrus.toml", other.encode(), sender=ALICE) == texts.COMMAND_ADMINS_ONLY

@@ -14,10 +14,10 @@ import sys
 import time
 from pathlib import Path
 
-from bot import texts
 from devtools.agent import AgentClient, SeenMessage
 from devtools.fake_llm import FakeLLM, Reply
 from devtools.synapse import SynapseServer
+from handlers.conversations import texts as conversations_texts
 from tests.conftest import BotHandle, MakeAgent, MakeBot
 
 LONG_ANSWER = (
@@ -86,14 +86,16 @@ async def test_context_carries_to_the_second_turn_and_nouveau_resets_it(
         "Paris.",
         "Et sa population ?",
     ]
-    await ask(agent, room, "!nouveau", texts.NEW_CONVERSATION)
+    await ask(agent, room, "!nouveau", conversations_texts.NEW_CONVERSATION)
     fake_llm.enqueue(Reply(text="Nouvelle conversation."))
     await ask(agent, room, "Autre sujet", "Nouvelle conversation.")
     third = fake_llm.chat_requests()[-1]["messages"]
     assert [m["content"] for m in third[1:]] == ["Autre sujet"]
     after = len(agent.messages(room))
     await agent.send_text(room, "!historique")
-    history = await agent.wait_for_text(room, texts.HISTORY_HEADER.strip("*"), after=after)
+    history = await agent.wait_for_text(
+        room, conversations_texts.HISTORY_HEADER.strip("*"), after=after
+    )
     assert "Autre sujet" in history.body and "Quelle est la capitale" in history.body
 
 

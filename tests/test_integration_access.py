@@ -15,6 +15,7 @@ from bot import texts
 from devtools.agent import AgentClient, SeenMessage
 from devtools.fake_llm import FakeLLM, Reply
 from devtools.synapse import SynapseServer
+from handlers.access import texts as access_texts
 from tests.conftest import BotHandle, MakeAgent, MakeBot
 from tests.test_integration import open_dm
 
@@ -92,7 +93,7 @@ async def test_newcomer_waits_then_an_admin_approves_and_the_earlier_message_is_
     audit = await send_and_wait(staff, support, "!audit", lambda m: "approve" in m.body)
     assert staff.user_id in audit.body and agent.user_id in audit.body
     listing = await send_and_wait(staff, support, "!pending", lambda m: m.sender == bot.user_id)
-    assert listing.body == texts.ADMIN_NOBODY_PENDING
+    assert listing.body == access_texts.ADMIN_NOBODY_PENDING
 
 
 async def test_auto_approved_domain_and_refused_homeserver(
@@ -123,8 +124,8 @@ async def test_auto_approved_domain_and_refused_homeserver(
 async def test_other_homeservers_refused(make_agent: MakeAgent, make_bot: MakeBot) -> None:
     bot = await make_bot(access={"allowed_homeservers": ["agent.dinum.tchap.gouv.fr"]})
     agent = await make_agent("agent")
-    room = await open_dm_then(agent, bot, texts.ACCESS_HOMESERVER)
-    await send_and_wait(agent, room, "Bonjour", lambda m: m.body == texts.ACCESS_HOMESERVER)
+    room = await open_dm_then(agent, bot, access_texts.ACCESS_HOMESERVER)
+    await send_and_wait(agent, room, "Bonjour", lambda m: m.body == access_texts.ACCESS_HOMESERVER)
 
 
 async def test_revoke_and_deny_take_effect_at_the_next_message(
@@ -146,12 +147,14 @@ async def test_revoke_and_deny_take_effect_at_the_next_message(
     )
     told = await agent.wait_for_text(room, "Votre accès à l'Assistant IA a été retiré")
     assert "fin de mission" in told.body
-    await send_and_wait(agent, room, "Encore une", lambda m: m.body == texts.ACCESS_REVOKED)
+    await send_and_wait(agent, room, "Encore une", lambda m: m.body == access_texts.ACCESS_REVOKED)
     await send_and_wait(
         staff, support, f"!deny {other.user_id}", lambda m: "demande refusée" in m.body
     )
     await other.wait_for_text(other_room, "n'a pas été acceptée")
-    await send_and_wait(other, other_room, "Bonjour", lambda m: m.body == texts.ACCESS_DENIED)
+    await send_and_wait(
+        other, other_room, "Bonjour", lambda m: m.body == access_texts.ACCESS_DENIED
+    )
     assert len(fake_llm.chat_requests()) == 1
     summary = await send_and_wait(
         staff, support, f"!user {agent.user_id}", lambda m: "statut" in m.body
@@ -192,7 +195,9 @@ async def test_terms_gate_then_a_new_version_asks_again(
     assert "https://exemple.gouv.fr/cgu" in shown.body and "articles 9 et 10" in shown.body
     assert fake_llm.chat_requests() == []
     fake_llm.enqueue(Reply(text="Réponse après acceptation."))
-    await send_and_wait(agent, room, "!accepter", lambda m: m.body == texts.terms_accepted("2"))
+    await send_and_wait(
+        agent, room, "!accepter", lambda m: m.body == access_texts.terms_accepted("2")
+    )
     await agent.wait_for_message(room, predicate=lambda m: m.body == "Réponse après acceptation.")
     assert bot.app is not None and bot.app.services is not None
     user = await bot.app.services.users.get(agent.user_id)

@@ -3,9 +3,9 @@ encrypted (Tchap DMs) and plain; the model, OCR and transcription are the fake s
 
 from __future__ import annotations
 
-from bot import texts
 from devtools.agent import AgentClient
 from devtools.fake_llm import FakeLLM
+from handlers.attachments import texts as attachments_texts
 from tests import docgen
 from tests.conftest import BotHandle, MakeAgent, MakeBot
 from tests.test_integration import open_dm
@@ -74,7 +74,7 @@ async def test_encrypted_pdf_upload_then_question_about_page_37(
         filename="abime.pdf",
         mimetype="application/pdf",
     )
-    assert broken == texts.extraction_error("corrupted")
+    assert broken == attachments_texts.extraction_error("corrupted")
     await _ask(agent, room, bot, "Et le mot repere41x ?")
     assert "p. 41" in _last_user_turn(fake_llm)
 
@@ -104,7 +104,7 @@ async def test_plain_room_upload_bad_files_and_the_bot_keeps_answering(
         filename="rapport.docx",
         mimetype="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
-    assert bomb == texts.extraction_error("zip_bomb")
+    assert bomb == attachments_texts.extraction_error("zip_bomb")
     oversize = await _send_and_wait(
         agent,
         room,
@@ -115,7 +115,7 @@ async def test_plain_room_upload_bad_files_and_the_bot_keeps_answering(
         mimetype="application/pdf",
         declared_size=30 * 1024 * 1024,
     )
-    assert oversize == texts.file_too_big(30 * 1024 * 1024, 2)
+    assert oversize == attachments_texts.file_too_big(30 * 1024 * 1024, 2)
     wrong = await _send_and_wait(
         agent,
         room,
@@ -125,7 +125,7 @@ async def test_plain_room_upload_bad_files_and_the_bot_keeps_answering(
         filename="outil.exe",
         mimetype="application/x-msdownload",
     )
-    assert wrong == texts.extraction_error("unsupported")
+    assert wrong == attachments_texts.extraction_error("unsupported")
     await _ask(agent, room, bot, "Qui a obtenu le marché de nettoyage ?")
     assert "société Propre" in _last_user_turn(fake_llm)
 
@@ -178,4 +178,4 @@ async def test_encrypted_voice_message_and_scan_through_the_fake_endpoints(
         mimetype="application/octet-stream",
         corrupt_hash=True,
     )
-    assert tampered == texts.extraction_error("decrypt")
+    assert tampered == attachments_texts.extraction_error("decrypt")

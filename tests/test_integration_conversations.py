@@ -10,9 +10,10 @@ from odf import opendocument, teletype
 from odf import table as otable
 from odf import text as otext
 
-from bot import texts
 from devtools.agent import SeenMessage
 from devtools.fake_llm import FakeLLM, Reply
+from handlers.conversations import texts as conversations_texts
+from handlers.instructions import texts as instructions_texts
 from tests.conftest import MakeAgent, MakeBot
 from tests.test_integration import ask, open_dm
 
@@ -76,7 +77,7 @@ async def test_a_thread_has_its_own_conversation_and_replies_quote_the_answer(
     ]
 
     # A reply to the first answer puts it back in front of the model.
-    await ask(agent, room, "!nouveau", texts.NEW_CONVERSATION)
+    await ask(agent, room, "!nouveau", conversations_texts.NEW_CONVERSATION)
     fake_llm.enqueue(Reply(text="Réponse à la réponse."))
     after = len(agent.messages(room))
     await agent.send_reply(room, main.event_id, "Peux-tu préciser ?")
@@ -109,10 +110,12 @@ async def test_instructions_survive_a_restart_and_search_finds_a_conversation(
     agent = await make_agent("agent")
     room = await open_dm(agent, bot)
     consigne = "Je suis gestionnaire RH au rectorat, réponds de façon concise"
-    await ask(agent, room, f"!consignes {consigne}", texts.instructions_saved(len(consigne)))
+    await ask(
+        agent, room, f"!consignes {consigne}", instructions_texts.instructions_saved(len(consigne))
+    )
     fake_llm.enqueue(Reply(text="Le télétravail est encadré."))
     await ask(agent, room, "Règles du télétravail ?", "Le télétravail est encadré.")
-    await ask(agent, room, "!nouveau", texts.NEW_CONVERSATION)
+    await ask(agent, room, "!nouveau", conversations_texts.NEW_CONVERSATION)
 
     await bot.stop()
     await bot.start()
@@ -124,10 +127,14 @@ async def test_instructions_survive_a_restart_and_search_finds_a_conversation(
     after = len(agent.messages(room))
     await agent.send_text(room, "!historique teletravail")
     listing = await agent.wait_for_message(
-        room, predicate=lambda m: texts.search_header("teletravail") in m.body, after=after
+        room,
+        predicate=lambda m: conversations_texts.search_header("teletravail") in m.body,
+        after=after,
     )
     assert "Règles du télétravail ?" in listing.body and "mutation" not in listing.body
-    await ask(agent, room, "!reprendre 1", texts.resumed("Règles du télétravail ?", 2))
+    await ask(
+        agent, room, "!reprendre 1", conversations_texts.resumed("Règles du télétravail ?", 2)
+    )
 
 
 async def test_exported_docx_and_odt_open_and_keep_the_structure(

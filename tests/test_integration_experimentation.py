@@ -7,8 +7,9 @@ import csv
 import io
 from pathlib import Path
 
-from bot import texts
 from devtools.fake_llm import FakeLLM, Reply
+from handlers.feedback import texts as feedback_texts
+from handlers.surveys import texts as surveys_texts
 from tests.conftest import MakeAgent, MakeBot
 from tests.test_integration import ask, open_dm
 from tests.test_integration_privacy import download, rows, send_and_wait
@@ -61,12 +62,17 @@ async def test_survey_round_answers_restart_reactions_feedback_and_stats(
     hint = await send_and_wait(alice, alice_room, "peut-être", lambda m: "compris" in m.body)
     assert "oui" in hint.body and "Question 4/5" in hint.body
     await send_and_wait(alice, alice_room, "oui", lambda m: "Question 5/5" in m.body)
-    await send_and_wait(alice, alice_room, "Très utile", lambda m: m.body == texts.SURVEY_THANKS)
+    await send_and_wait(
+        alice, alice_room, "Très utile", lambda m: m.body == surveys_texts.SURVEY_THANKS
+    )
     assert not [m for m in carol.messages(carol_room) if "Question" in m.body]
     assert len(fake_llm.chat_requests()) == 1  # the answers never reached the model
 
     await send_and_wait(
-        alice, alice_room, "!avis Merci pour l'outil", lambda m: m.body == texts.FEEDBACK_THANKS
+        alice,
+        alice_room,
+        "!avis Merci pour l'outil",
+        lambda m: m.body == feedback_texts.FEEDBACK_THANKS,
     )
     forwarded = await staff.wait_for_text(support, "Avis d'un agent")
     assert "Merci pour l'outil" in forwarded.body and alice.user_id not in forwarded.body

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from nio.crypto.attachments import decrypt_attachment
 
-from bot import texts
-from bot.pii import nir_key
-from bot.scheduler import run_retention
 from devtools.agent import AgentClient, SeenMessage
 from devtools.fake_llm import FakeLLM, Reply
+from handlers.privacy import texts as privacy_texts
+from handlers.privacy.pii import nir_key
+from handlers.privacy.retention import run_retention
 from tests.conftest import BotHandle, MakeAgent, MakeBot
 from tests.test_integration import open_dm
 
@@ -63,7 +63,7 @@ async def test_nir_is_pseudonymised_for_the_model_and_restored_for_the_agent(
         lambda m: m.body.startswith(restored) and "🔒" in m.body,
     )
     assert answer.encrypted
-    assert answer.body == restored + "\n\n" + texts.privacy_pseudonymised({"nir": 1})
+    assert answer.body == restored + "\n\n" + privacy_texts.privacy_pseudonymised({"nir": 1})
     request = fake_llm.chat_requests()[-1]
     assert request["messages"][-1]["content"] == (
         "Voici le NIR de l'agente : [NIR_1]. Peux-tu le noter ?"
@@ -82,7 +82,7 @@ async def test_block_mode_then_envoyer_quand_meme(
     room = await open_dm(agent, bot)
     question = f"Vérifie ce NIR : {NIR}"
     held = await send_and_wait(agent, room, question, lambda m: "⛔" in m.body)
-    assert held.body == texts.privacy_blocked({"nir": 1}, [])
+    assert held.body == privacy_texts.privacy_blocked({"nir": 1}, [])
     assert fake_llm.chat_requests() == []
     fake_llm.enqueue(Reply(text="NIR vérifié."))
     await send_and_wait(agent, room, "!envoyer-quand-meme", lambda m: "NIR vérifié." in m.body)
@@ -157,7 +157,7 @@ async def test_oublier_leaves_no_row_with_the_agents_text(
     secret = "Texte très personnel numéro 7341"
     fake_llm.enqueue(Reply(text="Réponse personnelle 7341."))
     await send_and_wait(agent, room, secret, lambda m: m.body == "Réponse personnelle 7341.")
-    await send_and_wait(agent, room, "!oublier", lambda m: m.body == texts.FORGET_CONFIRM)
+    await send_and_wait(agent, room, "!oublier", lambda m: m.body == privacy_texts.FORGET_CONFIRM)
     await send_and_wait(agent, room, "!oublier confirmer", lambda m: "🗑️" in m.body)
     assert bot.app is not None and bot.app.dispatcher is not None
     await bot.app.dispatcher.drained()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.config import PrivacyConfig
-from bot.pii import (
+from devtools.pii_eval import evaluate, load
+from handlers.privacy.pii import (
     ModelGuard,
     PiiDetector,
     Pseudonymiser,
@@ -26,7 +27,6 @@ from bot.pii import (
     pseudonymise_texts,
     scan_text,
 )
-from devtools.pii_eval import evaluate, load
 
 
 def with_key(first13: str) -> str:

@@ -14,9 +14,10 @@ import pytest
 
 from bot import texts
 from bot.context import Services
-from bot.pii import nir_key
-from bot.scheduler import run_retention
 from devtools.fake_llm import FakeLLM, Reply
+from handlers.privacy import texts as privacy_texts
+from handlers.privacy.pii import nir_key
+from handlers.privacy.retention import run_retention
 from tests.harness import dispatcher_config, fake_matrix, running_dispatcher
 from tests.test_dispatcher import ALICE, BOB, Harness
 
@@ -93,7 +94,7 @@ async def test_pseudonymised_for_the_model_restored_for_the_agent(
     [answer] = h.matrix.in_room("!dm-alice")
     expected = f"Courrier pour Claire Martin : le NIR {NIR_SPACED} est bien noté."
     assert answer.final_body.startswith(expected)
-    assert texts.privacy_pseudonymised({"personne": 1, "nir": 1}) in answer.final_body
+    assert privacy_texts.privacy_pseudonymised({"personne": 1, "nir": 1}) in answer.final_body
     # Never a placeholder on screen, not even half of one while streaming.
     assert len(answer.edits) >= 3
     for body in [answer.body, *(b for b, _ in answer.edits)]:
@@ -118,8 +119,8 @@ async def test_warn_mode_sends_as_is_and_explains(make_harness: MakeHarness) -> 
     [request] = h.llm.chat_requests()
     assert user_contents(request) == ["Rappelle-moi au 06 12 34 56 78 pour mon arrêt maladie."]
     [answer] = h.replies()
-    assert texts.privacy_identifiers_warning({"telephone": 1}) in answer
-    assert texts.privacy_topics_warning(["sante"]) in answer
+    assert privacy_texts.privacy_identifiers_warning({"telephone": 1}) in answer
+    assert privacy_texts.privacy_topics_warning(["sante"]) in answer
 
 
 async def test_default_warns_about_sensitive_topics_and_ordinary_text_gets_no_notice(
@@ -131,7 +132,7 @@ async def test_default_warns_about_sensitive_topics_and_ordinary_text_gets_no_no
         h, "Rédige une note sur le décret n° 2021-1234 du 14 octobre 2021, article L. 1234-5."
     )
     first, second = h.replies()
-    assert first.endswith(texts.privacy_topics_warning(["sante"]))
+    assert first.endswith(privacy_texts.privacy_topics_warning(["sante"]))
     assert "⚠️" not in second and "🔒" not in second
     assert user_contents(h.llm.chat_requests()[0]) == [
         "Mon collègue est en arrêt maladie depuis lundi, que dois-je faire ?"
@@ -147,20 +148,20 @@ async def test_block_mode_holds_the_message_until_envoyer_quand_meme(
     await h.settle()
     assert h.llm.chat_requests() == []
     [held] = h.replies()
-    assert held == texts.privacy_blocked({"nir": 1}, [])
+    assert held == privacy_texts.privacy_blocked({"nir": 1}, [])
     assert await h.services.conversations.current("!dm-alice") is None  # nothing stored
     item = await h.services.inbox.get(event_id)
     assert item is not None and item.status == "failed"
 
     # Someone else in the room cannot release it.
     await ask(h, "!envoyer-quand-meme", sender=BOB)
-    assert h.replies()[-1] == texts.NOTHING_HELD
+    assert h.replies()[-1] == privacy_texts.NOTHING_HELD
 
     h.llm.enqueue(Reply(text="NIR vérifié."))
     await ask(h, "!envoyer-quand-meme")
     assert h.replies()[-2:] == [
-        texts.SENDING_HELD,
-        "NIR vérifié.\n\n" + texts.privacy_identifiers_warning({"nir": 1}),
+        privacy_texts.SENDING_HELD,
+        "NIR vérifié.\n\n" + privacy_texts.privacy_identifiers_warning({"nir": 1}),
     ]
     [request] = h.llm.chat_requests()
     assert user_contents(request) == [question]  # as written, once
@@ -169,11 +170,11 @@ async def test_block_mode_holds_the_message_until_envoyer_quand_meme(
 
     # Once only: the next message with personal data is held again.
     await ask(h, "Et celui-ci : 06 12 34 56 78 ?")
-    assert h.replies()[-1] == texts.privacy_blocked({"telephone": 1}, [])
+    assert h.replies()[-1] == privacy_texts.privacy_blocked({"telephone": 1}, [])
     assert len(h.llm.chat_requests()) == 1
     await ask(h, "!envoyer-quand-meme")
     await ask(h, "!envoyer-quand-meme")
-    assert h.replies()[-1] == texts.NOTHING_HELD
+    assert h.replies()[-1] == privacy_texts.NOTHING_HELD
 
 
 async def test_topics_can_be_blocked_while_identifiers_are_pseudonymised(
@@ -182,7 +183,7 @@ async def test_topics_can_be_blocked_while_identifiers_are_pseudonymised(
     h = await make_harness({"identifiers": "pseudonymise", "sensitive_topics": "block"})
     await ask(h, "M. Dupont a été condamné à de la prison avec sursis.")
     assert h.llm.chat_requests() == []
-    assert h.replies()[-1] == texts.privacy_blocked({}, ["infraction"])
+    assert h.replies()[-1] == privacy_texts.privacy_blocked({}, ["infraction"])
     await ask(h, "!envoyer-quand-meme")
     # Released from the block, still pseudonymised.
     assert user_contents(h.llm.chat_requests()[0]) == [
@@ -198,16 +199,16 @@ async def test_confidentialite_shows_and_changes_the_opt_out(make_harness: MakeH
     await ask(h, "!confidentialite")
     assert "**autorisée**" in h.replies()[-1] and "90 jours" in h.replies()[-1]
     await ask(h, "!confidentialite on")
-    assert h.replies()[-1] == texts.OPT_OUT_ON
+    assert h.replies()[-1] == privacy_texts.OPT_OUT_ON
     await ask(h, "!confidentialité")
     assert "**refusée**" in h.replies()[-1]
     assert (await h.services.privacy.settings(ALICE)).opt_out
     await ask(h, "!confidentialite off")
-    assert h.replies()[-1] == texts.OPT_OUT_OFF
+    assert h.replies()[-1] == privacy_texts.OPT_OUT_OFF
     settings = await h.services.privacy.settings(ALICE)
     assert not settings.opt_out and settings.excluded_until is not None
     await ask(h, "!confidentialite peut-être")
-    assert h.replies()[-1] == texts.OPT_OUT_USAGE
+    assert h.replies()[-1] == privacy_texts.OPT_OUT_USAGE
     assert h.llm.chat_requests() == []
 
 
@@ -226,7 +227,7 @@ async def test_export_excludes_agents_who_opted_out_forever(make_harness: MakeHa
     await ask(h, "!export-conversations")
     assert h.replies()[-1] == texts.COMMAND_NOT_HERE
     await ask(h, "!export-conversations demain", room="!support", sender=BOB, members=4)
-    assert h.replies("!support")[-1] == texts.EXPORT_BAD_PERIOD
+    assert h.replies("!support")[-1] == privacy_texts.EXPORT_BAD_PERIOD
 
     await ask(h, "!export-conversations 7j", room="!support", sender=BOB, members=4)
     [(name, mimetype, data)] = list(h.matrix.files.values())
@@ -240,7 +241,7 @@ async def test_export_excludes_agents_who_opted_out_forever(make_harness: MakeHa
         ("group", ["user", "assistant"]),
     ]
     assert lines[0]["agents"] == lines[1]["agents"] == ["agent-1"]
-    assert h.replies("!support")[-1] == texts.export_done(2, 4, 7)
+    assert h.replies("!support")[-1] == privacy_texts.export_done(2, 4, 7)
 
     # Back to "off": what Alice wrote meanwhile stays out, what she writes next may go in.
     clock.now += timedelta(minutes=5)
@@ -260,7 +261,7 @@ async def test_mes_donnees_sends_everything_as_a_file_in_the_dm(make_harness: Ma
     await ask(h, "Question dans le groupe", room="!group", members=5, mention=True)
     await ask(h, "Question de Bob", room="!dm-bob", sender=BOB)
     await ask(h, "!mes-donnees", room="!group", members=5, mention=True)
-    assert h.replies("!group")[-1] == texts.MY_DATA_SENT_IN_DM
+    assert h.replies("!group")[-1] == privacy_texts.MY_DATA_SENT_IN_DM
     [(event_id, (name, mimetype, data))] = list(h.matrix.files.items())
     assert h.matrix.by_id[event_id].room_id == "!dm-alice"
     assert name.startswith("mes-donnees") and mimetype == "application/json"
@@ -281,7 +282,7 @@ async def test_mes_donnees_sends_everything_as_a_file_in_the_dm(make_harness: Ma
 async def test_mes_donnees_in_a_group_without_a_dm(make_harness: MakeHarness) -> None:
     h = await make_harness()
     await ask(h, "!mes-donnees", room="!group", members=5, mention=True)
-    assert h.replies("!group") == [texts.MY_DATA_NEED_DM]
+    assert h.replies("!group") == [privacy_texts.MY_DATA_NEED_DM]
     assert h.matrix.files == {}
 
 
@@ -296,12 +297,12 @@ async def test_oublier_asks_then_erases_everything_of_the_agent_only(
     await ask(h, "Texte de groupe de Bob", room="!group", sender=BOB, members=5, mention=True)
     await ask(h, "Texte de Bob", room="!dm-bob", sender=BOB)
     await ask(h, "!oublier")
-    assert h.replies()[-1] == texts.FORGET_CONFIRM
+    assert h.replies()[-1] == privacy_texts.FORGET_CONFIRM
     assert await h.services.conversations.current("!dm-alice") is not None
 
     await ask(h, "!oublier confirmer")
-    assert h.replies()[-1] == texts.forgotten(2, 6)
-    assert h.replies("!support") == [texts.FORGET_SUPPORT_NOTICE]
+    assert h.replies()[-1] == privacy_texts.forgotten(2, 6)
+    assert h.replies("!support") == [privacy_texts.FORGET_SUPPORT_NOTICE]
     db = h.services.db
     contents = [r["content"] for r in await db.fetchall("SELECT content FROM messages")]
     assert not [c for c in contents if "Alice" in c]
@@ -363,7 +364,7 @@ async def test_retention_job_runs_on_schedule_and_stops(
 ) -> None:
     import asyncio
 
-    from bot import scheduler
+    from handlers.privacy import retention as scheduler
 
     h = await make_harness()
     ran = asyncio.Event()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Config, ConfigError, load_config
-from bot.surveys import (
+from handlers.surveys.definitions import (
     InvalidAnswer,
     SurveyError,
     easter,

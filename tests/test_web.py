@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 
 from bot.config import WebConfig
-from bot.web.fetch import Fetcher, FetchError
-from bot.web.guard import (
+from devtools.web_pages import WebPages
+from handlers.web.fetch import Fetcher, FetchError
+from handlers.web.guard import (
     AddressPolicy,
     BadUrl,
     BlockedAddress,
@@ -22,9 +23,8 @@ from bot.web.guard import (
     classify,
     parse_url,
 )
-from bot.web.search import AlbertProvider, SearchResult, SearxngProvider, filter_results
-from devtools.web_pages import WebPages
-from handlers.web import find_links
+from handlers.web.router import find_links
+from handlers.web.search import AlbertProvider, SearchResult, SearxngProvider, filter_results
 from storage.db import Database
 from storage.privacy import PrivacyRepository
 from storage.web import WebRepository
@@ -365,9 +365,9 @@ async def test_progress_lines_then_answer_with_sources(
 ) -> None:
     """Dispatcher level (fake Matrix port): what the agent sees change in the answer's message."""
 
-    from bot import texts
     from bot.matrix import IncomingText
     from devtools.fake_llm import Reply
+    from handlers.web import texts
     from tests.harness import dispatcher_config, fake_matrix, running_dispatcher
 
     pages.search_results = [

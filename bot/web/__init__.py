@@ -1,1 +1,0 @@
-"""Web lookups: the address guard, the page fetcher, the search providers (issue 5)."""

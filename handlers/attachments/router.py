@@ -1,0 +1,386 @@
+"""Attachments: documents read into the conversation, scans by OCR, voice messages transcribed;
+!documents, !oublier-document, and the passages put before each question."""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import re
+import time
+from pathlib import Path
+from typing import Any, NoReturn
+
+from bot.commands import Router
+from bot.context import AnswerFailed, Ctx, Turn, UserError
+from bot.dispatcher import new_ref
+from bot.llm import LLMError
+from bot.matrix import MEDIA_MSGTYPES, MediaError
+from handlers.attachments import texts
+from handlers.attachments.extract import (
+    ARCHIVE_KINDS,
+    AUDIO_KINDS,
+    DOCUMENT_KINDS,
+    IMAGE_KINDS,
+    Extracted,
+    ExtractionError,
+    Section,
+    chunk,
+    detect_kind,
+)
+from handlers.chat.router import make_title, respond
+from storage.documents import Chunk, Document, Passage
+
+log = logging.getLogger(__name__)
+
+router = Router("attachments")
+
+PRIVACY_SCAN_CHARS = 30_000  # about ten pages: enough to warn, bounded in time
+_PAGE = re.compile(r"\b(?:p\.|pages?)\s*(\d{1,5})\b", re.IGNORECASE)
+_MIME_OF_KIND = {
+    "png": "image/png",
+    "jpeg": "image/jpeg",
+    "gif": "image/gif",
+    "webp": "image/webp",
+    "pdf": "application/pdf",
+}
+
+
+def _media(ctx: Ctx) -> dict[str, Any] | None:
+    raw = getattr(ctx.item, "media", None)
+    if not raw:
+        return None
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _caption(ctx: Ctx, media: dict[str, Any]) -> str:
+    """A caption sent with the file (Matrix puts it in `body` when `filename` is set)."""
+    body = (ctx.text or "").strip()
+    return "" if not body or body == media.get("filename") else body
+
+
+@router.message(when=lambda ctx: ctx.item.msgtype in MEDIA_MSGTYPES)
+async def on_attachment(ctx: Ctx) -> None:
+    services = ctx.services
+    config = services.config.attachments
+    if not config.enabled:
+        raise UserError(texts.ATTACHMENTS_OFF)
+    if ctx.item.msgtype == "m.video":
+        raise UserError(texts.VIDEO_UNSUPPORTED)
+    media = _media(ctx)
+    if media is None:
+        raise UserError(texts.extraction_error("download"))
+    filename = str(media.get("filename") or "fichier")[:200]
+    max_bytes = int(config.max_size_mb * 1024 * 1024)
+    declared = media.get("size")
+    if isinstance(declared, int) and declared > max_bytes:
+        log.info("event %s: file refused on declared size %d", ctx.item.event_id, declared)
+        raise UserError(texts.file_too_big(declared, config.max_size_mb))
+    caption = _caption(ctx, media)
+
+    existing = await services.documents.for_event(ctx.item.event_id)
+    privacy_note = None
+    if existing is None:
+        started = time.monotonic()
+        try:
+            data = await services.matrix.download(media, max_bytes, config.download_timeout)
+        except MediaError as exc:
+            log.warning("event %s: download failed (%s)", ctx.item.event_id, exc)
+            if exc.reason == "too_big":
+                raise UserError(texts.file_too_big(max_bytes + 1, config.max_size_mb)) from None
+            raise UserError(texts.extraction_error(exc.reason)) from None
+        if len(data) > max_bytes:
+            raise UserError(texts.file_too_big(len(data), config.max_size_mb))
+        kind = detect_kind(data, filename, media.get("mimetype"))
+        log.info(
+            "event %s: %s file of %d bytes (%s, encrypted %s)",
+            ctx.item.event_id,
+            kind,
+            len(data),
+            ctx.item.msgtype,
+            bool(media.get("file")),
+        )
+        if config.keep_files:
+            _keep(config.keep_dir, ctx.item.event_id, data)
+        if kind in AUDIO_KINDS or (ctx.item.msgtype == "m.audio" and kind == "unknown"):
+            await _voice(ctx, data, filename, media.get("mimetype"))
+            return
+        if kind in IMAGE_KINDS and config.vision:
+            await _vision(ctx, data, kind, caption)
+            return
+        extracted = await _read(ctx, data, kind)
+        privacy_note = await _privacy_note(ctx, extracted)
+        existing = await _store(ctx, filename, media.get("mimetype"), extracted)
+        log.info(
+            "event %s: document %d stored, %d chars, %.2f s",
+            ctx.item.event_id,
+            existing.id,
+            existing.chars,
+            time.monotonic() - started,
+        )
+    ack = texts.document_read(
+        existing.filename,
+        existing.kind,
+        existing.pages,
+        existing.words,
+        existing.truncated,
+        config.max_pages,
+    )
+    await ctx.reply(ack + (f"\n\n{privacy_note}" if privacy_note else ""))
+    if caption:
+        await respond(ctx, caption)
+
+
+async def _read(ctx: Ctx, data: bytes, kind: str) -> Extracted:
+    """The text of a document, or a UserError with what went wrong."""
+    services = ctx.services
+    if kind in ARCHIVE_KINDS:
+        raise UserError(texts.extraction_error("archive"))
+    if kind == "corrupted":
+        raise UserError(texts.extraction_error("corrupted"))
+    if kind in IMAGE_KINDS:
+        return await _ocr(ctx, data, kind, texts.IMAGE_UNREADABLE)
+    if kind not in DOCUMENT_KINDS:
+        raise UserError(texts.extraction_error("unsupported"))
+    try:
+        extracted = await services.extractor.extract(data, kind)
+    except ExtractionError as exc:
+        log.info("event %s: extraction refused (%s)", ctx.item.event_id, exc)
+        raise UserError(texts.extraction_error(exc.reason)) from None
+    if extracted.needs_ocr:
+        ocr = await _ocr(ctx, data, kind, texts.SCAN_UNREADABLE)
+        ocr.pages = extracted.pages or ocr.pages
+        return ocr
+    if not extracted.sections:
+        raise UserError(texts.extraction_error("empty"))
+    return extracted
+
+
+async def _provider_failed(ctx: Ctx, what: str, exc: LLMError, message: str) -> NoReturn:
+    """The provider is down: say so, and keep the event (and its file key) for !reessayer."""
+    ref = new_ref()
+    log.warning("event %s: %s failed (%s, ref %s)", ctx.item.event_id, what, exc.kind, ref)
+    await ctx.reply(message)
+    raise AnswerFailed(ref) from exc
+
+
+async def _privacy_note(ctx: Ctx, extracted: Extracted) -> str | None:
+    """The personal-data guard on the document: a warning with the acknowledgement, or, in
+    block mode, a refusal (the agent sends an anonymised version)."""
+    services = ctx.services
+    privacy = services.config.privacy
+    if privacy.identifiers == "off" and privacy.sensitive_topics == "off":
+        return None
+    pieces: list[str] = []
+    used = 0
+    for section in extracted.sections:  # the beginning is enough to warn, and bounded
+        if used >= PRIVACY_SCAN_CHARS:
+            break
+        pieces.append(section.text[: PRIVACY_SCAN_CHARS - used])
+        used += len(pieces[-1])
+    scans = await services.pii.scan_many_async(pieces)
+    counts: dict[str, int] = {}
+    topics: set[str] = set()
+    if privacy.identifiers != "off":
+        for scan in scans:
+            for finding in scan.identifiers:
+                counts[finding.category] = counts.get(finding.category, 0) + 1
+    if privacy.sensitive_topics != "off":
+        topics = {f.category for scan in scans for f in scan.topics}
+    if not counts and not topics:
+        return None
+    log.info(
+        "event %s: document with personal data (%s)",
+        ctx.item.event_id,
+        ", ".join(sorted(set(counts) | topics)),
+    )
+    blocked = (counts and privacy.identifiers == "block") or (
+        topics and privacy.sensitive_topics == "block"
+    )
+    if blocked:
+        raise UserError(texts.document_blocked(counts, sorted(topics)))
+    return texts.document_personal_data(
+        counts, sorted(topics), privacy.identifiers == "pseudonymise"
+    )
+
+
+async def _ocr(ctx: Ctx, data: bytes, kind: str, unavailable: str) -> Extracted:
+    services = ctx.services
+    if not services.config.attachments.ocr:
+        raise UserError(unavailable)
+    try:
+        pages = await services.media_ai.ocr(data, _MIME_OF_KIND.get(kind, "application/pdf"))
+    except LLMError as exc:
+        await _provider_failed(ctx, "OCR", exc, texts.OCR_FAILED)
+    result = Extracted(
+        "ocr",
+        sections=[Section(t.strip(), page=i) for i, t in enumerate(pages, start=1) if t.strip()],
+        pages=len(pages),
+    )
+    if not result.sections:
+        raise UserError(texts.extraction_error("empty"))
+    return result
+
+
+async def _store(ctx: Ctx, filename: str, mimetype: str | None, extracted: Extracted) -> Document:
+    services = ctx.services
+    owner = ctx.sender if ctx.room_kind == "dm" else None
+    await services.rooms.upsert(ctx.room_id, ctx.room_kind, owner)
+    await services.users.ensure(ctx.sender)
+    conversation = await services.conversations.current(ctx.room_id)
+    if conversation is None:
+        conversation_id = await services.conversations.create(ctx.room_id, owner)
+        await services.conversations.set_title_if_missing(conversation_id, make_title(filename))
+    else:
+        conversation_id = conversation.id
+    chunks = [
+        Chunk(c.page, c.section, c.text)
+        for c in chunk(extracted, services.config.attachments.chunk_chars)
+    ]
+    document_id = await services.documents.add(
+        conversation_id,
+        ctx.sender,
+        ctx.item.event_id,
+        filename,
+        mimetype,
+        extracted.kind,
+        extracted.pages,
+        extracted.words,
+        extracted.chars,
+        extracted.truncated,
+        chunks,
+    )
+    document = await services.documents.for_event(ctx.item.event_id)
+    assert document is not None and document.id == document_id
+    return document
+
+
+async def _voice(ctx: Ctx, data: bytes, filename: str, mimetype: str | None) -> None:
+    """Transcribe, show the transcript (quoted), answer it like a typed message."""
+    services = ctx.services
+    if not services.config.attachments.transcription:
+        raise UserError(texts.TRANSCRIPTION_OFF)
+    try:
+        transcript = await services.media_ai.transcribe(data, filename, mimetype)
+    except LLMError as exc:
+        await _provider_failed(ctx, "transcription", exc, texts.TRANSCRIPTION_FAILED)
+    if not transcript:
+        raise UserError(texts.TRANSCRIPT_EMPTY)
+    log.info(
+        "event %s: transcribed, %d chars", ctx.item.event_id, len(transcript)
+    )  # content-safe: a size
+    if ctx.item.answer_event_id is None:  # a resumed answer has shown it already
+        await ctx.reply(texts.transcript_shown(transcript))
+    await respond(ctx, transcript)
+
+
+async def _vision(ctx: Ctx, data: bytes, kind: str, caption: str) -> None:
+    """The image goes to the model with the caption, or with a request to describe it; the
+    answer stays in the conversation, the image does not."""
+    url = f"data:{_MIME_OF_KIND[kind] if kind in _MIME_OF_KIND else 'image/' + kind};base64,"
+    url += base64.b64encode(data).decode("ascii")
+
+    async def attach(ctx: Ctx, turn: Turn) -> None:
+        turn.images.append(url)
+
+    await respond(ctx, caption or texts.IMAGE_DEFAULT_QUESTION, prepare=attach)
+
+
+def _keep(folder: Path, event_id: str, data: bytes) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    name = re.sub(r"[^A-Za-z0-9_.-]", "_", event_id)[:100]
+    (folder / name).write_bytes(data)
+
+
+# Passages before each answer ---------------------------------------------------------------
+
+
+@router.turn_hook
+async def add_passages(ctx: Ctx, turn: Turn) -> None:
+    services = ctx.services
+    documents = await services.documents.in_conversation(turn.conversation_id)
+    if not documents:
+        return
+    limit = services.config.attachments.passages
+    passages: list[Passage] = []
+    for match in _PAGE.finditer(turn.question):
+        passages += await services.documents.page_chunks(
+            turn.conversation_id, int(match.group(1)), limit
+        )
+    seen = {(p.document_id, p.page, p.text) for p in passages}
+    for passage in await services.documents.search(turn.conversation_id, turn.question, limit):
+        if (passage.document_id, passage.page, passage.text) not in seen:
+            passages.append(passage)
+    if not passages:  # "résume ce document": nothing to match, give the beginning
+        passages = await services.documents.first_chunks(turn.conversation_id, limit)
+    passages = passages[:limit]
+    turn.instructions.append(texts.DOCUMENT_INSTRUCTIONS)
+    turn.material.append(
+        "\n\n".join(
+            f"<document>\n{texts.passage_header(p.filename, p.page, p.section)}\n{p.text}\n"
+            "</document>"
+            for p in passages
+        )
+    )
+    log.info(
+        "conversation %d: %d passages from %d documents",
+        turn.conversation_id,
+        len(passages),
+        len({p.document_id for p in passages}),
+    )
+
+
+# Commands ---------------------------------------------------------------------------------
+
+
+async def _documents(ctx: Ctx) -> list[Document]:
+    conversation = await ctx.services.conversations.current(ctx.room_id)
+    if conversation is None:
+        return []
+    return await ctx.services.documents.in_conversation(conversation.id)
+
+
+@router.command(
+    "documents",
+    "docs",
+    usage="!documents",
+    help="liste les documents joints à la conversation en cours",
+)
+async def list_documents(ctx: Ctx) -> None:
+    documents = await _documents(ctx)
+    if not documents:
+        await ctx.reply(texts.NO_DOCUMENTS)
+        return
+    lines = [texts.DOCUMENTS_HEADER, ""]
+    for index, document in enumerate(documents, start=1):
+        lines.append(
+            texts.document_line(
+                index, document.filename, document.pages, document.kind, document.words
+            )
+        )
+    lines += ["", texts.DOCUMENTS_FOOTER]
+    await ctx.reply("\n".join(lines))
+
+
+@router.command(
+    "oublier-document",
+    "forget-document",
+    usage="!oublier-document N",
+    help="retire et efface le document numéro N de `!documents`",
+)
+async def forget_document(ctx: Ctx) -> None:
+    documents = await _documents(ctx)
+    try:
+        index = int(ctx.args.strip().lstrip("#n°"))
+    except ValueError:
+        raise UserError(texts.bad_document_number(len(documents))) from None
+    if not 1 <= index <= len(documents):
+        raise UserError(texts.bad_document_number(len(documents)))
+    chosen = documents[index - 1]
+    await ctx.services.documents.delete(chosen.id)
+    log.info("document %d removed from conversation %d", chosen.id, chosen.conversation_id)
+    await ctx.reply(texts.document_forgotten(chosen.filename))

@@ -1,0 +1,262 @@
+"""!nouveau, !historique [mots], !reprendre, !titre: the agent's conversations, threads included;
+generated titles; a reply to one of the bot's messages put back in the context."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import datetime
+
+from bot import texts as bot_texts
+from bot.commands import Router
+from bot.context import Ctx, Services, Turn, UserError
+from bot.llm import ChatMessage, LLMError
+from handlers.conversations import texts
+from handlers.privacy.pii import ModelGuard
+from storage.conversations import Conversation
+
+log = logging.getLogger(__name__)
+
+router = Router("conversations")
+
+TITLE_CHARS = 60
+# What !reprendre N refers to: the last list shown in the room (ids only), kept across restarts.
+LISTING_KEY = "conversations.listing:"
+
+
+def _when(iso: str) -> str:
+    return bot_texts.short_date(datetime.fromisoformat(iso))
+
+
+@router.command(
+    "nouveau",
+    "new",
+    usage="!nouveau",
+    help="commence une nouvelle conversation (l'historique est conservé)",
+)
+async def new_conversation(ctx: Ctx) -> None:
+    services = ctx.services
+    await services.rooms.upsert(ctx.room_id, ctx.room_kind, _owner(ctx))
+    await services.rooms.set_current_conversation(ctx.room_id, None)
+    await ctx.reply(texts.NEW_CONVERSATION)
+
+
+@router.command(
+    "historique",
+    "history",
+    usage="!historique [mots]",
+    help="liste vos conversations récentes et leurs fils ; avec des mots, cherche dans toutes "
+    "vos conversations",
+)
+async def history(ctx: Ctx) -> None:
+    if ctx.args.strip():
+        await search(ctx, ctx.args.strip())
+        return
+    services = ctx.services
+    size = services.config.conversations.history_size
+    conversations = await services.conversations.list_recent(ctx.room_id, size)
+    if not conversations:
+        await ctx.reply(texts.NO_HISTORY)
+        return
+    current = await services.conversations.current(ctx.room_id)
+    lines = [texts.HISTORY_HEADER, ""]
+    for index, conv in enumerate(conversations, start=1):
+        line = texts.thread_history_line if conv.thread_root else texts.history_line
+        lines.append(
+            line(
+                index,
+                conv.title or bot_texts.UNTITLED,
+                _when(conv.updated_at),
+                conv.message_count,
+                current is not None and current.id == conv.id,
+            )
+        )
+    lines += ["", texts.HISTORY_FOOTER]
+    await _remember_listing(ctx, conversations)
+    await ctx.reply("\n".join(lines))
+
+
+async def search(ctx: Ctx, words: str) -> None:
+    services = ctx.services
+    hits = await services.conversations.search(
+        words,
+        user_id=_owner(ctx),
+        room_id=ctx.room_id,
+        limit=services.config.conversations.search_results,
+    )
+    log.info(
+        "history search in %s: %d words, %d matches", ctx.room_id, len(words.split()), len(hits)
+    )
+    if not hits:
+        await ctx.reply(texts.search_none(words))
+        return
+    lines = [texts.search_header(words), ""]
+    for index, hit in enumerate(hits, start=1):
+        conv = hit.conversation
+        excerpt = " ".join(hit.excerpt.split())
+        lines.append(
+            texts.search_line(
+                index,
+                conv.title or bot_texts.UNTITLED,
+                _when(conv.updated_at),
+                excerpt,
+                conv.thread_root is not None,
+            )
+        )
+    lines += ["", texts.HISTORY_FOOTER]
+    await _remember_listing(ctx, [hit.conversation for hit in hits])
+    await ctx.reply("\n".join(lines))
+
+
+async def _remember_listing(ctx: Ctx, conversations: list[Conversation]) -> None:
+    ids = json.dumps([c.id for c in conversations])
+    await ctx.services.state.set(LISTING_KEY + ctx.room_id, ids)
+
+
+async def _listing(ctx: Ctx) -> list[Conversation | None]:
+    """The conversations of the room's last list, still there and still the agent's."""
+    services = ctx.services
+    stored = await services.state.get(LISTING_KEY + ctx.room_id)
+    if stored is None:
+        size = services.config.conversations.history_size
+        return list(await services.conversations.list_recent(ctx.room_id, size))
+    found: list[Conversation | None] = []
+    owner = _owner(ctx)
+    for conversation_id in json.loads(stored):
+        conv = await services.conversations.get(int(conversation_id))
+        # Erased meanwhile, or (after a move) no longer this agent's: not offered.
+        if conv is None or (conv.user_id != owner if owner else conv.room_id != ctx.room_id):
+            found.append(None)
+            continue
+        found.append(conv)
+    return found
+
+
+@router.command(
+    "reprendre",
+    "resume",
+    usage="!reprendre N",
+    help="reprend la conversation numéro N de la dernière liste de `!historique`",
+)
+async def resume(ctx: Ctx) -> None:
+    services = ctx.services
+    conversations = await _listing(ctx)
+    try:
+        index = int(ctx.args.strip().lstrip("#n°"))
+    except ValueError:
+        raise UserError(texts.bad_conversation_number(len(conversations))) from None
+    if not 1 <= index <= len(conversations) or conversations[index - 1] is None:
+        raise UserError(texts.bad_conversation_number(len(conversations)))
+    chosen = conversations[index - 1]
+    assert chosen is not None
+    await services.rooms.upsert(ctx.room_id, ctx.room_kind, _owner(ctx))
+    # A thread's conversation continues in the main timeline: the agent asked for it here.
+    await services.rooms.set_current_conversation(ctx.room_id, chosen.id)
+    await services.conversations.touch(chosen.id)
+    title = chosen.title or bot_texts.UNTITLED
+    if chosen.thread_root is not None:
+        await ctx.reply(texts.resumed_thread(title, chosen.message_count))
+    else:
+        await ctx.reply(texts.resumed(title, chosen.message_count))
+
+
+@router.command(
+    "titre",
+    "title",
+    usage="!titre <texte>",
+    help="renomme la conversation en cours (ou celle du fil)",
+)
+async def set_title(ctx: Ctx) -> None:
+    services = ctx.services
+    title = " ".join(ctx.args.split())
+    if not title or len(title) > TITLE_CHARS:
+        raise UserError(texts.TITRE_USAGE)
+    conversation = await current_conversation(ctx)
+    if conversation is None:
+        raise UserError(texts.NO_CONVERSATION_TO_TITLE)
+    await services.conversations.set_title(conversation.id, title)
+    await ctx.reply(texts.title_set(title))
+
+
+async def current_conversation(ctx: Ctx) -> Conversation | None:
+    """The conversation the event belongs to: its thread's, else the room's current one."""
+    conversations = ctx.services.conversations
+    if ctx.item.thread_root:
+        return await conversations.for_thread(ctx.room_id, ctx.item.thread_root)
+    return await conversations.current(ctx.room_id)
+
+
+# A reply to one of the bot's messages ------------------------------------------------------
+
+
+@router.turn_hook
+async def replied_message(ctx: Ctx, turn: Turn) -> None:
+    """The agent replied to an earlier answer: quote it, the model may have lost it."""
+    reply_to = ctx.item.reply_to
+    if not reply_to:
+        return
+    services = ctx.services
+    message = await services.conversations.message_by_event(reply_to)
+    if message is None or message.role != "assistant":
+        return
+    conversation = await services.conversations.get(message.conversation_id)
+    if conversation is None or conversation.room_id != ctx.room_id:
+        return  # only what this room already saw
+    turn.material.append(texts.replied_message(message.content))
+    log.info("event %s replies to answer %s: quoted", ctx.item.event_id, reply_to)
+
+
+# Generated titles ---------------------------------------------------------------------------
+
+
+def clean_title(text: str) -> str:
+    line = next((ln for ln in text.strip().splitlines() if ln.strip()), "")
+    line = line.strip().strip("*#").strip()
+    if line.lower().startswith("titre") and ":" in line[:8]:
+        line = line.split(":", 1)[1]
+    line = line.strip().rstrip(".").strip().strip("\"'«»“”*").strip().rstrip(".")
+    line = " ".join(line.split())
+    return line if len(line) <= TITLE_CHARS else line[: TITLE_CHARS - 1].rstrip() + "…"
+
+
+def title_messages(question: str, answer: str) -> list[ChatMessage]:
+    return [
+        {"role": "system", "content": texts.TITLE_PROMPT},
+        {"role": "user", "content": texts.title_request(question[:2000], answer[:3000])},
+    ]
+
+
+async def generate_title(
+    services: Services,
+    conversation_id: int,
+    messages: list[ChatMessage],
+    model: str,
+    guard: ModelGuard,
+) -> None:
+    """Ask the model for a short title; on any failure the provisional title stays.
+
+    The answer's guard pseudonymises the request as it did the answer's, and restores the title.
+    """
+    conversation = await services.conversations.get(conversation_id)
+    if conversation is None:
+        return
+    try:
+        text = await services.llm.complete(
+            await guard.protect(messages),
+            model,
+            max_tokens=services.config.conversations.title_max_tokens,
+            purpose="title",
+        )
+    except LLMError as exc:
+        log.warning("no title for conversation %d: %s", conversation_id, exc.kind)
+        return
+    title = clean_title(guard.restore(text))
+    if not title:
+        log.warning("no title for conversation %d: empty", conversation_id)
+        return
+    if await services.conversations.replace_title(conversation_id, conversation.title, title):
+        log.info("conversation %d titled (%d characters)", conversation_id, len(title))
+
+
+def _owner(ctx: Ctx) -> str | None:
+    return ctx.sender if ctx.room_kind == "dm" else None

@@ -1,0 +1,134 @@
+"""!stats: usage statistics for staff, overall and per ministry, as a table or a CSV file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+
+from bot.commands import SUPPORT_ROOM, Router
+from bot.context import Ctx, UserError
+from handlers.privacy.router import parse_period
+from handlers.stats import texts
+from storage.stats import TOTAL, Row
+
+log = logging.getLogger(__name__)
+
+router = Router("stats")
+
+COLUMNS = (
+    "ministry",
+    "approved",
+    "pending",
+    "active_1d",
+    "active_7d",
+    "active_30d",
+    "messages",
+    "tokens_in",
+    "tokens_out",
+    "latency_median_ms",
+    "latency_p95_ms",
+    "errors",
+    "thumbs_up",
+    "thumbs_down",
+    "surveys_sent",
+    "surveys_completed",
+)
+_HEADERS = (
+    "ministère",
+    "appr.",
+    "att.",
+    "actifs 1/7/30 j",
+    "msg",
+    "jetons",
+    "lat. méd/p95 s",
+    "err.",
+    "👍/👎",
+    "sondages",
+)
+
+
+def _cells(row: Row) -> list[object]:
+    return [
+        row.approved,
+        row.pending,
+        row.active_1,
+        row.active_7,
+        row.active_30,
+        row.messages,
+        row.tokens_in,
+        row.tokens_out,
+        row.latency_median,
+        row.latency_p95,
+        row.errors,
+        row.thumbs_up,
+        row.thumbs_down,
+        row.surveys_sent,
+        row.surveys_completed,
+    ]
+
+
+def _seconds(ms: int | None) -> str:
+    return "–" if ms is None else f"{ms / 1000:.1f}"
+
+
+def stats_table(rows: dict[str, Row]) -> str:
+    lines = ["| " + " | ".join(_HEADERS) + " |", "|" + " --- |" * len(_HEADERS)]
+    for key, row in rows.items():
+        rated = row.thumbs_up + row.thumbs_down
+        ratio = f" ({100 * row.thumbs_up / rated:.0f} %)" if rated else ""
+        surveys = f"{row.surveys_completed}/{row.surveys_sent}" if row.surveys_sent else "–"
+        cells = [
+            f"**{key}**" if key == TOTAL else key,
+            str(row.approved),
+            str(row.pending),
+            f"{row.active_1}/{row.active_7}/{row.active_30}",
+            str(row.messages),
+            f"{row.tokens_in + row.tokens_out}",
+            f"{_seconds(row.latency_median)}/{_seconds(row.latency_p95)}",
+            str(row.errors),
+            f"{row.thumbs_up}/{row.thumbs_down}{ratio}",
+            surveys,
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def stats_csv(rows: dict[str, Row], days: int) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["period_days", *COLUMNS])
+    for key, row in rows.items():
+        writer.writerow([days, key, *("" if c is None else c for c in _cells(row))])
+    return out.getvalue().encode("utf-8")
+
+
+@router.command(
+    "stats",
+    "statistiques",
+    usage="!stats [période, ex. 7j] | !stats export [période]",
+    help="statistiques d'usage, au total et par ministère (tableau, ou CSV avec export)",
+    where=SUPPORT_ROOM,
+    admin=True,
+)
+async def show_stats(ctx: Ctx) -> None:
+    args = ctx.args.strip()
+    export = args.lower().startswith("export")
+    if export:
+        args = args[len("export") :].strip()
+    try:
+        days = parse_period(args)
+    except UserError:
+        raise UserError(texts.STATS_BAD_PERIOD) from None
+    services = ctx.services
+    now = services.clock()
+    rows = await services.stats.compute(now, days)
+    log.info("statistics (%d days, %d ministries) for %s", days, len(rows) - 1, ctx.sender)
+    if export:
+        day = now.date().isoformat()
+        await services.matrix.send_file(
+            ctx.room_id, stats_csv(rows, days), f"stats-{day}-{days}j.csv", "text/csv"
+        )
+        await ctx.reply(texts.STATS_EXPORT_DONE)
+        return
+    await ctx.reply(texts.stats_header(days) + "\n\n" + stats_table(rows))

@@ -1,0 +1,439 @@
+"""Surveys: staff commands (!survey …), the agent's answers in the DM, !passer/!plus-tard/!stop.
+
+While a survey is in progress for the agent in their DM, the intercept takes plain replies (and
+digit reactions on the question) as answers; commands still work.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import json
+import logging
+import statistics
+from collections import Counter, defaultdict
+from typing import Any
+
+from bot import texts as bot_texts
+from bot.commands import SUPPORT_ROOM, USER_ROOMS, Router
+from bot.context import Ctx, UserError
+from bot.dispatcher import REACTION_MSGTYPE
+from bot.matrix import MediaError
+from handlers.surveys import texts
+from handlers.surveys.definitions import (
+    InvalidAnswer,
+    Survey,
+    SurveyError,
+    parse_answer,
+    preview,
+    reaction_text,
+    render_question,
+)
+from storage.stats import ministry
+from storage.surveys import Send
+
+log = logging.getLogger(__name__)
+
+router = Router("surveys")
+
+TEXT_MSGTYPES = ("m.text", "m.notice", "m.emote")
+_ON = {"on", "oui", "activer"}
+_OFF = {"off", "non", "desactiver", "désactiver"}
+
+
+# Answering ------------------------------------------------------------------------------
+
+
+async def _ask(ctx: Ctx, send: Send, survey: Survey, position: int, prefix: str = "") -> None:
+    body = render_question(survey, position)
+    event_id = await ctx.reply(f"{prefix}\n\n{body}" if prefix else body)
+    await ctx.services.surveys.set_question_event(send.id, event_id)
+
+
+async def _advance(
+    ctx: Ctx, send: Send, survey: Survey, value: Any, *, text: str | None, skipped: bool
+) -> None:
+    """Record the current question's answer, then ask the next one or thank the agent."""
+    question = survey.questions[send.position]
+    last = send.position + 1 >= len(survey.questions)
+    await ctx.services.surveys.record_answer(
+        send,
+        question.id,
+        value,
+        text=text,
+        skipped=skipped,
+        last=last,
+        event_id=ctx.item.event_id,
+    )
+    log.info(
+        "survey %s: send %d answered question %d%s",
+        send.survey_id,
+        send.id,
+        send.position + 1,
+        " (skipped)" if skipped else "",
+    )
+    await _next(ctx, send, survey, send.position + 1)
+
+
+async def _next(ctx: Ctx, send: Send, survey: Survey, position: int) -> None:
+    if position >= len(survey.questions):
+        await ctx.reply(texts.SURVEY_THANKS)
+    else:
+        await _ask(ctx, send, survey, position)
+
+
+async def _current(ctx: Ctx) -> tuple[Send, Survey] | None:
+    if ctx.room_kind != "dm":
+        return None
+    send = await ctx.services.surveys.current(ctx.sender, ctx.room_id)
+    if send is None:
+        return None
+    survey = await ctx.services.survey_rounds.definition(send.survey_id)
+    if survey is None or send.position >= len(survey.questions):
+        await ctx.services.surveys.stop(send.id)
+        return None
+    return send, survey
+
+
+@router.intercept
+async def survey_reply(ctx: Ctx) -> bool:
+    """A reply while the agent's survey is in progress is an answer, not a question."""
+    if ctx.room_kind != "dm" or ctx.command is not None:
+        return False
+    found = await _current(ctx)
+    if found is None:
+        return False
+    send, survey = found
+    reply = ctx.text
+    if ctx.item.msgtype == REACTION_MSGTYPE:
+        data = json.loads(ctx.item.body or "{}")
+        if data.get("relates_to") != send.question_event_id:
+            return False  # a reaction on something else: feedback, maybe
+        reply = reaction_text(str(data.get("key", ""))) or ""
+    elif ctx.item.msgtype not in TEXT_MSGTYPES:
+        await ctx.reply(texts.SURVEY_NON_TEXT + "\n\n" + render_question(survey, send.position))
+        return True
+    if await ctx.services.surveys.answered_by(send.id, ctx.item.event_id):
+        # Answered before a restart, the next question maybe not shown: show it.
+        await _next(ctx, send, survey, send.position)
+        return True
+    question = survey.questions[send.position]
+    try:
+        value = parse_answer(question, reply)
+    except InvalidAnswer as exc:
+        log.info("survey %s: send %d got an invalid answer", send.survey_id, send.id)
+        await _ask(ctx, send, survey, send.position, texts.survey_invalid(str(exc)))
+        return True
+    if question.kind == "text":
+        assert isinstance(value, str)
+        await _advance(ctx, send, survey, None, text=value, skipped=False)
+    else:
+        await _advance(ctx, send, survey, value, text=None, skipped=False)
+    return True
+
+
+@router.command(
+    "passer",
+    "skip",
+    usage="!passer",
+    help="questionnaire : passe la question facultative en cours",
+    where=USER_ROOMS,
+)
+async def skip(ctx: Ctx) -> None:
+    found = await _current(ctx)
+    if found is None:
+        raise UserError(texts.SURVEY_NONE)
+    send, survey = found
+    if not survey.questions[send.position].optional:
+        await _ask(ctx, send, survey, send.position, texts.SURVEY_NOT_OPTIONAL)
+        return
+    await _advance(ctx, send, survey, None, text=None, skipped=True)
+
+
+@router.command(
+    "plus-tard",
+    "later",
+    usage="!plus-tard",
+    help="questionnaire : le reporter (un rappel, une seule fois)",
+    where=USER_ROOMS,
+)
+async def later(ctx: Ctx) -> None:
+    found = await _current(ctx)
+    if found is None:
+        raise UserError(texts.SURVEY_NONE)
+    send, _ = found
+    services = ctx.services
+    if send.reminded:
+        await services.surveys.stop(send.id)
+        await ctx.reply(texts.SURVEY_POSTPONED_FINAL)
+        return
+    hours = services.config.surveys.reminder_hours
+    await services.surveys.postpone(
+        send.id, services.survey_rounds.reminder_at(services.clock(), hours)
+    )
+    log.info("survey %s: send %d postponed for %.1f h", send.survey_id, send.id, hours)
+    await ctx.reply(texts.SURVEY_POSTPONED)
+
+
+@router.command("stop", usage="!stop", help="questionnaire : l'abandonner", where=USER_ROOMS)
+async def stop(ctx: Ctx) -> None:
+    found = await _current(ctx)
+    if found is None:
+        raise UserError(texts.SURVEY_NONE)
+    send, _ = found
+    await ctx.services.surveys.stop(send.id)
+    log.info("survey %s: send %d stopped by the agent", send.survey_id, send.id)
+    await ctx.reply(texts.SURVEY_STOPPED)
+
+
+@router.command(
+    "sondages",
+    "surveys",
+    usage="!sondages [on|off]",
+    help="recevoir (on) ou non (off) les questionnaires mensuels",
+    where=USER_ROOMS,
+)
+async def opt_out(ctx: Ctx) -> None:
+    choice = ctx.args.strip().lower()
+    repo = ctx.services.surveys
+    if choice in _OFF:
+        await repo.set_opt_out(ctx.sender, True)
+        found = await _current(ctx)
+        if found is not None:
+            await repo.stop(found[0].id)
+        await ctx.reply(texts.SURVEYS_OFF)
+    elif choice in _ON:
+        await repo.set_opt_out(ctx.sender, False)
+        await ctx.reply(texts.SURVEYS_ON)
+    elif not choice:
+        await ctx.reply(texts.surveys_status(await repo.is_opted_out(ctx.sender)))
+    else:
+        raise UserError(texts.SURVEYS_USAGE)
+
+
+# Staff ----------------------------------------------------------------------------------
+
+
+@router.command(
+    "survey",
+    "sondage",
+    usage="!survey list|add (TOML)|show ID|send ID [@agent…]|close ID|results ID|export ID",
+    help="questionnaires : lister, prévisualiser, envoyer, clore, résultats, export CSV",
+    where=SUPPORT_ROOM,
+    admin=True,
+)
+async def survey_admin(ctx: Ctx) -> None:
+    parts = ctx.args.split()
+    action = parts[0].lower() if parts else ""
+    services = ctx.services
+    if action in ("list", "liste"):
+        surveys = await services.surveys.all()
+        if not surveys:
+            await ctx.reply(texts.SURVEY_LIST_EMPTY)
+            return
+        await ctx.reply(
+            "\n".join(
+                texts.survey_list_line(
+                    s.id,
+                    s.title,
+                    s.version,
+                    s.origin,
+                    s.sent,
+                    s.completed,
+                    s.closed_at is not None,
+                )
+                for s in surveys
+            )
+        )
+        return
+    if action in ("add", "ajouter"):
+        await _add(ctx, ctx.args.split(None, 1)[1] if len(parts) > 1 else "")
+        return
+    if action not in ("show", "send", "close", "results", "export") or len(parts) < 2:
+        raise UserError(texts.SURVEY_ADMIN_USAGE)
+    survey_id = parts[1]
+    stored = await services.surveys.get(survey_id)
+    survey = await services.survey_rounds.definition(survey_id)
+    if stored is None or survey is None:
+        raise UserError(texts.survey_unknown(survey_id))
+    if action == "show":
+        await ctx.reply(preview(survey))
+    elif action == "send":
+        if stored.closed_at is not None:
+            raise UserError(texts.survey_closed_already(survey_id))
+        users = [p for p in parts[2:] if p.startswith("@") and ":" in p] or None
+        await services.survey_rounds.start_round(
+            survey_id, origin="command", requested_by=ctx.sender, only=users
+        )
+    elif action == "close":
+        interrupted = await services.surveys.close(survey_id)
+        log.info("survey %s closed by %s", survey_id, ctx.sender)
+        await ctx.reply(texts.survey_closed(survey_id, interrupted))
+    elif action == "results":
+        sends = await services.surveys.sends_of(survey_id)
+        answers = await services.surveys.answers_of(survey_id)
+        await ctx.reply(results_text(survey, sends, answers))
+    else:
+        sends = await services.surveys.sends_of(survey_id)
+        answers = await services.surveys.answers_of(survey_id)
+        data = await asyncio.to_thread(export_csv, survey, sends, answers)
+        await services.matrix.send_file(ctx.room_id, data, f"sondage-{survey_id}.csv", "text/csv")
+        log.info("survey %s exported by %s (%d sends)", survey_id, ctx.sender, len(sends))
+        await ctx.reply(texts.SURVEY_EXPORT_DONE)
+
+
+async def _add(ctx: Ctx, pasted: str) -> None:
+    """A definition pasted after `!survey add` (a ```toml block or bare TOML)."""
+    source = pasted.strip()
+    if source.startswith("```"):
+        source = source.split("\n", 1)[1] if "\n" in source else ""
+        source = source.rsplit("```", 1)[0]
+    try:
+        survey = await ctx.services.survey_rounds.add_uploaded(source)
+    except SurveyError as exc:
+        log.info("survey definition from %s refused", ctx.sender)
+        await ctx.reply(texts.survey_upload_bad(str(exc)))
+        return
+    log.info("survey %s (v%d) added by %s", survey.id, survey.version, ctx.sender)
+    await ctx.reply(texts.survey_upload_ok(survey.id, survey.title, len(survey.questions)))
+
+
+SURVEY_FILE_MAX_BYTES = 256 * 1024
+
+
+@router.message(when=lambda ctx: ctx.item.msgtype == "m.file", where=SUPPORT_ROOM)
+async def uploaded_survey(ctx: Ctx) -> None:
+    """A survey definition (.toml) dropped in the support room by staff; other files ignored."""
+    media = json.loads(ctx.item.media) if ctx.item.media else None
+    filename = str((media or {}).get("filename") or "")
+    if media is None or not filename.lower().endswith(".toml"):
+        return  # a screenshot or a note shared among staff: not for the bot
+    if not await ctx.services.is_admin(ctx.sender):
+        log.warning("survey file from non-admin %s in %s refused", ctx.sender, ctx.room_id)
+        raise UserError(bot_texts.COMMAND_ADMINS_ONLY)
+    try:
+        data = await ctx.services.matrix.download(media, SURVEY_FILE_MAX_BYTES, 30.0)
+        source = data.decode("utf-8")
+    except MediaError as exc:
+        log.info("survey file from %s not downloaded: %s", ctx.sender, exc.reason)
+        raise UserError(texts.survey_upload_bad(texts.SURVEY_FILE_UNREADABLE)) from exc
+    except UnicodeDecodeError as exc:
+        raise UserError(texts.survey_upload_bad(texts.SURVEY_FILE_NOT_TEXT)) from exc
+    await _add(ctx, source)
+
+
+def _option(survey: Survey, question_id: str, index: int) -> str:
+    question = survey.question(question_id)
+    if question is None or not 1 <= index <= len(question.options):
+        return str(index)
+    return question.options[index - 1]
+
+
+def _rate(done: int, sent: int) -> str:
+    return f"{done}/{sent} ({100 * done / sent:.0f} %)" if sent else "0/0"
+
+
+def results_text(survey: Survey, sends: list[Send], answers: list[dict[str, Any]]) -> str:
+    """Counts, means and distributions per question, response rate overall and per ministry."""
+    sent = [s for s in sends if s.sent_at is not None]
+    completed = [s for s in sent if s.status == "completed"]
+    started = {a["send_id"] for a in answers}
+    lines = [
+        f"{texts.SURVEY_RESULTS_HEADER} — `{survey.id}` « {survey.title} »",
+        "",
+        f"Envoyés : {len(sent)} · commencés : {len(started)} · "
+        f"réponses complètes : {_rate(len(completed), len(sent))}",
+        "",
+    ]
+    by_question: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for answer in answers:
+        by_question[answer["question_id"]].append(answer)
+    for number, question in enumerate(survey.questions, start=1):
+        rows = by_question.get(question.id, [])
+        given = [json.loads(r["value"]) for r in rows if not r["skipped"] and r["value"]]
+        skipped = sum(1 for r in rows if r["skipped"])
+        head = f"**{number}. {question.text}** — {len(rows) - skipped} réponse(s)"
+        if skipped:
+            head += f", {skipped} passée(s)"
+        lines.append(head)
+        if question.kind == "scale" and given:
+            assert question.min is not None and question.max is not None
+            counts = Counter(int(v) for v in given)
+            spread = " · ".join(
+                f"{v} : {counts.get(v, 0)}" for v in range(question.min, question.max + 1)
+            )
+            lines.append(f"moyenne {statistics.fmean(given):.2f} — {spread}")
+        elif question.kind in ("choice", "multi") and rows:
+            counts = Counter()
+            for value in given:
+                for index in value if isinstance(value, list) else [value]:
+                    counts[int(index)] += 1
+            lines.append(
+                " · ".join(
+                    f"{option} : {counts.get(i, 0)}"
+                    for i, option in enumerate(question.options, start=1)
+                )
+            )
+        elif question.kind == "yesno" and rows:
+            yes = sum(1 for v in given if v is True)
+            lines.append(f"{texts.YES} : {yes} · {texts.NO} : {len(given) - yes}")
+        lines.append("")
+    per: dict[str, list[Send]] = defaultdict(list)
+    for send in sent:
+        per[ministry(send.homeserver, send.domain)].append(send)
+    if per:
+        lines.append("| ministère | envoyés | réponses complètes |")
+        lines.append("| --- | --- | --- |")
+        for key in sorted(per):
+            group = per[key]
+            done = sum(1 for s in group if s.status == "completed")
+            lines.append(f"| {key} | {len(group)} | {_rate(done, len(group))} |")
+    return "\n".join(lines).rstrip()
+
+
+def export_csv(survey: Survey, sends: list[Send], answers: list[dict[str, Any]]) -> bytes:
+    """One row per agent asked, numbered (no Matrix id), one column per question."""
+    by_send: dict[int, dict[str, str]] = defaultdict(dict)
+    for answer in answers:
+        question = survey.question(answer["question_id"])
+        if answer["skipped"]:
+            cell = ""
+        elif question is not None and question.kind == "text":
+            cell = answer["text"] or ""  # erased by !oublier: empty
+        else:
+            value = json.loads(answer["value"]) if answer["value"] else None
+            if isinstance(value, bool):
+                cell = texts.YES if value else texts.NO
+            elif isinstance(value, list):
+                cell = "; ".join(_option(survey, answer["question_id"], int(v)) for v in value)
+            elif question is not None and question.kind == "choice" and value is not None:
+                cell = _option(survey, answer["question_id"], int(value))
+            else:
+                cell = "" if value is None else str(value)
+        by_send[answer["send_id"]][answer["question_id"]] = cell
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            "respondent",
+            "homeserver",
+            "domain",
+            "status",
+            "sent_at",
+            *[q.id for q in survey.questions],
+        ]
+    )
+    for number, send in enumerate(sends, start=1):
+        cells = by_send.get(send.id, {})
+        writer.writerow(
+            [
+                number,
+                send.homeserver or "",
+                send.domain or "",
+                send.status,
+                send.sent_at or "",
+                *[cells.get(q.id, "") for q in survey.questions],
+            ]
+        )
+    return out.getvalue().encode("utf-8")

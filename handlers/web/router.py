@@ -1,0 +1,224 @@
+"""Web lookups: links in messages are read, !web searches and cites sources, !sources."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from dataclasses import dataclass
+
+from bot.commands import Router
+from bot.context import Ctx, Turn, UserError
+from handlers.chat.router import respond
+from handlers.web import texts
+from handlers.web.fetch import FetchError, Page, page_site
+from handlers.web.search import SearchError, SearchResult, filter_results
+
+log = logging.getLogger(__name__)
+
+router = Router("web")
+
+# Links typed by the user; a page's own text is never searched for links (no further fetches).
+URL_RE = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
+_TRAILING = ".,;:!?»«)]}'\""
+ON_WORDS = frozenset({"on", "oui", "activer", "active", "marche"})
+OFF_WORDS = frozenset({"off", "non", "desactiver", "désactiver", "arret", "arrêt"})
+# Fences of quoted material: a page cannot close its own quote early.
+_FENCE = re.compile(r"<<<|>>>")
+
+
+def find_links(text: str) -> list[str]:
+    """http(s) links in the order typed, each once, without the punctuation that follows."""
+    found: list[str] = []
+    for match in URL_RE.finditer(text):
+        url = match.group(0)
+        while url and url[-1] in _TRAILING:
+            # Keep a closing parenthesis that belongs to the URL (Wikipedia titles).
+            if url[-1] == ")" and url.count("(") >= url.count(")"):
+                break
+            url = url[:-1]
+        if len(url) > len("https://") and url not in found:
+            found.append(url)
+    return found
+
+
+def _neutralise(text: str) -> str:
+    return _FENCE.sub("‹‹", text)
+
+
+@dataclass(frozen=True)
+class _Target:
+    url: str
+    result: SearchResult | None  # None for a link typed by the user
+
+
+async def _fetch(ctx: Ctx, url: str) -> Page | FetchError:
+    try:
+        return await ctx.services.web.fetcher.fetch(url, ctx.sender)
+    except FetchError as exc:
+        log.info("page not read for event %s: %s", ctx.item.event_id, exc.kind)
+        return exc
+    except Exception:  # a page must never cost the agent their answer
+        log.exception("unexpected error reading a page for event %s", ctx.item.event_id)
+        return FetchError("unreadable")
+
+
+async def search_query(ctx: Ctx, query: str) -> str:
+    """The query without the personal identifiers the guard finds: the engine is a third party
+    (the model gets its own pseudonymised copy of the question)."""
+    if ctx.services.config.privacy.identifiers == "off":
+        return query
+    scan = await ctx.services.pii.scan_async(query)
+    if not scan.identifiers:
+        return query
+    parts, last = [], 0
+    for finding in sorted(scan.identifiers, key=lambda f: f.start):
+        parts.append(query[last : finding.start])
+        last = max(last, finding.end)
+    parts.append(query[last:])
+    log.info(
+        "search query of event %s: %d identifier(s) left out",
+        ctx.item.event_id,
+        len(scan.identifiers),
+    )
+    return " ".join("".join(parts).split())
+
+
+async def add_web_material(ctx: Ctx, turn: Turn, *, query: str | None) -> None:
+    """Read the links of the question (and search `query` first when given); quote the pages
+    as untrusted, numbered material; list them as the answer's sources."""
+    services = ctx.services
+    web = services.web
+    config = web.config
+    links = find_links(turn.question)
+    targets = [_Target(url, None) for url in links[: config.max_pages]]
+    for url in links[config.max_pages :]:
+        turn.footers.append(texts.web_fetch_error(url, "too_many"))
+    searched = False
+    if query and web.provider is not None:
+        query = await search_query(ctx, query)
+    if query and web.provider is not None:
+        await turn.status(texts.web_searching(query))
+        searched = True
+        try:
+            results = filter_results(await web.provider.search(query, config.max_results), config)
+        except Exception as exc:  # SearchError, or an engine answering nonsense
+            detail = str(exc) if isinstance(exc, SearchError) else type(exc).__name__
+            log.warning("search failed for event %s: %s", ctx.item.event_id, detail)
+            turn.footers.append(texts.WEB_SEARCH_FAILED)
+            results = []
+        else:
+            if not results:
+                turn.footers.append(texts.WEB_NO_RESULTS)
+        for result in results:
+            if len(targets) >= config.max_pages:
+                break
+            if all(t.url != result.url for t in targets):
+                targets.append(_Target(result.url, result))
+    if not targets:
+        return
+    await turn.status(texts.web_reading(len(targets)))
+    pages = await asyncio.gather(*(_fetch(ctx, t.url) for t in targets))
+    sources: list[tuple[str, str]] = []
+    for target, page in zip(targets, pages, strict=True):
+        number = len(sources) + 1
+        if isinstance(page, Page):
+            title = page.title or (target.result.title if target.result else "")
+            turn.material.append(
+                texts.web_material(
+                    number, target.url, _neutralise(title), _neutralise(page.text), page.truncated
+                )
+            )
+            sources.append((title or page_site(target.url), target.url))
+        elif target.result is not None and target.result.snippet.strip():
+            # The engine's excerpt still lets the agent check the claim at its source.
+            title = target.result.title
+            turn.material.append(
+                texts.web_snippet_material(
+                    number, target.url, _neutralise(title), _neutralise(target.result.snippet)
+                )
+            )
+            sources.append((title, target.url))
+        elif target.result is None:
+            turn.footers.append(texts.web_fetch_error(target.url, page.kind))
+            turn.instructions.append(texts.web_unread_note(target.url, page.kind))
+    if not sources:
+        return
+    turn.instructions.append(texts.WEB_MATERIAL_RULES)
+    if searched or len(sources) > 1:
+        turn.instructions.append(texts.WEB_CITE_RULES)
+    turn.footers.insert(0, sources_footer(texts.SOURCES_HEADER, sources))
+    await services.web_sources.save_sources(ctx.sender, ctx.room_id, ctx.item.event_id, sources)
+    log.info(
+        "event %s: %d page(s) quoted, %d source(s)%s",
+        ctx.item.event_id,
+        len(turn.material),
+        len(sources),
+        " after a search" if searched else "",
+    )
+
+
+def sources_footer(header: str, sources: list[tuple[str, str]]) -> str:
+    lines = [header]
+    for number, (title, url) in enumerate(sources, start=1):
+        lines.append("- " + texts.source_line(number, title, page_site(url), url))
+    return "\n".join(lines)
+
+
+async def _auto_search(ctx: Ctx) -> bool:
+    choice = await ctx.services.web_sources.auto_search(ctx.sender)
+    return ctx.services.config.web.auto_search_default if choice is None else choice
+
+
+@router.turn_hook
+async def read_links(ctx: Ctx, turn: Turn) -> None:
+    if ctx.command is not None and ctx.command.name == "web":
+        return  # !web prepares its own turn
+    query = None
+    if ctx.services.web.provider is not None and await _auto_search(ctx):
+        query = URL_RE.sub(" ", turn.question).strip() or None
+    if query is None and not URL_RE.search(turn.question):
+        return
+    await add_web_material(ctx, turn, query=query)
+
+
+@router.command(
+    "web",
+    "recherche",
+    usage="!web <question> | on | off",
+    help="cherche sur le web et répond avec des sources numérotées ; "
+    "on/off : recherche automatique pour tous vos messages",
+)
+async def web_command(ctx: Ctx) -> None:
+    services = ctx.services
+    args = ctx.args.strip()
+    word = args.lower()
+    if word in ON_WORDS or word in OFF_WORDS:
+        on = word in ON_WORDS
+        await services.web_sources.set_auto_search(ctx.sender, on)
+        log.info("automatic web search %s for %s", "on" if on else "off", ctx.sender)
+        if on and services.web.provider is None:
+            await ctx.reply(texts.WEB_AUTO_ON_NO_PROVIDER)
+        else:
+            await ctx.reply(texts.WEB_AUTO_ON if on else texts.WEB_AUTO_OFF)
+        return
+    if not args:
+        await ctx.reply(texts.WEB_USAGE)
+        return
+    if services.web.provider is None:
+        raise UserError(texts.WEB_NO_PROVIDER)
+    query = URL_RE.sub(" ", args).strip() or args
+
+    async def prepare(ctx: Ctx, turn: Turn) -> None:
+        await add_web_material(ctx, turn, query=query)
+
+    await respond(ctx, args, prepare=prepare)
+
+
+@router.command("sources", usage="!sources", help="montre les sources de la dernière réponse")
+async def last_sources(ctx: Ctx) -> None:
+    stored = await ctx.services.web_sources.last_sources(ctx.sender, ctx.room_id)
+    if not stored:
+        await ctx.reply(texts.SOURCES_NONE)
+        return
+    await ctx.reply(sources_footer(texts.LAST_SOURCES_HEADER, [(s.title, s.url) for s in stored]))

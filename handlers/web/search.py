@@ -1,0 +1,170 @@
+"""Search providers behind !web: SearXNG's JSON API and the Albert API's web search."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import aiohttp
+
+from bot.config import WebConfig
+from handlers.web.guard import BadUrl, host_matches, parse_url
+
+log = logging.getLogger(__name__)
+
+
+class SearchError(Exception):
+    """The search engine did not answer usefully."""
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    title: str
+    url: str
+    snippet: str  # the engine's excerpt; used when the page itself cannot be read
+
+
+class SearchProvider(Protocol):
+    name: str
+
+    async def search(self, query: str, limit: int) -> list[SearchResult]: ...
+
+    async def close(self) -> None: ...
+
+
+def _timeout(config: WebConfig) -> aiohttp.ClientTimeout:
+    return aiohttp.ClientTimeout(
+        total=config.total_timeout,
+        sock_connect=config.connect_timeout,
+        sock_read=config.read_timeout,
+    )
+
+
+class _HttpProvider:
+    name = "http"
+
+    def __init__(self, config: WebConfig) -> None:
+        self.config = config
+        self._session: aiohttp.ClientSession | None = None
+
+    def session(self) -> aiohttp.ClientSession:
+        # The engine is the operator's own choice of address (often an internal SearXNG): it is
+        # not behind the page guard, and never receives URLs chosen by a user or a page.
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession(
+                trust_env=False, headers={"User-Agent": self.config.user_agent}
+            )
+        return self._session
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+    async def _json(self, response: aiohttp.ClientResponse) -> Any:
+        if response.status != 200:
+            raise SearchError(f"HTTP {response.status}")
+        try:
+            return await response.json(content_type=None)
+        except ValueError as exc:
+            raise SearchError("not JSON") from exc
+
+
+class SearxngProvider(_HttpProvider):
+    """GET <base_url>/search?q=…&format=json&language=fr (SearXNG's JSON output format)."""
+
+    name = "searxng"
+
+    async def search(self, query: str, limit: int) -> list[SearchResult]:
+        url = self.config.base_url.rstrip("/") + "/search"
+        params = {"q": query, "format": "json", "language": self.config.language}
+        try:
+            async with self.session().get(
+                url, params=params, timeout=_timeout(self.config)
+            ) as response:
+                data = await self._json(response)
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise SearchError(type(exc).__name__) from exc
+        results = []
+        items = data.get("results") if isinstance(data, dict) else None
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict) and isinstance(item.get("url"), str):
+                results.append(
+                    SearchResult(
+                        str(item.get("title") or item["url"]),
+                        item["url"],
+                        str(item.get("content") or ""),
+                    )
+                )
+        return results[: limit * 2]  # extra ones cover results the domain lists drop
+
+
+class AlbertProvider(_HttpProvider):
+    """POST <base_url>/search {"prompt", "collections": [], "k", "web_search": true}.
+
+    Albert searches the web, reads the pages itself and answers with chunks:
+    {"data": [{"score", "chunk": {"content", "metadata": {"document_name": "<url>.html"…}}}]}.
+    """
+
+    name = "albert"
+
+    async def search(self, query: str, limit: int) -> list[SearchResult]:
+        url = self.config.base_url.rstrip("/") + "/search"
+        body = {"prompt": query, "collections": [], "k": limit, "web_search": True}
+        headers = {"Authorization": f"Bearer {self.config.api_key.get_secret_value()}"}
+        try:
+            async with self.session().post(
+                url, json=body, headers=headers, timeout=_timeout(self.config)
+            ) as response:
+                data = await self._json(response)
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise SearchError(type(exc).__name__) from exc
+        results: dict[str, SearchResult] = {}
+        items = data.get("data") if isinstance(data, dict) else None
+        for item in items if isinstance(items, list) else []:
+            chunk = item.get("chunk") if isinstance(item, dict) else None
+            if not isinstance(chunk, dict):
+                continue
+            metadata = chunk.get("metadata")
+            metadata = metadata if isinstance(metadata, dict) else {}
+            name = str(metadata.get("document_name") or metadata.get("url") or "")
+            if name.endswith(".html"):
+                name = name[: -len(".html")]
+            if not name.startswith(("http://", "https://")):
+                continue
+            title = str(metadata.get("title") or name)
+            content = str(chunk.get("content") or "")
+            if name in results:  # several chunks of one page: one source
+                previous = results[name]
+                results[name] = SearchResult(title, name, previous.snippet + "\n" + content)
+            else:
+                results[name] = SearchResult(title, name, content)
+        return list(results.values())
+
+
+def make_provider(config: WebConfig) -> SearchProvider | None:
+    if config.provider == "searxng":
+        return SearxngProvider(config)
+    if config.provider == "albert":
+        return AlbertProvider(config)
+    return None
+
+
+def filter_results(results: list[SearchResult], config: WebConfig) -> list[SearchResult]:
+    """Results on http(s) URLs, allowed by the domain lists, each URL once."""
+    kept: list[SearchResult] = []
+    seen: set[str] = set()
+    for result in results:
+        try:
+            host = parse_url(result.url).host
+        except BadUrl:
+            continue
+        if host_matches(host, config.deny_domains):
+            continue
+        if config.allow_domains and not host_matches(host, config.allow_domains):
+            continue
+        if result.url not in seen:
+            seen.add(result.url)
+            kept.append(result)
+    return kept
