@@ -26,14 +26,17 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.app import ROUTERS  # noqa: E402
-from bot.config import Config  # noqa: E402
+from bot.app import (
+    ROUTERS,
+    Config,
+)
 from bot.context import Services  # noqa: E402
 from bot.dispatcher import Dispatcher  # noqa: E402
 from bot.llm import LLMClient  # noqa: E402
 from bot.matrix import IncomingText  # noqa: E402
 from devtools.fake_llm import FakeLLM  # noqa: E402
 from handlers.attachments.extract import ExtractionError, Extractor, Limits  # noqa: E402
+from handlers.attachments.router import Attachments
 from storage.db import Database  # noqa: E402
 from tests import docgen  # noqa: E402
 from tests.fakes import FakeMatrix  # noqa: E402
@@ -135,7 +138,7 @@ async def bench_answers(
     finally:
         await dispatcher.shutdown(1)
         await llm.close()
-        await services.media_ai.close()
+        await services.part(Attachments).media_ai.close()
         await db.close()
         await fake.stop()
 

@@ -29,12 +29,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.app import ROUTERS  # noqa: E402
-from bot.config import Config  # noqa: E402
+from bot.app import (
+    ROUTERS,
+    Config,
+)
 from bot.context import Services  # noqa: E402
 from bot.dispatcher import Dispatcher  # noqa: E402
 from bot.llm import LLMClient  # noqa: E402
 from bot.matrix import IncomingText  # noqa: E402
+from handlers.privacy.guard import Privacy
 from storage.db import Database  # noqa: E402
 from tests.fakes import FakeMatrix  # noqa: E402
 
@@ -96,7 +99,9 @@ async def run(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
         llm = LLMClient(config.llm)
         services = Services(config, db, matrix, llm, lambda: datetime.now(UTC))
         dispatcher = Dispatcher(services, ROUTERS)
-        await services.pii.scan_async("Bonjour")  # loads the guard's models before the clock runs
+        await services.part(Privacy).detector.scan_async(
+            "Bonjour"
+        )  # loads the guard's models before the clock runs
         agents = [f"@agent{i:02d}:bench" for i in range(args.agents)]
         sent_at: dict[str, float] = {}
         start = time.monotonic()

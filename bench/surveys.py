@@ -28,9 +28,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.app import BotApp  # noqa: E402
-from bot.config import Config  # noqa: E402
+from bot.app import (
+    BotApp,
+    Config,
+)
 from devtools.synapse import RegisteredUser, SynapseServer, start_synapse  # noqa: E402
+from handlers.surveys.router import Surveys
 from storage.db import Database  # noqa: E402
 from storage.users import RoomRepository  # noqa: E402
 
@@ -158,12 +161,12 @@ async def _run(args: argparse.Namespace, work: Path, synapse: SynapseServer) -> 
             return await original(*a, **k)
 
         client.room_send = counted  # type: ignore[method-assign]
-        rounds = app.services.survey_rounds
+        rounds = app.services.part(Surveys).rounds
         started = time.perf_counter()
         await rounds.start_round("bench", origin="command")
         await rounds.drained()
         elapsed = time.perf_counter() - started
-        counts = await app.services.surveys.round_counts(1)
+        counts = await app.services.part(Surveys).repo.round_counts(1)
     finally:
         await app.stop()
     homeserver = sqlite3.connect(synapse.workdir / "homeserver.db")

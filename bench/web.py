@@ -27,14 +27,17 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.app import ROUTERS  # noqa: E402
-from bot.config import Config  # noqa: E402
+from bot.app import (
+    ROUTERS,
+    Config,
+)
 from bot.context import Services  # noqa: E402
 from bot.dispatcher import Dispatcher  # noqa: E402
 from bot.llm import LLMClient  # noqa: E402
 from bot.matrix import IncomingText  # noqa: E402
 from devtools.fake_llm import FakeLLM, Reply  # noqa: E402
 from devtools.web_pages import WebPages  # noqa: E402
+from handlers.web.router import Web
 from storage.db import Database  # noqa: E402
 from tests.fakes import FakeMatrix  # noqa: E402
 
@@ -84,7 +87,7 @@ async def run_series(
                 for i in range(1, pages_n + 1)
             ]
             llm_server.enqueue(Reply(text=ANSWER))
-            fetcher = services.web.fetcher
+            fetcher = services.part(Web).service.fetcher
             fetcher.peak_in_flight = 0
             room = f"!bench-{concurrency}-{run}"
             started = time.perf_counter()
@@ -104,7 +107,7 @@ async def run_series(
                 peaks.append(fetcher.peak_in_flight)
     finally:
         await dispatcher.shutdown(2)
-        await services.web.close()
+        await services.part(Web).service.close()
         await llm.close()
         await db.close()
         await llm_server.stop()

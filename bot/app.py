@@ -1,4 +1,27 @@
-"""Wiring: one lifespan opens and closes the database, the Matrix client and the LLM client."""
+"""The composition root: the one module that knows the features. It assembles them on the
+runtime, in a written-down order, and runs the bot's one lifespan.
+
+Routing order, and why (intercepts, messages and turn hooks follow it; help lists commands in
+it):
+
+ 1. greeting       says hello in a new DM (greetings are not routed further)
+ 2. help           `!aide`, open to everyone whatever their status
+ 3. access         the gate: decides who is answered before any other feature sees the event
+ 4. surveys        a survey in progress takes the agent's replies (after the gate, before chat)
+ 5. feedback       👍/👎 on answers, and the comment that follows a 👎
+ 6. stats          staff statistics
+ 7. conversations  history, resume, titles; quotes the answer a message replies to (turn hook)
+ 8. models         `!modele`
+ 9. privacy        the personal-data guard (provided to the pipeline) and the agents' rights
+10. web            `!web`, link reading (turn hook: pages as quoted material)
+11. attachments    media events and `!documents`; passages before each question (turn hook)
+12. instructions   `!consignes` (turn hook: the agent's standing instructions)
+13. export         `!exporter`
+14. chat           last: answers whatever text message no other feature took
+
+Single providers: the personal-data guard comes from privacy, the quota policy from access,
+the PDF reader (for links to PDFs) from attachments, the generated title from conversations.
+"""
 
 from __future__ import annotations
 
@@ -6,54 +29,160 @@ import asyncio
 import contextlib
 import importlib
 import logging
-import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Sequence
 from contextlib import AsyncExitStack
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Self
 
-from bot.commands import Router
-from bot.config import Config
-from bot.context import Services
+from pydantic import Field
+
+from bot.commands import CommandTable, Router
+from bot.config import RuntimeConfig, read_config
+from bot.context import Core, Extensions, MatrixPort, Services
 from bot.dispatcher import SYNC_TOKEN_KEY, Dispatcher
+from bot.events import AccountUnusable
+from bot.feature import Feature
 from bot.llm import LLMClient
-from bot.matrix import AccountUnusable, MatrixClient
+from bot.matrix import MatrixClient
 from bot.metrics import Metrics
 from bot.ops import Alerts, LLMCheck, OpsServer
-from handlers.access.router import router as access
-from handlers.attachments.router import router as attachments
-from handlers.chat.router import router as chat
-from handlers.conversations.router import router as conversations
-from handlers.export.router import router as export
-from handlers.feedback.router import router as feedback
-from handlers.greeting.router import router as greeting
-from handlers.help.router import router as help
-from handlers.instructions.router import router as instructions
-from handlers.models.router import router as models
-from handlers.privacy.pii import load_ner
-from handlers.privacy.retention import RetentionJob
-from handlers.privacy.router import router as privacy
-from handlers.stats.router import router as stats
-from handlers.surveys.router import router as surveys
-from handlers.web.router import router as web
+from bot.scheduler import Scheduler
+from handlers import (
+    access,
+    attachments,
+    chat,
+    conversations,
+    export,
+    feedback,
+    greeting,
+    help,
+    instructions,
+    models,
+    privacy,
+    stats,
+    surveys,
+    web,
+)
+from handlers.access.config import AccessConfig
+from handlers.attachments.config import AttachmentsConfig
+from handlers.conversations.config import ConversationsConfig
+from handlers.privacy.config import PrivacyConfig
+from handlers.surveys.config import SurveysConfig
+from handlers.web.config import WebConfig
 from storage.db import Clock, Database, utcnow
 
 log = logging.getLogger(__name__)
 
-ROUTERS: list[Router] = [
-    greeting,
-    help,
-    access,
-    surveys,
-    feedback,
-    stats,
-    conversations,
-    models,
-    privacy,
-    web,
-    attachments,
-    instructions,
-    export,
-    chat,
-]
+
+class Config(RuntimeConfig):
+    """The whole configuration: the runtime's sections and each feature's own."""
+
+    privacy: PrivacyConfig = Field(default_factory=PrivacyConfig)
+    access: AccessConfig = Field(default_factory=AccessConfig)
+    attachments: AttachmentsConfig = Field(default_factory=AttachmentsConfig)
+    web: WebConfig = Field(default_factory=WebConfig)
+    surveys: SurveysConfig = Field(default_factory=SurveysConfig)
+    conversations: ConversationsConfig = Field(default_factory=ConversationsConfig)
+
+    def resolve_paths(self, base: Path) -> Self:
+        super().resolve_paths(base)
+        if not self.surveys.dir.is_absolute():
+            self.surveys.dir = (base / self.surveys.dir).resolve()
+        return self
+
+
+def load_config(path: Path, environ: dict[str, str] | None = None) -> Config:
+    """Read, overlay and validate the configuration; raise ConfigError listing all problems."""
+    return read_config(path, Config, environ)
+
+
+def offline_checks(config: Config) -> list[str]:
+    """The features' own checks of their files, without logging in (`check-config`)."""
+    return surveys.check(config.surveys)
+
+
+def build_features(core: Core, config: Config) -> list[Feature]:
+    """Every feature set up on the core, in routing order (see the module's docstring)."""
+    conv = config.conversations
+    return [
+        greeting.setup(core),
+        help.setup(core),
+        access.setup(core, config.access),
+        surveys.setup(core, config.surveys),
+        feedback.setup(core, comment_window_minutes=config.surveys.comment_window_minutes),
+        stats.setup(core),
+        conversations.setup(core, conv),
+        models.setup(core),
+        privacy.setup(core, config.privacy),
+        web.setup(core, config.web),
+        attachments.setup(core, config.attachments),
+        instructions.setup(core, max_chars=conv.max_instruction_chars),
+        export.setup(
+            core, default_format=conv.export_format, max_messages=conv.export_max_messages
+        ),
+        chat.setup(core),
+    ]
+
+
+def _single(features: Sequence[Feature], what: str) -> Any:
+    provided = [getattr(f, what) for f in features if getattr(f, what) is not None]
+    if len(provided) > 1:
+        raise ValueError(f"more than one feature provides {what}")
+    return provided[0] if provided else None
+
+
+@dataclass(frozen=True)
+class Assembly:
+    """The services and the features, as the bot runs them (tests wire the same)."""
+
+    services: Services
+    features: tuple[Feature, ...]
+
+    @property
+    def routers(self) -> list[Router]:
+        return [f.router for f in self.features]
+
+
+def assemble(core: Core, config: Config) -> Assembly:
+    features = build_features(core, config)
+    routers = [f.router for f in features]
+    defaults = Extensions()
+    extensions = Extensions(
+        commands=tuple(CommandTable(routers).commands),
+        turn_hooks=tuple(hook for router in routers for hook in router.turn_hooks),
+        answered=tuple(hook for f in features for hook in f.answered),
+        guard=_single(features, "guard") or defaults.guard,
+        quota=_single(features, "quota") or defaults.quota,
+        read_pdf=_single(features, "read_pdf"),
+    )
+    parts = {type(f.part): f.part for f in features if f.part is not None}
+    return Assembly(Services.of(core, extensions, parts), tuple(features))
+
+
+def make_core(
+    config: Config,
+    db: Database,
+    matrix: MatrixPort,
+    llm: LLMClient,
+    clock: Callable[[], datetime],
+    *,
+    metrics: Metrics | None = None,
+    support_room_id: str | None = None,
+    canned_answers: bool = False,
+) -> Core:
+    return Core(
+        config,
+        db,
+        matrix,
+        llm,
+        clock,
+        metrics=metrics or Metrics(),
+        support_room_id=support_room_id,
+        admin_power_level=config.access.admin_power_level,
+        canned_answers=canned_answers,
+    )
 
 
 class BotApp:
@@ -65,13 +194,11 @@ class BotApp:
         *,
         clock: Clock = utcnow,
         canned_answers: bool = False,
-        routers: Iterable[Router] | None = None,
         shutdown_grace: float = 10.0,
     ) -> None:
         self.config = config
         self.clock = clock
         self.canned_answers = canned_answers
-        self.routers = routers
         self.shutdown_grace = shutdown_grace
         self._stack = AsyncExitStack()
         self._stop = asyncio.Event()
@@ -79,7 +206,8 @@ class BotApp:
         self.matrix: MatrixClient | None = None
         self.dispatcher: Dispatcher | None = None
         self.services: Services | None = None
-        self.retention: RetentionJob | None = None
+        self.assembly: Assembly | None = None
+        self.scheduler: Scheduler | None = None
         self.metrics = Metrics()
         self.ops: OpsServer | None = None
         self.alerts: Alerts | None = None
@@ -98,14 +226,10 @@ class BotApp:
     async def start(self) -> None:
         config = self.config
         stack = self._stack
-        if config.privacy.ner != "off":
-            # spaCy's French model takes seconds to load (regex compilation, CPU-bound): start
-            # now, while the bot logs in and syncs. A daemon thread never delays the exit.
-            # openai looks httpx up in sys.modules, and spaCy's imports bring httpx in: imported
-            # here first, the warm-up thread can never leave openai a half-imported module.
-            with contextlib.suppress(ImportError):
-                importlib.import_module("httpx")
-            threading.Thread(target=load_ner, name="spacy-warmup", daemon=True).start()
+        # openai looks httpx up in sys.modules, and a feature's warm-up thread may import it
+        # too: imported here first, no thread can leave openai a half-imported module.
+        with contextlib.suppress(ImportError):
+            importlib.import_module("httpx")
         db = Database(config.storage.database, clock=self.clock)
         await db.open()
         stack.push_async_callback(db.close)
@@ -119,37 +243,31 @@ class BotApp:
         llm = LLMClient(config.llm)
         stack.push_async_callback(llm.close)
 
-        services = Services(
-            config, db, matrix, llm, self.clock, canned_answers=self.canned_answers
+        support_room_id = await self._join_support_room(matrix, db)
+        core = make_core(
+            config,
+            db,
+            matrix,
+            llm,
+            self.clock,
+            metrics=self.metrics,
+            support_room_id=support_room_id,
+            canned_answers=self.canned_answers,
         )
-        services.metrics = self.metrics
+        assembly = assemble(core, config)
+        self.assembly = assembly
+        services = assembly.services
         self.services = services
-        stack.push_async_callback(services.web.close)  # web lookups' HTTP sessions (issue 5)
-        # Attachments (issue 4): extraction workers and the OCR/transcription client.
-        stack.callback(services.extractor.close)
-        stack.push_async_callback(services.media_ai.close)
-        # Stopped before the database closes (the stack unwinds in reverse).
-        self.retention = RetentionJob(services)
-        self.retention.start()
-        stack.push_async_callback(self.retention.stop)
-        # Surveys: definitions loaded (a bad file stops the start), unfinished rounds resumed.
-        await services.survey_rounds.start()
-        stack.push_async_callback(services.survey_rounds.stop)
-        dispatcher = Dispatcher(services, self.routers or ROUTERS, matrix)
+        for feature in assembly.features:
+            if feature.close is not None:
+                stack.push_async_callback(feature.close)
+        for feature in assembly.features:
+            if feature.start is not None:
+                await feature.start(services)
+
+        dispatcher = Dispatcher(services, assembly.routers, matrix)
         self.dispatcher = dispatcher
         dispatcher.bot_names = await matrix.names()
-
-        if config.support.room:
-            try:
-                support_id = await matrix.join(config.support.room)
-            except AccountUnusable:
-                raise
-            except Exception as exc:
-                log.error("cannot join the support room %s: %s", config.support.room, exc)
-            else:
-                dispatcher.support_room_id = support_id
-                await services.rooms.upsert(support_id, "support", None)
-                log.info("support room: %s", support_id)
 
         since = await services.state.get(SYNC_TOKEN_KEY)
         dispatcher.initial_sync = since is None
@@ -158,35 +276,58 @@ class BotApp:
         )
         await dispatcher.resume_pending()
         dispatcher.spawn(self._after_first_sync())
-        await self._start_ops(services, matrix)
+        llm_check = LLMCheck(services)
+        await self._start_ops(services, matrix, llm_check)
+        self.alerts = Alerts(services, llm_check)
+        scheduler = Scheduler(self.clock)
+        scheduler.add([self.alerts.job()])
+        for feature in assembly.features:
+            scheduler.add(feature.jobs)
+        self.scheduler = scheduler
+        # Stopped before the features close and the database closes (the stack unwinds in
+        # reverse).
+        stack.push_async_callback(scheduler.stop)
         log.info("bot started as %s (device %s)", matrix.user_id, matrix.device_id)
 
-    async def _start_ops(self, services: Services, matrix: MatrixClient) -> None:
-        """Operations (issue 8): the health and metrics listener, support-room alerts."""
-        llm_check = LLMCheck(services)
-        if self.config.ops.http_port:
-            ops = OpsServer(
-                services, last_sync_at=lambda: matrix.last_sync_at, llm_check=llm_check
-            )
-            try:
-                await ops.start()
-            except OSError as exc:
-                # Serving users matters more than the probes: say it loudly and go on.
-                log.error(
-                    "ops listener not started on port %s: %s", self.config.ops.http_port, exc
-                )
-            else:
-                self.ops = ops
-                self._stack.push_async_callback(ops.stop)
-        self.alerts = Alerts(services, llm_check)
-        self.alerts.start()
-        self._stack.push_async_callback(self.alerts.stop)
+    async def _join_support_room(self, matrix: MatrixClient, db: Database) -> str | None:
+        if not self.config.support.room:
+            return None
+        try:
+            support_id = await matrix.join(self.config.support.room)
+        except AccountUnusable:
+            raise
+        except Exception as exc:
+            log.error("cannot join the support room %s: %s", self.config.support.room, exc)
+            return None
+        from storage.users import RoomRepository
+
+        await RoomRepository(db).upsert(support_id, "support", None)
+        log.info("support room: %s", support_id)
+        return support_id
+
+    async def _start_ops(self, services: Services, matrix: MatrixClient, check: LLMCheck) -> None:
+        """The health and metrics listener."""
+        if not self.config.ops.http_port:
+            return
+        ops = OpsServer(services, last_sync_at=lambda: matrix.last_sync_at, llm_check=check)
+        try:
+            await ops.start()
+        except OSError as exc:
+            # Serving users matters more than the probes: say it loudly and go on.
+            log.error("ops listener not started on port %s: %s", self.config.ops.http_port, exc)
+        else:
+            self.ops = ops
+            self._stack.push_async_callback(ops.stop)
 
     async def _after_first_sync(self) -> None:
         assert self.matrix is not None and self.dispatcher is not None
+        assert self.services is not None and self.assembly is not None
         await self.matrix.wait_synced(timeout=120)
-        assert self.services is not None
-        await self.services.survey_rounds.resume()
+        for feature in self.assembly.features:
+            if feature.synced is not None:
+                await feature.synced(self.services)
+        if self.scheduler is not None:
+            self.scheduler.start()
         # Keys may have arrived while the bot was down.
         await self.dispatcher.retry_undecrypted()
 

@@ -10,7 +10,8 @@ import signal
 import sys
 from pathlib import Path
 
-from bot.config import Config, ConfigError, load_config
+from bot.app import Config, load_config, offline_checks
+from bot.config import ConfigError
 from bot.logs import setup_logging
 
 log = logging.getLogger("bot")
@@ -40,12 +41,13 @@ def check_config(config: Config) -> list[str]:
     for admin in config.support.admins:
         if not admin.startswith("@") or ":" not in admin:
             problems.append(f"support.admins: {admin!r} is not a Matrix user id")
-    problems += check_surveys(config)
+    problems += offline_checks(config)
     return problems
 
 
 def _check_online(config: Config) -> int:
-    from bot.matrix import AccountUnusable, MatrixError, check_session
+    from bot.events import AccountUnusable, MatrixError
+    from bot.matrix import check_session
 
     try:
         checked = asyncio.run(check_session(config.matrix))
@@ -66,24 +68,11 @@ def _check_online(config: Config) -> int:
     return EXIT_OK
 
 
-def check_surveys(config: Config) -> list[str]:
-    """Every survey file valid, and the scheduled survey among them."""
-    from handlers.surveys.definitions import SurveyError, load_dir
-
-    try:
-        found = load_dir(config.surveys.dir)
-    except SurveyError as exc:
-        return [f"surveys.dir: {line}" for line in str(exc).splitlines()]
-    if config.surveys.survey and config.surveys.survey not in found:
-        return [f"surveys.survey: no survey {config.surveys.survey!r} in {config.surveys.dir}"]
-    return []
-
-
 async def _run(config: Config) -> int:
     from bot.app import BotApp
-    from bot.matrix import AccountUnusable
+    from bot.events import AccountUnusable
 
-    problems = check_surveys(config)
+    problems = offline_checks(config)
     if problems:
         for problem in problems:
             log.critical("%s", problem)

@@ -6,12 +6,10 @@ import unicodedata
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 
-from bot.context import Ctx, Turn
+from bot.context import Ctx, TurnHook
 
 Handler = Callable[[Ctx], Awaitable[None]]
 Predicate = Callable[[Ctx], bool]
-# Prepares one answer: adds instructions, quoted material, footers or status lines to the turn.
-TurnHook = Callable[[Ctx, Turn], Awaitable[None]]
 # Sees every event before commands and messages are routed; True means it took the event
 # (a gate that told a pending user to wait, a survey taking the reply as an answer).
 Intercept = Callable[[Ctx], Awaitable[bool]]

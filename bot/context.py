@@ -1,38 +1,31 @@
-"""What a handler receives: the event being handled and the services, behind typed interfaces."""
+"""What a handler receives: the event being handled and the services, behind typed interfaces,
+and the extension points through which features take part in an answer.
+
+`Core` is what every feature stands on (built first, handed to each feature's setup);
+`Services` adds what the features contributed (their extension points and their own records),
+and is built once by the composition root (`bot/app.py`). Nothing writes into it afterwards.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol, TypeVar
 
-from bot.config import Config
-from bot.llm import LLMClient
+from bot.config import RuntimeConfig
+from bot.events import Event, RoomKind, Text
+from bot.llm import ChatMessage, LLMClient
 from bot.llm_queue import FairQueue
 from bot.metrics import Metrics
 from bot.render import markdown_to_html
-from handlers.attachments.extract import ExtractionError, Extractor, Limits
-from handlers.attachments.media_ai import MediaAI
-from handlers.privacy.pii import PiiDetector
-from handlers.web.fetch import FetchError
-from handlers.web.service import WebService
-from storage.access import AccessRepository
+from bot.tasks import Background, Doorbell
 from storage.conversations import ConversationRepository
 from storage.db import Database
-from storage.documents import DocumentRepository
-from storage.feedback import FeedbackRepository
 from storage.inbox import InboxItem, InboxRepository, StateRepository
-from storage.instructions import InstructionsRepository
-from storage.privacy import PrivacyRepository
-from storage.stats import StatsRepository
-from storage.surveys import SurveyRepository
 from storage.users import RoomRepository, UserRepository
-from storage.web import WebRepository
 
-if TYPE_CHECKING:
-    from bot.commands import Command, TurnHook
-    from handlers.surveys.rounds import SurveyRounds
+T = TypeVar("T")
 
 
 class MatrixPort(Protocol):
@@ -69,7 +62,8 @@ class MatrixPort(Protocol):
     ) -> str: ...
 
     async def power_level(self, room_id: str, user_id: str) -> int: ...
-    # Attachments (issue 4): raises bot.matrix.MediaError.
+
+    # Raises bot.events.MediaError.
     async def download(self, media: dict[str, Any], max_bytes: int, timeout: float) -> bytes: ...
 
 
@@ -85,104 +79,112 @@ class AnswerFailed(Exception):
         self.ref = ref
 
 
-@dataclass
-class Services:
-    config: Config
-    db: Database
-    matrix: MatrixPort
-    llm: LLMClient
-    clock: Callable[[], datetime]
-    users: UserRepository = field(init=False)
-    rooms: RoomRepository = field(init=False)
-    conversations: ConversationRepository = field(init=False)
-    inbox: InboxRepository = field(init=False)
-    state: StateRepository = field(init=False)
-    commands: list[Command] = field(default_factory=list)
-    # Every router's turn hooks in routing order; set by the dispatcher.
-    turn_hooks: list[TurnHook] = field(default_factory=list)
-    canned_answers: bool = False  # demo without a real model: say so
-    # Privacy: the agents' rights, the personal-data guard (one per process, cache inside).
-    privacy: PrivacyRepository = field(init=False)
-    pii: PiiDetector = field(init=False)
-    support_room_id: str | None = None  # resolved at start; set through the dispatcher
-    # Access (issue 3): statuses, audit, usage; the fair queue in front of the model; a way
-    # for a handler to have a room's pending events answered (set by the dispatcher).
-    access: AccessRepository = field(init=False)
-    llm_queue: FairQueue = field(init=False)
-    wake_room: Callable[[str], None] = lambda room_id: None
+# Extension points ------------------------------------------------------------------------------
 
-    async def is_admin(self, user_id: str) -> bool:
-        """Listed in support.admins, or with enough power in the support room."""
-        if user_id in self.config.support.admins:
-            return True
-        if not self.support_room_id:
-            return False
-        level = await self.matrix.power_level(self.support_room_id, user_id)
-        return level >= self.config.access.admin_power_level
 
-    # Web lookups (issue 5): page fetcher and search provider; agents' choices and sources.
-    web: WebService = field(init=False)
-    web_sources: WebRepository = field(init=False)
-    # Attachments (issue 4): documents, the extraction worker pool, OCR and transcription.
-    documents: DocumentRepository = field(init=False)
-    extractor: Extractor = field(init=False)
-    media_ai: MediaAI = field(init=False)
-    # Conversations (issue 9): standing instructions; side tasks (a generated title) run
-    # outside the answer through the dispatcher's spawn (None: awaited in place).
-    instructions: InstructionsRepository = field(init=False)
-    spawn: Callable[[Coroutine[Any, Any, Any]], None] | None = None
-    # Experimentation (issue 6): surveys and their rounds, feedback, statistics.
-    surveys: SurveyRepository = field(init=False)
-    survey_rounds: SurveyRounds = field(init=False)
-    feedback: FeedbackRepository = field(init=False)
-    stats: StatsRepository = field(init=False)
-    # Operations (issue 8): counters and histograms behind /metrics.
-    metrics: Metrics = field(default_factory=Metrics)
+class CommandInfo(Protocol):
+    """A declared command, as handlers and help see it (see `bot.commands.Command`)."""
 
-    def __post_init__(self) -> None:
-        self.users = UserRepository(self.db)
-        self.rooms = RoomRepository(self.db)
-        self.conversations = ConversationRepository(self.db)
-        self.inbox = InboxRepository(self.db)
-        self.state = StateRepository(self.db)
-        self.privacy = PrivacyRepository(self.db)
-        self.pii = PiiDetector(ner=self.config.privacy.ner)
-        self.access = AccessRepository(self.db)
-        limits = self.config.limits
-        self.llm_queue = FairQueue(limits.max_concurrent_requests, limits.max_queued_requests)
-        self.web = WebService(self.config.web)
-        self.web_sources = WebRepository(self.db)
-        attachments = self.config.attachments
-        self.documents = DocumentRepository(self.db)
-        self.extractor = Extractor(  # its worker processes start with the first file
-            Limits(
-                max_pages=attachments.max_pages,
-                max_chars=attachments.max_chars,
-                max_uncompressed=int(attachments.max_uncompressed_mb * 1024 * 1024),
-                max_ratio=attachments.max_compression_ratio,
-            ),
-            timeout=attachments.extraction_timeout,
-            workers=attachments.extraction_workers,
-            memory_mb=attachments.extraction_memory_mb,
-        )
-        self.media_ai = MediaAI(self.config.llm, attachments)
-        self.web.fetcher.pdf_extractor = self._pdf_text  # PDFs behind links, same limits
-        self.instructions = InstructionsRepository(self.db)
-        from handlers.surveys.rounds import SurveyRounds
+    @property
+    def name(self) -> str: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+    @property
+    def usage(self) -> str: ...
+    @property
+    def help(self) -> str: ...
+    @property
+    def where(self) -> frozenset[str]: ...
+    @property
+    def admin(self) -> bool: ...
 
-        self.surveys = SurveyRepository(self.db)
-        self.survey_rounds = SurveyRounds(self)
-        self.feedback = FeedbackRepository(self.db)
-        self.stats = StatsRepository(self.db)
 
-    async def _pdf_text(self, data: bytes) -> str:
-        try:
-            extracted = await self.extractor.extract(data, "pdf")
-        except ExtractionError as exc:
-            raise FetchError("unreadable_pdf", exc.reason) from exc
-        if extracted.needs_ocr:
-            raise FetchError("unreadable_pdf", "scan")
-        return extracted.text
+class AnswerGuard(Protocol):
+    """The personal-data guard of one answer: what goes to the model, and back."""
+
+    @property
+    def footer(self) -> str | None: ...
+
+    async def protect(self, messages: Sequence[ChatMessage]) -> list[ChatMessage]: ...
+
+    def wrap(
+        self, on_text: Callable[[str], Awaitable[None]]
+    ) -> Callable[[str], Awaitable[None]]: ...
+
+    def restore(self, text: str) -> str: ...
+
+
+class PrivacyGuard(Protocol):
+    """Provided by the privacy feature: every feature that sends an agent's text out of the
+    bot (to the model, to a search engine) goes through it."""
+
+    async def for_question(self, ctx: Ctx, question: str) -> AnswerGuard:
+        """The guard of one answer; raises AnswerFailed when the question is held."""
+        ...
+
+    async def without_identifiers(self, ctx: Ctx, text: str) -> str:
+        """The text without the personal identifiers found (for a third party)."""
+        ...
+
+    async def review_document(self, ctx: Ctx, pieces: Sequence[str]) -> str | None:
+        """A note about the personal data found in a document, or None; raises UserError
+        when the document must not be used."""
+        ...
+
+
+class _NoAnswerGuard:
+    footer: str | None = None
+
+    async def protect(self, messages: Sequence[ChatMessage]) -> list[ChatMessage]:
+        return list(messages)
+
+    def wrap(self, on_text: Callable[[str], Awaitable[None]]) -> Callable[[str], Awaitable[None]]:
+        return on_text
+
+    def restore(self, text: str) -> str:
+        return text
+
+
+class NoPrivacyGuard:
+    """Without the privacy feature: text goes out as written."""
+
+    async def for_question(self, ctx: Ctx, question: str) -> AnswerGuard:
+        return _NoAnswerGuard()
+
+    async def without_identifiers(self, ctx: Ctx, text: str) -> str:
+        return text
+
+    async def review_document(self, ctx: Ctx, pieces: Sequence[str]) -> str | None:
+        return None
+
+
+@dataclass(frozen=True)
+class ModelUsage:
+    """One model request, as the quota policy records it."""
+
+    admitted_at: datetime
+    waited: float  # seconds in the fair queue
+    tokens_in: int
+    tokens_out: int
+    latency: float  # seconds of the model's answer
+
+
+class QuotaPolicy(Protocol):
+    """Provided by the access feature: who may use the model now, and what they used."""
+
+    async def admit(self, ctx: Ctx) -> None:
+        """Raises UserError (French, with when it resets) when the agent is over a limit."""
+        ...
+
+    async def record(self, ctx: Ctx, usage: ModelUsage) -> None: ...
+
+
+class NoQuota:
+    async def admit(self, ctx: Ctx) -> None:
+        return None
+
+    async def record(self, ctx: Ctx, usage: ModelUsage) -> None:
+        return None
 
 
 async def _no_status(line: str) -> None:
@@ -212,14 +214,128 @@ class Turn:
     images: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Answered:
+    """An answer delivered and stored: what `answered` hooks (a generated title…) receive."""
+
+    conversation_id: int
+    question: str
+    answer: str
+    model: str
+    first_exchange: bool  # the conversation's first answer
+    guard: AnswerGuard  # the answer's guard: pseudonymise a follow-up request the same way
+
+
+# Prepares one answer: adds instructions, quoted material, footers or status lines to the turn.
+TurnHook = Callable[["Ctx", Turn], Awaitable[None]]
+# Runs after an answer is delivered and stored (in the background).
+AnsweredHook = Callable[["Ctx", Answered], Coroutine[Any, Any, None]]
+# Reads the text of a PDF found behind a link (provided by the attachments feature); raises
+# UnreadableDocument.
+PdfReader = Callable[[bytes], Awaitable[str]]
+
+
+class UnreadableDocument(Exception):
+    """A document's text could not be read (`reason`: corrupted, encrypted, scan…)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Extensions:
+    """What the features contributed to the runtime, in the composition root's order."""
+
+    commands: tuple[CommandInfo, ...] = ()
+    turn_hooks: tuple[TurnHook, ...] = ()
+    answered: tuple[AnsweredHook, ...] = ()
+    guard: PrivacyGuard = field(default_factory=NoPrivacyGuard)
+    quota: QuotaPolicy = field(default_factory=NoQuota)
+    read_pdf: PdfReader | None = None
+
+
+# Services -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Core:
+    """What every feature stands on; built before the features, handed to their setup."""
+
+    config: RuntimeConfig
+    db: Database
+    matrix: MatrixPort
+    llm: LLMClient
+    clock: Callable[[], datetime]
+    metrics: Metrics = field(default_factory=Metrics)
+    tasks: Background = field(default_factory=Background)
+    doorbell: Doorbell = field(default_factory=Doorbell)
+    support_room_id: str | None = None  # resolved at start (joined before the features start)
+    admin_power_level: int = 50  # in the support room, this level or more is staff
+    canned_answers: bool = False  # demo without a real model: say so
+    users: UserRepository = field(init=False)
+    rooms: RoomRepository = field(init=False)
+    conversations: ConversationRepository = field(init=False)
+    inbox: InboxRepository = field(init=False)
+    state: StateRepository = field(init=False)
+    llm_queue: FairQueue = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.users = UserRepository(self.db)
+        self.rooms = RoomRepository(self.db)
+        self.conversations = ConversationRepository(self.db)
+        self.inbox = InboxRepository(self.db)
+        self.state = StateRepository(self.db)
+        limits = self.config.limits
+        self.llm_queue = FairQueue(limits.max_concurrent_requests, limits.max_queued_requests)
+
+    async def is_admin(self, user_id: str) -> bool:
+        """Listed in support.admins, or with enough power in the support room."""
+        if user_id in self.config.support.admins:
+            return True
+        if not self.support_room_id:
+            return False
+        level = await self.matrix.power_level(self.support_room_id, user_id)
+        return level >= self.admin_power_level
+
+
+@dataclass
+class Services(Core):
+    """The core plus what the features contributed; built once, by the composition root."""
+
+    extensions: Extensions = field(default_factory=Extensions)
+    # Each feature's own record (its config, repositories, engines), by type: a feature reads
+    # its own with `ctx.services.part(TheRecord)`.
+    parts: Mapping[type[Any], Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, core: Core, extensions: Extensions, parts: Mapping[type[Any], Any]) -> Services:
+        """The core's objects themselves (same repositories, same queue), plus the features'."""
+        services = cls.__new__(cls)
+        services.__dict__.update(core.__dict__)
+        services.extensions = extensions
+        services.parts = dict(parts)
+        return services
+
+    def part(self, kind: type[T]) -> T:
+        found = self.parts.get(kind)
+        if not isinstance(found, kind):
+            raise LookupError(f"no {kind.__name__} among the features assembled")
+        return found
+
+
+# The event being handled ----------------------------------------------------------------------
+
+
 @dataclass
 class Ctx:
     services: Services
     item: InboxItem
-    room_kind: str  # "dm", "group" or "support"
+    room_kind: RoomKind
+    event: Event = field(default_factory=lambda: Text("m.text", ""))
     text: str = ""  # the message with any leading mention of the bot removed
     args: str = ""  # for commands: what follows the command name
-    command: Command | None = None
+    command: CommandInfo | None = None
 
     @property
     def room_id(self) -> str:
@@ -228,6 +344,14 @@ class Ctx:
     @property
     def sender(self) -> str:
         return self.item.sender
+
+    @property
+    def event_id(self) -> str:
+        return self.item.event_id
+
+    @property
+    def thread_root(self) -> str | None:
+        return self.item.thread_root
 
     async def reply(self, markdown: str, *, notice: bool = False) -> str:
         """Send a message rendered from Markdown to the room (in the event's thread, if any)."""

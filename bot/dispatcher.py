@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import secrets
 import time
 from collections.abc import Coroutine, Iterable
 from typing import Any
@@ -19,9 +18,17 @@ from typing import Any
 from bot import texts
 from bot.commands import CommandTable, Router, parse_command
 from bot.context import AnswerFailed, Ctx, Services, UserError
+from bot.errors import new_ref
+from bot.events import REACTION_MSGTYPE as REACTION_MSGTYPE
+from bot.events import (
+    AccountUnusable,
+    RoomKind,
+    decode,
+    encode_media,
+    encode_reaction,
+)
 from bot.logs import event_context
 from bot.matrix import (
-    AccountUnusable,
     IncomingInvite,
     IncomingReaction,
     IncomingText,
@@ -34,9 +41,6 @@ from storage.inbox import InboxItem
 log = logging.getLogger(__name__)
 
 SYNC_TOKEN_KEY = "sync_token"
-# A reaction in a DM is queued as an inbox message with this msgtype and a JSON body
-# {"key", "relates_to"}, so it is handled in the room's order and survives restarts like text.
-REACTION_MSGTYPE = "m.reaction"
 # Only these reactions are stored: feedback on answers and survey answers.
 REACTION_KEYS = frozenset(
     {
@@ -49,11 +53,6 @@ REACTION_KEYS = frozenset(
 )
 # Attempts at one event, across restarts, before the bot apologises instead of trying again.
 MAX_ATTEMPTS = 3
-
-
-def new_ref() -> str:
-    """A short reference shown to the user and written in the log."""
-    return secrets.token_hex(3).upper()
 
 
 def strip_mention(text: str, names: Iterable[str]) -> str:
@@ -81,10 +80,7 @@ class Dispatcher:
         self.services = services
         self.routers = list(routers)
         self.table = CommandTable(self.routers)
-        services.commands = self.table.commands
-        services.turn_hooks = [hook for router in self.routers for hook in router.turn_hooks]
-        services.wake_room = self.kick
-        services.spawn = self.spawn
+        services.doorbell.listen(self.kick)
         self._intercepts = [i for router in self.routers for i in router.intercepts]
         self.matrix = matrix  # the real client, for keys and joins; None in dispatcher tests
         self.bot_names: list[str] = [services.matrix.user_id]
@@ -94,29 +90,23 @@ class Dispatcher:
         self.failed = asyncio.Event()
         self._workers: dict[str, asyncio.Task[None]] = {}
         self._wake: dict[str, bool] = {}
-        self._background: set[asyncio.Task[Any]] = set()
         self._closing = False
         self._member_counts: dict[str, int] = {}
         self._to_kick: set[str] = set()
 
     @property
     def support_room_id(self) -> str | None:
-        """The support room's id once resolved; kept in Services so handlers can post there."""
         return self.services.support_room_id
-
-    @support_room_id.setter
-    def support_room_id(self, room_id: str | None) -> None:
-        self.services.support_room_id = room_id
 
     # Room kinds ------------------------------------------------------------------------
 
-    def room_kind(self, room_id: str, member_count: int | None = None) -> str:
+    def room_kind(self, room_id: str, member_count: int | None = None) -> RoomKind:
         if room_id == self.support_room_id:
-            return "support"
+            return RoomKind.SUPPORT
         if member_count is not None:
             self._member_counts[room_id] = member_count
         count = self._member_counts.get(room_id, 2)
-        return "dm" if count <= 2 else "group"
+        return RoomKind.DM if count <= 2 else RoomKind.GROUP
 
     # EventSink -------------------------------------------------------------------------
 
@@ -144,7 +134,7 @@ class Dispatcher:
             body,
             event.origin_ts,
             msgtype=event.msgtype,
-            media=json.dumps(event.media) if event.media else None,
+            media=encode_media(event.media),
             thread_root=event.thread_root,
             reply_to=event.reply_to,
         )
@@ -176,7 +166,7 @@ class Dispatcher:
             return  # a heart or a smile: nothing to record
         if self.room_kind(event.room_id, event.member_count) != "dm":
             return
-        body = json.dumps({"key": key, "relates_to": event.relates_to}, ensure_ascii=False)
+        body = encode_reaction(key, event.relates_to)
         added = await self.services.inbox.add(
             event.event_id,
             event.room_id,
@@ -274,14 +264,7 @@ class Dispatcher:
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
         """Run a side task (a notice, a key request) without holding up the sync loop."""
-        task: asyncio.Task[Any] = asyncio.ensure_future(coro)
-        self._background.add(task)
-        task.add_done_callback(self._side_task_done)
-
-    def _side_task_done(self, task: asyncio.Task[Any]) -> None:
-        self._background.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.warning("side task failed: %s", task.exception())
+        self.services.tasks.spawn(coro)
 
     def kick(self, room_id: str) -> None:
         """Make sure the room's worker runs: it drains the room's pending events in order."""
@@ -358,7 +341,7 @@ class Dispatcher:
         Returns (kind, outcome) for metrics and logs: kind "command" or "message".
         """
         inbox = self.services.inbox
-        ctx = Ctx(self.services, item, self.room_kind(item.room_id))
+        ctx = Ctx(self.services, item, self.room_kind(item.room_id), decode(item))
         if item.attempts >= MAX_ATTEMPTS:
             # Started this many times without finishing: it takes the process down with it.
             ref = new_ref()
@@ -435,6 +418,4 @@ class Dispatcher:
             for task in pending:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
-        for task in list(self._background):
-            task.cancel()
-        await asyncio.gather(*self._background, return_exceptions=True)
+        await self.services.tasks.cancel_all()

@@ -44,23 +44,13 @@ from nio import (
 from nio.crypto.attachments import decrypt_attachment
 
 from bot.config import MatrixConfig
+from bot.events import MEDIA_MSGTYPES, AccountUnusable, MatrixError, MediaError
 from bot.metrics import Metrics
 
 log = logging.getLogger(__name__)
 
 FATAL_ERRCODES = {"ORG_MATRIX_EXPIRED_ACCOUNT", "M_UNKNOWN_TOKEN", "M_USER_DEACTIVATED"}
 HTML_FORMAT = "org.matrix.custom.html"
-
-
-class MatrixError(Exception):
-    def __init__(self, what: str, errcode: str | None = None, status: int | None = None) -> None:
-        super().__init__(f"{what}: {errcode or 'error'} (HTTP {status})")
-        self.errcode = errcode
-        self.status = status
-
-
-class AccountUnusable(MatrixError):
-    """The account is expired, deactivated or its token revoked: retrying cannot help."""
 
 
 def _check(response: Any, what: str) -> Any:
@@ -90,17 +80,6 @@ class IncomingText:
     media: dict[str, Any] | None = None
     thread_root: str | None = None  # the thread's root event (m.thread relation)
     reply_to: str | None = None  # the event this one replies to (m.in_reply_to)
-
-
-MEDIA_MSGTYPES = ("m.file", "m.image", "m.audio", "m.video")
-
-
-class MediaError(Exception):
-    """A file could not be fetched or decrypted; `reason`: too_big, download, decrypt."""
-
-    def __init__(self, reason: str, detail: str = "") -> None:
-        super().__init__(f"{reason}: {detail}" if detail else reason)
-        self.reason = reason
 
 
 def media_of(content: dict[str, Any]) -> dict[str, Any] | None:

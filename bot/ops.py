@@ -7,7 +7,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from aiohttp import web
@@ -15,9 +15,13 @@ from prometheus_client import CONTENT_TYPE_LATEST
 
 from bot import texts
 from bot.context import Services
+from bot.feature import Job
 from bot.llm import LLMError
 
 log = logging.getLogger(__name__)
+
+# Seconds between two rounds of alert checks.
+ALERTS_PERIOD = 30.0
 
 
 class LLMCheck:
@@ -144,19 +148,13 @@ class OpsServer:
         metrics = services.metrics
         age = self.sync_age()
         metrics.sync_age.set(age if age is not None else float("nan"))
-        row = await services.db.fetchone(
-            "SELECT COUNT(*) AS n FROM inbox WHERE status = 'pending'"
-        )
-        metrics.queue_depth.set(int(row["n"]) if row else 0)
+        metrics.queue_depth.set(await services.inbox.pending_count())
         since = (
             (services.clock() - timedelta(hours=24))
             .astimezone(UTC)
             .isoformat(timespec="milliseconds")
         )
-        row = await services.db.fetchone(
-            "SELECT COUNT(DISTINCT sender) AS n FROM inbox WHERE received_at >= ?", (since,)
-        )
-        metrics.active_users.set(int(row["n"]) if row else 0)
+        metrics.active_users.set(await services.inbox.senders_since(since))
         path = services.db.path
         size = 0
         for suffix in ("", "-wal"):
@@ -180,14 +178,11 @@ class Alerts:
         llm_check: LLMCheck,
         *,
         clock: Callable[[], float] = time.monotonic,
-        period: float = 30.0,
     ) -> None:
         self.services = services
         self.llm_check = llm_check
         self.clock = clock
-        self.period = period
         self._last_sent: dict[str, float] = {}
-        self._task: asyncio.Task[None] | None = None
         self.sent: list[str] = []  # keys of the alerts posted, for tests and logs
 
     async def post(self, key: str, text: str) -> bool:
@@ -211,7 +206,7 @@ class Alerts:
         return True
 
     async def check(self) -> None:
-        """One round of checks; the loop calls it every `period` seconds."""
+        """One round of checks; the scheduler runs it every `PERIOD` seconds (`job`)."""
         ops = self.services.config.ops
         metrics = self.services.metrics
         await self.llm_check()  # detects an outage even when nobody is asking anything
@@ -233,20 +228,8 @@ class Alerts:
         """The account stopped working: try to say so (an expired account usually cannot)."""
         await self.post("account", texts.alert_account(errcode or "?"))
 
-    def start(self) -> None:
-        self._task = asyncio.create_task(self._loop(), name="ops-alerts")
+    def job(self) -> Job:
+        async def run(now: datetime) -> None:
+            await self.check()
 
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
-
-    async def _loop(self) -> None:
-        while True:
-            await asyncio.sleep(self.period)
-            try:
-                await self.check()
-            except Exception:
-                log.exception("alert checks failed")
+        return Job("ops-alerts", run, every=ALERTS_PERIOD, first_after=ALERTS_PERIOD)

@@ -78,48 +78,6 @@ COMMAND_ADMINS_ONLY = "Cette commande est réservée à l'équipe support."
 UNTITLED = "Sans titre"
 
 
-_PRIVACY_LABELS = {
-    "nir": ("numéro de sécurité sociale", "numéros de sécurité sociale"),
-    "iban": ("IBAN", "IBAN"),
-    "carte": ("numéro de carte bancaire", "numéros de carte bancaire"),
-    "telephone": ("numéro de téléphone", "numéros de téléphone"),
-    "email": ("adresse électronique", "adresses électroniques"),
-    "adresse": ("adresse postale", "adresses postales"),
-    "date_naissance": ("date de naissance", "dates de naissance"),
-    "personne": ("nom de personne", "noms de personnes"),
-}
-
-
-_TOPIC_LABELS = {
-    "sante": "santé",
-    "religion": "religion ou convictions",
-    "opinion_politique": "opinions politiques",
-    "syndicat": "appartenance syndicale",
-    "origine": "origine ethnique",
-    "vie_sexuelle": "vie ou orientation sexuelle",
-    "genetique_biometrie": "données génétiques ou biométriques",
-    "infraction": "infractions ou condamnations",
-}
-
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " et " + items[-1]
-
-
-def privacy_counts(counts: dict[str, int]) -> str:
-    """{"nir": 1, "personne": 2} -> '1 numéro de sécurité sociale et 2 noms de personnes'."""
-    parts = []
-    for category, (one, many) in _PRIVACY_LABELS.items():
-        n = counts.get(category, 0)
-        if n:
-            parts.append(f"{n} {one if n == 1 else many}")
-    return _join(parts)
-
-
-def privacy_topics(categories: list[str]) -> str:
-    return _join([_TOPIC_LABELS.get(c, c) for c in categories])
-
-
 NARROW_NBSP = "\u202f"
 
 
@@ -151,3 +109,29 @@ def alert_account(errcode: str) -> str:
         f"🚨 **Alerte** : le compte Matrix du bot est refusé par le serveur (`{errcode}`). "
         "Le bot s'arrête : renouvelez ou réactivez le compte, puis redémarrez-le."
     )
+
+
+# The answer pipeline
+def system_prompt_date(when: datetime) -> str:
+    return f"Nous sommes le {french_date(when)}."
+
+
+INTERRUPTED = "⚠️ Réponse interrompue, elle reprendra automatiquement."
+
+
+def llm_failure(ref: str) -> str:
+    return (
+        "😕 Désolé, le modèle n'a pas pu répondre pour le moment. Votre message est "
+        f"conservé : tapez `!reessayer` dans quelques instants. (référence {ref})"
+    )
+
+
+def queue_position(position: int) -> str:
+    rank = "1re" if position == 1 else f"{position}e"
+    return f"⏳ Forte affluence, vous êtes {rank} dans la file. Votre réponse arrive…"
+
+
+QUEUE_FULL = (
+    "😓 Le service est très sollicité en ce moment et ne peut pas prendre votre demande. "
+    "Votre message est conservé : écrivez `!reessayer` dans quelques minutes."
+)

@@ -15,8 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bot.app import BotApp
-from bot.config import load_config
+from bot.app import BotApp, load_config
 from bot.texts import TYPING_PLACEHOLDER
 from devtools.agent import AgentClient, SeenMessage
 from devtools.fake_llm import FakeLLM, last_user_message

@@ -67,6 +67,18 @@ class InboxRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    async def pending_count(self) -> int:
+        """Events waiting to be handled, in every room (the queue-depth gauge)."""
+        row = await self.db.fetchone("SELECT COUNT(*) AS n FROM inbox WHERE status = 'pending'")
+        return int(row["n"]) if row else 0
+
+    async def senders_since(self, since: str) -> int:
+        """Distinct senders of events received since `since` (ISO, UTC)."""
+        row = await self.db.fetchone(
+            "SELECT COUNT(DISTINCT sender) AS n FROM inbox WHERE received_at >= ?", (since,)
+        )
+        return int(row["n"]) if row else 0
+
     async def add(
         self,
         event_id: str,

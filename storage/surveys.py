@@ -118,6 +118,12 @@ class SurveyRepository:
 
     # Definitions --------------------------------------------------------------------------
 
+    async def round_survey_id(self, round_id: int) -> str | None:
+        row = await self.db.fetchone(
+            "SELECT survey_id FROM survey_rounds WHERE id = ?", (round_id,)
+        )
+        return str(row["survey_id"]) if row else None
+
     async def save_definition(
         self, survey_id: str, version: int, title: str, source: str, origin: str
     ) -> None:

@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot.app import BotApp
-from bot.config import Config
+from bot.app import BotApp, Config
 from devtools.agent import AgentClient
 from devtools.fake_llm import FakeLLM
 from devtools.synapse import SynapseServer, start_synapse

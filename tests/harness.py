@@ -8,9 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot.app import ROUTERS
-from bot.config import Config
-from bot.context import Services
+from bot.app import Config, assemble, make_core
+from bot.commands import Router
 from bot.dispatcher import Dispatcher
 from bot.llm import LLMClient
 from storage.db import Database
@@ -55,16 +54,21 @@ async def running_dispatcher(
     db = Database(db_path, clock=clock)
     await db.open()
     llm = LLMClient(config.llm)
-    services = Services(config, db, FakeMatrix(), llm, clock)
-    dispatcher = Dispatcher(services, ROUTERS)
-    dispatcher.support_room_id = config.support.room or None
+    core = make_core(
+        config, db, FakeMatrix(), llm, clock, support_room_id=config.support.room or None
+    )
+    assembly = assemble(core, config)
+    for feature in assembly.features:
+        if feature.start is not None:
+            await feature.start(assembly.services)
+    dispatcher = Dispatcher(assembly.services, assembly.routers)
     try:
         yield dispatcher
     finally:
         await dispatcher.shutdown(1)
-        services.extractor.close()
-        await services.media_ai.close()
-        await services.web.close()
+        for feature in reversed(assembly.features):
+            if feature.close is not None:
+                await feature.close()
         await llm.close()
         await db.close()
 
@@ -73,3 +77,11 @@ def fake_matrix(dispatcher: Dispatcher) -> FakeMatrix:
     matrix = dispatcher.services.matrix
     assert isinstance(matrix, FakeMatrix)
     return matrix
+
+
+def assembled_routers(tmp_path: Path) -> list[Router]:
+    """The routers in routing order, as the composition root assembles them (nothing opened)."""
+    config = dispatcher_config(tmp_path, "http://127.0.0.1:9/v1")
+    llm = LLMClient(config.llm)
+    core = make_core(config, Database(tmp_path / "unused.sqlite3"), FakeMatrix(), llm, fixed_clock)
+    return assemble(core, config).routers

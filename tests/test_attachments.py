@@ -29,6 +29,8 @@ from handlers.attachments.extract import (
     detect_kind,
     extract_sync,
 )
+from handlers.attachments.router import Attachments
+from handlers.privacy.guard import Privacy
 from storage.db import Database
 from storage.documents import fts_query
 from tests import docgen
@@ -222,11 +224,29 @@ class Harness:
         self.llm = llm
         self.services = dispatcher.services
 
-    async def send(self, text: str, *, msgtype: str = "m.text", media: Any = None) -> str:
+    async def send(
+        self,
+        text: str,
+        *,
+        msgtype: str = "m.text",
+        media: Any = None,
+        thread_root: str | None = None,
+    ) -> str:
         event_id = f"$att{next(_ids)}"
         await self.dispatcher.on_text(
             IncomingText(
-                "!dm", event_id, ALICE, msgtype, text, None, 0, False, 2, True, media=media
+                "!dm",
+                event_id,
+                ALICE,
+                msgtype,
+                text,
+                None,
+                0,
+                False,
+                2,
+                True,
+                media=media,
+                thread_root=thread_root,
             )
         )
         self.dispatcher.flush_kicks()
@@ -242,6 +262,7 @@ class Harness:
         mimetype: str | None = None,
         size: int | None = None,
         caption: str | None = None,
+        thread_root: str | None = None,
     ) -> str:
         url = self.matrix.media.add(f"{next(_ids)}-{name}", data)
         media = {
@@ -251,7 +272,9 @@ class Harness:
             "size": len(data) if size is None else size,
             "filename": name,
         }
-        return await self.send(caption or name, msgtype=msgtype, media=media)
+        return await self.send(
+            caption or name, msgtype=msgtype, media=media, thread_root=thread_root
+        )
 
     def replies(self) -> list[str]:
         return [m.final_body for m in self.matrix.in_room("!dm")]
@@ -309,6 +332,31 @@ async def test_caption_is_answered_with_the_document(harness: Harness) -> None:
     assert len(replies) == 2
     turn = _user_turn(harness.llm.chat_requests()[-1])
     assert "900 euros" in turn and turn.endswith("Combien coûte le loyer ?")
+
+
+async def test_captioned_file_in_a_thread_belongs_to_the_thread_conversation(
+    harness: Harness,
+) -> None:
+    """The file and its caption land in the same conversation: the thread's, not the room's."""
+    await harness.send("Bonjour")  # the room's main conversation exists first
+    data = docgen.docx(["Le loyer du site de Nantes est de 700 euros."])
+    await harness.send_file(
+        "nantes.docx", data, caption="Combien coûte le loyer ?", thread_root="$racine"
+    )
+    turn = _user_turn(harness.llm.chat_requests()[-1])
+    assert "700 euros" in turn and turn.endswith("Combien coûte le loyer ?")
+    conversations = harness.services.conversations
+    thread = await conversations.for_thread("!dm", "$racine")
+    main = await conversations.current("!dm")
+    assert thread is not None and main is not None and thread.id != main.id
+    documents = harness.services.part(Attachments).documents
+    assert [d.filename for d in await documents.in_conversation(thread.id)] == ["nantes.docx"]
+    assert await documents.in_conversation(main.id) == []
+    # Later questions in the thread still find the document; the main timeline does not.
+    await harness.send("Et à Nantes ?", thread_root="$racine")
+    assert "700 euros" in _user_turn(harness.llm.chat_requests()[-1])
+    await harness.send("Et le loyer ?")
+    assert "700 euros" not in _user_turn(harness.llm.chat_requests()[-1])
 
 
 async def test_documents_list_forget_and_nouveau(harness: Harness) -> None:
@@ -446,7 +494,7 @@ async def test_transcription_failure_is_explained(harness: Harness) -> None:
 
 async def test_documents_are_erased_purged_and_exported_with_the_agent(harness: Harness) -> None:
     db = harness.services.db
-    privacy = harness.services.privacy
+    privacy = harness.services.part(Privacy).repo
     await harness.send_file("a.docx", docgen.docx(["Texte confidentiel du document."]))
     data = await privacy.user_data(ALICE)
     [exported] = data["documents"]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bot.answer import build_messages, estimate_tokens
+from bot.conversation import make_title
 from bot.texts import french_date
-from handlers.chat.router import build_messages, estimate_tokens, make_title
 from storage.conversations import Message
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from bot.app import ROUTERS
 from bot.commands import CommandTable, Router, normalize_name, parse_command
 from bot.context import Ctx
 from bot.dispatcher import strip_mention
+from tests.harness import assembled_routers
 
 
 @pytest.mark.parametrize(
@@ -27,18 +29,18 @@ def test_parse_command(text: str, expected: tuple[str, str] | None) -> None:
     assert parse_command(text) == expected
 
 
-def test_names_ignore_case_and_accents() -> None:
+def test_names_ignore_case_and_accents(tmp_path: Path) -> None:
     assert normalize_name("Réessayer") == "reessayer"
     assert normalize_name("MODÈLE") == "modele"
-    table = CommandTable(ROUTERS)
+    table = CommandTable(assembled_routers(tmp_path))
     retry = table.find("RÉESSAYER")
     assert retry is not None and retry is table.find("retry")
     assert table.find("modèle") is table.find("model")
     assert table.find("inconnue") is None
 
 
-def test_every_command_has_french_name_english_alias_and_help() -> None:
-    table = CommandTable(ROUTERS)
+def test_every_command_has_french_name_english_alias_and_help(tmp_path: Path) -> None:
+    table = CommandTable(assembled_routers(tmp_path))
     names = {c.name for c in table.commands}
     assert {"aide", "nouveau", "historique", "reprendre", "reessayer", "modele"} <= names
     for command in table.commands:

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.app import load_config
 from bot.cli import check_config, main
-from bot.config import ConfigError, load_config
+from bot.config import ConfigError
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "config.example.toml"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import io
 import itertools
 import json
@@ -27,6 +26,8 @@ from handlers.conversations.router import clean_title
 from handlers.export import documents as export
 from handlers.export import texts as export_texts
 from handlers.instructions import texts as instructions_texts
+from handlers.instructions.router import Instructions
+from handlers.privacy.guard import Privacy
 from storage.conversations import fts_query
 from tests.fakes import FakeMatrix
 from tests.harness import dispatcher_config, fake_matrix, running_dispatcher
@@ -96,9 +97,7 @@ class Bot:
 
     async def background(self) -> None:
         """Side tasks (generated titles) spawned by the answers."""
-        while self.dispatcher._background:
-            await asyncio.gather(*self.dispatcher._background, return_exceptions=True)
-            await asyncio.sleep(0)  # the done callbacks drop the finished tasks
+        await self.services.tasks.idle()
 
 
 @pytest.fixture
@@ -312,13 +311,13 @@ async def test_erasure_and_retention_leave_no_text_in_the_index(bot: Bot) -> Non
     await bot.send("!consignes Je travaille au service zanzibar")
     await bot.send("Projet mirabelle", room="!dm-bob", sender=BOB)
     assert {"zanzibar", "mirabelle"} <= await _terms(bot)
-    data = await bot.services.privacy.user_data(ALICE)
+    data = await bot.services.part(Privacy).repo.user_data(ALICE)
     assert data["custom_instructions"][0]["content"] == "Je travaille au service zanzibar"
     await bot.send("!oublier oui")
     assert "zanzibar" not in await _terms(bot)
-    assert await bot.services.instructions.get(ALICE) is None
+    assert await bot.services.part(Instructions).repo.get(ALICE) is None
     assert "mirabelle" in await _terms(bot)
-    await bot.services.privacy.purge_before("2999-01-01T00:00:00.000+00:00")
+    await bot.services.part(Privacy).repo.purge_before("2999-01-01T00:00:00.000+00:00")
     assert await _terms(bot) == set()
     await bot.services.db.execute(
         "INSERT INTO messages_fts(messages_fts) VALUES ('integrity-check')"

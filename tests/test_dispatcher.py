@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from bot import texts
-from bot.app import ROUTERS
 from bot.dispatcher import Dispatcher
 from bot.matrix import IncomingText
 from devtools.fake_llm import FakeLLM, Reply
@@ -261,6 +260,8 @@ async def test_an_event_that_keeps_crashing_the_process_is_given_up(harness: Har
 
 
 async def test_turn_hooks_add_instructions_material_and_footers(harness: Harness) -> None:
+    from dataclasses import replace
+
     from bot.context import Ctx, Turn
 
     seen: list[int] = []
@@ -272,7 +273,8 @@ async def test_turn_hooks_add_instructions_material_and_footers(harness: Harness
         turn.footers.append("Sources : [1]")
         await turn.status("Lecture…")
 
-    harness.services.turn_hooks.append(hook)
+    extensions = harness.services.extensions
+    harness.services.extensions = replace(extensions, turn_hooks=(*extensions.turn_hooks, hook))
     harness.llm.enqueue(Reply(text="Réponse."))
     await harness.send("Question")
     await harness.settle()
@@ -303,7 +305,7 @@ async def test_intercepts_see_events_before_routing_and_can_take_them(harness: H
         await ctx.reply("En attente.")
         return True
 
-    dispatcher = Dispatcher(harness.services, [gate, *ROUTERS])
+    dispatcher = Dispatcher(harness.services, [gate, *harness.dispatcher.routers])
     for text in ("Bonjour", "!aide"):
         await dispatcher.on_text(
             IncomingText(

@@ -16,8 +16,10 @@ from bot import texts
 from bot.matrix import IncomingReaction
 from devtools.fake_llm import Reply
 from handlers.feedback import texts as feedback_texts
+from handlers.privacy.guard import Privacy
 from handlers.stats import texts as stats_texts
 from handlers.surveys import texts as surveys_texts
+from handlers.surveys.router import Surveys
 from tests import test_dispatcher
 from tests.test_dispatcher import ALICE, BOB, Harness
 
@@ -33,9 +35,9 @@ async def setup(h: Harness, *, second: str | None = None) -> None:
     services = h.services
     services.config.surveys.send_rate = 100
     services.config.surveys.active_days = 0
-    await services.survey_rounds.add_uploaded(SURVEY)
+    await services.part(Surveys).rounds.add_uploaded(SURVEY)
     if second is not None:
-        await services.survey_rounds.add_uploaded(
+        await services.part(Surveys).rounds.add_uploaded(
             SURVEY.replace('id = "mensuel-test"', f'id = "{second}"')
         )
     await services.rooms.upsert("!support", "support", None)  # as the app does at start
@@ -60,7 +62,7 @@ async def staff(h: Harness, command: str) -> str:
     before = len(h.matrix.in_room("!support"))
     await h.send(command, room="!support", sender=BOB, members=5)
     await h.settle()
-    await h.services.survey_rounds.drained()
+    await h.services.part(Surveys).rounds.drained()
     return "\n".join(m.final_body for m in h.matrix.in_room("!support")[before:])
 
 
@@ -165,7 +167,9 @@ async def test_idempotent_sends_monthly_cap_and_opt_out(harness: Harness) -> Non
     # 31 days later the cap no longer applies.
     services = h.services
     later = services.db.clock() + timedelta(days=31)  # the database's own clock
-    selection = await services.surveys.select_targets("autre", later, cap_days=30, active_days=0)
+    selection = await services.part(Surveys).repo.select_targets(
+        "autre", later, cap_days=30, active_days=0
+    )
     assert [t.user_id for t in selection.targets] == [ALICE]
     assert db_rows(
         h, "SELECT COUNT(*), COUNT(DISTINCT survey_id || user_id) FROM survey_sends"
@@ -180,7 +184,7 @@ async def test_skip_postpone_with_one_reminder_and_stop(harness: Harness) -> Non
     assert surveys_texts.SURVEY_POSTPONED in await say(h, "!plus-tard")
     h.llm.enqueue(Reply(text="Réponse normale."))
     assert await say(h, "4") == "Réponse normale."  # postponed: back to the model
-    rounds = h.services.survey_rounds
+    rounds = h.services.part(Surveys).rounds
     now = h.services.clock()
     assert await rounds.send_reminders(now + timedelta(hours=23)) == 0
     assert await rounds.send_reminders(now + timedelta(hours=25)) == 1
@@ -194,7 +198,9 @@ async def test_skip_postpone_with_one_reminder_and_stop(harness: Harness) -> Non
         (1,)
     ]
     # !stop abandons; !plus-tard after the one reminder abandons too.
-    await h.services.survey_rounds.add_uploaded(SURVEY.replace('id = "mensuel-test"', 'id = "b"'))
+    await h.services.part(Surveys).rounds.add_uploaded(
+        SURVEY.replace('id = "mensuel-test"', 'id = "b"')
+    )
     h.services.config.surveys.cap_days = 0
     await staff(h, f"!survey send b {ALICE}")
     assert surveys_texts.SURVEY_STOPPED in await say(h, "!stop")
@@ -209,21 +215,21 @@ async def test_a_round_interrupted_mid_send_resumes_without_duplicates(harness: 
     h = harness
     await setup(h)
     services = h.services
-    selection = await services.surveys.select_targets(
+    selection = await services.part(Surveys).repo.select_targets(
         "mensuel-test", services.clock(), cap_days=30, active_days=0
     )
-    created = await services.surveys.create_round("mensuel-test", "command", selection)
-    first, second = await services.surveys.to_send(created.id)
+    created = await services.part(Surveys).repo.create_round("mensuel-test", "command", selection)
+    first, second = await services.part(Surveys).repo.to_send(created.id)
     # The process sent the first message, then died before confirming it.
-    await services.surveys.start_send(first.id)
+    await services.part(Surveys).repo.start_send(first.id)
     await services.matrix.send_text(first.room_id, "premier envoi", txn_id=first.txn_id)
-    await services.survey_rounds.resume()
-    await services.survey_rounds.drained()
-    await services.survey_rounds.stop()
+    await services.part(Surveys).rounds.resume()
+    await services.part(Surveys).rounds.drained()
+    await services.part(Surveys).rounds.stop()
     assert len(h.matrix.in_room(first.room_id)) == 1  # the homeserver deduplicated the retry
     assert len(h.matrix.in_room(second.room_id)) == 1
-    assert await services.surveys.round_counts(created.id) == {"sent": 2}
-    assert await services.surveys.rounds_sending() == []
+    assert await services.part(Surveys).repo.round_counts(created.id) == {"sent": 2}
+    assert await services.part(Surveys).repo.rounds_sending() == []
 
 
 async def test_scheduled_round_with_an_injectable_clock(harness: Harness) -> None:
@@ -231,7 +237,7 @@ async def test_scheduled_round_with_an_injectable_clock(harness: Harness) -> Non
     await setup(h)
     config = h.services.config.surveys
     config.schedule, config.survey = "0 10 1-14 * mon", "mensuel-test"
-    rounds = h.services.survey_rounds
+    rounds = h.services.part(Surveys).rounds
     paris = datetime(2026, 4, 1, 12, tzinfo=UTC)
     fire = rounds.next_fire(paris)
     assert fire is not None and fire.isoformat() == "2026-04-06T10:00:00+02:00"
@@ -312,7 +318,7 @@ async def test_reactions_comment_free_feedback_stats_and_erasure(harness: Harnes
     assert db_rows(h, "SELECT COUNT(*) FROM free_feedback") == [(0,)]
     assert db_rows(h, "SELECT SUM(count) FROM feedback_tallies") == [(2,)]
     assert db_rows(h, "SELECT COUNT(*) FROM survey_sends WHERE user_id = ?", (ALICE,)) == [(1,)]
-    data_export = await services.privacy.user_data(ALICE)
+    data_export = await services.part(Privacy).repo.user_data(ALICE)
     assert len(data_export["survey_sends"]) == 1 and data_export["answer_feedback"] == []
 
 
@@ -358,7 +364,7 @@ async def test_retention_expires_feedback_and_free_text_but_keeps_the_survey_rec
         await say(h, answer)
     await say(h, "!avis Bien")
     future = (h.services.db.clock() + timedelta(days=1)).isoformat()
-    counts = await h.services.privacy.purge_before(future)
+    counts = await h.services.part(Privacy).repo.purge_before(future)
     assert counts.other == 2  # the free-text answer and the free feedback
     assert db_rows(h, "SELECT COUNT(*) FROM survey_text_answers") == [(0,)]
     assert db_rows(h, "SELECT COUNT(*) FROM survey_answers") == [(5,)]
@@ -393,7 +399,7 @@ async def test_a_survey_file_uploaded_to_the_support_room_is_added(harness: Harn
         return "\n".join(m.final_body for m in h.matrix.in_room("!support")[before:])
 
     assert "depose" in await upload("depose.toml", other.encode())
-    assert await h.services.survey_rounds.definition("depose") is not None
+    assert await h.services.part(Surveys).rounds.definition("depose") is not None
     assert await upload("capture.png", b"\x89PNG") == ""  # staff's other files are not for us
     assert surveys_texts.SURVEY_FILE_NOT_TEXT in await upload("latin1.toml", "é".encode("latin-1"))
     assert "questionnaire valide" in await upload("faux.toml", b"id = 3")

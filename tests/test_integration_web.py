@@ -10,6 +10,7 @@ from devtools.agent import AgentClient, SeenMessage
 from devtools.fake_llm import FakeLLM, Reply
 from devtools.web_pages import WebPages
 from handlers.web import texts as web_texts
+from handlers.web.router import Web
 from tests.conftest import BotHandle, MakeAgent, MakeBot
 from tests.test_integration import open_dm
 from tests.web_helpers import StubLookup, loopback_only, pages
@@ -79,7 +80,7 @@ async def test_links_are_read_fenced_and_limited(
     # A page cannot trigger commands or further fetches.
     assert pages.hits["/secret"] == 0
     assert bot.app is not None and bot.app.services is not None
-    assert await bot.app.services.web_sources.auto_search(agent.user_id) is None
+    assert await bot.app.services.part(Web).sources.auto_search(agent.user_id) is None
     assert len(fake_llm.chat_requests()) == 1
 
 
@@ -169,7 +170,7 @@ async def test_internal_addresses_are_refused_in_french_before_any_connection(
         }
     )
     assert bot.app is not None and bot.app.services is not None
-    fetcher = bot.app.services.web.fetcher
+    fetcher = bot.app.services.part(Web).service.fetcher
     fetcher.lookup = StubLookup()  # no real DNS query; names resolve as the test says
     agent = await make_agent("agent")
     room = await open_dm(agent, bot)

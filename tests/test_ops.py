@@ -18,7 +18,8 @@ import aiohttp
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.config import Config
+from bot import texts
+from bot.app import Config
 from bot.context import Services
 from bot.llm import LLMClient
 from bot.logs import NOISY_LOGGERS, make_handler, quiet_noisy_loggers
@@ -26,7 +27,6 @@ from bot.metrics import Metrics, request_kind
 from bot.ops import Alerts, LLMCheck, OpsServer
 from devtools.fake_llm import FakeLLM, Reply
 from devtools.synapse import SynapseServer
-from handlers.chat import texts as chat_texts
 from storage.db import Database
 from tests.conftest import MakeAgent, MakeBot
 from tests.fakes import FakeMatrix
@@ -215,7 +215,7 @@ async def test_an_answer_cut_by_shutdown_says_so_then_resumes_in_place(
     bot.app.shutdown_grace = 0.2  # the answer cannot finish in time
     await bot.stop()
     cut = await agent.wait_for_message(
-        room, predicate=lambda m: m.event_id == first.event_id and chat_texts.INTERRUPTED in m.body
+        room, predicate=lambda m: m.event_id == first.event_id and texts.INTERRUPTED in m.body
     )
     assert "Une réponse lente" in cut.body  # what was shown stays, with the notice after it
     fake_llm.enqueue(Reply(text="Réponse complète après reprise."))
@@ -269,7 +269,7 @@ async def test_sigterm_mid_answer_checkpoints_it_and_the_next_start_finishes_it_
     assert (tmp_path / "db.sqlite3").exists()
     assert not (tmp_path / "db.sqlite3-wal").exists()
     await agent.wait_for_message(
-        room, predicate=lambda m: m.event_id == first.event_id and chat_texts.INTERRUPTED in m.body
+        room, predicate=lambda m: m.event_id == first.event_id and texts.INTERRUPTED in m.body
     )
     fake_llm.enqueue(Reply(text="Réponse finie après le redémarrage."))
     process = await _run_bot_process(config)

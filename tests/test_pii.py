@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import PrivacyConfig
 from devtools.pii_eval import evaluate, load
+from handlers.privacy.config import PrivacyConfig
 from handlers.privacy.pii import (
     ModelGuard,
     PiiDetector,

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 
 from bot import texts
-from bot.context import Services
 from devtools.fake_llm import FakeLLM, Reply
 from handlers.privacy import texts as privacy_texts
+from handlers.privacy.guard import Privacy
 from handlers.privacy.pii import nir_key
 from handlers.privacy.retention import run_retention
 from tests.harness import dispatcher_config, fake_matrix, running_dispatcher
@@ -202,10 +202,10 @@ async def test_confidentialite_shows_and_changes_the_opt_out(make_harness: MakeH
     assert h.replies()[-1] == privacy_texts.OPT_OUT_ON
     await ask(h, "!confidentialité")
     assert "**refusée**" in h.replies()[-1]
-    assert (await h.services.privacy.settings(ALICE)).opt_out
+    assert (await h.services.part(Privacy).repo.settings(ALICE)).opt_out
     await ask(h, "!confidentialite off")
     assert h.replies()[-1] == privacy_texts.OPT_OUT_OFF
-    settings = await h.services.privacy.settings(ALICE)
+    settings = await h.services.part(Privacy).repo.settings(ALICE)
     assert not settings.opt_out and settings.excluded_until is not None
     await ask(h, "!confidentialite peut-être")
     assert h.replies()[-1] == privacy_texts.OPT_OUT_USAGE
@@ -311,7 +311,7 @@ async def test_oublier_asks_then_erases_everything_of_the_agent_only(
     assert not [t for t in titles if t and "Alice" in t]
     inbox = await db.fetchall("SELECT body FROM inbox WHERE sender = ?", (ALICE,))
     assert [r["body"] for r in inbox] == [None]  # only this command, being marked done
-    counters = await h.services.privacy.counters()
+    counters = await h.services.part(Privacy).repo.counters()
     assert counters["erasures"] == 1 and counters["erased_messages"] == 6
     # Still served afterwards.
     await ask(h, "Nouvelle vie")
@@ -339,7 +339,7 @@ async def test_retention_deletes_old_content_with_an_injected_clock(
     counts = await run_retention(h.services, clock.now + timedelta(days=100))
     assert counts is not None and (counts.messages, counts.conversations) == (2, 1)
     assert await h.services.db.fetchall("SELECT id FROM conversations") == []
-    assert (await h.services.privacy.counters())["retention_messages"] == 4
+    assert (await h.services.part(Privacy).repo.counters())["retention_messages"] == 4
 
 
 async def test_retention_can_be_disabled(make_harness: MakeHarness) -> None:
@@ -362,26 +362,30 @@ async def test_help_lists_the_privacy_commands(make_harness: MakeHarness) -> Non
 async def test_retention_job_runs_on_schedule_and_stops(
     make_harness: MakeHarness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The privacy feature's retention job, on the runtime's one scheduler."""
     import asyncio
+    from dataclasses import replace
 
-    from handlers.privacy import retention as scheduler
+    from bot.scheduler import Scheduler
+    from handlers.privacy import retention
 
     h = await make_harness()
     ran = asyncio.Event()
     seen: list[datetime] = []
 
-    async def fake_run(services: Services, now: datetime) -> None:
+    async def fake_purge(privacy: Privacy, now: datetime) -> None:
         seen.append(now)
         ran.set()
 
-    monkeypatch.setattr(scheduler, "run_retention", fake_run)
-    job = scheduler.RetentionJob(
-        h.services, interval=timedelta(hours=1), first_delay=timedelta(seconds=0)
-    )
-    job.start()
+    monkeypatch.setattr(retention, "purge", fake_purge)
+    job = retention.retention_job(h.services.part(Privacy))
+    assert job is not None and job.every == 3600
+    scheduler = Scheduler(h.services.clock)
+    scheduler.add([replace(job, first_after=0)])
+    scheduler.start()
     try:
         await asyncio.wait_for(ran.wait(), 10)
     finally:
-        await job.stop()
+        await scheduler.stop()
     assert seen == [h.services.clock()]  # the bot's clock, injectable
-    assert job._scheduler is None
+    assert scheduler._scheduler is None

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Config, ConfigError, load_config
+from bot.app import Config, load_config
+from bot.config import ConfigError
 from handlers.surveys.definitions import (
     InvalidAnswer,
     SurveyError,

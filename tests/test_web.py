@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from bot.config import WebConfig
 from devtools.web_pages import WebPages
+from handlers.web.config import WebConfig
 from handlers.web.fetch import Fetcher, FetchError
 from handlers.web.guard import (
     AddressPolicy,

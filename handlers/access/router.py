@@ -9,33 +9,44 @@ told in their DM at once.
 from __future__ import annotations
 
 import logging
-import time
-from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot import texts as bot_texts
 from bot.commands import EVERYWHERE, SUPPORT_ROOM, USER_ROOMS, Router
-from bot.context import AnswerFailed, Ctx, Services, UserError
-from bot.llm import ChatMessage, Completion
-from bot.llm_queue import QueueFull
-from bot.streaming import AnswerStreamer
+from bot.context import AnswerFailed, Ctx, ModelUsage, Services, UserError
+from bot.events import Text
 from bot.tchap_ids import parse_tchap_id, user_ids_in
 from handlers.access import texts
+from handlers.access.config import AccessConfig
+from storage.access import AccessRepository
+from storage.privacy import PrivacyRepository
 from storage.users import User
 
 log = logging.getLogger(__name__)
 
 router = Router("access")
 
+
+@dataclass(frozen=True)
+class Access:
+    """The access feature's own services."""
+
+    config: AccessConfig
+    repo: AccessRepository
+    privacy: PrivacyRepository  # where each agent's DM is, to tell them of a decision
+
+
+def access_of(services: Services) -> Access:
+    return services.part(Access)
+
+
 # The inbox's error_ref of a message kept until its author is approved / accepts the terms.
 PENDING_REF = "ACCES"
 TERMS_REF = "CONDITIONS"
-QUEUE_REF = "AFFLUENCE"
 # Reachable whatever the status: help, terms, the agent's data rights, their own usage.
 ALWAYS_OPEN = frozenset({"aide", "accepter", "confidentialite", "mes-donnees", "oublier", "quota"})
-TEXT_MSGTYPES = ("m.text", "m.notice", "m.emote")
 SYSTEM = "system"
 
 
@@ -51,7 +62,7 @@ class Verdict:
 
 
 def classify(services: Services, user_id: str) -> Verdict:
-    config = services.config.access
+    config = access_of(services).config
     tid = parse_tchap_id(user_id, [*config.auto_approve_domains, *config.known_domains])
     if tid.external and config.refuse_external:
         return Verdict("denied", tid.homeserver, tid.domain, "external")
@@ -65,25 +76,27 @@ def classify(services: Services, user_id: str) -> Verdict:
 
 
 async def at_capacity(services: Services) -> bool:
-    capacity = await services.access.capacity(services.config.access.max_users)
-    return capacity > 0 and await services.access.count_with_status("approved") >= capacity
+    capacity = await access_of(services).repo.capacity(access_of(services).config.max_users)
+    return (
+        capacity > 0 and await access_of(services).repo.count_with_status("approved") >= capacity
+    )
 
 
 async def register(services: Services, user_id: str) -> User:
     """The user, classified at first contact (the support room hears of a new request)."""
     user = await services.users.ensure(user_id)
-    if await services.access.registered_at(user_id) is not None:
+    if await access_of(services).repo.registered_at(user_id) is not None:
         return user
     verdict = classify(services, user_id)
     status = verdict.status
     if status == "approved" and await at_capacity(services):
         status = "waitlisted"
-    registered = await services.access.register(
+    registered = await access_of(services).repo.register(
         user_id, homeserver=verdict.homeserver, domain=verdict.domain, status=status
     )
     if registered:
         detail = status + (f" ({verdict.reason})" if verdict.reason else "")
-        await services.access.audit(SYSTEM, "register", user_id, detail)
+        await access_of(services).repo.audit(SYSTEM, "register", user_id, detail)
         log.info(
             "new user %s: %s (homeserver %s, domain %s)",
             user_id,
@@ -125,12 +138,12 @@ def status_message(user: User, services: Services) -> str | None:
 
 
 def needs_terms(services: Services, user: User) -> bool:
-    version = services.config.access.terms_version
+    version = access_of(services).config.terms_version
     return bool(version) and user.terms_version != version
 
 
 def terms_text(services: Services) -> str:
-    config = services.config.access
+    config = access_of(services).config
     return texts.terms(config.terms_version, config.terms_url)
 
 
@@ -146,7 +159,7 @@ async def notify_support(services: Services, markdown: str) -> None:
 
 
 async def tell_agent(services: Services, user_id: str, markdown: str) -> bool:
-    room = await services.privacy.dm_room(user_id)
+    room = await access_of(services).privacy.dm_room(user_id)
     if room is None:
         return False
     try:
@@ -165,11 +178,11 @@ def _html(markdown: str) -> str:
 
 async def release_held(services: Services, user_id: str, refs: Sequence[str]) -> int:
     """Messages kept for this user back in the inbox; their rooms' workers answer them."""
-    held = await services.access.held(user_id, refs)
+    held = await access_of(services).repo.held(user_id, refs)
     for message in held:
         await services.inbox.requeue(message.seq)
     for room_id in {m.room_id for m in held}:
-        services.wake_room(room_id)
+        services.doorbell.ring(room_id)
     if held:
         log.info("%d held message(s) of %s queued again", len(held), user_id)
     return len(held)
@@ -180,19 +193,19 @@ async def release_held(services: Services, user_id: str, refs: Sequence[str]) ->
 
 async def approve(services: Services, user_id: str, actor: str, *, action: str = "approve") -> str:
     user = await services.users.get(user_id)
-    if user is None or await services.access.registered_at(user_id) is None:
+    if user is None or await access_of(services).repo.registered_at(user_id) is None:
         return "unknown"
     if user.status == "approved":
         return "already"
     if await at_capacity(services):
         if user.status != "waitlisted":
             await services.users.set_status(user_id, "waitlisted")
-            await services.access.audit(actor, "waitlist", user_id, "capacity reached")
+            await access_of(services).repo.audit(actor, "waitlist", user_id, "capacity reached")
             await tell_agent(services, user_id, texts.ACCESS_WAITLISTED)
         return "waitlisted"
     await services.users.set_status(user_id, "approved")
-    await services.access.audit(actor, action, user_id)
-    held = await services.access.held(user_id, [PENDING_REF, TERMS_REF])
+    await access_of(services).repo.audit(actor, action, user_id)
+    held = await access_of(services).repo.held(user_id, [PENDING_REF, TERMS_REF])
     fresh = await services.users.get(user_id)
     message = texts.access_approved(len(held))
     if fresh is not None and needs_terms(services, fresh):
@@ -206,11 +219,13 @@ async def refuse(
     services: Services, user_id: str, actor: str, status: str, reason: str | None
 ) -> str:
     user = await services.users.get(user_id)
-    if user is None or await services.access.registered_at(user_id) is None:
+    if user is None or await access_of(services).repo.registered_at(user_id) is None:
         return "unknown"
     was_approved = user.status == "approved"
     await services.users.set_status(user_id, status)
-    await services.access.audit(actor, "deny" if status == "denied" else "revoke", user_id, reason)
+    await access_of(services).repo.audit(
+        actor, "deny" if status == "denied" else "revoke", user_id, reason
+    )
     base = texts.ACCESS_DENIED if status == "denied" else texts.ACCESS_REVOKED
     await tell_agent(services, user_id, base + texts.access_reason(reason))
     if was_approved:
@@ -269,7 +284,7 @@ async def gate(ctx: Ctx) -> bool:
             return True
         await ctx.reply(terms_text(services) + "\n\n" + texts.TERMS_HELD_NOTE)
         raise AnswerFailed(TERMS_REF)
-    if ctx.command is None and ctx.item.msgtype in TEXT_MSGTYPES and ctx.text.strip():
+    if ctx.command is None and isinstance(ctx.event, Text) and ctx.text.strip():
         await check_quota(services, ctx.sender)  # before anything is stored
     return False
 
@@ -283,15 +298,15 @@ async def gate(ctx: Ctx) -> bool:
 )
 async def accept_terms(ctx: Ctx) -> None:
     services = ctx.services
-    version = services.config.access.terms_version
+    version = access_of(services).config.terms_version
     if not version:
         raise UserError(texts.TERMS_NONE)
     user = await services.users.ensure(ctx.sender)
     if user.terms_version == version and user.terms_accepted_at:
         when = datetime.fromisoformat(user.terms_accepted_at)
         raise UserError(texts.terms_already(version, bot_texts.short_date(when)))
-    await services.access.accept_terms(ctx.sender, version)
-    await services.access.audit(ctx.sender, "accept-terms", ctx.sender, version)
+    await access_of(services).repo.accept_terms(ctx.sender, version)
+    await access_of(services).repo.audit(ctx.sender, "accept-terms", ctx.sender, version)
     log.info("terms version %s accepted by %s", version, ctx.sender)
     await ctx.reply(texts.terms_accepted(version))
     if user.status == "approved":
@@ -323,7 +338,7 @@ def iso(when: datetime) -> str:
 
 async def limits_for(services: Services, user_id: str) -> Limits:
     config = services.config.limits
-    override = await services.access.quota_override(user_id)
+    override = await access_of(services).repo.quota_override(user_id)
     return Limits(
         override.messages_per_day
         if override.messages_per_day is not None
@@ -337,7 +352,7 @@ async def check_quota(services: Services, user_id: str) -> None:
     now = services.clock()
     limits = await limits_for(services, user_id)
     start, reset = day_start(now)
-    today = await services.access.usage_since(user_id, iso(start))
+    today = await access_of(services).repo.usage_since(user_id, iso(start))
     if limits.messages_per_day and today.messages >= limits.messages_per_day:
         log.info("daily message quota reached by %s", user_id)
         raise UserError(texts.quota_messages_reached(limits.messages_per_day, reset))
@@ -346,81 +361,29 @@ async def check_quota(services: Services, user_id: str) -> None:
         raise UserError(texts.quota_tokens_reached(limits.tokens_per_day, reset))
     burst = services.config.limits.burst_per_minute
     if burst:
-        minute = await services.access.usage_since(user_id, iso(now - timedelta(minutes=1)))
+        minute = await access_of(services).repo.usage_since(
+            user_id, iso(now - timedelta(minutes=1))
+        )
         if minute.messages >= burst and minute.first_at:
             oldest = datetime.fromisoformat(minute.first_at)
             log.info("burst limit reached by %s", user_id)
             raise UserError(texts.quota_burst_reached(burst, oldest + timedelta(minutes=1)))
 
 
-@dataclass
-class ModelSlot:
-    """One request through the fair queue; `done()` records its usage."""
+class Quota:
+    """The quota policy the answer pipeline asks before each model request, and tells after."""
 
-    services: Services
-    user_id: str
-    admitted_at: datetime
-    waited: float = 0.0
-    started: float = field(default_factory=time.monotonic)
-    completion: Completion | None = None
-    messages: Sequence[ChatMessage] = ()
+    async def admit(self, ctx: Ctx) -> None:
+        await check_quota(ctx.services, ctx.sender)
 
-    def done(self, completion: Completion, messages: Sequence[ChatMessage]) -> None:
-        self.completion, self.messages = completion, messages
-
-
-def _estimate(text: str) -> int:
-    return len(text) // 3 + 1 if text else 0
-
-
-@asynccontextmanager
-async def model_slot(ctx: Ctx, streamer: AnswerStreamer) -> AsyncIterator[ModelSlot]:
-    """Quota check, then a place in the fair queue (the agent sees their position)."""
-    services = ctx.services
-    await check_quota(services, ctx.sender)
-    queued_at = time.monotonic()
-
-    # Each position shown is an edit: at most one per few seconds, except for the last places.
-    spacing = 3 * services.config.llm.edit_interval
-    last_shown = [float("-inf")]
-
-    async def show(position: int) -> None:
-        now = time.monotonic()
-        if position <= 3 or now - last_shown[0] >= spacing:
-            last_shown[0] = now
-            await streamer.status(texts.queue_position(position))
-
-    try:
-        await services.llm_queue.acquire(ctx.sender, show)
-    except QueueFull:
-        log.warning(
-            "queue full (%d waiting): event %s in %s refused",
-            services.llm_queue.waiting,
-            ctx.item.event_id,
-            ctx.room_id,
-        )
-        await streamer.fail(texts.QUEUE_FULL)
-        raise AnswerFailed(QUEUE_REF) from None
-    slot = ModelSlot(services, ctx.sender, services.clock(), time.monotonic() - queued_at)
-    try:
-        yield slot
-    finally:
-        services.llm_queue.release()
-    completion = slot.completion
-    if completion is not None:
-        tokens_in = completion.tokens_in
-        if tokens_in is None:
-            tokens_in = sum(_estimate(str(m.get("content", ""))) for m in slot.messages)
-        tokens_out = completion.tokens_out
-        if tokens_out is None:
-            tokens_out = _estimate(completion.text)
-        await services.access.record_usage(
+    async def record(self, ctx: Ctx, usage: ModelUsage) -> None:
+        await access_of(ctx.services).repo.record_usage(
             ctx.sender,
-            iso(slot.admitted_at),
-            tokens_in=tokens_in,
-            tokens_out=tokens_out,
-            latency_ms=round(completion.total * 1000),
-            wait_ms=round(slot.waited * 1000),
+            iso(usage.admitted_at),
+            tokens_in=usage.tokens_in,
+            tokens_out=usage.tokens_out,
+            latency_ms=round(usage.latency * 1000),
+            wait_ms=round(usage.waited * 1000),
         )
 
 
@@ -439,7 +402,7 @@ async def quota(ctx: Ctx) -> None:
         return
     limits = await limits_for(services, ctx.sender)
     start, reset = day_start(services.clock())
-    today = await services.access.usage_since(ctx.sender, iso(start))
+    today = await access_of(services).repo.usage_since(ctx.sender, iso(start))
     await ctx.reply(
         texts.usage_summary(
             today.messages, limits.messages_per_day, today.tokens, limits.tokens_per_day, reset
@@ -568,7 +531,7 @@ async def pending_cmd(ctx: Ctx) -> None:
     admin=True,
 )
 async def users_cmd(ctx: Ctx) -> None:
-    found = await ctx.services.access.search(ctx.args.strip())
+    found = await access_of(ctx.services).repo.search(ctx.args.strip())
     if not found:
         await ctx.reply(texts.ADMIN_NO_USERS)
         return
@@ -600,8 +563,8 @@ async def user_cmd(ctx: Ctx) -> None:
             continue
         limits = await limits_for(services, user_id)
         start, _ = day_start(services.clock())
-        today = await services.access.usage_since(user_id, iso(start))
-        total = await services.access.usage_since(user_id, "")
+        today = await access_of(services).repo.usage_since(user_id, iso(start))
+        total = await access_of(services).repo.usage_since(user_id, "")
         blocks.append(
             f"**`{user_id}`**\n"
             f"- statut : {user.status} (depuis le {_date(user.status_changed_at)})\n"
@@ -629,8 +592,12 @@ async def set_quota(ctx: Ctx) -> None:
         raise UserError(texts.ADMIN_QUOTA_USAGE)
     lines = []
     for user_id in ids:
-        await ctx.services.access.set_quota_override(user_id, messages, tokens, ctx.sender)
-        await ctx.services.access.audit(ctx.sender, "quota", user_id, f"{messages} {tokens}")
+        await access_of(ctx.services).repo.set_quota_override(
+            user_id, messages, tokens, ctx.sender
+        )
+        await access_of(ctx.services).repo.audit(
+            ctx.sender, "quota", user_id, f"{messages} {tokens}"
+        )
         lines.append(texts.quota_set(user_id, messages, tokens))
     await ctx.reply("\n".join(lines))
 
@@ -650,12 +617,12 @@ async def capacity_cmd(ctx: Ctx) -> None:
     if arg:
         if not arg.isdigit():
             raise UserError(texts.ADMIN_CAPACITY_USAGE)
-        await services.access.set_capacity(int(arg))
-        await services.access.audit(ctx.sender, "capacity", None, arg)
+        await access_of(services).repo.set_capacity(int(arg))
+        await access_of(services).repo.audit(ctx.sender, "capacity", None, arg)
         log.info("capacity set to %s by %s", arg, ctx.sender)
         promoted = await promote_waitlist(services)
-    capacity = await services.access.capacity(services.config.access.max_users)
-    approved = await services.access.count_with_status("approved")
+    capacity = await access_of(services).repo.capacity(access_of(services).config.max_users)
+    approved = await access_of(services).repo.count_with_status("approved")
     await ctx.reply(texts.capacity_set(capacity, approved, promoted))
 
 
@@ -668,7 +635,7 @@ async def capacity_cmd(ctx: Ctx) -> None:
 )
 async def audit_cmd(ctx: Ctx) -> None:
     ids = user_ids_in(ctx.args)
-    entries = await ctx.services.access.audit_entries(ids[0] if ids else None)
+    entries = await access_of(ctx.services).repo.audit_entries(ids[0] if ids else None)
     if not entries:
         await ctx.reply(texts.ADMIN_NO_AUDIT)
         return

@@ -127,17 +127,6 @@ def usage_summary(
     )
 
 
-def queue_position(position: int) -> str:
-    rank = "1re" if position == 1 else f"{position}e"
-    return f"⏳ Forte affluence, vous êtes {rank} dans la file. Votre réponse arrive…"
-
-
-QUEUE_FULL = (
-    "😓 Le service est très sollicité en ce moment et ne peut pas prendre votre demande. "
-    "Votre message est conservé : écrivez `!reessayer` dans quelques minutes."
-)
-
-
 # Support room (staff)
 ADMIN_USAGE_USERS = (
     "Indiquez au moins un utilisateur, par exemple "

@@ -661,7 +661,8 @@ def _peak_rss_kb() -> int | None:
 
 def worker_main() -> None:
     """`python -m handlers.attachments.extract`: one file on stdin (a JSON header line, then the
-    bytes), the result as JSON on stdout. Memory is capped so a hostile file fails here, not in the bot."""
+    bytes), the result as JSON on stdout. Memory is capped so a hostile file fails here, not in
+    the bot."""
     import json
     import resource
     import sys

@@ -8,8 +8,9 @@ from typing import Any
 
 from openai import AsyncOpenAI
 
-from bot.config import AttachmentsConfig, LLMConfig
+from bot.config import LLMConfig
 from bot.llm import LLMError, _translate
+from handlers.attachments.config import AttachmentsConfig
 
 log = logging.getLogger(__name__)
 

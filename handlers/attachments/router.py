@@ -4,19 +4,22 @@
 from __future__ import annotations
 
 import base64
-import json
 import logging
 import re
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
+from bot.answer import respond
 from bot.commands import Router
 from bot.context import AnswerFailed, Ctx, Turn, UserError
-from bot.dispatcher import new_ref
+from bot.conversation import conversation_for_event, conversation_of
+from bot.errors import new_ref
+from bot.events import File, MediaError
 from bot.llm import LLMError
-from bot.matrix import MEDIA_MSGTYPES, MediaError
 from handlers.attachments import texts
+from handlers.attachments.config import AttachmentsConfig
 from handlers.attachments.extract import (
     ARCHIVE_KINDS,
     AUDIO_KINDS,
@@ -24,12 +27,13 @@ from handlers.attachments.extract import (
     IMAGE_KINDS,
     Extracted,
     ExtractionError,
+    Extractor,
     Section,
     chunk,
     detect_kind,
 )
-from handlers.chat.router import make_title, respond
-from storage.documents import Chunk, Document, Passage
+from handlers.attachments.media_ai import MediaAI
+from storage.documents import Chunk, Document, DocumentRepository, Passage
 
 log = logging.getLogger(__name__)
 
@@ -46,32 +50,38 @@ _MIME_OF_KIND = {
 }
 
 
-def _media(ctx: Ctx) -> dict[str, Any] | None:
-    raw = getattr(ctx.item, "media", None)
-    if not raw:
-        return None
-    try:
-        value = json.loads(raw)
-    except ValueError:
-        return None
-    return value if isinstance(value, dict) else None
+@dataclass(frozen=True)
+class Attachments:
+    """The attachments feature's own services."""
+
+    config: AttachmentsConfig
+    documents: DocumentRepository
+    extractor: Extractor  # worker processes, started with the first file
+    media_ai: MediaAI  # OCR and transcription at the model provider
 
 
-def _caption(ctx: Ctx, media: dict[str, Any]) -> str:
+def attachments_of(ctx: Ctx) -> Attachments:
+    return ctx.services.part(Attachments)
+
+
+def _caption(ctx: Ctx, file: File) -> str:
     """A caption sent with the file (Matrix puts it in `body` when `filename` is set)."""
     body = (ctx.text or "").strip()
-    return "" if not body or body == media.get("filename") else body
+    return "" if not body or body == (file.media or {}).get("filename") else body
 
 
-@router.message(when=lambda ctx: ctx.item.msgtype in MEDIA_MSGTYPES)
+@router.message(when=lambda ctx: isinstance(ctx.event, File))
 async def on_attachment(ctx: Ctx) -> None:
     services = ctx.services
-    config = services.config.attachments
+    attachments = attachments_of(ctx)
+    config = attachments.config
+    file = ctx.event
+    assert isinstance(file, File)
     if not config.enabled:
         raise UserError(texts.ATTACHMENTS_OFF)
-    if ctx.item.msgtype == "m.video":
+    if file.msgtype == "m.video":
         raise UserError(texts.VIDEO_UNSUPPORTED)
-    media = _media(ctx)
+    media = file.media
     if media is None:
         raise UserError(texts.extraction_error("download"))
     filename = str(media.get("filename") or "fichier")[:200]
@@ -80,9 +90,9 @@ async def on_attachment(ctx: Ctx) -> None:
     if isinstance(declared, int) and declared > max_bytes:
         log.info("event %s: file refused on declared size %d", ctx.item.event_id, declared)
         raise UserError(texts.file_too_big(declared, config.max_size_mb))
-    caption = _caption(ctx, media)
+    caption = _caption(ctx, file)
 
-    existing = await services.documents.for_event(ctx.item.event_id)
+    existing = await attachments_of(ctx).documents.for_event(ctx.item.event_id)
     privacy_note = None
     if existing is None:
         started = time.monotonic()
@@ -101,12 +111,12 @@ async def on_attachment(ctx: Ctx) -> None:
             ctx.item.event_id,
             kind,
             len(data),
-            ctx.item.msgtype,
+            file.msgtype,
             bool(media.get("file")),
         )
         if config.keep_files:
             _keep(config.keep_dir, ctx.item.event_id, data)
-        if kind in AUDIO_KINDS or (ctx.item.msgtype == "m.audio" and kind == "unknown"):
+        if kind in AUDIO_KINDS or (file.msgtype == "m.audio" and kind == "unknown"):
             await _voice(ctx, data, filename, media.get("mimetype"))
             return
         if kind in IMAGE_KINDS and config.vision:
@@ -137,7 +147,6 @@ async def on_attachment(ctx: Ctx) -> None:
 
 async def _read(ctx: Ctx, data: bytes, kind: str) -> Extracted:
     """The text of a document, or a UserError with what went wrong."""
-    services = ctx.services
     if kind in ARCHIVE_KINDS:
         raise UserError(texts.extraction_error("archive"))
     if kind == "corrupted":
@@ -147,7 +156,7 @@ async def _read(ctx: Ctx, data: bytes, kind: str) -> Extracted:
     if kind not in DOCUMENT_KINDS:
         raise UserError(texts.extraction_error("unsupported"))
     try:
-        extracted = await services.extractor.extract(data, kind)
+        extracted = await attachments_of(ctx).extractor.extract(data, kind)
     except ExtractionError as exc:
         log.info("event %s: extraction refused (%s)", ctx.item.event_id, exc)
         raise UserError(texts.extraction_error(exc.reason)) from None
@@ -169,51 +178,25 @@ async def _provider_failed(ctx: Ctx, what: str, exc: LLMError, message: str) -> 
 
 
 async def _privacy_note(ctx: Ctx, extracted: Extracted) -> str | None:
-    """The personal-data guard on the document: a warning with the acknowledgement, or, in
-    block mode, a refusal (the agent sends an anonymised version)."""
-    services = ctx.services
-    privacy = services.config.privacy
-    if privacy.identifiers == "off" and privacy.sensitive_topics == "off":
-        return None
+    """The personal-data guard on the document's beginning (enough to warn, and bounded): a
+    warning with the acknowledgement, or, in block mode, a refusal."""
     pieces: list[str] = []
     used = 0
-    for section in extracted.sections:  # the beginning is enough to warn, and bounded
+    for section in extracted.sections:
         if used >= PRIVACY_SCAN_CHARS:
             break
         pieces.append(section.text[: PRIVACY_SCAN_CHARS - used])
         used += len(pieces[-1])
-    scans = await services.pii.scan_many_async(pieces)
-    counts: dict[str, int] = {}
-    topics: set[str] = set()
-    if privacy.identifiers != "off":
-        for scan in scans:
-            for finding in scan.identifiers:
-                counts[finding.category] = counts.get(finding.category, 0) + 1
-    if privacy.sensitive_topics != "off":
-        topics = {f.category for scan in scans for f in scan.topics}
-    if not counts and not topics:
-        return None
-    log.info(
-        "event %s: document with personal data (%s)",
-        ctx.item.event_id,
-        ", ".join(sorted(set(counts) | topics)),
-    )
-    blocked = (counts and privacy.identifiers == "block") or (
-        topics and privacy.sensitive_topics == "block"
-    )
-    if blocked:
-        raise UserError(texts.document_blocked(counts, sorted(topics)))
-    return texts.document_personal_data(
-        counts, sorted(topics), privacy.identifiers == "pseudonymise"
-    )
+    return await ctx.services.extensions.guard.review_document(ctx, pieces)
 
 
 async def _ocr(ctx: Ctx, data: bytes, kind: str, unavailable: str) -> Extracted:
-    services = ctx.services
-    if not services.config.attachments.ocr:
+    if not attachments_of(ctx).config.ocr:
         raise UserError(unavailable)
     try:
-        pages = await services.media_ai.ocr(data, _MIME_OF_KIND.get(kind, "application/pdf"))
+        pages = await attachments_of(ctx).media_ai.ocr(
+            data, _MIME_OF_KIND.get(kind, "application/pdf")
+        )
     except LLMError as exc:
         await _provider_failed(ctx, "OCR", exc, texts.OCR_FAILED)
     result = Extracted(
@@ -227,21 +210,15 @@ async def _ocr(ctx: Ctx, data: bytes, kind: str, unavailable: str) -> Extracted:
 
 
 async def _store(ctx: Ctx, filename: str, mimetype: str | None, extracted: Extracted) -> Document:
-    services = ctx.services
-    owner = ctx.sender if ctx.room_kind == "dm" else None
-    await services.rooms.upsert(ctx.room_id, ctx.room_kind, owner)
-    await services.users.ensure(ctx.sender)
-    conversation = await services.conversations.current(ctx.room_id)
-    if conversation is None:
-        conversation_id = await services.conversations.create(ctx.room_id, owner)
-        await services.conversations.set_title_if_missing(conversation_id, make_title(filename))
-    else:
-        conversation_id = conversation.id
+    await ctx.services.users.ensure(ctx.sender)
+    # The event's conversation, its thread's when sent in a thread: the caption's answer and
+    # later questions in that thread find the document there.
+    conversation_id = await conversation_for_event(ctx, filename)
     chunks = [
         Chunk(c.page, c.section, c.text)
-        for c in chunk(extracted, services.config.attachments.chunk_chars)
+        for c in chunk(extracted, attachments_of(ctx).config.chunk_chars)
     ]
-    document_id = await services.documents.add(
+    document_id = await attachments_of(ctx).documents.add(
         conversation_id,
         ctx.sender,
         ctx.item.event_id,
@@ -254,18 +231,17 @@ async def _store(ctx: Ctx, filename: str, mimetype: str | None, extracted: Extra
         extracted.truncated,
         chunks,
     )
-    document = await services.documents.for_event(ctx.item.event_id)
+    document = await attachments_of(ctx).documents.for_event(ctx.item.event_id)
     assert document is not None and document.id == document_id
     return document
 
 
 async def _voice(ctx: Ctx, data: bytes, filename: str, mimetype: str | None) -> None:
     """Transcribe, show the transcript (quoted), answer it like a typed message."""
-    services = ctx.services
-    if not services.config.attachments.transcription:
+    if not attachments_of(ctx).config.transcription:
         raise UserError(texts.TRANSCRIPTION_OFF)
     try:
-        transcript = await services.media_ai.transcribe(data, filename, mimetype)
+        transcript = await attachments_of(ctx).media_ai.transcribe(data, filename, mimetype)
     except LLMError as exc:
         await _provider_failed(ctx, "transcription", exc, texts.TRANSCRIPTION_FAILED)
     if not transcript:
@@ -301,22 +277,23 @@ def _keep(folder: Path, event_id: str, data: bytes) -> None:
 
 @router.turn_hook
 async def add_passages(ctx: Ctx, turn: Turn) -> None:
-    services = ctx.services
-    documents = await services.documents.in_conversation(turn.conversation_id)
+    documents = await attachments_of(ctx).documents.in_conversation(turn.conversation_id)
     if not documents:
         return
-    limit = services.config.attachments.passages
+    limit = attachments_of(ctx).config.passages
     passages: list[Passage] = []
     for match in _PAGE.finditer(turn.question):
-        passages += await services.documents.page_chunks(
+        passages += await attachments_of(ctx).documents.page_chunks(
             turn.conversation_id, int(match.group(1)), limit
         )
     seen = {(p.document_id, p.page, p.text) for p in passages}
-    for passage in await services.documents.search(turn.conversation_id, turn.question, limit):
+    for passage in await attachments_of(ctx).documents.search(
+        turn.conversation_id, turn.question, limit
+    ):
         if (passage.document_id, passage.page, passage.text) not in seen:
             passages.append(passage)
     if not passages:  # "résume ce document": nothing to match, give the beginning
-        passages = await services.documents.first_chunks(turn.conversation_id, limit)
+        passages = await attachments_of(ctx).documents.first_chunks(turn.conversation_id, limit)
     passages = passages[:limit]
     turn.instructions.append(texts.DOCUMENT_INSTRUCTIONS)
     turn.material.append(
@@ -338,10 +315,10 @@ async def add_passages(ctx: Ctx, turn: Turn) -> None:
 
 
 async def _documents(ctx: Ctx) -> list[Document]:
-    conversation = await ctx.services.conversations.current(ctx.room_id)
+    conversation = await conversation_of(ctx)
     if conversation is None:
         return []
-    return await ctx.services.documents.in_conversation(conversation.id)
+    return await attachments_of(ctx).documents.in_conversation(conversation.id)
 
 
 @router.command(
@@ -381,6 +358,6 @@ async def forget_document(ctx: Ctx) -> None:
     if not 1 <= index <= len(documents):
         raise UserError(texts.bad_document_number(len(documents)))
     chosen = documents[index - 1]
-    await ctx.services.documents.delete(chosen.id)
+    await attachments_of(ctx).documents.delete(chosen.id)
     log.info("document %d removed from conversation %d", chosen.id, chosen.conversation_id)
     await ctx.reply(texts.document_forgotten(chosen.filename))

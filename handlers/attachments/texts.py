@@ -3,7 +3,7 @@ before ! ? : ; and inside « »)."""
 
 from __future__ import annotations
 
-from bot.texts import _plural, french_number, privacy_counts, privacy_topics
+from bot.texts import _plural, french_number
 
 _UNITS = {
     "pdf": ("page", "pages"),
@@ -31,27 +31,6 @@ def document_read(
             "ou la taille maximale de texte) a été retenu."
         )
     return text + " Posez vos questions."
-
-
-def document_personal_data(
-    counts: dict[str, int], categories: list[str], pseudonymised: bool
-) -> str:
-    found = []
-    if counts:
-        found.append(f"des données personnelles ({privacy_counts(counts)})")
-    if categories:
-        found.append(f"des sujets sensibles ({privacy_topics(categories)})")
-    text = f"⚠️ Ce document semble contenir {' et '.join(found)}."
-    if counts and pseudonymised:
-        text += " Elles seront remplacées par des marqueurs avant l'envoi au modèle."
-    return text + " La charte demande d'anonymiser les documents avant de les transmettre."
-
-
-def document_blocked(counts: dict[str, int], categories: list[str]) -> str:
-    return (
-        document_personal_data(counts, categories, False)
-        + " Par précaution, je ne l'ai pas lu : renvoyez une version anonymisée."
-    )
 
 
 def transcript_shown(transcript: str) -> str:

@@ -3,25 +3,6 @@ before ! ? : ; and inside « »)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from bot.texts import french_date
-
-
-def system_prompt_date(when: datetime) -> str:
-    return f"Nous sommes le {french_date(when)}."
-
-
-INTERRUPTED = "⚠️ Réponse interrompue, elle reprendra automatiquement."
-
-
-def llm_failure(ref: str) -> str:
-    return (
-        "😕 Désolé, le modèle n'a pas pu répondre pour le moment. Votre message est "
-        f"conservé : tapez `!reessayer` dans quelques instants. (référence {ref})"
-    )
-
-
 NOTHING_TO_RETRY = "Il n'y a pas de message en attente de réponse. Posez votre question !"
 
 

@@ -5,23 +5,34 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import dataclass
 from datetime import datetime
 
 from bot import texts as bot_texts
 from bot.commands import Router
-from bot.context import Ctx, Services, Turn, UserError
+from bot.context import Answered, Ctx, Turn, UserError
+from bot.conversation import TITLE_CHARS, conversation_of, room_owner
 from bot.llm import ChatMessage, LLMError
 from handlers.conversations import texts
-from handlers.privacy.pii import ModelGuard
+from handlers.conversations.config import ConversationsConfig
 from storage.conversations import Conversation
 
 log = logging.getLogger(__name__)
 
 router = Router("conversations")
-
-TITLE_CHARS = 60
 # What !reprendre N refers to: the last list shown in the room (ids only), kept across restarts.
 LISTING_KEY = "conversations.listing:"
+
+
+@dataclass(frozen=True)
+class Conversations:
+    """The conversations feature's own settings."""
+
+    config: ConversationsConfig
+
+
+def settings(ctx: Ctx) -> ConversationsConfig:
+    return ctx.services.part(Conversations).config
 
 
 def _when(iso: str) -> str:
@@ -36,7 +47,7 @@ def _when(iso: str) -> str:
 )
 async def new_conversation(ctx: Ctx) -> None:
     services = ctx.services
-    await services.rooms.upsert(ctx.room_id, ctx.room_kind, _owner(ctx))
+    await services.rooms.upsert(ctx.room_id, ctx.room_kind, room_owner(ctx))
     await services.rooms.set_current_conversation(ctx.room_id, None)
     await ctx.reply(texts.NEW_CONVERSATION)
 
@@ -53,12 +64,12 @@ async def history(ctx: Ctx) -> None:
         await search(ctx, ctx.args.strip())
         return
     services = ctx.services
-    size = services.config.conversations.history_size
+    size = settings(ctx).history_size
     conversations = await services.conversations.list_recent(ctx.room_id, size)
     if not conversations:
         await ctx.reply(texts.NO_HISTORY)
         return
-    current = await services.conversations.current(ctx.room_id)
+    current = await conversation_of(ctx)
     lines = [texts.HISTORY_HEADER, ""]
     for index, conv in enumerate(conversations, start=1):
         line = texts.thread_history_line if conv.thread_root else texts.history_line
@@ -80,9 +91,9 @@ async def search(ctx: Ctx, words: str) -> None:
     services = ctx.services
     hits = await services.conversations.search(
         words,
-        user_id=_owner(ctx),
+        user_id=room_owner(ctx),
         room_id=ctx.room_id,
-        limit=services.config.conversations.search_results,
+        limit=settings(ctx).search_results,
     )
     log.info(
         "history search in %s: %d words, %d matches", ctx.room_id, len(words.split()), len(hits)
@@ -118,10 +129,10 @@ async def _listing(ctx: Ctx) -> list[Conversation | None]:
     services = ctx.services
     stored = await services.state.get(LISTING_KEY + ctx.room_id)
     if stored is None:
-        size = services.config.conversations.history_size
+        size = settings(ctx).history_size
         return list(await services.conversations.list_recent(ctx.room_id, size))
     found: list[Conversation | None] = []
-    owner = _owner(ctx)
+    owner = room_owner(ctx)
     for conversation_id in json.loads(stored):
         conv = await services.conversations.get(int(conversation_id))
         # Erased meanwhile, or (after a move) no longer this agent's: not offered.
@@ -149,7 +160,7 @@ async def resume(ctx: Ctx) -> None:
         raise UserError(texts.bad_conversation_number(len(conversations)))
     chosen = conversations[index - 1]
     assert chosen is not None
-    await services.rooms.upsert(ctx.room_id, ctx.room_kind, _owner(ctx))
+    await services.rooms.upsert(ctx.room_id, ctx.room_kind, room_owner(ctx))
     # A thread's conversation continues in the main timeline: the agent asked for it here.
     await services.rooms.set_current_conversation(ctx.room_id, chosen.id)
     await services.conversations.touch(chosen.id)
@@ -171,19 +182,11 @@ async def set_title(ctx: Ctx) -> None:
     title = " ".join(ctx.args.split())
     if not title or len(title) > TITLE_CHARS:
         raise UserError(texts.TITRE_USAGE)
-    conversation = await current_conversation(ctx)
+    conversation = await conversation_of(ctx)
     if conversation is None:
         raise UserError(texts.NO_CONVERSATION_TO_TITLE)
     await services.conversations.set_title(conversation.id, title)
     await ctx.reply(texts.title_set(title))
-
-
-async def current_conversation(ctx: Ctx) -> Conversation | None:
-    """The conversation the event belongs to: its thread's, else the room's current one."""
-    conversations = ctx.services.conversations
-    if ctx.item.thread_root:
-        return await conversations.for_thread(ctx.room_id, ctx.item.thread_root)
-    return await conversations.current(ctx.room_id)
 
 
 # A reply to one of the bot's messages ------------------------------------------------------
@@ -226,25 +229,26 @@ def title_messages(question: str, answer: str) -> list[ChatMessage]:
     ]
 
 
-async def generate_title(
-    services: Services,
-    conversation_id: int,
-    messages: list[ChatMessage],
-    model: str,
-    guard: ModelGuard,
-) -> None:
-    """Ask the model for a short title; on any failure the provisional title stays.
+async def generate_title(ctx: Ctx, answered: Answered) -> None:
+    """After a conversation's first answer, ask the model for a short title; on any failure
+    the provisional title stays.
 
     The answer's guard pseudonymises the request as it did the answer's, and restores the title.
     """
+    if not answered.first_exchange or not settings(ctx).generate_titles:
+        return
+    services = ctx.services
+    conversation_id = answered.conversation_id
+    guard = answered.guard
     conversation = await services.conversations.get(conversation_id)
     if conversation is None:
         return
+    messages = title_messages(answered.question, answered.answer)
     try:
         text = await services.llm.complete(
             await guard.protect(messages),
-            model,
-            max_tokens=services.config.conversations.title_max_tokens,
+            answered.model,
+            max_tokens=settings(ctx).title_max_tokens,
             purpose="title",
         )
     except LLMError as exc:
@@ -256,7 +260,3 @@ async def generate_title(
         return
     if await services.conversations.replace_title(conversation_id, conversation.title, title):
         log.info("conversation %d titled (%d characters)", conversation_id, len(title))
-
-
-def _owner(ctx: Ctx) -> str | None:
-    return ctx.sender if ctx.room_kind == "dm" else None

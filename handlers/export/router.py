@@ -5,17 +5,31 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from dataclasses import dataclass
 
 from bot import texts as bot_texts
 from bot.commands import Router
 from bot.context import Ctx, UserError
-from handlers.conversations.router import current_conversation
+from bot.conversation import conversation_of
 from handlers.export import documents as export
 from handlers.export import texts
 
 log = logging.getLogger(__name__)
 
 router = Router("export")
+
+
+@dataclass(frozen=True)
+class Export:
+    """The export feature's settings."""
+
+    default_format: str  # without a format word: docx, odt, md or txt
+    max_messages: int  # `!exporter tout`: at most this many messages in the document
+
+
+def export_settings(ctx: Ctx) -> Export:
+    return ctx.services.part(Export)
+
 
 WHOLE_WORDS = {"tout", "toute", "all", "conversation", "entiere", "entière"}
 FORMAT_WORDS = {
@@ -55,14 +69,14 @@ def parse_args(args: str, default: str) -> tuple[bool, str]:
 )
 async def export_answer(ctx: Ctx) -> None:
     services = ctx.services
-    config = services.config.conversations
-    whole, fmt = parse_args(ctx.args, config.export_format)
-    conversation = await current_conversation(ctx)
+    settings = export_settings(ctx)
+    whole, fmt = parse_args(ctx.args, settings.default_format)
+    conversation = await conversation_of(ctx)
     if conversation is None:
         raise UserError(texts.EXPORT_NOTHING)
     if whole:
         messages = await services.conversations.messages(
-            conversation.id, limit=config.export_max_messages
+            conversation.id, limit=settings.max_messages
         )
         if not any(m.role == "assistant" for m in messages):
             raise UserError(texts.EXPORT_NOTHING)

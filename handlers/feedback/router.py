@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import logging
+from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.commands import USER_ROOMS, Router
 from bot.context import Ctx, UserError
-from bot.dispatcher import REACTION_MSGTYPE
+from bot.events import THUMBS_DOWN, THUMBS_UP, Reaction, Text
 from handlers.feedback import texts
-from handlers.surveys.definitions import THUMBS_DOWN, THUMBS_UP
+from storage.feedback import FeedbackRepository
 from storage.stats import ministry
 from storage.surveys import iso
 
@@ -22,45 +22,59 @@ MAX_COMMENT_CHARS = 500
 MAX_FEEDBACK_CHARS = 4000
 
 
+@dataclass(frozen=True)
+class Feedback:
+    """The feedback feature's own services."""
+
+    repo: FeedbackRepository
+    # After a thumbs-down, the agent's next message within this many minutes is the comment.
+    comment_window_minutes: int
+
+
+def feedback(ctx: Ctx) -> Feedback:
+    return ctx.services.part(Feedback)
+
+
 @router.intercept
 async def reactions_and_comments(ctx: Ctx) -> bool:
     """Reactions on answers are feedback; after a 👎, the next message is the comment."""
     if ctx.room_kind != "dm":
         return False
-    if ctx.item.msgtype == REACTION_MSGTYPE:
-        await _reaction(ctx)
+    if isinstance(ctx.event, Reaction):
+        await _reaction(ctx, ctx.event)
         return True  # a reaction is never a question for the model
-    if ctx.command is not None or ctx.item.msgtype not in ("m.text", "m.notice"):
+    if ctx.command is not None or not isinstance(ctx.event, Text):
+        return False
+    if ctx.event.msgtype not in ("m.text", "m.notice"):
         return False
     services = ctx.services
-    window = services.config.surveys.comment_window_minutes
-    if window <= 0 or not await services.feedback.waiting_comment(ctx.sender, ctx.room_id):
+    repo = feedback(ctx).repo
+    window = feedback(ctx).comment_window_minutes
+    if window <= 0 or not await repo.waiting_comment(ctx.sender, ctx.room_id):
         return False
     since = iso(services.clock() - timedelta(minutes=window))
     comment = " ".join(ctx.text.split())[:MAX_COMMENT_CHARS]
-    if not comment or not await services.feedback.take_comment(
-        ctx.sender, ctx.room_id, since, comment
-    ):
+    if not comment or not await repo.take_comment(ctx.sender, ctx.room_id, since, comment):
         return False
     log.info("feedback comment recorded in %s", ctx.room_id)
     await ctx.reply(texts.FEEDBACK_COMMENT_THANKS)
     return True
 
 
-async def _reaction(ctx: Ctx) -> None:
+async def _reaction(ctx: Ctx, reaction: Reaction) -> None:
     services = ctx.services
-    data = json.loads(ctx.item.body or "{}")
-    key = str(data.get("key", ""))
-    target = str(data.get("relates_to", ""))
+    repo = feedback(ctx).repo
+    key = reaction.key
+    target = reaction.relates_to
     if key not in (THUMBS_UP, THUMBS_DOWN):
         return
-    answer = await services.feedback.answer(target)
+    answer = await repo.answer(target)
     if answer is None:
         return  # not one of the bot's answers (a greeting, a survey question…)
     user = await services.users.ensure(ctx.sender)
     rating = "up" if key == THUMBS_UP else "down"
-    ask = rating == "down" and services.config.surveys.comment_window_minutes > 0
-    recorded = await services.feedback.record_reaction(
+    ask = rating == "down" and feedback(ctx).comment_window_minutes > 0
+    recorded = await repo.record_reaction(
         reaction_event_id=ctx.item.event_id,
         answer_event_id=target,
         user_id=ctx.sender,
@@ -97,7 +111,7 @@ async def free_feedback(ctx: Ctx) -> None:
     text = text[:MAX_FEEDBACK_CHARS]
     services = ctx.services
     user = await services.users.ensure(ctx.sender)
-    await services.feedback.add_free(ctx.sender, user.homeserver, user.domain, text)
+    await feedback(ctx).repo.add_free(ctx.sender, user.homeserver, user.domain, text)
     support = services.support_room_id
     if support:
         await services.matrix.send_text(

@@ -19,7 +19,7 @@ router = Router("help")
 async def show_help(ctx: Ctx) -> None:
     is_admin = await ctx.services.is_admin(ctx.sender)
     lines = [texts.HELP_HEADER, ""]
-    for command in ctx.services.commands:
+    for command in ctx.services.extensions.commands:
         if ctx.room_kind not in command.where or (command.admin and not is_admin):
             continue
         aliases = ", ".join(f"`!{a}`" for a in command.aliases)

@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from bot.commands import Router
 from bot.context import Ctx, Turn, UserError
 from handlers.instructions import texts
+from storage.instructions import InstructionsRepository
 
 log = logging.getLogger(__name__)
 
 router = Router("instructions")
 
 DM_ONLY = frozenset({"dm"})  # personal: never shown or applied where colleagues read along
+
+
+@dataclass(frozen=True)
+class Instructions:
+    """The instructions feature's own services."""
+
+    repo: InstructionsRepository
+    max_chars: int  # they go in every system prompt and count in the context budget
+
+
+def instructions_of(ctx: Ctx) -> Instructions:
+    return ctx.services.part(Instructions)
 
 
 @router.command(
@@ -24,7 +38,7 @@ DM_ONLY = frozenset({"dm"})  # personal: never shown or applied where colleagues
     where=DM_ONLY,
 )
 async def instructions(ctx: Ctx) -> None:
-    repo = ctx.services.instructions
+    repo = instructions_of(ctx).repo
     text = ctx.args.strip()
     if not text:
         current = await repo.get(ctx.sender)
@@ -39,7 +53,7 @@ async def instructions(ctx: Ctx) -> None:
             texts.INSTRUCTIONS_CLEARED if removed else texts.INSTRUCTIONS_NONE_TO_CLEAR
         )
         return
-    limit = ctx.services.config.conversations.max_instruction_chars
+    limit = instructions_of(ctx).max_chars
     if len(text) > limit:
         raise UserError(texts.instructions_too_long(len(text), limit))
     await repo.set(ctx.sender, text)
@@ -53,6 +67,6 @@ async def instructions(ctx: Ctx) -> None:
 async def add_instructions(ctx: Ctx, turn: Turn) -> None:
     if ctx.room_kind != "dm":
         return
-    current = await ctx.services.instructions.get(ctx.sender)
+    current = await instructions_of(ctx).repo.get(ctx.sender)
     if current is not None:
         turn.instructions.append(texts.instructions_system(current.content))

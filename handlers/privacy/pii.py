@@ -24,9 +24,9 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.config import PrivacyConfig
 from handlers.privacy import pii_keywords as kw
 from handlers.privacy import texts
+from handlers.privacy.config import PrivacyConfig
 
 log = logging.getLogger(__name__)
 

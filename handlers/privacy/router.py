@@ -10,46 +10,29 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import re
 from datetime import UTC, timedelta
 
+from bot.args import OFF_WORDS, ON_WORDS, parse_days
 from bot.commands import SUPPORT_ROOM, USER_ROOMS, Router
-from bot.context import AnswerFailed, Ctx, UserError
+from bot.context import Ctx, UserError
 from handlers.privacy import texts
-from handlers.privacy.pii import ModelGuard, PiiDetector, pseudonymise_texts
+from handlers.privacy.guard import HOLD_REF, Privacy
+from handlers.privacy.pii import PiiDetector, pseudonymise_texts
 from storage.privacy import ReviewSelection
 
 log = logging.getLogger(__name__)
 
 router = Router("privacy")
 
-# The inbox's error_ref of a message the guard held: !envoyer-quand-meme finds it by this.
-HOLD_REF = "CONFIDENTIALITE"
 EXPORT_DEFAULT_DAYS = 30
 EXPORT_MAX_DAYS = 365
-_PERIOD = re.compile(r"^(\d{1,3})\s*(?:j|jours?|d|days?)?$", re.IGNORECASE)
-_ON = {"on", "oui", "activer", "active"}
-_OFF = {"off", "non", "desactiver", "désactiver", "desactive", "désactive"}
+_ON = ON_WORDS
+_OFF = OFF_WORDS
 _CONFIRM = {"confirmer", "confirme", "confirm", "oui"}
 
 
-async def guard_question(ctx: Ctx, question: str) -> ModelGuard:
-    """The privacy guard of one answer; in block mode, tells the agent and holds the message."""
-    services = ctx.services
-    allow_once = await services.privacy.is_allowed_once(ctx.item.event_id)
-    guard = ModelGuard(services.pii, services.config.privacy, allow_once=allow_once)
-    await guard.check(question)
-    if guard.blocked:
-        categories = sorted({f.category for f in guard.found + guard.topics})
-        log.info(
-            "event %s in %s held by the privacy guard (%s)",
-            ctx.item.event_id,
-            ctx.room_id,
-            ", ".join(categories),
-        )
-        await ctx.reply(guard.block_message())
-        raise AnswerFailed(HOLD_REF)
-    return guard
+def privacy(ctx: Ctx) -> Privacy:
+    return ctx.services.part(Privacy)
 
 
 @router.command(
@@ -60,11 +43,11 @@ async def guard_question(ctx: Ctx, question: str) -> ModelGuard:
 )
 async def send_anyway(ctx: Ctx) -> None:
     services = ctx.services
-    event_id = await services.privacy.held_event(ctx.room_id, ctx.sender, HOLD_REF)
+    event_id = await privacy(ctx).repo.held_event(ctx.room_id, ctx.sender, HOLD_REF)
     item = await services.inbox.get(event_id) if event_id else None
     if item is None:
         raise UserError(texts.NOTHING_HELD)
-    await services.privacy.allow_once(item.event_id)
+    await privacy(ctx).repo.allow_once(item.event_id)
     await services.inbox.requeue(item.seq)  # the room's worker answers it right after this
     log.info("event %s in %s released by its author", item.event_id, ctx.room_id)
     await ctx.reply(texts.SENDING_HELD)
@@ -77,17 +60,16 @@ async def send_anyway(ctx: Ctx) -> None:
     help="vos données : réglages, et opposition à l'analyse de vos conversations (on/off)",
 )
 async def privacy_settings(ctx: Ctx) -> None:
-    services = ctx.services
     choice = ctx.args.strip().lower()
     if choice in _ON or choice in _OFF:
-        await services.privacy.set_opt_out(ctx.sender, choice in _ON)
+        await privacy(ctx).repo.set_opt_out(ctx.sender, choice in _ON)
         log.info("analysis opt-out %s for a user", "on" if choice in _ON else "off")
         await ctx.reply(texts.OPT_OUT_ON if choice in _ON else texts.OPT_OUT_OFF)
         return
     if choice:
         raise UserError(texts.OPT_OUT_USAGE)
-    settings = await services.privacy.settings(ctx.sender)
-    config = services.config.privacy
+    settings = await privacy(ctx).repo.settings(ctx.sender)
+    config = privacy(ctx).config
     await ctx.reply(
         texts.privacy_settings(
             config.identifiers, config.sensitive_topics, settings.opt_out, config.retention_days
@@ -103,10 +85,10 @@ async def privacy_settings(ctx: Ctx) -> None:
 )
 async def my_data(ctx: Ctx) -> None:
     services = ctx.services
-    room_id = ctx.room_id if ctx.room_kind == "dm" else await services.privacy.dm_room(ctx.sender)
+    room_id = ctx.room_id if ctx.room_kind == "dm" else await privacy(ctx).repo.dm_room(ctx.sender)
     if room_id is None:
         raise UserError(texts.MY_DATA_NEED_DM)
-    data = await services.privacy.user_data(ctx.sender)
+    data = await privacy(ctx).repo.user_data(ctx.sender)
     payload = {
         "format": "assistant-ia/mes-donnees/1",
         "generated_at": services.db.now(),
@@ -135,8 +117,8 @@ async def forget(ctx: Ctx) -> None:
     if ctx.args.strip().lower() not in _CONFIRM:
         await ctx.reply(texts.FORGET_CONFIRM)
         return
-    counts = await services.privacy.erase_user(ctx.sender)
-    services.pii.clear_cache()
+    counts = await privacy(ctx).repo.erase_user(ctx.sender)
+    privacy(ctx).detector.clear_cache()
     log.info(
         "erasure done: %d conversations, %d messages, %d inbox rows, %d other rows",
         counts.conversations,
@@ -155,13 +137,10 @@ async def forget(ctx: Ctx) -> None:
 
 def parse_period(args: str) -> int:
     """'7j', '30 jours', '' -> days; UserError otherwise."""
-    text = args.strip()
-    if not text:
-        return EXPORT_DEFAULT_DAYS
-    match = _PERIOD.match(text)
-    if match is None or not 1 <= int(match.group(1)) <= EXPORT_MAX_DAYS:
+    days = parse_days(args, default=EXPORT_DEFAULT_DAYS, maximum=EXPORT_MAX_DAYS)
+    if days is None:
         raise UserError(texts.EXPORT_BAD_PERIOD)
-    return int(match.group(1))
+    return days
 
 
 def review_jsonl(detector: PiiDetector, selection: ReviewSelection) -> bytes:
@@ -210,11 +189,11 @@ async def export_conversations(ctx: Ctx) -> None:
     days = parse_period(args)
     now = services.clock()
     since = (now - timedelta(days=days)).astimezone(UTC).isoformat(timespec="milliseconds")
-    selection = await services.privacy.conversations_for_review(since)
+    selection = await privacy(ctx).repo.conversations_for_review(since)
     if not selection.conversations:
         await ctx.reply(texts.EXPORT_EMPTY)
         return
-    data = await asyncio.to_thread(review_jsonl, services.pii, selection)
+    data = await asyncio.to_thread(review_jsonl, privacy(ctx).detector, selection)
     day = now.astimezone(UTC).date().isoformat()
     await services.matrix.send_file(
         ctx.room_id, data, f"conversations-{day}-{days}j.jsonl", "application/x-ndjson"

@@ -3,7 +3,46 @@ before ! ? : ; and inside « »)."""
 
 from __future__ import annotations
 
-from bot.texts import privacy_counts, privacy_topics
+_PRIVACY_LABELS = {
+    "nir": ("numéro de sécurité sociale", "numéros de sécurité sociale"),
+    "iban": ("IBAN", "IBAN"),
+    "carte": ("numéro de carte bancaire", "numéros de carte bancaire"),
+    "telephone": ("numéro de téléphone", "numéros de téléphone"),
+    "email": ("adresse électronique", "adresses électroniques"),
+    "adresse": ("adresse postale", "adresses postales"),
+    "date_naissance": ("date de naissance", "dates de naissance"),
+    "personne": ("nom de personne", "noms de personnes"),
+}
+
+
+_TOPIC_LABELS = {
+    "sante": "santé",
+    "religion": "religion ou convictions",
+    "opinion_politique": "opinions politiques",
+    "syndicat": "appartenance syndicale",
+    "origine": "origine ethnique",
+    "vie_sexuelle": "vie ou orientation sexuelle",
+    "genetique_biometrie": "données génétiques ou biométriques",
+    "infraction": "infractions ou condamnations",
+}
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " et " + items[-1]
+
+
+def privacy_counts(counts: dict[str, int]) -> str:
+    """{"nir": 1, "personne": 2} -> '1 numéro de sécurité sociale et 2 noms de personnes'."""
+    parts = []
+    for category, (one, many) in _PRIVACY_LABELS.items():
+        n = counts.get(category, 0)
+        if n:
+            parts.append(f"{n} {one if n == 1 else many}")
+    return _join(parts)
+
+
+def privacy_topics(categories: list[str]) -> str:
+    return _join([_TOPIC_LABELS.get(c, c) for c in categories])
 
 
 def privacy_pseudonymised(counts: dict[str, int]) -> str:
@@ -151,4 +190,26 @@ def export_done(conversations: int, excluded_messages: int, days: int) -> str:
         f"📤 Export des {days} derniers jours : {conversations} conversation(s) "
         f"pseudonymisée(s). {excluded_messages} message(s) exclu(s) : agents opposés à "
         "l'analyse, ou auteur inconnu."
+    )
+
+
+# Documents
+def document_personal_data(
+    counts: dict[str, int], categories: list[str], pseudonymised: bool
+) -> str:
+    found = []
+    if counts:
+        found.append(f"des données personnelles ({privacy_counts(counts)})")
+    if categories:
+        found.append(f"des sujets sensibles ({privacy_topics(categories)})")
+    text = f"⚠️ Ce document semble contenir {' et '.join(found)}."
+    if counts and pseudonymised:
+        text += " Elles seront remplacées par des marqueurs avant l'envoi au modèle."
+    return text + " La charte demande d'anonymiser les documents avant de les transmettre."
+
+
+def document_blocked(counts: dict[str, int], categories: list[str]) -> str:
+    return (
+        document_personal_data(counts, categories, False)
+        + " Par précaution, je ne l'ai pas lu : renvoyez une version anonymisée."
     )

@@ -6,15 +6,18 @@ import csv
 import io
 import logging
 
+from bot.args import parse_days
 from bot.commands import SUPPORT_ROOM, Router
 from bot.context import Ctx, UserError
-from handlers.privacy.router import parse_period
 from handlers.stats import texts
-from storage.stats import TOTAL, Row
+from storage.stats import TOTAL, Row, StatsRepository
 
 log = logging.getLogger(__name__)
 
 router = Router("stats")
+
+DEFAULT_DAYS = 30
+MAX_DAYS = 365
 
 COLUMNS = (
     "ministry",
@@ -116,13 +119,12 @@ async def show_stats(ctx: Ctx) -> None:
     export = args.lower().startswith("export")
     if export:
         args = args[len("export") :].strip()
-    try:
-        days = parse_period(args)
-    except UserError:
-        raise UserError(texts.STATS_BAD_PERIOD) from None
+    days = parse_days(args, default=DEFAULT_DAYS, maximum=MAX_DAYS)
+    if days is None:
+        raise UserError(texts.STATS_BAD_PERIOD)
     services = ctx.services
     now = services.clock()
-    rows = await services.stats.compute(now, days)
+    rows = await StatsRepository(services.db).compute(now, days)
     log.info("statistics (%d days, %d ministries) for %s", days, len(rows) - 1, ctx.sender)
     if export:
         day = now.date().isoformat()

@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from bot.events import THUMBS_DOWN, THUMBS_UP
 from handlers.surveys import texts
 
 Kind = Literal["scale", "choice", "multi", "yesno", "text"]
@@ -146,8 +147,6 @@ DIGIT_KEYS = {
     "9\ufe0f\u20e3": 9,
     "\U0001f51f": 10,
 }
-THUMBS_UP = "👍"
-THUMBS_DOWN = "👎"
 _YES = {"oui", "o", "yes", "y", "ouais", "vrai", "d'accord", "ok"}
 _NO = {"non", "n", "no", "faux"}
 _SEPARATORS = re.compile(r"(?:\s*[,;/+]\s*|\s+et\s+|\s+)")

@@ -10,17 +10,16 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from apscheduler.triggers.cron import CronTrigger
-from apscheduler.triggers.interval import IntervalTrigger
-
-from bot.matrix import AccountUnusable, MatrixError
+from bot.context import Core
+from bot.events import AccountUnusable, MatrixError
+from bot.feature import Job
 from bot.render import markdown_to_html
+from bot.scheduler import cron_trigger
 from handlers.surveys import texts
+from handlers.surveys.config import SurveysConfig
 from handlers.surveys.definitions import (
     Survey,
     SurveyError,
@@ -29,10 +28,7 @@ from handlers.surveys.definitions import (
     parse_survey,
     render_question,
 )
-from storage.surveys import Round, Send
-
-if TYPE_CHECKING:
-    from bot.context import Services
+from storage.surveys import Round, Send, SurveyRepository
 
 log = logging.getLogger(__name__)
 
@@ -40,17 +36,15 @@ MAX_SEND_ATTEMPTS = 3
 BATCH = 100
 
 
-def cron_trigger(schedule: str, timezone: str) -> CronTrigger:
-    return CronTrigger.from_crontab(schedule, timezone=ZoneInfo(timezone))
-
-
 class SurveyRounds:
-    """Owned by Services; started and stopped in the app's lifespan."""
+    """The surveys feature's engine: definitions, rounds in progress, schedule and reminders
+    (as jobs on the runtime's scheduler)."""
 
-    def __init__(self, services: Services) -> None:
-        self.services = services
+    def __init__(self, core: Core, config: SurveysConfig, repo: SurveyRepository) -> None:
+        self.core = core
+        self.config = config
+        self.repo = repo
         self._tasks: dict[int, asyncio.Task[None]] = {}
-        self._scheduler: AsyncIOScheduler | None = None
         self._cache: dict[str, Survey] = {}
         self.sent_total = 0  # first messages sent by this process (the benchmark reads it)
 
@@ -58,9 +52,9 @@ class SurveyRounds:
 
     async def load_definitions(self) -> int:
         """Read [surveys] dir into the database; SurveyError names every bad file."""
-        found = await asyncio.to_thread(load_dir, self.services.config.surveys.dir)
+        found = await asyncio.to_thread(load_dir, self.config.dir)
         for survey, source in found.values():
-            await self.services.surveys.save_definition(
+            await self.repo.save_definition(
                 survey.id, survey.version, survey.title, source, "file"
             )
             self._cache.pop(survey.id, None)
@@ -69,7 +63,7 @@ class SurveyRounds:
     async def add_uploaded(self, source: str) -> Survey:
         """A TOML file staff uploaded; SurveyError if invalid or if it replaces a sent one."""
         survey = parse_survey(source, "fichier")
-        repo = self.services.surveys
+        repo = self.repo
         existing = await repo.get(survey.id)
         if existing is not None and await repo.has_sends(survey.id):
             raise SurveyError(texts.survey_already_sent(survey.id))
@@ -81,7 +75,7 @@ class SurveyRounds:
         cached = self._cache.get(survey_id)
         if cached is not None:
             return cached
-        stored = await self.services.surveys.get(survey_id)
+        stored = await self.repo.get(survey_id)
         if stored is None:
             return None
         survey = parse_survey(stored.source, survey_id)
@@ -92,43 +86,34 @@ class SurveyRounds:
 
     async def start(self) -> None:
         """Load the definitions: a bad file or an unknown scheduled survey stops the start."""
-        config = self.services.config.surveys
+        config = self.config
         count = await self.load_definitions()
         log.info("surveys: %d definitions loaded from %s", count, config.dir)
         if config.survey and await self.definition(config.survey) is None:
             raise SurveyError(f"surveys.survey: no survey {config.survey!r} in {config.dir}")
 
     async def resume(self) -> None:
-        """Once the rooms are known (first sync): unfinished rounds, schedule, reminders."""
-        config = self.services.config.surveys
-        for round_id in await self.services.surveys.rounds_sending():
+        """Once the rooms are known (first sync): the unfinished rounds go on."""
+        for round_id in await self.repo.rounds_sending():
             log.info("resuming survey round %d", round_id)
             self._spawn(round_id)
-        scheduler = AsyncIOScheduler(timezone=UTC)
-        if config.schedule:
-            scheduler.add_job(
-                self._scheduled,
-                cron_trigger(config.schedule, config.timezone),
-                id="survey-round",
-                max_instances=1,
-                coalesce=True,
-                misfire_grace_time=3600,
+
+    def jobs(self) -> list[Job]:
+        """The monthly round (when scheduled) and the reminders, for the runtime's scheduler."""
+        jobs = [Job("survey-reminders", self._reminders, every=60, first_after=60)]
+        if self.config.schedule:
+            jobs.append(
+                Job(
+                    "survey-round",
+                    self._scheduled,
+                    cron=self.config.schedule,
+                    timezone=self.config.timezone,
+                )
             )
-        scheduler.add_job(
-            self._reminders,
-            IntervalTrigger(seconds=60, timezone=UTC),
-            id="survey-reminders",
-            max_instances=1,
-            coalesce=True,
-        )
-        scheduler.start()
-        self._scheduler = scheduler
+        return jobs
 
     async def stop(self) -> None:
         """Stop sending: what was not confirmed is sent again (same transaction id) at start."""
-        if self._scheduler is not None:
-            self._scheduler.shutdown(wait=False)
-            self._scheduler = None
         tasks = list(self._tasks.values())
         for task in tasks:
             task.cancel()
@@ -151,20 +136,20 @@ class SurveyRounds:
         only: Iterable[str] | None = None,
         round_key: str | None = None,
     ) -> Round:
-        services = self.services
-        config = services.config.surveys
+        services = self.core
+        config = self.config
         if round_key is not None:
-            existing = await services.surveys.round_by_key(round_key)
+            existing = await self.repo.round_by_key(round_key)
             if existing is not None:
                 return existing
-        selection = await services.surveys.select_targets(
+        selection = await self.repo.select_targets(
             survey_id,
             services.clock(),
             cap_days=config.cap_days,
             active_days=config.active_days,
             only=only,
         )
-        created = await services.surveys.create_round(
+        created = await self.repo.create_round(
             survey_id, origin, selection, round_key=round_key, requested_by=requested_by
         )
         log.info(
@@ -199,15 +184,14 @@ class SurveyRounds:
             self._tasks[round_id].add_done_callback(lambda t: self._tasks.pop(round_id, None))
 
     async def _run_round(self, round_id: int) -> None:
-        services = self.services
-        config = services.config.surveys
+        config = self.config
         loop = asyncio.get_running_loop()
         interval = 1.0 / config.send_rate
         next_slot = loop.time()
         done = 0
         try:
             while True:
-                sends = await services.surveys.to_send(round_id, BATCH)
+                sends = await self.repo.to_send(round_id, BATCH)
                 if not sends:
                     break
                 for send in sends:
@@ -218,16 +202,13 @@ class SurveyRounds:
                     await self._send_first(send)
                     done += 1
                     if done % config.progress_every == 0:
-                        counts = await services.surveys.round_counts(round_id)
+                        counts = await self.repo.round_counts(round_id)
                         await self._report(texts.round_progress(send.survey_id, counts))
-            await services.surveys.finish_round(round_id)
-            counts = await services.surveys.round_counts(round_id)
+            await self.repo.finish_round(round_id)
+            counts = await self.repo.round_counts(round_id)
             log.info("survey round %d sent: %s", round_id, counts)
             survey_id = sends[0].survey_id if sends else None
-            stored = await services.db.fetchone(
-                "SELECT survey_id FROM survey_rounds WHERE id = ?", (round_id,)
-            )
-            survey_id = stored["survey_id"] if stored else survey_id
+            survey_id = await self.repo.round_survey_id(round_id) or survey_id
             await self._report(texts.round_done(str(survey_id), counts))
         except asyncio.CancelledError:
             raise
@@ -237,12 +218,12 @@ class SurveyRounds:
             log.exception("survey round %d failed; it resumes at the next start", round_id)
 
     async def _send_first(self, send: Send) -> None:
-        services = self.services
+        services = self.core
         survey = await self.definition(send.survey_id)
         if survey is None:
-            await services.surveys.fail_send(send.id)
+            await self.repo.fail_send(send.id)
             return
-        await services.surveys.start_send(send.id)
+        await self.repo.start_send(send.id)
         body = render_question(survey, 0, with_intro=True)
         attempt = send.attempts + 1
         backoff = 1.0
@@ -262,31 +243,31 @@ class SurveyRounds:
                     continue
                 if attempt >= MAX_SEND_ATTEMPTS:
                     log.warning("survey send %d to %s failed: %s", send.id, send.room_id, exc)
-                    await services.surveys.fail_send(send.id)
+                    await self.repo.fail_send(send.id)
                     return
                 attempt += 1
-                await services.surveys.start_send(send.id)
+                await self.repo.start_send(send.id)
                 await asyncio.sleep(backoff)
                 continue
             except Exception as exc:
                 if isinstance(exc, TimeoutError | OSError) and attempt < MAX_SEND_ATTEMPTS:
                     attempt += 1
-                    await services.surveys.start_send(send.id)
+                    await self.repo.start_send(send.id)
                     await asyncio.sleep(backoff)
                     continue
                 log.warning("survey send %d to %s failed: %s", send.id, send.room_id, exc)
-                await services.surveys.fail_send(send.id)
+                await self.repo.fail_send(send.id)
                 return
             break
-        await services.surveys.confirm_send(send.id, event_id)
+        await self.repo.confirm_send(send.id, event_id)
         self.sent_total += 1
 
     async def _report(self, line: str) -> None:
-        room = self.services.support_room_id
+        room = self.core.support_room_id
         if not room:
             return
         try:
-            await self.services.matrix.send_text(room, line, markdown_to_html(line), notice=True)
+            await self.core.matrix.send_text(room, line, markdown_to_html(line), notice=True)
         except AccountUnusable:
             raise
         except Exception as exc:
@@ -294,15 +275,12 @@ class SurveyRounds:
 
     # Schedule and reminders -----------------------------------------------------------------
 
-    async def _scheduled(self) -> None:
-        try:
-            await self.scheduled_tick(self.services.clock())
-        except Exception:
-            log.exception("scheduled survey round failed")
+    async def _scheduled(self, now: datetime) -> None:
+        await self.scheduled_tick(now)
 
     async def scheduled_tick(self, now: datetime) -> Round | None:
         """What the cron job does at `now`: the configured survey, once a month."""
-        config = self.services.config.surveys
+        config = self.config
         if not config.survey:
             return None
         local = now.astimezone(ZoneInfo(config.timezone))
@@ -312,19 +290,16 @@ class SurveyRounds:
         key = f"schedule:{config.survey}:{local:%Y-%m}"
         return await self.start_round(config.survey, origin="schedule", round_key=key)
 
-    async def _reminders(self) -> None:
-        try:
-            await self.send_reminders(self.services.clock())
-        except Exception:
-            log.exception("survey reminders failed")
+    async def _reminders(self, now: datetime) -> None:
+        await self.send_reminders(now)
 
     async def send_reminders(self, now: datetime) -> int:
         """Postponed surveys whose delay is over: asked again, once."""
-        services = self.services
+        services = self.core
         sent = 0
-        for send in await services.surveys.due_reminders(now):
+        for send in await self.repo.due_reminders(now):
             survey = await self.definition(send.survey_id)
-            if survey is None or not await services.surveys.resume_after_reminder(send.id):
+            if survey is None or not await self.repo.resume_after_reminder(send.id):
                 continue
             position = min(send.position, len(survey.questions) - 1)
             body = texts.survey_reminder(survey.title) + "\n\n" + render_question(survey, position)
@@ -337,12 +312,12 @@ class SurveyRounds:
             except Exception as exc:
                 log.warning("survey reminder %d failed: %s", send.id, exc)
                 continue
-            await services.surveys.set_question_event(send.id, event_id)
+            await self.repo.set_question_event(send.id, event_id)
             sent += 1
         return sent
 
     def next_fire(self, now: datetime) -> datetime | None:
-        config = self.services.config.surveys
+        config = self.config
         if not config.schedule:
             return None
         fire: datetime | None = cron_trigger(config.schedule, config.timezone).get_next_fire_time(

@@ -13,14 +13,15 @@ import json
 import logging
 import statistics
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from bot import texts as bot_texts
 from bot.commands import SUPPORT_ROOM, USER_ROOMS, Router
 from bot.context import Ctx, UserError
-from bot.dispatcher import REACTION_MSGTYPE
-from bot.matrix import MediaError
+from bot.events import File, MediaError, Reaction, Text
 from handlers.surveys import texts
+from handlers.surveys.config import SurveysConfig
 from handlers.surveys.definitions import (
     InvalidAnswer,
     Survey,
@@ -30,14 +31,28 @@ from handlers.surveys.definitions import (
     reaction_text,
     render_question,
 )
+from handlers.surveys.rounds import SurveyRounds
 from storage.stats import ministry
-from storage.surveys import Send
+from storage.surveys import Send, SurveyRepository
 
 log = logging.getLogger(__name__)
 
 router = Router("surveys")
 
-TEXT_MSGTYPES = ("m.text", "m.notice", "m.emote")
+
+@dataclass(frozen=True)
+class Surveys:
+    """The surveys feature's own services."""
+
+    config: SurveysConfig
+    repo: SurveyRepository
+    rounds: SurveyRounds
+
+
+def surveys_of(ctx: Ctx) -> Surveys:
+    return ctx.services.part(Surveys)
+
+
 _ON = {"on", "oui", "activer"}
 _OFF = {"off", "non", "desactiver", "désactiver"}
 
@@ -48,7 +63,7 @@ _OFF = {"off", "non", "desactiver", "désactiver"}
 async def _ask(ctx: Ctx, send: Send, survey: Survey, position: int, prefix: str = "") -> None:
     body = render_question(survey, position)
     event_id = await ctx.reply(f"{prefix}\n\n{body}" if prefix else body)
-    await ctx.services.surveys.set_question_event(send.id, event_id)
+    await surveys_of(ctx).repo.set_question_event(send.id, event_id)
 
 
 async def _advance(
@@ -57,7 +72,7 @@ async def _advance(
     """Record the current question's answer, then ask the next one or thank the agent."""
     question = survey.questions[send.position]
     last = send.position + 1 >= len(survey.questions)
-    await ctx.services.surveys.record_answer(
+    await surveys_of(ctx).repo.record_answer(
         send,
         question.id,
         value,
@@ -86,12 +101,12 @@ async def _next(ctx: Ctx, send: Send, survey: Survey, position: int) -> None:
 async def _current(ctx: Ctx) -> tuple[Send, Survey] | None:
     if ctx.room_kind != "dm":
         return None
-    send = await ctx.services.surveys.current(ctx.sender, ctx.room_id)
+    send = await surveys_of(ctx).repo.current(ctx.sender, ctx.room_id)
     if send is None:
         return None
-    survey = await ctx.services.survey_rounds.definition(send.survey_id)
+    survey = await surveys_of(ctx).rounds.definition(send.survey_id)
     if survey is None or send.position >= len(survey.questions):
-        await ctx.services.surveys.stop(send.id)
+        await surveys_of(ctx).repo.stop(send.id)
         return None
     return send, survey
 
@@ -106,15 +121,14 @@ async def survey_reply(ctx: Ctx) -> bool:
         return False
     send, survey = found
     reply = ctx.text
-    if ctx.item.msgtype == REACTION_MSGTYPE:
-        data = json.loads(ctx.item.body or "{}")
-        if data.get("relates_to") != send.question_event_id:
+    if isinstance(ctx.event, Reaction):
+        if ctx.event.relates_to != send.question_event_id:
             return False  # a reaction on something else: feedback, maybe
-        reply = reaction_text(str(data.get("key", ""))) or ""
-    elif ctx.item.msgtype not in TEXT_MSGTYPES:
+        reply = reaction_text(ctx.event.key) or ""
+    elif not isinstance(ctx.event, Text):
         await ctx.reply(texts.SURVEY_NON_TEXT + "\n\n" + render_question(survey, send.position))
         return True
-    if await ctx.services.surveys.answered_by(send.id, ctx.item.event_id):
+    if await surveys_of(ctx).repo.answered_by(send.id, ctx.item.event_id):
         # Answered before a restart, the next question maybe not shown: show it.
         await _next(ctx, send, survey, send.position)
         return True
@@ -165,12 +179,12 @@ async def later(ctx: Ctx) -> None:
     send, _ = found
     services = ctx.services
     if send.reminded:
-        await services.surveys.stop(send.id)
+        await surveys_of(ctx).repo.stop(send.id)
         await ctx.reply(texts.SURVEY_POSTPONED_FINAL)
         return
-    hours = services.config.surveys.reminder_hours
-    await services.surveys.postpone(
-        send.id, services.survey_rounds.reminder_at(services.clock(), hours)
+    hours = surveys_of(ctx).config.reminder_hours
+    await surveys_of(ctx).repo.postpone(
+        send.id, surveys_of(ctx).rounds.reminder_at(services.clock(), hours)
     )
     log.info("survey %s: send %d postponed for %.1f h", send.survey_id, send.id, hours)
     await ctx.reply(texts.SURVEY_POSTPONED)
@@ -182,7 +196,7 @@ async def stop(ctx: Ctx) -> None:
     if found is None:
         raise UserError(texts.SURVEY_NONE)
     send, _ = found
-    await ctx.services.surveys.stop(send.id)
+    await surveys_of(ctx).repo.stop(send.id)
     log.info("survey %s: send %d stopped by the agent", send.survey_id, send.id)
     await ctx.reply(texts.SURVEY_STOPPED)
 
@@ -196,7 +210,7 @@ async def stop(ctx: Ctx) -> None:
 )
 async def opt_out(ctx: Ctx) -> None:
     choice = ctx.args.strip().lower()
-    repo = ctx.services.surveys
+    repo = surveys_of(ctx).repo
     if choice in _OFF:
         await repo.set_opt_out(ctx.sender, True)
         found = await _current(ctx)
@@ -228,7 +242,7 @@ async def survey_admin(ctx: Ctx) -> None:
     action = parts[0].lower() if parts else ""
     services = ctx.services
     if action in ("list", "liste"):
-        surveys = await services.surveys.all()
+        surveys = await surveys_of(ctx).repo.all()
         if not surveys:
             await ctx.reply(texts.SURVEY_LIST_EMPTY)
             return
@@ -253,8 +267,8 @@ async def survey_admin(ctx: Ctx) -> None:
     if action not in ("show", "send", "close", "results", "export") or len(parts) < 2:
         raise UserError(texts.SURVEY_ADMIN_USAGE)
     survey_id = parts[1]
-    stored = await services.surveys.get(survey_id)
-    survey = await services.survey_rounds.definition(survey_id)
+    stored = await surveys_of(ctx).repo.get(survey_id)
+    survey = await surveys_of(ctx).rounds.definition(survey_id)
     if stored is None or survey is None:
         raise UserError(texts.survey_unknown(survey_id))
     if action == "show":
@@ -263,20 +277,20 @@ async def survey_admin(ctx: Ctx) -> None:
         if stored.closed_at is not None:
             raise UserError(texts.survey_closed_already(survey_id))
         users = [p for p in parts[2:] if p.startswith("@") and ":" in p] or None
-        await services.survey_rounds.start_round(
+        await surveys_of(ctx).rounds.start_round(
             survey_id, origin="command", requested_by=ctx.sender, only=users
         )
     elif action == "close":
-        interrupted = await services.surveys.close(survey_id)
+        interrupted = await surveys_of(ctx).repo.close(survey_id)
         log.info("survey %s closed by %s", survey_id, ctx.sender)
         await ctx.reply(texts.survey_closed(survey_id, interrupted))
     elif action == "results":
-        sends = await services.surveys.sends_of(survey_id)
-        answers = await services.surveys.answers_of(survey_id)
+        sends = await surveys_of(ctx).repo.sends_of(survey_id)
+        answers = await surveys_of(ctx).repo.answers_of(survey_id)
         await ctx.reply(results_text(survey, sends, answers))
     else:
-        sends = await services.surveys.sends_of(survey_id)
-        answers = await services.surveys.answers_of(survey_id)
+        sends = await surveys_of(ctx).repo.sends_of(survey_id)
+        answers = await surveys_of(ctx).repo.answers_of(survey_id)
         data = await asyncio.to_thread(export_csv, survey, sends, answers)
         await services.matrix.send_file(ctx.room_id, data, f"sondage-{survey_id}.csv", "text/csv")
         log.info("survey %s exported by %s (%d sends)", survey_id, ctx.sender, len(sends))
@@ -290,7 +304,7 @@ async def _add(ctx: Ctx, pasted: str) -> None:
         source = source.split("\n", 1)[1] if "\n" in source else ""
         source = source.rsplit("```", 1)[0]
     try:
-        survey = await ctx.services.survey_rounds.add_uploaded(source)
+        survey = await surveys_of(ctx).rounds.add_uploaded(source)
     except SurveyError as exc:
         log.info("survey definition from %s refused", ctx.sender)
         await ctx.reply(texts.survey_upload_bad(str(exc)))
@@ -302,10 +316,14 @@ async def _add(ctx: Ctx, pasted: str) -> None:
 SURVEY_FILE_MAX_BYTES = 256 * 1024
 
 
-@router.message(when=lambda ctx: ctx.item.msgtype == "m.file", where=SUPPORT_ROOM)
+@router.message(
+    when=lambda ctx: isinstance(ctx.event, File) and ctx.event.msgtype == "m.file",
+    where=SUPPORT_ROOM,
+)
 async def uploaded_survey(ctx: Ctx) -> None:
     """A survey definition (.toml) dropped in the support room by staff; other files ignored."""
-    media = json.loads(ctx.item.media) if ctx.item.media else None
+    assert isinstance(ctx.event, File)
+    media = ctx.event.media
     filename = str((media or {}).get("filename") or "")
     if media is None or not filename.lower().endswith(".toml"):
         return  # a screenshot or a note shared among staff: not for the bot

@@ -14,7 +14,8 @@ from urllib.parse import urljoin
 import aiohttp
 import trafilatura
 
-from bot.config import WebConfig
+from bot.context import UnreadableDocument
+from handlers.web.config import WebConfig
 from handlers.web.guard import (
     AddressPolicy,
     BadUrl,
@@ -253,7 +254,10 @@ class Fetcher:
                 raise FetchError("too_big")
             if self.pdf_extractor is None:
                 raise FetchError("pdf_unsupported")
-            text = await self.pdf_extractor(body)
+            try:
+                text = await self.pdf_extractor(body)
+            except UnreadableDocument as exc:
+                raise FetchError("unreadable_pdf", exc.reason) from exc
             title = ""
         elif ctype in HTML_TYPES:
             title, text = await asyncio.to_thread(extract_html, body, charset)

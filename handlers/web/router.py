@@ -7,16 +7,33 @@ import logging
 import re
 from dataclasses import dataclass
 
+from bot.answer import respond
 from bot.commands import Router
 from bot.context import Ctx, Turn, UserError
-from handlers.chat.router import respond
 from handlers.web import texts
+from handlers.web.config import WebConfig
 from handlers.web.fetch import FetchError, Page, page_site
 from handlers.web.search import SearchError, SearchResult, filter_results
+from handlers.web.service import WebService
+from storage.web import WebRepository
 
 log = logging.getLogger(__name__)
 
 router = Router("web")
+
+
+@dataclass(frozen=True)
+class Web:
+    """The web feature's own services."""
+
+    config: WebConfig
+    service: WebService  # the page fetcher (behind the address guard) and the search provider
+    sources: WebRepository  # agents' !web on/off choices, the last answer's sources
+
+
+def web_of(ctx: Ctx) -> Web:
+    return ctx.services.part(Web)
+
 
 # Links typed by the user; a page's own text is never searched for links (no further fetches).
 URL_RE = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
@@ -54,7 +71,7 @@ class _Target:
 
 async def _fetch(ctx: Ctx, url: str) -> Page | FetchError:
     try:
-        return await ctx.services.web.fetcher.fetch(url, ctx.sender)
+        return await web_of(ctx).service.fetcher.fetch(url, ctx.sender)
     except FetchError as exc:
         log.info("page not read for event %s: %s", ctx.item.event_id, exc.kind)
         return exc
@@ -63,32 +80,10 @@ async def _fetch(ctx: Ctx, url: str) -> Page | FetchError:
         return FetchError("unreadable")
 
 
-async def search_query(ctx: Ctx, query: str) -> str:
-    """The query without the personal identifiers the guard finds: the engine is a third party
-    (the model gets its own pseudonymised copy of the question)."""
-    if ctx.services.config.privacy.identifiers == "off":
-        return query
-    scan = await ctx.services.pii.scan_async(query)
-    if not scan.identifiers:
-        return query
-    parts, last = [], 0
-    for finding in sorted(scan.identifiers, key=lambda f: f.start):
-        parts.append(query[last : finding.start])
-        last = max(last, finding.end)
-    parts.append(query[last:])
-    log.info(
-        "search query of event %s: %d identifier(s) left out",
-        ctx.item.event_id,
-        len(scan.identifiers),
-    )
-    return " ".join("".join(parts).split())
-
-
 async def add_web_material(ctx: Ctx, turn: Turn, *, query: str | None) -> None:
     """Read the links of the question (and search `query` first when given); quote the pages
     as untrusted, numbered material; list them as the answer's sources."""
-    services = ctx.services
-    web = services.web
+    web = web_of(ctx).service
     config = web.config
     links = find_links(turn.question)
     targets = [_Target(url, None) for url in links[: config.max_pages]]
@@ -96,7 +91,7 @@ async def add_web_material(ctx: Ctx, turn: Turn, *, query: str | None) -> None:
         turn.footers.append(texts.web_fetch_error(url, "too_many"))
     searched = False
     if query and web.provider is not None:
-        query = await search_query(ctx, query)
+        query = await ctx.services.extensions.guard.without_identifiers(ctx, query)
     if query and web.provider is not None:
         await turn.status(texts.web_searching(query))
         searched = True
@@ -148,7 +143,7 @@ async def add_web_material(ctx: Ctx, turn: Turn, *, query: str | None) -> None:
     if searched or len(sources) > 1:
         turn.instructions.append(texts.WEB_CITE_RULES)
     turn.footers.insert(0, sources_footer(texts.SOURCES_HEADER, sources))
-    await services.web_sources.save_sources(ctx.sender, ctx.room_id, ctx.item.event_id, sources)
+    await web_of(ctx).sources.save_sources(ctx.sender, ctx.room_id, ctx.item.event_id, sources)
     log.info(
         "event %s: %d page(s) quoted, %d source(s)%s",
         ctx.item.event_id,
@@ -166,8 +161,8 @@ def sources_footer(header: str, sources: list[tuple[str, str]]) -> str:
 
 
 async def _auto_search(ctx: Ctx) -> bool:
-    choice = await ctx.services.web_sources.auto_search(ctx.sender)
-    return ctx.services.config.web.auto_search_default if choice is None else choice
+    choice = await web_of(ctx).sources.auto_search(ctx.sender)
+    return web_of(ctx).config.auto_search_default if choice is None else choice
 
 
 @router.turn_hook
@@ -175,7 +170,7 @@ async def read_links(ctx: Ctx, turn: Turn) -> None:
     if ctx.command is not None and ctx.command.name == "web":
         return  # !web prepares its own turn
     query = None
-    if ctx.services.web.provider is not None and await _auto_search(ctx):
+    if web_of(ctx).service.provider is not None and await _auto_search(ctx):
         query = URL_RE.sub(" ", turn.question).strip() or None
     if query is None and not URL_RE.search(turn.question):
         return
@@ -190,14 +185,13 @@ async def read_links(ctx: Ctx, turn: Turn) -> None:
     "on/off : recherche automatique pour tous vos messages",
 )
 async def web_command(ctx: Ctx) -> None:
-    services = ctx.services
     args = ctx.args.strip()
     word = args.lower()
     if word in ON_WORDS or word in OFF_WORDS:
         on = word in ON_WORDS
-        await services.web_sources.set_auto_search(ctx.sender, on)
+        await web_of(ctx).sources.set_auto_search(ctx.sender, on)
         log.info("automatic web search %s for %s", "on" if on else "off", ctx.sender)
-        if on and services.web.provider is None:
+        if on and web_of(ctx).service.provider is None:
             await ctx.reply(texts.WEB_AUTO_ON_NO_PROVIDER)
         else:
             await ctx.reply(texts.WEB_AUTO_ON if on else texts.WEB_AUTO_OFF)
@@ -205,7 +199,7 @@ async def web_command(ctx: Ctx) -> None:
     if not args:
         await ctx.reply(texts.WEB_USAGE)
         return
-    if services.web.provider is None:
+    if web_of(ctx).service.provider is None:
         raise UserError(texts.WEB_NO_PROVIDER)
     query = URL_RE.sub(" ", args).strip() or args
 
@@ -217,7 +211,7 @@ async def web_command(ctx: Ctx) -> None:
 
 @router.command("sources", usage="!sources", help="montre les sources de la dernière réponse")
 async def last_sources(ctx: Ctx) -> None:
-    stored = await ctx.services.web_sources.last_sources(ctx.sender, ctx.room_id)
+    stored = await web_of(ctx).sources.last_sources(ctx.sender, ctx.room_id)
     if not stored:
         await ctx.reply(texts.SOURCES_NONE)
         return

@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 import aiohttp
 
-from bot.config import WebConfig
+from handlers.web.config import WebConfig
 from handlers.web.guard import BadUrl, host_matches, parse_url
 
 log = logging.getLogger(__name__)

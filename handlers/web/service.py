@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from bot.config import WebConfig
+from handlers.web.config import WebConfig
 from handlers.web.fetch import Fetcher
 from handlers.web.search import SearchProvider, make_provider
 

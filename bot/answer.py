@@ -1,0 +1,310 @@
+"""The answer pipeline: a question answered by the model, streamed, in the event's
+conversation, with the features' extension points around it.
+
+In order: the privacy guard sees the question (it may hold it), the question is stored in the
+event's conversation, the turn hooks add instructions and quoted material, the quota policy
+admits the agent and the fair queue gives a model slot, the answer streams, is restored, shown
+with its footers, stored, and the `answered` hooks (a generated title…) run in the background.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+
+from bot import texts
+from bot.context import (
+    Answered,
+    AnswerFailed,
+    Ctx,
+    ModelUsage,
+    Turn,
+    TurnHook,
+    UserError,
+)
+from bot.conversation import conversation_for_event
+from bot.errors import new_ref
+from bot.llm import ChatMessage, Completion, LLMError
+from bot.llm_queue import QueueFull
+from bot.streaming import AnswerStreamer
+from storage.conversations import AnswerStats, Message
+
+log = logging.getLogger(__name__)
+
+# The inbox's error_ref of a message refused because the fair queue was full.
+QUEUE_REF = "AFFLUENCE"
+
+
+def estimate_tokens(text: str) -> int:
+    """A deliberately generous estimate (French averages about 3.5 characters a token)."""
+    return len(text) // 3 + 4
+
+
+def build_messages(
+    system_prompt: str,
+    history: Sequence[Message],
+    budget: int,
+    material: Sequence[str] = (),
+) -> list[ChatMessage]:
+    """System prompt + the newest turns that fit `budget` tokens; the last turn always goes.
+
+    `material` (document passages, web pages) goes before the last user turn, in that turn only.
+    """
+    kept: list[ChatMessage] = []
+    used = estimate_tokens(system_prompt) + sum(estimate_tokens(m) for m in material)
+    for message in reversed(history):
+        cost = estimate_tokens(message.content)
+        if kept and used + cost > budget:
+            break
+        kept.append({"role": message.role, "content": message.content})
+        used += cost
+    kept.reverse()
+    # A conversation sent to the model starts with the user, never with a lone answer.
+    while kept and kept[0]["role"] != "user":
+        kept.pop(0)
+    if material and kept and kept[-1]["role"] == "user":
+        kept[-1] = {"role": "user", "content": "\n\n".join([*material, kept[-1]["content"]])}
+    return [{"role": "system", "content": system_prompt}, *kept]
+
+
+def with_images(messages: list[ChatMessage], images: Sequence[str]) -> list[ChatMessage]:
+    """The last user turn as content parts: its text, then the images (OpenAI vision format)."""
+    out = list(messages)
+    for index in range(len(out) - 1, -1, -1):
+        if out[index]["role"] == "user":
+            parts: list[dict[str, object]] = [{"type": "text", "text": out[index]["content"]}]
+            parts += [{"type": "image_url", "image_url": {"url": url}} for url in images]
+            out[index] = {"role": "user", "content": parts}
+            break
+    return out
+
+
+def system_prompt(ctx: Ctx, instructions: Sequence[str] = ()) -> str:
+    config = ctx.services.config.llm
+    parts = [config.system_prompt, *instructions, texts.system_prompt_date(ctx.services.clock())]
+    return "\n\n".join(parts)
+
+
+async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -> None:
+    """Answer `question` with the model, streamed, in the event's conversation.
+
+    Every feature's turn hooks run first (then `prepare`, for a command's own material): they
+    add instructions, quoted material, footers and progress lines to the turn.
+    """
+    services = ctx.services
+    extensions = services.extensions
+    item = ctx.item
+    # Personal-data guard: in block mode the message is held here, before anything is stored.
+    guard = await extensions.guard.for_question(ctx, question)
+    user = await services.users.ensure(ctx.sender)
+    conversation_id = await conversation_for_event(ctx, question)
+    # A resumed or retried event must not add the question twice.
+    if not await services.conversations.has_message_for_event(item.event_id):
+        await services.conversations.add_message(
+            conversation_id, "user", question, event_id=item.event_id
+        )
+    model = user.model or services.config.llm.model
+    llm_config = services.config.llm
+
+    async def remember_first_event(event_id: str) -> None:
+        await services.inbox.set_answer_event(item.seq, event_id)
+
+    streamer = AnswerStreamer(
+        services.matrix,
+        ctx.room_id,
+        interval=llm_config.edit_interval,
+        max_edits=llm_config.max_edits,
+        max_chars=llm_config.max_message_chars,
+        resume_event_id=item.answer_event_id,
+        on_first_event=remember_first_event,
+        thread_root=item.thread_root,
+    )
+    turn = Turn(question, conversation_id, status=streamer.status)
+
+    async def on_retry(error: LLMError) -> None:
+        await streamer.reset()
+
+    started = time.monotonic()
+    # The typing notice goes out while the model is asked: one homeserver round trip less
+    # before the first token. It is a courtesy: set_typing never raises.
+    typing = asyncio.ensure_future(services.matrix.set_typing(ctx.room_id, True))
+    try:
+        for hook in [*extensions.turn_hooks, *([prepare] if prepare else [])]:
+            await hook(ctx, turn)
+        history = await services.conversations.messages(conversation_id)
+        first_exchange = not any(m.role == "assistant" for m in history)
+        messages = build_messages(
+            system_prompt(ctx, turn.instructions),
+            history,
+            llm_config.context_budget,
+            turn.material,
+        )
+        messages = await guard.protect(messages)  # pseudonymised for the model, if configured
+        if turn.images:
+            messages = with_images(messages, turn.images)
+        async with model_slot(ctx, streamer) as slot:
+            completion = await services.llm.stream_chat(
+                messages, model, guard.wrap(streamer.update), on_retry
+            )
+            slot.done(completion, messages)
+    except LLMError as exc:
+        services.metrics.llm_failures.labels(exc.kind).inc()
+        services.metrics.llm_failed(exc.kind)
+        ref = new_ref()
+        log.error(
+            "no answer for event %s in %s after retries: %s (ref %s)",
+            item.event_id,
+            ctx.room_id,
+            exc.kind,
+            ref,
+        )
+        await streamer.fail(texts.llm_failure(ref))
+        raise AnswerFailed(ref) from exc
+    except UserError as exc:
+        if not streamer.event_ids:
+            raise
+        await streamer.fail(str(exc))  # a progress line was showing: the explanation replaces it
+        return
+    except asyncio.CancelledError:
+        # Shutdown: the event stays pending and resumes in this same message at the next start.
+        await _mark_interrupted(streamer)
+        raise
+    finally:
+        await typing  # so the "stopped typing" notice cannot overtake it
+        await services.matrix.set_typing(ctx.room_id, False)
+
+    _record_answer(ctx, completion, streamer, started)
+    answer_text = guard.restore(completion.text)  # the real values back, for the agent
+    footers = [*turn.footers, *([guard.footer] if guard.footer else [])]
+    await streamer.finish(answer_text, footer="\n\n".join(footers) or None)
+    await services.conversations.add_message(
+        conversation_id,
+        "assistant",
+        answer_text,
+        event_id=streamer.first_event_id,
+        stats=AnswerStats(
+            model=completion.model or model,
+            tokens_in=completion.tokens_in,
+            tokens_out=completion.tokens_out,
+            latency_ms=round(completion.total * 1000),
+            ttft_ms=round(completion.ttft * 1000) if completion.ttft is not None else None,
+        ),
+    )
+    answered = Answered(conversation_id, question, answer_text, model, first_exchange, guard)
+    for after in extensions.answered:
+        # In the background: the answer is out already.
+        services.tasks.spawn(after(ctx, answered))
+    log.info(
+        "answered event %s in %s: model %s, %s tokens out, first token %.2f s, total %.2f s, "
+        "%d edits, attempt %d",
+        item.event_id,
+        ctx.room_id,
+        model,
+        completion.tokens_out,
+        completion.ttft or 0.0,
+        completion.total,
+        streamer.edits_sent,
+        completion.attempts,
+    )
+
+
+# The model slot: quota, fair queue, usage ---------------------------------------------------
+
+
+@dataclass
+class ModelSlot:
+    """One request through the fair queue; `done()` hands its completion for the usage record."""
+
+    waited: float
+    completion: Completion | None = None
+    messages: Sequence[ChatMessage] = field(default_factory=list)
+
+    def done(self, completion: Completion, messages: Sequence[ChatMessage]) -> None:
+        self.completion, self.messages = completion, messages
+
+
+def _estimate(text: str) -> int:
+    return len(text) // 3 + 1 if text else 0
+
+
+@asynccontextmanager
+async def model_slot(ctx: Ctx, streamer: AnswerStreamer) -> AsyncIterator[ModelSlot]:
+    """The quota policy admits the agent, then a place in the fair queue (the agent sees their
+    position); on the way out the usage is recorded."""
+    services = ctx.services
+    quota = services.extensions.quota
+    await quota.admit(ctx)
+    queued_at = time.monotonic()
+
+    # Each position shown is an edit: at most one per few seconds, except for the last places.
+    spacing = 3 * services.config.llm.edit_interval
+    last_shown = [float("-inf")]
+
+    async def show(position: int) -> None:
+        now = time.monotonic()
+        if position <= 3 or now - last_shown[0] >= spacing:
+            last_shown[0] = now
+            await streamer.status(texts.queue_position(position))
+
+    try:
+        await services.llm_queue.acquire(ctx.sender, show)
+    except QueueFull:
+        log.warning(
+            "queue full (%d waiting): event %s in %s refused",
+            services.llm_queue.waiting,
+            ctx.event_id,
+            ctx.room_id,
+        )
+        await streamer.fail(texts.QUEUE_FULL)
+        raise AnswerFailed(QUEUE_REF) from None
+    admitted_at = services.clock()
+    slot = ModelSlot(time.monotonic() - queued_at)
+    try:
+        yield slot
+    finally:
+        services.llm_queue.release()
+    completion = slot.completion
+    if completion is None:
+        return
+    tokens_in = completion.tokens_in
+    if tokens_in is None:
+        tokens_in = sum(_estimate(str(m.get("content", ""))) for m in slot.messages)
+    tokens_out = completion.tokens_out
+    if tokens_out is None:
+        tokens_out = _estimate(completion.text)
+    await quota.record(
+        ctx,
+        ModelUsage(admitted_at, slot.waited, tokens_in, tokens_out, completion.total),
+    )
+
+
+async def _mark_interrupted(streamer: AnswerStreamer) -> None:
+    if not streamer.event_ids:
+        return
+    try:
+        async with asyncio.timeout(5):
+            await streamer.interrupt(texts.INTERRUPTED)
+    except (Exception, asyncio.CancelledError) as exc:
+        log.warning("could not mark an interrupted answer: %s", type(exc).__name__)
+
+
+def _record_answer(
+    ctx: Ctx, completion: Completion, streamer: AnswerStreamer, started: float
+) -> None:
+    """Metrics for one answer delivered."""
+    metrics = ctx.services.metrics
+    metrics.llm_ok()
+    metrics.answers.inc()
+    if completion.ttft is not None:
+        metrics.llm_ttft.observe(completion.ttft)
+    metrics.llm_total.observe(completion.total)
+    if completion.tokens_in is not None:
+        metrics.tokens.labels("in").inc(completion.tokens_in)
+    if completion.tokens_out is not None:
+        metrics.tokens.labels("out").inc(completion.tokens_out)
+    if streamer.first_visible_at is not None:
+        metrics.first_visible.observe(max(0.0, streamer.first_visible_at - started))

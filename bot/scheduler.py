@@ -1,0 +1,89 @@
+"""The runtime's one scheduler (APScheduler 3, on the bot's event loop): every periodic job of
+every feature, and of the runtime itself, runs here.
+
+A job never runs twice at once, missed runs are coalesced, and a failing run is logged without
+stopping the others. At stop no new run starts; runs in progress get a few seconds to finish.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.feature import Job
+
+log = logging.getLogger(__name__)
+
+
+def cron_trigger(schedule: str, timezone: str) -> CronTrigger:
+    return CronTrigger.from_crontab(schedule, timezone=ZoneInfo(timezone))
+
+
+class Scheduler:
+    def __init__(self, clock: Callable[[], datetime]) -> None:
+        self.clock = clock
+        self._scheduler: AsyncIOScheduler | None = None
+        self._running: set[asyncio.Task[object]] = set()
+        self.jobs: list[Job] = []
+
+    def add(self, jobs: Iterable[Job]) -> None:
+        self.jobs.extend(jobs)
+
+    def start(self) -> None:
+        """Call from the running event loop."""
+        scheduler = AsyncIOScheduler(timezone=UTC)
+        for job in self.jobs:
+            if job.cron:
+                trigger: CronTrigger | IntervalTrigger = cron_trigger(job.cron, job.timezone)
+                first: dict[str, datetime] = {}
+                grace = 3600
+            elif job.every:
+                trigger = IntervalTrigger(seconds=job.every, timezone=UTC)
+                first = {"next_run_time": datetime.now(UTC) + timedelta(seconds=job.first_after)}
+                grace = max(1, int(job.every))
+            else:
+                raise ValueError(f"job {job.name}: set `every` or `cron`")
+            scheduler.add_job(
+                self._run,
+                trigger,
+                args=[job],
+                id=job.name,
+                max_instances=1,
+                coalesce=True,
+                misfire_grace_time=grace,
+                **first,
+            )
+            log.info("scheduled job %s", job.name)
+        scheduler.start()
+        self._scheduler = scheduler
+
+    async def _run(self, job: Job) -> None:
+        task = asyncio.current_task()
+        if task is not None:
+            self._running.add(task)
+        try:
+            await job.run(self.clock())
+        except Exception:
+            log.exception("scheduled job %s failed", job.name)
+        finally:
+            if task is not None:
+                self._running.discard(task)
+
+    async def stop(self, grace: float = 10.0) -> None:
+        if self._scheduler is not None:
+            self._scheduler.shutdown(wait=False)
+            self._scheduler = None
+        running = [t for t in self._running if not t.done()]
+        if running:
+            with contextlib.suppress(Exception, asyncio.CancelledError):
+                await asyncio.wait_for(
+                    asyncio.shield(asyncio.gather(*running, return_exceptions=True)), grace
+                )

@@ -1,0 +1,43 @@
+"""The [attachments] section of the configuration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+
+from bot.config import Section
+
+
+class AttachmentsConfig(Section):
+    """Documents, images and voice messages."""
+
+    enabled: bool = True
+    # Checked on the event's declared size before download, then on the bytes received.
+    max_size_mb: float = Field(default=20.0, gt=0, le=200)
+    max_pages: int = Field(default=500, ge=1)
+    max_chars: int = Field(default=2_000_000, ge=1000)
+    extraction_timeout: float = Field(default=30.0, gt=0)
+    extraction_workers: int = Field(default=1, ge=1, le=8)
+    # Address space of one extraction worker process; 0: no cap.
+    extraction_memory_mb: int = Field(default=1024, ge=0)
+    # ZIP-bomb guard for DOCX/XLSX/PPTX/ODF: total uncompressed size and compression ratio.
+    max_uncompressed_mb: float = Field(default=100.0, gt=0)
+    max_compression_ratio: float = Field(default=100.0, gt=1)
+    download_timeout: float = Field(default=60.0, gt=0)
+    # Files are never written to disk unless this is set (then kept in `keep_dir`).
+    keep_files: bool = False
+    keep_dir: Path = Path("data/attachments")
+    # Passages of the conversation's documents put before each question (BM25 best first).
+    passages: int = Field(default=6, ge=1, le=50)
+    chunk_chars: int = Field(default=1200, ge=200, le=10_000)
+    # Images to the model as image parts (the configured model must accept vision); else OCR.
+    vision: bool = False
+    # Scans and images of text through the provider's /v1/ocr (Albert); off: a clear message.
+    ocr: bool = False
+    ocr_model: str = "mistral-ocr-latest"
+    # Voice messages and audio files through /v1/audio/transcriptions.
+    transcription: bool = True
+    transcription_model: str = "openai/whisper-large-v3"
+    transcription_language: str | None = "fr"
+    provider_timeout: float = Field(default=120.0, gt=0)
