@@ -87,9 +87,6 @@ class SupportConfig(Section):
     admins: list[str] = Field(default_factory=list)
 
 
-# Sections filled by the feature issues. Each keeps its keys inside its own class.
-
-
 class LimitsConfig(Section):
     """Quotas, burst limits, the fair queue in front of the model."""
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from storage.inbox import InboxItem
+from storage.users import RoomKind as RoomKind
 
 TEXT_MSGTYPES = ("m.text", "m.notice", "m.emote")
 MEDIA_MSGTYPES = ("m.file", "m.image", "m.audio", "m.video")
@@ -17,12 +17,6 @@ MEDIA_MSGTYPES = ("m.file", "m.image", "m.audio", "m.video")
 REACTION_MSGTYPE = "m.reaction"
 THUMBS_UP = "👍"
 THUMBS_DOWN = "👎"
-
-
-class RoomKind(StrEnum):
-    DM = "dm"
-    GROUP = "group"
-    SUPPORT = "support"
 
 
 class MatrixError(Exception):

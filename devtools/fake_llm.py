@@ -133,7 +133,7 @@ class FakeLLM:
             ("POST", "/v1/audio/transcriptions"): self._transcriptions,
             ("POST", "/v1/ocr"): self._ocr,
         }
-        # Attachments (issue 4): scripted transcripts and OCR pages, and failures to inject
+        # Attachments: scripted transcripts and OCR pages, and failures to inject
         # ("http500", "http429", "malformed", "hang"), taken in order, one per request.
         self.transcripts: deque[str] = deque()
         self.ocr_pages: deque[list[str]] = deque()

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 import aiosqlite
 
 from storage.db import Database
+
+
+class InboxStatus(StrEnum):
+    """An inbox row's state (stored as these strings)."""
+
+    PENDING = "pending"  # to handle, or in progress (attempts counts the starts)
+    DONE = "done"  # handled: its content is dropped
+    FAILED = "failed"  # the user was told; kept for !reessayer or a release (error_ref says why)
 
 
 @dataclass(frozen=True)
@@ -19,11 +28,11 @@ class InboxItem:
     msgtype: str
     body: str | None
     origin_ts: int
-    status: str
+    status: InboxStatus
     answer_event_id: str | None
     attempts: int
     error_ref: str | None
-    media: str | None = None  # JSON: the attachment of a media event (issue 4), until handled
+    media: str | None = None  # JSON: the attachment of a media event, until handled
     thread_root: str | None = None  # the thread the message was posted in (m.thread)
     reply_to: str | None = None  # the event it replied to (m.in_reply_to)
 
@@ -53,7 +62,7 @@ def _item(r: aiosqlite.Row) -> InboxItem:
         r["msgtype"],
         r["body"],
         r["origin_ts"],
-        r["status"],
+        InboxStatus(r["status"]),
         r["answer_event_id"],
         r["attempts"],
         r["error_ref"],

@@ -7,6 +7,7 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
 import aiosqlite
@@ -41,6 +42,23 @@ class StoredSurvey:
     completed: int = 0
 
 
+class SendStatus(StrEnum):
+    """One agent's survey in a round (stored as these strings)."""
+
+    QUEUED = "queued"  # not sent yet
+    ASKING = "asking"  # a question is waiting for the agent's answer
+    POSTPONED = "postponed"  # !plus-tard: asked again at remind_at
+    COMPLETED = "completed"
+    STOPPED = "stopped"  # !stop
+    FAILED = "failed"  # could not be sent
+    CLOSED = "closed"  # the survey was closed before the agent finished
+
+
+class RoundStatus(StrEnum):
+    SENDING = "sending"
+    DONE = "done"
+
+
 @dataclass(frozen=True)
 class Send:
     id: int
@@ -50,7 +68,7 @@ class Send:
     room_id: str
     homeserver: str | None
     domain: str | None
-    status: str
+    status: SendStatus
     position: int
     question_event_id: str | None
     txn_id: str
@@ -69,7 +87,7 @@ def _send(r: aiosqlite.Row) -> Send:
         r["room_id"],
         r["homeserver"],
         r["domain"],
-        r["status"],
+        SendStatus(r["status"]),
         r["position"],
         r["question_event_id"],
         r["txn_id"],
@@ -101,7 +119,7 @@ class Round:
     id: int
     survey_id: str
     origin: str
-    status: str
+    status: RoundStatus
     planned: int
     skipped_cap: int
     skipped_opt_out: int
@@ -311,7 +329,7 @@ class SurveyRepository:
             round_id,
             survey_id,
             origin,
-            "sending",
+            RoundStatus.SENDING,
             planned,
             selection.skipped_cap,
             selection.skipped_opt_out,
@@ -329,7 +347,7 @@ class SurveyRepository:
             row["id"],
             row["survey_id"],
             row["origin"],
-            row["status"],
+            RoundStatus(row["status"]),
             row["planned"],
             row["skipped_cap"],
             row["skipped_opt_out"],

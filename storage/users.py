@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 import aiosqlite
 
 from storage.db import Database
 
-USER_STATUSES = ("pending", "approved", "denied", "revoked", "waitlisted")
+
+class UserStatus(StrEnum):
+    """Where an agent stands with the service (stored as these strings)."""
+
+    PENDING = "pending"  # waiting for the support team's approval
+    APPROVED = "approved"
+    DENIED = "denied"
+    REVOKED = "revoked"
+    WAITLISTED = "waitlisted"  # approved beyond capacity: promoted in arrival order
+
+
+USER_STATUSES = tuple(UserStatus)
 _USER_COLUMNS = (
     "user_id, created_at, model, status, status_changed_at, homeserver, domain, "
     "terms_version, terms_accepted_at"
@@ -20,7 +32,7 @@ class User:
     user_id: str
     created_at: str
     model: str | None
-    status: str = "approved"
+    status: UserStatus = UserStatus.APPROVED
     status_changed_at: str | None = None
     homeserver: str | None = None  # server part of the Matrix ID: a "ministry" dimension
     domain: str | None = None  # e-mail domain parsed from a Tchap localpart, when known
@@ -29,17 +41,27 @@ class User:
 
 
 def _user(row: aiosqlite.Row) -> User:
-    return User(*(row[name] for name in _USER_COLUMNS.split(", ")))
+    values = {name: row[name] for name in _USER_COLUMNS.split(", ")}
+    values["status"] = UserStatus(values["status"])
+    return User(**values)
 
 
 def homeserver_of(user_id: str) -> str:
     return user_id.split(":", 1)[1] if ":" in user_id else ""
 
 
+class RoomKind(StrEnum):
+    """Which room an event comes from: an agent's DM, a group room, the support room."""
+
+    DM = "dm"
+    GROUP = "group"
+    SUPPORT = "support"
+
+
 @dataclass(frozen=True)
 class Room:
     room_id: str
-    kind: str
+    kind: RoomKind
     user_id: str | None
     joined_at: str
     current_conversation_id: int | None
@@ -110,7 +132,7 @@ class RoomRepository:
             return None
         return Room(
             row["room_id"],
-            row["kind"],
+            RoomKind(row["kind"]),
             row["user_id"],
             row["joined_at"],
             row["current_conversation_id"],

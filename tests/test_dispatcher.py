@@ -197,7 +197,7 @@ async def test_group_rooms_need_a_mention_and_support_room_only_commands(
 
 
 async def test_attachments_get_a_clear_message(harness: Harness) -> None:
-    # A file event without any url or file to fetch (issue 4 reads the real ones).
+    # A file event without any url or file to fetch (the attachments tests read real ones).
     await harness.send("note.pdf", msgtype="m.file")
     await harness.settle()
     assert harness.replies() == [attachments_texts.extraction_error("download")]

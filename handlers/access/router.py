@@ -12,6 +12,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from bot import texts as bot_texts
 from bot.commands import EVERYWHERE, SUPPORT_ROOM, USER_ROOMS, Router
@@ -22,7 +23,7 @@ from handlers.access import texts
 from handlers.access.config import AccessConfig
 from storage.access import AccessRepository
 from storage.privacy import PrivacyRepository
-from storage.users import User
+from storage.users import User, UserStatus
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +54,20 @@ SYSTEM = "system"
 # Classification -----------------------------------------------------------------------------
 
 
+class Outcome(StrEnum):
+    """What a staff decision did (the support room is told which)."""
+
+    APPROVED = "approved"
+    WAITLISTED = "waitlisted"
+    DENIED = "denied"
+    REVOKED = "revoked"
+    ALREADY = "already"  # approved already: nothing to do
+    UNKNOWN = "unknown"  # never wrote to the bot
+
+
 @dataclass(frozen=True)
 class Verdict:
-    status: str  # approved, pending or denied (capacity is applied afterwards)
+    status: UserStatus  # approved, pending or denied (capacity is applied afterwards)
     homeserver: str
     domain: str | None
     reason: str | None = None  # why denied: "external" or "homeserver"
@@ -65,20 +77,21 @@ def classify(services: Services, user_id: str) -> Verdict:
     config = access_of(services).config
     tid = parse_tchap_id(user_id, [*config.auto_approve_domains, *config.known_domains])
     if tid.external and config.refuse_external:
-        return Verdict("denied", tid.homeserver, tid.domain, "external")
+        return Verdict(UserStatus.DENIED, tid.homeserver, tid.domain, "external")
     if config.allowed_homeservers and tid.homeserver not in config.allowed_homeservers:
-        return Verdict("denied", tid.homeserver, tid.domain, "homeserver")
+        return Verdict(UserStatus.DENIED, tid.homeserver, tid.domain, "homeserver")
     if tid.domain in config.auto_approve_domains or tid.homeserver in (
         config.auto_approve_homeservers
     ):
-        return Verdict("approved", tid.homeserver, tid.domain)
-    return Verdict("pending", tid.homeserver, tid.domain)
+        return Verdict(UserStatus.APPROVED, tid.homeserver, tid.domain)
+    return Verdict(UserStatus.PENDING, tid.homeserver, tid.domain)
 
 
 async def at_capacity(services: Services) -> bool:
     capacity = await access_of(services).repo.capacity(access_of(services).config.max_users)
     return (
-        capacity > 0 and await access_of(services).repo.count_with_status("approved") >= capacity
+        capacity > 0
+        and await access_of(services).repo.count_with_status(UserStatus.APPROVED) >= capacity
     )
 
 
@@ -89,8 +102,8 @@ async def register(services: Services, user_id: str) -> User:
         return user
     verdict = classify(services, user_id)
     status = verdict.status
-    if status == "approved" and await at_capacity(services):
-        status = "waitlisted"
+    if status == UserStatus.APPROVED and await at_capacity(services):
+        status = UserStatus.WAITLISTED
     registered = await access_of(services).repo.register(
         user_id, homeserver=verdict.homeserver, domain=verdict.domain, status=status
     )
@@ -104,7 +117,7 @@ async def register(services: Services, user_id: str) -> User:
             verdict.homeserver,
             verdict.domain or "unknown",
         )
-        if status in ("pending", "waitlisted"):
+        if status in (UserStatus.PENDING, UserStatus.WAITLISTED):
             await notify_support(
                 services,
                 texts.access_request_notice(
@@ -112,7 +125,7 @@ async def register(services: Services, user_id: str) -> User:
                     verdict.domain,
                     verdict.homeserver,
                     services.clock(),
-                    status == "waitlisted",
+                    status == UserStatus.WAITLISTED,
                 ),
             )
     fresh = await services.users.get(user_id)
@@ -121,13 +134,13 @@ async def register(services: Services, user_id: str) -> User:
 
 
 def status_message(user: User, services: Services) -> str | None:
-    if user.status == "pending":
+    if user.status == UserStatus.PENDING:
         return texts.ACCESS_PENDING
-    if user.status == "waitlisted":
+    if user.status == UserStatus.WAITLISTED:
         return texts.ACCESS_WAITLISTED
-    if user.status == "revoked":
+    if user.status == UserStatus.REVOKED:
         return texts.ACCESS_REVOKED
-    if user.status == "denied":
+    if user.status == UserStatus.DENIED:
         verdict = classify(services, user.user_id)
         if verdict.reason == "external":
             return texts.ACCESS_EXTERNAL
@@ -191,19 +204,21 @@ async def release_held(services: Services, user_id: str, refs: Sequence[str]) ->
 # Decisions ----------------------------------------------------------------------------------
 
 
-async def approve(services: Services, user_id: str, actor: str, *, action: str = "approve") -> str:
+async def approve(
+    services: Services, user_id: str, actor: str, *, action: str = "approve"
+) -> Outcome:
     user = await services.users.get(user_id)
     if user is None or await access_of(services).repo.registered_at(user_id) is None:
-        return "unknown"
-    if user.status == "approved":
-        return "already"
+        return Outcome.UNKNOWN
+    if user.status == UserStatus.APPROVED:
+        return Outcome.ALREADY
     if await at_capacity(services):
-        if user.status != "waitlisted":
-            await services.users.set_status(user_id, "waitlisted")
+        if user.status != UserStatus.WAITLISTED:
+            await services.users.set_status(user_id, UserStatus.WAITLISTED)
             await access_of(services).repo.audit(actor, "waitlist", user_id, "capacity reached")
             await tell_agent(services, user_id, texts.ACCESS_WAITLISTED)
-        return "waitlisted"
-    await services.users.set_status(user_id, "approved")
+        return Outcome.WAITLISTED
+    await services.users.set_status(user_id, UserStatus.APPROVED)
     await access_of(services).repo.audit(actor, action, user_id)
     held = await access_of(services).repo.held(user_id, [PENDING_REF, TERMS_REF])
     fresh = await services.users.get(user_id)
@@ -212,34 +227,34 @@ async def approve(services: Services, user_id: str, actor: str, *, action: str =
         message += "\n\n" + terms_text(services)
     await tell_agent(services, user_id, message)
     await release_held(services, user_id, [PENDING_REF, TERMS_REF])
-    return "approved"
+    return Outcome.APPROVED
 
 
 async def refuse(
-    services: Services, user_id: str, actor: str, status: str, reason: str | None
-) -> str:
+    services: Services, user_id: str, actor: str, status: UserStatus, reason: str | None
+) -> Outcome:
     user = await services.users.get(user_id)
     if user is None or await access_of(services).repo.registered_at(user_id) is None:
-        return "unknown"
-    was_approved = user.status == "approved"
+        return Outcome.UNKNOWN
+    was_approved = user.status == UserStatus.APPROVED
     await services.users.set_status(user_id, status)
     await access_of(services).repo.audit(
-        actor, "deny" if status == "denied" else "revoke", user_id, reason
+        actor, "deny" if status == UserStatus.DENIED else "revoke", user_id, reason
     )
-    base = texts.ACCESS_DENIED if status == "denied" else texts.ACCESS_REVOKED
+    base = texts.ACCESS_DENIED if status == UserStatus.DENIED else texts.ACCESS_REVOKED
     await tell_agent(services, user_id, base + texts.access_reason(reason))
     if was_approved:
         await promote_waitlist(services)
-    return status
+    return Outcome(status)
 
 
 async def promote_waitlist(services: Services) -> int:
     """Waitlisted users, in arrival order, approved while there is room."""
     promoted = 0
-    for user in await services.users.with_status("waitlisted"):
+    for user in await services.users.with_status(UserStatus.WAITLISTED):
         if await at_capacity(services):
             break
-        if await approve(services, user.user_id, SYSTEM, action="promote") == "approved":
+        if await approve(services, user.user_id, SYSTEM, action="promote") == Outcome.APPROVED:
             promoted += 1
     return promoted
 
@@ -269,11 +284,11 @@ async def gate(ctx: Ctx) -> bool:
         return False
     message = status_message(user, services)
     if message is not None:
-        if ctx.command is not None and user.status in ("pending", "waitlisted"):
+        if ctx.command is not None and user.status in (UserStatus.PENDING, UserStatus.WAITLISTED):
             await ctx.reply(texts.ACCESS_NEED_APPROVAL_COMMAND)
             return True
         await ctx.reply(message)
-        if user.status in ("pending", "waitlisted"):
+        if user.status in (UserStatus.PENDING, UserStatus.WAITLISTED):
             log.info("event %s in %s held until access is granted", ctx.item.event_id, ctx.room_id)
             raise AnswerFailed(PENDING_REF)
         log.info("event %s in %s refused: user %s", ctx.item.event_id, ctx.room_id, user.status)
@@ -309,7 +324,7 @@ async def accept_terms(ctx: Ctx) -> None:
     await access_of(services).repo.audit(ctx.sender, "accept-terms", ctx.sender, version)
     log.info("terms version %s accepted by %s", version, ctx.sender)
     await ctx.reply(texts.terms_accepted(version))
-    if user.status == "approved":
+    if user.status == UserStatus.APPROVED:
         await release_held(services, ctx.sender, [TERMS_REF])
 
 
@@ -435,12 +450,12 @@ def targets(ctx: Ctx) -> tuple[list[str], str]:
     return ids, " ".join(rest.split()).strip(" :,-")
 
 
-async def _decide(ctx: Ctx, decide: str) -> None:
+async def _decide(ctx: Ctx, decide: UserStatus) -> None:
     ids, reason = targets(ctx)
     services = ctx.services
     lines = []
     for user_id in ids:
-        if decide == "approve":
+        if decide == UserStatus.APPROVED:
             outcome = await approve(services, user_id, ctx.sender)
         else:
             outcome = await refuse(services, user_id, ctx.sender, decide, reason or None)
@@ -464,7 +479,7 @@ async def _decide(ctx: Ctx, decide: str) -> None:
     admin=True,
 )
 async def approve_cmd(ctx: Ctx) -> None:
-    await _decide(ctx, "approve")
+    await _decide(ctx, UserStatus.APPROVED)
 
 
 @router.command(
@@ -476,7 +491,7 @@ async def approve_cmd(ctx: Ctx) -> None:
     admin=True,
 )
 async def deny_cmd(ctx: Ctx) -> None:
-    await _decide(ctx, "denied")
+    await _decide(ctx, UserStatus.DENIED)
 
 
 @router.command(
@@ -488,7 +503,7 @@ async def deny_cmd(ctx: Ctx) -> None:
     admin=True,
 )
 async def revoke_cmd(ctx: Ctx) -> None:
-    await _decide(ctx, "revoked")
+    await _decide(ctx, UserStatus.REVOKED)
 
 
 def _age(services: Services, since: str | None) -> str:
@@ -508,8 +523,8 @@ def _age(services: Services, since: str | None) -> str:
 async def pending_cmd(ctx: Ctx) -> None:
     services = ctx.services
     users = [
-        *await services.users.with_status("pending"),
-        *await services.users.with_status("waitlisted"),
+        *await services.users.with_status(UserStatus.PENDING),
+        *await services.users.with_status(UserStatus.WAITLISTED),
     ]
     users.sort(key=lambda u: u.created_at)
     if not users:
@@ -622,7 +637,7 @@ async def capacity_cmd(ctx: Ctx) -> None:
         log.info("capacity set to %s by %s", arg, ctx.sender)
         promoted = await promote_waitlist(services)
     capacity = await access_of(services).repo.capacity(access_of(services).config.max_users)
-    approved = await access_of(services).repo.count_with_status("approved")
+    approved = await access_of(services).repo.count_with_status(UserStatus.APPROVED)
     await ctx.reply(texts.capacity_set(capacity, approved, promoted))
 
 

@@ -515,7 +515,7 @@ def load_ner() -> Any | None:
                 )
                 from thinc.api import get_current_ops
 
-                # Performance (issue 8): thinc keeps its backend in a context variable, unset in
+                # For speed: thinc keeps its backend in a context variable, unset in
                 # each worker thread's context, and looks it up again (failed imports, entry
                 # points) on every call. Kept here and set before each call instead.
                 _ner_state["ops"] = get_current_ops()

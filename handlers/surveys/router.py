@@ -33,7 +33,7 @@ from handlers.surveys.definitions import (
 )
 from handlers.surveys.rounds import SurveyRounds
 from storage.stats import ministry
-from storage.surveys import Send, SurveyRepository
+from storage.surveys import Send, SendStatus, SurveyRepository
 
 log = logging.getLogger(__name__)
 
@@ -355,7 +355,7 @@ def _rate(done: int, sent: int) -> str:
 def results_text(survey: Survey, sends: list[Send], answers: list[dict[str, Any]]) -> str:
     """Counts, means and distributions per question, response rate overall and per ministry."""
     sent = [s for s in sends if s.sent_at is not None]
-    completed = [s for s in sent if s.status == "completed"]
+    completed = [s for s in sent if s.status == SendStatus.COMPLETED]
     started = {a["send_id"] for a in answers}
     lines = [
         f"{texts.SURVEY_RESULTS_HEADER} — `{survey.id}` « {survey.title} »",
@@ -405,7 +405,7 @@ def results_text(survey: Survey, sends: list[Send], answers: list[dict[str, Any]
         lines.append("| --- | --- | --- |")
         for key in sorted(per):
             group = per[key]
-            done = sum(1 for s in group if s.status == "completed")
+            done = sum(1 for s in group if s.status == SendStatus.COMPLETED)
             lines.append(f"| {key} | {len(group)} | {_rate(done, len(group))} |")
     return "\n".join(lines).rstrip()
 
