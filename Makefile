@@ -33,6 +33,8 @@ lint: install
 	$(BIN)/ruff check bot handlers storage devtools tests bench
 	$(BIN)/ruff format --check bot handlers storage devtools tests bench
 	$(BIN)/hadolint Dockerfile
+	$(BIN)/lint-imports
+	$(BIN)/python -m devtools.check_sql
 
 typecheck: install
 	$(BIN)/mypy
@@ -40,4 +42,5 @@ typecheck: install
 check: lint typecheck test
 
 clean:
-	rm -rf $(VENV) $(SYNAPSE_VENV) .demo .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(SYNAPSE_VENV) .demo .pytest_cache .mypy_cache .ruff_cache \
+		.import_linter_cache .grimp_cache

@@ -26,20 +26,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.app import (
-    ROUTERS,
-    Config,
-)
-from bot.context import Services  # noqa: E402
+from bot.app import Config  # noqa: E402
 from bot.dispatcher import Dispatcher  # noqa: E402
-from bot.llm import LLMClient  # noqa: E402
 from bot.matrix import IncomingText  # noqa: E402
 from devtools.fake_llm import FakeLLM  # noqa: E402
 from handlers.attachments.extract import ExtractionError, Extractor, Limits  # noqa: E402
-from handlers.attachments.router import Attachments
-from storage.db import Database  # noqa: E402
 from tests import docgen  # noqa: E402
-from tests.fakes import FakeMatrix  # noqa: E402
+from tests.harness import fake_matrix, running_dispatcher  # noqa: E402
 
 
 def median(values: list[float]) -> float:
@@ -78,14 +71,24 @@ async def bench_answers(
             "matrix": {"user_id": "@assistant:bench", "password": "x"},
             "llm": {"base_url": fake.base_url, "api_key": "bench", "edit_interval": 0.2},
             "privacy": {"identifiers": identifiers},
+            # The agent is approved at once, with no terms to accept.
+            "access": {"auto_approve_homeservers": ["bench"], "terms_version": ""},
         }
     ).resolve_paths(folder)
-    db = Database(folder / "bench.sqlite3")
-    await db.open()
-    matrix = FakeMatrix()
-    llm = LLMClient(config.llm)
-    services = Services(config, db, matrix, llm, lambda: datetime.now(UTC))
-    dispatcher = Dispatcher(services, ROUTERS)
+    try:
+        async with running_dispatcher(
+            config, folder / "bench.sqlite3", clock=lambda: datetime.now(UTC)
+        ) as dispatcher:
+            return await ask_questions(dispatcher, fake, pdf, rounds)
+    finally:
+        await fake.stop()
+
+
+async def ask_questions(
+    dispatcher: Dispatcher, fake: FakeLLM, pdf: bytes, rounds: int
+) -> dict[str, Any]:
+    matrix = fake_matrix(dispatcher)
+    db = dispatcher.services.db
     counter = iter(range(1, 1_000_000))
 
     async def send(room: str, text: str, msgtype: str = "m.text", media: Any = None) -> float:
@@ -109,38 +112,31 @@ async def bench_answers(
         await dispatcher.drained()
         return time.perf_counter() - started
 
-    try:
-        url = matrix.media.add("long.pdf", pdf)
-        media = {
-            "url": url,
-            "file": None,
-            "mimetype": "application/pdf",
-            "size": len(pdf),
-            "filename": "long.pdf",
-        }
-        await send("!plain", "Bonjour")  # loads the privacy guard's models once
-        ingest = await send("!doc", "long.pdf", "m.file", media)
-        with_doc, without = [], []
-        for i in range(rounds):
-            page = 37 + i * 40
-            with_doc.append(await send("!doc", f"Que dit la page {page} sur repere{page}x ?"))
-            without.append(await send("!plain", f"Que dit la page {page} sur repere{page}x ?"))
-        last = fake.chat_requests()[-2]["messages"][-1]["content"]
-        assert f"repere{37 + (rounds - 1) * 40}x" in last, "the page was not retrieved"
-        chunks = await db.fetchone("SELECT COUNT(*) AS n FROM document_chunks")
-        return {
-            "ingest_s": round(ingest, 3),
-            "chunks": int(chunks["n"]) if chunks else 0,
-            "answer_with_document_median_s": round(median(with_doc), 3),
-            "answer_without_document_median_s": round(median(without), 3),
-            "ratio": round(median(with_doc) / median(without), 2),
-        }
-    finally:
-        await dispatcher.shutdown(1)
-        await llm.close()
-        await services.part(Attachments).media_ai.close()
-        await db.close()
-        await fake.stop()
+    url = matrix.media.add("long.pdf", pdf)
+    media = {
+        "url": url,
+        "file": None,
+        "mimetype": "application/pdf",
+        "size": len(pdf),
+        "filename": "long.pdf",
+    }
+    await send("!plain", "Bonjour")  # loads the privacy guard's models once
+    ingest = await send("!doc", "long.pdf", "m.file", media)
+    with_doc, without = [], []
+    for i in range(rounds):
+        page = 37 + i * 40
+        with_doc.append(await send("!doc", f"Que dit la page {page} sur repere{page}x ?"))
+        without.append(await send("!plain", f"Que dit la page {page} sur repere{page}x ?"))
+    last = fake.chat_requests()[-2]["messages"][-1]["content"]
+    assert f"repere{37 + (rounds - 1) * 40}x" in last, "the page was not retrieved"
+    chunks = await db.fetchone("SELECT COUNT(*) AS n FROM document_chunks")
+    return {
+        "ingest_s": round(ingest, 3),
+        "chunks": int(chunks["n"]) if chunks else 0,
+        "answer_with_document_median_s": round(median(with_doc), 3),
+        "answer_without_document_median_s": round(median(without), 3),
+        "ratio": round(median(with_doc) / median(without), 2),
+    }
 
 
 async def main() -> None:

@@ -29,17 +29,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.app import (
-    ROUTERS,
-    Config,
-)
-from bot.context import Services  # noqa: E402
-from bot.dispatcher import Dispatcher  # noqa: E402
-from bot.llm import LLMClient  # noqa: E402
+from bot.app import Config  # noqa: E402
 from bot.matrix import IncomingText  # noqa: E402
-from handlers.privacy.guard import Privacy
-from storage.db import Database  # noqa: E402
-from tests.fakes import FakeMatrix  # noqa: E402
+from handlers.privacy.guard import Privacy  # noqa: E402
+from tests.harness import fake_matrix, running_dispatcher  # noqa: E402
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -93,56 +86,54 @@ async def run(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
                 },
             }
         ).resolve_paths(folder)
-        db = Database(folder / "bench.sqlite3")
-        await db.open()
-        matrix = FakeMatrix()
-        llm = LLMClient(config.llm)
-        services = Services(config, db, matrix, llm, lambda: datetime.now(UTC))
-        dispatcher = Dispatcher(services, ROUTERS)
-        await services.part(Privacy).detector.scan_async(
-            "Bonjour"
-        )  # loads the guard's models before the clock runs
-        agents = [f"@agent{i:02d}:bench" for i in range(args.agents)]
-        sent_at: dict[str, float] = {}
-        start = time.monotonic()
-        for round_ in range(args.messages):
-            for i, agent in enumerate(agents):
-                event_id = f"$m{round_}-{i}"
-                await dispatcher.on_text(
-                    IncomingText(
-                        f"!dm{i:02d}",
-                        event_id,
-                        agent,
-                        "m.text",
-                        f"Question {round_} de l'agent {i}",
-                        None,
-                        round_,
-                        False,
-                        2,
-                        True,
+        async with running_dispatcher(
+            config, folder / "bench.sqlite3", clock=lambda: datetime.now(UTC)
+        ) as dispatcher:
+            services = dispatcher.services
+            db = services.db
+            matrix = fake_matrix(dispatcher)
+            # Loads the guard's models before the clock runs.
+            await services.part(Privacy).detector.scan_async("Bonjour")
+            agents = [f"@agent{i:02d}:bench" for i in range(args.agents)]
+            sent_at: dict[str, float] = {}
+            start = time.monotonic()
+            for round_ in range(args.messages):
+                for i, agent in enumerate(agents):
+                    event_id = f"$m{round_}-{i}"
+                    await dispatcher.on_text(
+                        IncomingText(
+                            f"!dm{i:02d}",
+                            event_id,
+                            agent,
+                            "m.text",
+                            f"Question {round_} de l'agent {i}",
+                            None,
+                            round_,
+                            False,
+                            2,
+                            True,
+                        )
                     )
-                )
-                sent_at[event_id] = time.monotonic()
-        dispatcher.flush_kicks()
-        await dispatcher.drained()
-        elapsed = time.monotonic() - start
-        rows = await db.fetchall("SELECT user_id, wait_ms, latency_ms, at FROM usage ORDER BY at")
-        done = await db.fetchone("SELECT COUNT(*) AS n FROM inbox WHERE status = 'done'")
-        answers = [s for s in matrix.sent if s.final_body.startswith("Réponse simulée")]
-        refused = [s for s in matrix.sent if "très sollicité" in s.final_body]
-        bodies = [body for s in matrix.sent for body in [s.body, *(e[0] for e in s.edits)]]
-        queue_lines = sum(1 for body in bodies if "dans la file" in body)
-        waits = [r["wait_ms"] / 1000 for r in rows]
-        per_user: dict[str, int] = dict.fromkeys(agents, 0)
-        half: dict[str, int] = dict.fromkeys(agents, 0)
-        cut = rows[len(rows) // 2]["at"] if rows else ""
-        for r in rows:
-            per_user[r["user_id"]] += 1
-            if r["at"] < cut:
-                half[r["user_id"]] += 1
-        await dispatcher.shutdown(1)
-        await llm.close()
-        await db.close()
+                    sent_at[event_id] = time.monotonic()
+            dispatcher.flush_kicks()
+            await dispatcher.drained()
+            elapsed = time.monotonic() - start
+            rows = await db.fetchall(
+                "SELECT user_id, wait_ms, latency_ms, at FROM usage ORDER BY at"
+            )
+            done = await db.fetchone("SELECT COUNT(*) AS n FROM inbox WHERE status = 'done'")
+            answers = [s for s in matrix.sent if s.final_body.startswith("Réponse simulée")]
+            refused = [s for s in matrix.sent if "très sollicité" in s.final_body]
+            bodies = [body for s in matrix.sent for body in [s.body, *(e[0] for e in s.edits)]]
+            queue_lines = sum(1 for body in bodies if "dans la file" in body)
+            waits = [r["wait_ms"] / 1000 for r in rows]
+            per_user: dict[str, int] = dict.fromkeys(agents, 0)
+            half: dict[str, int] = dict.fromkeys(agents, 0)
+            cut = rows[len(rows) // 2]["at"] if rows else ""
+            for r in rows:
+                per_user[r["user_id"]] += 1
+                if r["at"] < cut:
+                    half[r["user_id"]] += 1
     finally:
         model.terminate()
         model.wait(10)

@@ -27,8 +27,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.config import PrivacyConfig  # noqa: E402
 from devtools.pii_eval import evaluate, load  # noqa: E402
+from handlers.privacy.config import PrivacyConfig  # noqa: E402
 from handlers.privacy.pii import ModelGuard, PiiDetector, load_ner, scan_text  # noqa: E402
 
 

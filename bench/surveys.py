@@ -28,12 +28,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.app import (
-    BotApp,
-    Config,
-)
+from bot.app import BotApp, Config  # noqa: E402
 from devtools.synapse import RegisteredUser, SynapseServer, start_synapse  # noqa: E402
-from handlers.surveys.router import Surveys
+from handlers.surveys.router import Surveys  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.users import RoomRepository  # noqa: E402
 

@@ -27,19 +27,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.app import (
-    ROUTERS,
-    Config,
-)
-from bot.context import Services  # noqa: E402
-from bot.dispatcher import Dispatcher  # noqa: E402
-from bot.llm import LLMClient  # noqa: E402
+from bot.app import Config  # noqa: E402
 from bot.matrix import IncomingText  # noqa: E402
 from devtools.fake_llm import FakeLLM, Reply  # noqa: E402
 from devtools.web_pages import WebPages  # noqa: E402
-from handlers.web.router import Web
-from storage.db import Database  # noqa: E402
-from tests.fakes import FakeMatrix  # noqa: E402
+from handlers.web.router import Web  # noqa: E402
+from tests.harness import fake_matrix, running_dispatcher  # noqa: E402
 
 ALICE = "@alice-interieur.gouv.fr:agent.interieur.tchap.gouv.fr"
 ANSWER = "Trois jours de télétravail par semaine [1], sur demande écrite [2] ; indemnité [3] [4]."
@@ -57,6 +50,8 @@ async def run_series(
         {
             "matrix": {"user_id": "@assistant:bench", "password": "x"},
             "llm": {"base_url": llm_server.base_url, "api_key": "b", "edit_interval": 0.2},
+            # The agent is approved at once, with no terms to accept.
+            "access": {"auto_approve_domains": ["interieur.gouv.fr"], "terms_version": ""},
             "web": {
                 "provider": "searxng",
                 "base_url": site.base_url,
@@ -68,48 +63,43 @@ async def run_series(
             },
         }
     ).resolve_paths(folder)
-    db = Database(folder / f"bench-{concurrency}.sqlite3")
-    await db.open()
-    matrix = FakeMatrix()
-    llm = LLMClient(config.llm)
-    services = Services(config, db, matrix, llm, lambda: datetime.now(UTC))
-    dispatcher = Dispatcher(services, ROUTERS)
     timings: list[float] = []
     peaks: list[int] = []
     try:
-        for run in range(-1, runs):  # run -1 warms up (spaCy's model loads on first use)
-            site.search_results = [
-                {
-                    "url": site.url(f"/page/{concurrency}-{run}-{i}"),
-                    "title": f"P{i}",
-                    "content": "",
-                }
-                for i in range(1, pages_n + 1)
-            ]
-            llm_server.enqueue(Reply(text=ANSWER))
-            fetcher = services.part(Web).service.fetcher
-            fetcher.peak_in_flight = 0
-            room = f"!bench-{concurrency}-{run}"
-            started = time.perf_counter()
-            await dispatcher.on_text(
-                IncomingText(
-                    room, f"$b{next(_ids)}", ALICE, "m.text", "!web Télétravail des agents ?",
-                    None, 0, False, 2, True,
-                )
-            )  # fmt: skip
-            dispatcher.flush_kicks()
-            await dispatcher.drained()
-            elapsed = time.perf_counter() - started
-            [answer] = matrix.in_room(room)
-            assert ANSWER in answer.final_body and "[4]" in answer.final_body, answer.final_body
-            if run >= 0:
-                timings.append(elapsed)
-                peaks.append(fetcher.peak_in_flight)
+        async with running_dispatcher(
+            config, folder / f"bench-{concurrency}.sqlite3", clock=lambda: datetime.now(UTC)
+        ) as dispatcher:
+            matrix = fake_matrix(dispatcher)
+            fetcher = dispatcher.services.part(Web).service.fetcher
+            for run in range(-1, runs):  # run -1 warms up (spaCy's model loads on first use)
+                site.search_results = [
+                    {
+                        "url": site.url(f"/page/{concurrency}-{run}-{i}"),
+                        "title": f"P{i}",
+                        "content": "",
+                    }
+                    for i in range(1, pages_n + 1)
+                ]
+                llm_server.enqueue(Reply(text=ANSWER))
+                fetcher.peak_in_flight = 0
+                room = f"!bench-{concurrency}-{run}"
+                started = time.perf_counter()
+                await dispatcher.on_text(
+                    IncomingText(
+                        room, f"$b{next(_ids)}", ALICE, "m.text", "!web Télétravail des agents ?",
+                        None, 0, False, 2, True,
+                    )
+                )  # fmt: skip
+                dispatcher.flush_kicks()
+                await dispatcher.drained()
+                elapsed = time.perf_counter() - started
+                [answer] = matrix.in_room(room)
+                body = answer.final_body
+                assert ANSWER in body and "[4]" in body, body
+                if run >= 0:
+                    timings.append(elapsed)
+                    peaks.append(fetcher.peak_in_flight)
     finally:
-        await dispatcher.shutdown(2)
-        await services.part(Web).service.close()
-        await llm.close()
-        await db.close()
         await llm_server.stop()
         await site.stop()
     return {

@@ -72,6 +72,7 @@ from handlers.privacy.config import PrivacyConfig
 from handlers.surveys.config import SurveysConfig
 from handlers.web.config import WebConfig
 from storage.db import Clock, Database, utcnow
+from storage.users import RoomKind, RoomRepository
 
 log = logging.getLogger(__name__)
 
@@ -299,9 +300,7 @@ class BotApp:
         except Exception as exc:
             log.error("cannot join the support room %s: %s", self.config.support.room, exc)
             return None
-        from storage.users import RoomRepository
-
-        await RoomRepository(db).upsert(support_id, "support", None)
+        await RoomRepository(db).upsert(support_id, RoomKind.SUPPORT, None)
         log.info("support room: %s", support_id)
         return support_id
 

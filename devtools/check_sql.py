@@ -70,30 +70,30 @@ def sql_statement(text: str) -> str | None:
     return None
 
 
-def _docstrings(tree: ast.Module) -> set[int]:
-    """The ids of the docstring nodes of the module, its classes and its functions."""
-    found: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
-            body = node.body
-            if (
-                body
-                and isinstance(body[0], ast.Expr)
-                and isinstance(body[0].value, ast.Constant)
-                and isinstance(body[0].value.value, str)
-            ):
-                found.add(id(body[0].value))
-    return found
+def _docstring(node: ast.AST) -> ast.AST | None:
+    """The docstring node of a module, class or function, if it has one."""
+    if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+        first = node.body[0] if node.body else None
+        if (
+            isinstance(first, ast.Expr)
+            and isinstance(first.value, ast.Constant)
+            and isinstance(first.value.value, str)
+        ):
+            return first.value
+    return None
 
 
 def _strings(tree: ast.Module) -> Iterator[tuple[int, str]]:
     """(line, text) of every string literal but docstrings; an f-string counts as one."""
-    skipped = _docstrings(tree)
-    # ast.walk is breadth-first: an f-string is met before its parts, which it marks as read.
+    # ast.walk is breadth-first: a definition is met before its docstring, an f-string before
+    # its parts, so they can be marked as read before they come.
+    skipped: set[int] = set()
     for node in ast.walk(tree):
+        docstring = _docstring(node)
+        if docstring is not None:
+            skipped.add(id(docstring))
         if isinstance(node, ast.JoinedStr):
-            for part in node.values:
-                skipped.add(id(part))
+            skipped.update(id(part) for part in node.values)
             text = "".join(
                 part.value
                 if isinstance(part, ast.Constant) and isinstance(part.value, str)

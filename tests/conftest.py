@@ -1,4 +1,5 @@
-"""Shared fixtures: one real Synapse per session, fresh agents, the fake model, bots."""
+"""Shared fixtures: one real Synapse per session, fresh agents, the fake model, bots; and the
+level markers (unit, dispatcher, integration), set from the folder a test lives in."""
 
 from __future__ import annotations
 
@@ -16,6 +17,18 @@ from devtools.fake_llm import FakeLLM
 from devtools.synapse import SynapseServer, start_synapse
 
 MakeAgent = Callable[[str], Awaitable[AgentClient]]
+
+TESTS = Path(__file__).parent
+LEVELS = ("unit", "dispatcher", "integration")  # the folders, and the markers in pyproject.toml
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """`pytest -m "not integration"` runs the fast levels only."""
+    for item in items:
+        if item.path.is_relative_to(TESTS):
+            level = item.path.relative_to(TESTS).parts[0]
+            if level in LEVELS:
+                item.add_marker(level)
 
 
 @pytest.fixture(scope="session")

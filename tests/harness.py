@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -12,11 +13,15 @@ from bot.app import Config, assemble, make_core
 from bot.commands import Router
 from bot.dispatcher import Dispatcher
 from bot.llm import LLMClient
+from bot.matrix import IncomingText
+from devtools.fake_llm import FakeLLM
 from storage.db import Database
 from tests.fakes import FakeMatrix
 
 ALICE = "@alice-interieur.gouv.fr:agent.interieur.tchap.gouv.fr"
 BOB = "@bob-finances.gouv.fr:agent.finances.tchap.gouv.fr"  # support staff
+
+_ids = itertools.count(1)
 
 
 def fixed_clock() -> datetime:
@@ -85,3 +90,36 @@ def assembled_routers(tmp_path: Path) -> list[Router]:
     llm = LLMClient(config.llm)
     core = make_core(config, Database(tmp_path / "unused.sqlite3"), FakeMatrix(), llm, fixed_clock)
     return assemble(core, config).routers
+
+
+class Harness:
+    """Events fed to a running dispatcher as the sync loop feeds them; what the port shows."""
+
+    def __init__(self, dispatcher: Dispatcher, matrix: FakeMatrix, llm: FakeLLM) -> None:
+        self.dispatcher = dispatcher
+        self.matrix = matrix
+        self.llm = llm
+        self.services = dispatcher.services
+
+    async def send(
+        self,
+        text: str,
+        *,
+        room: str = "!dm-alice",
+        sender: str = ALICE,
+        members: int = 2,
+        mention: bool = False,
+        msgtype: str = "m.text",
+    ) -> str:
+        event_id = f"$in{next(_ids)}"
+        await self.dispatcher.on_text(
+            IncomingText(room, event_id, sender, msgtype, text, None, 0, mention, members, True)
+        )
+        self.dispatcher.flush_kicks()  # what the end of a sync does
+        return event_id
+
+    async def settle(self) -> None:
+        await self.dispatcher.drained()
+
+    def replies(self, room: str = "!dm-alice") -> list[str]:
+        return [m.final_body for m in self.matrix.in_room(room)]

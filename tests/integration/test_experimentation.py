@@ -11,10 +11,10 @@ from devtools.fake_llm import FakeLLM, Reply
 from handlers.feedback import texts as feedback_texts
 from handlers.surveys import texts as surveys_texts
 from tests.conftest import MakeAgent, MakeBot
-from tests.test_integration import ask, open_dm
-from tests.test_integration_privacy import download, rows, send_and_wait
+from tests.integration.test_bot import ask, open_dm
+from tests.integration.test_privacy import download, rows, send_and_wait
 
-SURVEYS = Path(__file__).parent / "data" / "surveys"
+SURVEYS = Path(__file__).parents[1] / "data" / "surveys"
 
 
 async def test_survey_round_answers_restart_reactions_feedback_and_stats(

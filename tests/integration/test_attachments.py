@@ -8,7 +8,7 @@ from devtools.fake_llm import FakeLLM
 from handlers.attachments import texts as attachments_texts
 from tests import docgen
 from tests.conftest import BotHandle, MakeAgent, MakeBot
-from tests.test_integration import open_dm
+from tests.integration.test_bot import open_dm
 
 
 async def _send_and_wait(

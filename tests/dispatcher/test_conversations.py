@@ -1,4 +1,5 @@
-"""Threads, !consignes, titles, history search, !exporter: dispatcher level and pure functions."""
+"""Threads, !consignes, titles, history search, !exporter at dispatcher level: the real routers
+and SQLite, a fake Matrix port, the fake model server."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import io
 import itertools
 import json
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
@@ -16,42 +16,23 @@ from odf import table as otable
 from odf import text as otext
 
 from bot import texts
-from bot.commands import CommandTable, Router
-from bot.context import Ctx
 from bot.dispatcher import Dispatcher
-from bot.matrix import IncomingText, relations
+from bot.matrix import IncomingText
 from devtools.fake_llm import FakeLLM, Reply
 from handlers.conversations import texts as conversations_texts
-from handlers.conversations.router import clean_title
 from handlers.export import documents as export
 from handlers.export import texts as export_texts
 from handlers.instructions import texts as instructions_texts
 from handlers.instructions.router import Instructions
 from handlers.privacy.guard import Privacy
-from storage.conversations import fts_query
 from tests.fakes import FakeMatrix
 from tests.harness import dispatcher_config, fake_matrix, running_dispatcher
+from tests.unit.test_export import ANSWER_MD
 
 ALICE = "@alice-interieur.gouv.fr:agent.interieur.tchap.gouv.fr"
 BOB = "@bob-finances.gouv.fr:agent.finances.tchap.gouv.fr"
 DM = "!dm-alice"
 _ids = itertools.count(1)
-
-ANSWER_MD = """# Note de synthèse
-
-Texte avec **gras** et *italique*.
-
-## Étapes
-
-1. Saisir la demande
-2. Valider
-   - auprès du chef de service
-
-| Type | Durée |
-|------|-------|
-| Congés bonifiés | 65 jours |
-| RTT | 12 jours |
-"""
 
 
 class Bot:
@@ -164,22 +145,6 @@ async def test_a_reply_to_an_answer_quotes_it_for_the_model(bot: Bot) -> None:
     assert user_turns(bot.llm.chat_requests()[-1])[-1] == "Autre chose"
 
 
-def test_relations_read_threads_and_replies() -> None:
-    thread = {
-        "m.relates_to": {
-            "rel_type": "m.thread",
-            "event_id": "$root",
-            "is_falling_back": True,
-            "m.in_reply_to": {"event_id": "$last"},
-        }
-    }
-    assert relations(thread) == ("$root", None)  # the fallback is not a real reply
-    quoted = {**thread, "m.relates_to": {**thread["m.relates_to"], "is_falling_back": False}}
-    assert relations(quoted) == ("$root", "$last")
-    assert relations({"m.relates_to": {"m.in_reply_to": {"event_id": "$x"}}}) == (None, "$x")
-    assert relations({"body": "x"}) == (None, None)
-
-
 # Custom instructions -----------------------------------------------------------------------
 
 
@@ -248,12 +213,6 @@ async def test_a_failed_title_keeps_the_provisional_one(bot: Bot) -> None:
     assert conv is not None and conv.title == "Rédiger une note au préfet"
 
 
-def test_clean_title() -> None:
-    assert clean_title('Titre : "Note au préfet".\nAutre') == "Note au préfet"
-    assert clean_title("**Congés**") == "Congés"
-    assert len(clean_title("mot " * 40)) == 60
-
-
 # Search -------------------------------------------------------------------------------------
 
 
@@ -277,12 +236,6 @@ async def test_search_finds_a_conversation_by_a_word_and_resumes_it(bot: Bot) ->
     await bot.send("Nettoyage des locaux", room="!dm-bob", sender=BOB)
     await bot.send("!historique nettoyage")
     assert "locaux" not in bot.last()
-
-
-def test_fts_query_quotes_every_word() -> None:
-    assert fts_query('congés "bonifiés" OR x*') == '"congé"* "bonifié"* "OR"* "x"*'
-    assert fts_query("  !?  ") is None
-    assert fts_query("marchés" + ' b"c') == '"marché"* "b"* "c"*'
 
 
 # Privacy: nothing left in the index ---------------------------------------------------------
@@ -380,73 +333,3 @@ async def test_export_conversations_in_the_support_room_is_the_staff_export(bot:
     assert bot.last("!support").count("!export-conversations") == 1
     await bot.send("!aide")
     assert bot.last().count("`!exporter") == 1 and "export-conversations" not in bot.last()
-
-
-def test_a_name_may_be_shared_only_by_disjoint_rooms() -> None:
-    async def handler(ctx: Ctx) -> None:
-        return None
-
-    one, two, three = Router("one"), Router("two"), Router("three")
-    one.command("x", usage="!x", help="h", where=frozenset({"dm"}))(handler)
-    two.command("x", usage="!x", help="h", where=frozenset({"support"}))(handler)
-    table = CommandTable([one, two])
-    assert table.find("x", "dm") is one.commands[0]
-    assert table.find("x", "support") is two.commands[0]
-    assert table.find("x", "group") is one.commands[0]  # the caller says "not here"
-    three.command("x", usage="!x", help="h", where=frozenset({"dm", "group"}))(handler)
-    with pytest.raises(ValueError, match="twice"):
-        CommandTable([one, two, three])
-
-
-# Markdown -> documents ----------------------------------------------------------------------
-
-
-def _doc(md: str) -> export.Document:
-    return export.Document(
-        "Note",
-        datetime(2026, 3, 3, 14, 5, tzinfo=UTC),
-        "Exporté le 3 mars 2026",
-        [export.Section(None, md)],
-    )
-
-
-def test_markdown_blocks() -> None:
-    blocks = export.parse_markdown(ANSWER_MD)
-    kinds = [(b.kind, b.level) for b in blocks]
-    assert kinds == [
-        ("heading", 1),
-        ("paragraph", 0),
-        ("heading", 2),
-        ("item", 1),
-        ("item", 1),
-        ("item", 2),
-        ("table", 0),
-    ]
-    runs = blocks[1].runs
-    assert [(r.text, r.bold, r.italic) for r in runs if r.bold or r.italic] == [
-        ("gras", True, False),
-        ("italique", False, True),
-    ]
-    assert blocks[3].ordered and blocks[4].number == 2 and not blocks[5].ordered
-    assert blocks[6].header_rows == 1 and len(blocks[6].rows) == 3
-
-
-def test_docx_and_odt_keep_bold_italic_and_table_header() -> None:
-    document = docx.Document(io.BytesIO(export.to_docx(_doc(ANSWER_MD))))
-    italic = [r.text for p in document.paragraphs for r in p.runs if r.italic]
-    assert "italique" in italic
-    header = document.tables[0].rows[0].cells[0].paragraphs[0].runs[0]
-    assert header.bold
-    odt = opendocument.load(io.BytesIO(export.to_odt(_doc(ANSWER_MD))))
-    spans = {teletype.extractText(s) for s in odt.getElementsByType(otext.Span)}
-    assert {"gras", "italique", "Type", "Durée"} <= spans
-
-
-def test_text_and_markdown_exports() -> None:
-    text = export.to_text(_doc(ANSWER_MD)).decode()
-    assert "1. Saisir la demande" in text and "  - auprès du chef de service" in text
-    assert "Congés bonifiés | 65 jours" in text
-    assert export.to_markdown(_doc(ANSWER_MD)).decode().startswith("# Note\n\n*Exporté")
-    assert export.filename("Congés : été 2026 !", datetime(2026, 3, 3), "odt") == (
-        "conges-ete-2026-2026-03-03.odt"
-    )

@@ -17,7 +17,7 @@ from handlers.privacy import texts as privacy_texts
 from handlers.privacy.pii import nir_key
 from handlers.privacy.retention import run_retention
 from tests.conftest import BotHandle, MakeAgent, MakeBot
-from tests.test_integration import open_dm
+from tests.integration.test_bot import open_dm
 
 NIR = "2920375112034" + f"{nir_key('2920375112034'):02d}"
 NIR_SPACED = " ".join([NIR[0], NIR[1:3], NIR[3:5], NIR[5:7], NIR[7:10], NIR[10:13], NIR[13:]])

@@ -4,62 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
 from bot import texts
 from bot.dispatcher import Dispatcher
 from bot.matrix import IncomingText
-from devtools.fake_llm import FakeLLM, Reply
+from devtools.fake_llm import Reply
 from handlers.attachments import texts as attachments_texts
 from handlers.chat import texts as chat_texts
 from handlers.conversations import texts as conversations_texts
 from handlers.help import texts as help_texts
 from handlers.models import texts as models_texts
-from tests.fakes import FakeMatrix
-from tests.harness import ALICE, BOB, dispatcher_config, fake_matrix, running_dispatcher
+from tests.harness import ALICE, BOB, Harness
 
 _ids = itertools.count(1)
-
-
-class Harness:
-    def __init__(self, dispatcher: Dispatcher, matrix: FakeMatrix, llm: FakeLLM) -> None:
-        self.dispatcher = dispatcher
-        self.matrix = matrix
-        self.llm = llm
-        self.services = dispatcher.services
-
-    async def send(
-        self,
-        text: str,
-        *,
-        room: str = "!dm-alice",
-        sender: str = ALICE,
-        members: int = 2,
-        mention: bool = False,
-        msgtype: str = "m.text",
-    ) -> str:
-        event_id = f"$in{next(_ids)}"
-        await self.dispatcher.on_text(
-            IncomingText(room, event_id, sender, msgtype, text, None, 0, mention, members, True)
-        )
-        self.dispatcher.flush_kicks()  # what the end of a sync does
-        return event_id
-
-    async def settle(self) -> None:
-        await self.dispatcher.drained()
-
-    def replies(self, room: str = "!dm-alice") -> list[str]:
-        return [m.final_body for m in self.matrix.in_room(room)]
-
-
-@pytest.fixture
-async def harness(tmp_path: Path, fake_llm: FakeLLM) -> AsyncIterator[Harness]:
-    config = dispatcher_config(tmp_path, fake_llm.base_url)
-    async with running_dispatcher(config, tmp_path / "db.sqlite3") as dispatcher:
-        yield Harness(dispatcher, fake_matrix(dispatcher), fake_llm)
 
 
 async def test_answer_is_streamed_with_the_system_prompt_and_dated(harness: Harness) -> None:

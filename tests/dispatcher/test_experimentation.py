@@ -20,12 +20,9 @@ from handlers.privacy.guard import Privacy
 from handlers.stats import texts as stats_texts
 from handlers.surveys import texts as surveys_texts
 from handlers.surveys.router import Surveys
-from tests import test_dispatcher
-from tests.test_dispatcher import ALICE, BOB, Harness
+from tests.harness import ALICE, BOB, Harness
 
-harness = test_dispatcher.harness  # the dispatcher-level fixture, shared
-
-SURVEY = (Path(__file__).parent / "data" / "surveys" / "mensuel-test.toml").read_text("utf-8")
+SURVEY = (Path(__file__).parents[1] / "data" / "surveys" / "mensuel-test.toml").read_text("utf-8")
 CAROL = "@carol-justice.gouv.fr:agent.justice.tchap.gouv.fr"
 DAVE = "@dave-interieur.gouv.fr:agent.interieur.tchap.gouv.fr"
 _ids = itertools.count(1)

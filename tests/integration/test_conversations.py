@@ -15,7 +15,7 @@ from devtools.fake_llm import FakeLLM, Reply
 from handlers.conversations import texts as conversations_texts
 from handlers.instructions import texts as instructions_texts
 from tests.conftest import MakeAgent, MakeBot
-from tests.test_integration import ask, open_dm
+from tests.integration.test_bot import ask, open_dm
 
 ANSWER_MD = """# Note de synthèse
 

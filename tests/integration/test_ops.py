@@ -1,4 +1,5 @@
-"""Operations: health and metrics, JSON logs without content, alerts, interrupted answers."""
+"""Operations end to end: health and metrics, JSON logs without content, interrupted answers,
+the bot process stopped by SIGTERM (a real Synapse, the fake model)."""
 
 from __future__ import annotations
 
@@ -8,35 +9,18 @@ import json
 import logging
 import secrets
 import signal
-import socket
 import sys
-from collections.abc import AsyncIterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import aiohttp
-import pytest
-from aiohttp.test_utils import TestClient, TestServer
 
 from bot import texts
-from bot.app import Config
-from bot.context import Services
-from bot.llm import LLMClient
 from bot.logs import NOISY_LOGGERS, make_handler, quiet_noisy_loggers
-from bot.metrics import Metrics, request_kind
-from bot.ops import Alerts, LLMCheck, OpsServer
 from devtools.fake_llm import FakeLLM, Reply
 from devtools.synapse import SynapseServer
-from storage.db import Database
 from tests.conftest import MakeAgent, MakeBot
-from tests.fakes import FakeMatrix
-from tests.test_integration import ask, bot_messages, open_dm
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from tests.integration.test_bot import ask, bot_messages, open_dm
+from tests.unit.test_ops import free_port
 
 
 def metric(text: str, name: str) -> float:
@@ -45,96 +29,6 @@ def metric(text: str, name: str) -> float:
         if line.startswith(name + " "):
             return float(line.split()[-1])
     raise AssertionError(f"{name} not in /metrics")
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-async def services(tmp_path: Path) -> AsyncIterator[Services]:
-    """Services with a fake Matrix port and a model server that is down (nothing listens)."""
-    config = Config.model_validate(
-        {
-            "matrix": {"user_id": "@assistant:test", "password": "x"},
-            "llm": {"base_url": f"http://127.0.0.1:{free_port()}/v1", "timeout": 2},
-            "ops": {
-                "alert_llm_down_minutes": 5,
-                "alert_decryption_failures": 3,
-                "alert_min_interval_minutes": 60,
-                "llm_check_ttl": 0,
-            },
-        }
-    ).resolve_paths(tmp_path)
-    db = Database(tmp_path / "db.sqlite3")
-    await db.open()
-    llm = LLMClient(config.llm)
-    clock = Clock()
-    services = Services(
-        config,
-        db,
-        FakeMatrix(),
-        llm,
-        lambda: datetime(2026, 12, 1, 10, tzinfo=UTC),
-        metrics=Metrics(clock=clock),
-    )
-    services.support_room_id = "!support"
-    yield services
-    await llm.close()
-    await db.close()
-
-
-def test_request_kinds_never_carry_ids() -> None:
-    assert request_kind("/_matrix/client/v3/sync?since=s1") == "sync"
-    assert request_kind("/_matrix/client/v3/rooms/!a:b/send/m.room.message/t1") == "send"
-    assert request_kind("/_matrix/client/v3/keys/query") == "keys"
-    assert request_kind("/_matrix/client/v3/profile/@a:b") == "other"
-
-
-async def test_readyz_fails_while_the_model_is_down_and_alerts_are_rate_limited(
-    services: Services,
-) -> None:
-    clock = services.metrics.clock
-    assert isinstance(clock, Clock)
-    check = LLMCheck(services, clock=clock)
-    server = OpsServer(
-        services, last_sync_at=lambda: 100.0, loop_time=lambda: 110.0, llm_check=check
-    )
-    async with TestClient(TestServer(server.app())) as client:
-        health = await client.get("/healthz")
-        assert health.status == 200
-        ready = await client.get("/readyz")
-        body = await ready.json()
-        assert ready.status == 503
-        assert body["checks"]["sync"] == {"ok": True, "age_seconds": 10.0}
-        assert body["checks"]["database"]["ok"] is True
-        assert body["checks"]["llm"] == {"ok": False, "detail": "connection"}
-
-    alerts = Alerts(services, check, clock=clock)
-    matrix = services.matrix
-    assert isinstance(matrix, FakeMatrix)
-    await alerts.check()
-    assert matrix.sent == []  # down, but not for 5 minutes yet
-    clock.now += 5 * 60
-    await alerts.check()
-    clock.now += 60
-    await alerts.check()  # still down: not posted again within the hour
-    assert [s.room_id for s in matrix.sent] == ["!support"]
-    assert "5 min" in matrix.sent[0].body and "connection" in matrix.sent[0].body
-    assert matrix.sent[0].notice
-    clock.now += 60 * 60
-    await alerts.check()
-    assert len(matrix.sent) == 2
-
-    for _ in range(3):
-        services.metrics.undecryptable_event()
-    await alerts.check()
-    assert alerts.sent == ["llm_down", "llm_down", "decryption"]
-    assert "3 messages indéchiffrables" in matrix.sent[-1].body
 
 
 async def test_ops_endpoints_metrics_and_json_logs_without_content(

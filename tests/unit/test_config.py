@@ -10,7 +10,7 @@ from bot.app import load_config
 from bot.cli import check_config, main
 from bot.config import ConfigError
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "config.example.toml"
 
 

@@ -17,7 +17,7 @@ from devtools.fake_llm import FakeLLM, Reply
 from devtools.synapse import SynapseServer
 from handlers.access import texts as access_texts
 from tests.conftest import BotHandle, MakeAgent, MakeBot
-from tests.test_integration import open_dm
+from tests.integration.test_bot import open_dm
 
 APPROVAL_REQUIRED = {"auto_approve_homeservers": [], "terms_version": ""}
 

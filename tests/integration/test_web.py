@@ -12,7 +12,7 @@ from devtools.web_pages import WebPages
 from handlers.web import texts as web_texts
 from handlers.web.router import Web
 from tests.conftest import BotHandle, MakeAgent, MakeBot
-from tests.test_integration import open_dm
+from tests.integration.test_bot import open_dm
 from tests.web_helpers import StubLookup, loopback_only, pages
 
 __all__ = ["loopback_only", "pages"]  # fixtures

@@ -22,7 +22,7 @@ from handlers.surveys.definitions import (
     render_question,
 )
 
-DATA = Path(__file__).parent / "data" / "surveys"
+DATA = Path(__file__).parents[1] / "data" / "surveys"
 ISSUE_EXAMPLE = """
 id = "mensuel-2026-12"
 title = "Votre avis sur l'Assistant IA"

@@ -18,8 +18,7 @@ from handlers.privacy import texts as privacy_texts
 from handlers.privacy.guard import Privacy
 from handlers.privacy.pii import nir_key
 from handlers.privacy.retention import run_retention
-from tests.harness import dispatcher_config, fake_matrix, running_dispatcher
-from tests.test_dispatcher import ALICE, BOB, Harness
+from tests.harness import ALICE, BOB, Harness, dispatcher_config, fake_matrix, running_dispatcher
 
 NIR = "1850578006084" + f"{nir_key('1850578006084'):02d}"
 NIR_SPACED = " ".join([NIR[0], NIR[1:3], NIR[3:5], NIR[5:7], NIR[7:10], NIR[10:13], NIR[13:]])
