@@ -101,6 +101,41 @@ class Harness:
         self.llm = llm
         self.services = dispatcher.services
 
+    async def feed(
+        self,
+        text: str,
+        *,
+        room: str = "!dm-alice",
+        sender: str = ALICE,
+        members: int = 2,
+        mention: bool = False,
+        msgtype: str = "m.text",
+        media: dict[str, Any] | None = None,
+        thread_root: str | None = None,
+        reply_to: str | None = None,
+    ) -> str:
+        """One message as the sync loop hands it over, then the end of that sync."""
+        event_id = f"$in{next(_ids)}"
+        await self.dispatcher.on_text(
+            IncomingText(
+                room,
+                event_id,
+                sender,
+                msgtype,
+                text,
+                None,
+                0,
+                mention,
+                members,
+                True,
+                media=media,
+                thread_root=thread_root,
+                reply_to=reply_to,
+            )
+        )
+        self.dispatcher.flush_kicks()  # what the end of a sync does
+        return event_id
+
     async def send(
         self,
         text: str,
@@ -111,12 +146,9 @@ class Harness:
         mention: bool = False,
         msgtype: str = "m.text",
     ) -> str:
-        event_id = f"$in{next(_ids)}"
-        await self.dispatcher.on_text(
-            IncomingText(room, event_id, sender, msgtype, text, None, 0, mention, members, True)
+        return await self.feed(
+            text, room=room, sender=sender, members=members, mention=mention, msgtype=msgtype
         )
-        self.dispatcher.flush_kicks()  # what the end of a sync does
-        return event_id
 
     async def settle(self) -> None:
         await self.dispatcher.drained()

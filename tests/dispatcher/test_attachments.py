@@ -10,27 +10,20 @@ from typing import Any
 
 import pytest
 
-from bot.dispatcher import Dispatcher
-from bot.matrix import IncomingText
 from devtools.fake_llm import FakeLLM
 from handlers.attachments import texts as attachments_texts
 from handlers.attachments.router import Attachments
 from handlers.privacy.guard import Privacy
 from storage.db import Database
 from tests import docgen
-from tests.fakes import FakeMatrix
-from tests.harness import dispatcher_config, fake_matrix, running_dispatcher
+from tests.harness import ALICE, dispatcher_config, fake_matrix, running_dispatcher
+from tests.harness import Harness as SharedHarness
 
-ALICE = "@alice-interieur.gouv.fr:agent.interieur.tchap.gouv.fr"
 _ids = itertools.count(1)
 
 
-class Harness:
-    def __init__(self, dispatcher: Dispatcher, matrix: FakeMatrix, llm: FakeLLM) -> None:
-        self.dispatcher = dispatcher
-        self.matrix = matrix
-        self.llm = llm
-        self.services = dispatcher.services
+class Harness(SharedHarness):
+    """The shared harness, in one DM, each message handled before the next is sent."""
 
     async def send(
         self,
@@ -40,25 +33,10 @@ class Harness:
         media: Any = None,
         thread_root: str | None = None,
     ) -> str:
-        event_id = f"$att{next(_ids)}"
-        await self.dispatcher.on_text(
-            IncomingText(
-                "!dm",
-                event_id,
-                ALICE,
-                msgtype,
-                text,
-                None,
-                0,
-                False,
-                2,
-                True,
-                media=media,
-                thread_root=thread_root,
-            )
+        event_id = await self.feed(
+            text, room="!dm", msgtype=msgtype, media=media, thread_root=thread_root
         )
-        self.dispatcher.flush_kicks()
-        await self.dispatcher.drained()
+        await self.settle()
         return event_id
 
     async def send_file(

@@ -4,7 +4,6 @@ and SQLite, a fake Matrix port, the fake model server."""
 from __future__ import annotations
 
 import io
-import itertools
 import json
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -16,8 +15,6 @@ from odf import table as otable
 from odf import text as otext
 
 from bot import texts
-from bot.dispatcher import Dispatcher
-from bot.matrix import IncomingText
 from devtools.fake_llm import FakeLLM, Reply
 from handlers.conversations import texts as conversations_texts
 from handlers.export import documents as export
@@ -25,24 +22,17 @@ from handlers.export import texts as export_texts
 from handlers.instructions import texts as instructions_texts
 from handlers.instructions.router import Instructions
 from handlers.privacy.guard import Privacy
-from tests.fakes import FakeMatrix
-from tests.harness import dispatcher_config, fake_matrix, running_dispatcher
+from tests.harness import ALICE, BOB, Harness, dispatcher_config, fake_matrix, running_dispatcher
 from tests.unit.test_export import ANSWER_MD
 
-ALICE = "@alice-interieur.gouv.fr:agent.interieur.tchap.gouv.fr"
-BOB = "@bob-finances.gouv.fr:agent.finances.tchap.gouv.fr"
 DM = "!dm-alice"
-_ids = itertools.count(1)
 
 
-class Bot:
-    def __init__(self, dispatcher: Dispatcher, matrix: FakeMatrix, llm: FakeLLM) -> None:
-        self.dispatcher = dispatcher
-        self.matrix = matrix
-        self.llm = llm
-        self.services = dispatcher.services
+class Bot(Harness):
+    """The shared harness, each message handled before the next is sent (a mention: the same
+    calls serve group rooms)."""
 
-    async def send(
+    async def send(  # type: ignore[override]
         self,
         text: str,
         *,
@@ -52,25 +42,16 @@ class Bot:
         thread_root: str | None = None,
         reply_to: str | None = None,
     ) -> str:
-        event_id = f"$c{next(_ids)}"
-        await self.dispatcher.on_text(
-            IncomingText(
-                room,
-                event_id,
-                sender,
-                "m.text",
-                text,
-                None,
-                0,
-                True,
-                members,
-                True,
-                thread_root=thread_root,
-                reply_to=reply_to,
-            )
+        event_id = await self.feed(
+            text,
+            room=room,
+            sender=sender,
+            members=members,
+            mention=True,
+            thread_root=thread_root,
+            reply_to=reply_to,
         )
-        self.dispatcher.flush_kicks()
-        await self.dispatcher.drained()
+        await self.settle()
         return event_id
 
     def last(self, room: str = DM) -> str:
