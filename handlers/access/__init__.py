@@ -6,7 +6,9 @@ from __future__ import annotations
 from bot.context import Core
 from bot.feature import Feature
 from handlers.access.config import AccessConfig
-from handlers.access.router import Access, Quota, router
+from handlers.access.policy import Access
+from handlers.access.quotas import Quota
+from handlers.access.router import router
 from storage.access import AccessRepository
 from storage.privacy import PrivacyRepository
 

@@ -1,262 +1,38 @@
-"""Access: newcomers, the support room's decisions, the terms gate, quotas, the fair queue.
-
-Every agent is registered at first contact with a status; the gate holds a pending agent's
-messages in the inbox (failed, with a dedicated reference) and releases them on approval, so
-nothing is lost. Staff decide in the support room; each decision is audited and the agent is
-told in their DM at once.
-"""
+"""Access commands and the gate: !accepter, !quota for agents; !approve, !deny, !revoke,
+!pending, !users, !user, !quota, !capacity, !audit for staff; the gate that decides, before any
+other feature, whether an event is answered."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta
-from enum import StrEnum
+from datetime import datetime
 
 from bot import texts as bot_texts
 from bot.commands import EVERYWHERE, SUPPORT_ROOM, USER_ROOMS, Router
-from bot.context import AnswerFailed, Ctx, ModelUsage, Services, UserError
+from bot.context import AnswerFailed, Ctx, Services, UserError
 from bot.events import Text
-from bot.tchap_ids import parse_tchap_id, user_ids_in
+from bot.tchap_ids import user_ids_in
 from handlers.access import texts
-from handlers.access.config import AccessConfig
-from storage.access import AccessRepository
-from storage.privacy import PrivacyRepository
-from storage.users import User, UserStatus
+from handlers.access.policy import (
+    ALWAYS_OPEN,
+    PENDING_REF,
+    TERMS_REF,
+    access_of,
+    approve,
+    needs_terms,
+    promote_waitlist,
+    refuse,
+    register,
+    release_held,
+    status_message,
+    terms_text,
+)
+from handlers.access.quotas import check_quota, day_start, iso, limits_for
+from storage.users import UserStatus
 
 log = logging.getLogger(__name__)
 
 router = Router("access")
-
-
-@dataclass(frozen=True)
-class Access:
-    """The access feature's own services."""
-
-    config: AccessConfig
-    repo: AccessRepository
-    privacy: PrivacyRepository  # where each agent's DM is, to tell them of a decision
-
-
-def access_of(services: Services) -> Access:
-    return services.part(Access)
-
-
-# The inbox's error_ref of a message kept until its author is approved / accepts the terms.
-PENDING_REF = "ACCES"
-TERMS_REF = "CONDITIONS"
-# Reachable whatever the status: help, terms, the agent's data rights, their own usage.
-ALWAYS_OPEN = frozenset({"aide", "accepter", "confidentialite", "mes-donnees", "oublier", "quota"})
-SYSTEM = "system"
-
-
-# Classification -----------------------------------------------------------------------------
-
-
-class Outcome(StrEnum):
-    """What a staff decision did (the support room is told which)."""
-
-    APPROVED = "approved"
-    WAITLISTED = "waitlisted"
-    DENIED = "denied"
-    REVOKED = "revoked"
-    ALREADY = "already"  # approved already: nothing to do
-    UNKNOWN = "unknown"  # never wrote to the bot
-
-
-@dataclass(frozen=True)
-class Verdict:
-    status: UserStatus  # approved, pending or denied (capacity is applied afterwards)
-    homeserver: str
-    domain: str | None
-    reason: str | None = None  # why denied: "external" or "homeserver"
-
-
-def classify(services: Services, user_id: str) -> Verdict:
-    config = access_of(services).config
-    tid = parse_tchap_id(user_id, [*config.auto_approve_domains, *config.known_domains])
-    if tid.external and config.refuse_external:
-        return Verdict(UserStatus.DENIED, tid.homeserver, tid.domain, "external")
-    if config.allowed_homeservers and tid.homeserver not in config.allowed_homeservers:
-        return Verdict(UserStatus.DENIED, tid.homeserver, tid.domain, "homeserver")
-    if tid.domain in config.auto_approve_domains or tid.homeserver in (
-        config.auto_approve_homeservers
-    ):
-        return Verdict(UserStatus.APPROVED, tid.homeserver, tid.domain)
-    return Verdict(UserStatus.PENDING, tid.homeserver, tid.domain)
-
-
-async def at_capacity(services: Services) -> bool:
-    capacity = await access_of(services).repo.capacity(access_of(services).config.max_users)
-    return (
-        capacity > 0
-        and await access_of(services).repo.count_with_status(UserStatus.APPROVED) >= capacity
-    )
-
-
-async def register(services: Services, user_id: str) -> User:
-    """The user, classified at first contact (the support room hears of a new request)."""
-    user = await services.users.ensure(user_id)
-    if await access_of(services).repo.registered_at(user_id) is not None:
-        return user
-    verdict = classify(services, user_id)
-    status = verdict.status
-    if status == UserStatus.APPROVED and await at_capacity(services):
-        status = UserStatus.WAITLISTED
-    registered = await access_of(services).repo.register(
-        user_id, homeserver=verdict.homeserver, domain=verdict.domain, status=status
-    )
-    if registered:
-        detail = status + (f" ({verdict.reason})" if verdict.reason else "")
-        await access_of(services).repo.audit(SYSTEM, "register", user_id, detail)
-        log.info(
-            "new user %s: %s (homeserver %s, domain %s)",
-            user_id,
-            detail,
-            verdict.homeserver,
-            verdict.domain or "unknown",
-        )
-        if status in (UserStatus.PENDING, UserStatus.WAITLISTED):
-            await notify_support(
-                services,
-                texts.access_request_notice(
-                    user_id,
-                    verdict.domain,
-                    verdict.homeserver,
-                    services.clock(),
-                    status == UserStatus.WAITLISTED,
-                ),
-            )
-    fresh = await services.users.get(user_id)
-    assert fresh is not None
-    return fresh
-
-
-def status_message(user: User, services: Services) -> str | None:
-    if user.status == UserStatus.PENDING:
-        return texts.ACCESS_PENDING
-    if user.status == UserStatus.WAITLISTED:
-        return texts.ACCESS_WAITLISTED
-    if user.status == UserStatus.REVOKED:
-        return texts.ACCESS_REVOKED
-    if user.status == UserStatus.DENIED:
-        verdict = classify(services, user.user_id)
-        if verdict.reason == "external":
-            return texts.ACCESS_EXTERNAL
-        if verdict.reason == "homeserver":
-            return texts.ACCESS_HOMESERVER
-        return texts.ACCESS_DENIED
-    return None
-
-
-def needs_terms(services: Services, user: User) -> bool:
-    version = access_of(services).config.terms_version
-    return bool(version) and user.terms_version != version
-
-
-def terms_text(services: Services) -> str:
-    config = access_of(services).config
-    return texts.terms(config.terms_version, config.terms_url)
-
-
-async def notify_support(services: Services, markdown: str) -> None:
-    room = services.support_room_id
-    if not room:
-        log.warning("no support room configured: a notice for the support team is lost")
-        return
-    try:
-        await services.matrix.send_text(room, markdown, _html(markdown), notice=True)
-    except Exception as exc:
-        log.warning("could not post to the support room: %s", exc)
-
-
-async def tell_agent(services: Services, user_id: str, markdown: str) -> bool:
-    room = await access_of(services).privacy.dm_room(user_id)
-    if room is None:
-        return False
-    try:
-        await services.matrix.send_text(room, markdown, _html(markdown))
-    except Exception as exc:
-        log.warning("could not tell %s about an access decision: %s", user_id, exc)
-        return False
-    return True
-
-
-def _html(markdown: str) -> str:
-    from bot.render import markdown_to_html
-
-    return markdown_to_html(markdown)
-
-
-async def release_held(services: Services, user_id: str, refs: Sequence[str]) -> int:
-    """Messages kept for this user back in the inbox; their rooms' workers answer them."""
-    held = await access_of(services).repo.held(user_id, refs)
-    for message in held:
-        await services.inbox.requeue(message.seq)
-    for room_id in {m.room_id for m in held}:
-        services.doorbell.ring(room_id)
-    if held:
-        log.info("%d held message(s) of %s queued again", len(held), user_id)
-    return len(held)
-
-
-# Decisions ----------------------------------------------------------------------------------
-
-
-async def approve(
-    services: Services, user_id: str, actor: str, *, action: str = "approve"
-) -> Outcome:
-    user = await services.users.get(user_id)
-    if user is None or await access_of(services).repo.registered_at(user_id) is None:
-        return Outcome.UNKNOWN
-    if user.status == UserStatus.APPROVED:
-        return Outcome.ALREADY
-    if await at_capacity(services):
-        if user.status != UserStatus.WAITLISTED:
-            await services.users.set_status(user_id, UserStatus.WAITLISTED)
-            await access_of(services).repo.audit(actor, "waitlist", user_id, "capacity reached")
-            await tell_agent(services, user_id, texts.ACCESS_WAITLISTED)
-        return Outcome.WAITLISTED
-    await services.users.set_status(user_id, UserStatus.APPROVED)
-    await access_of(services).repo.audit(actor, action, user_id)
-    held = await access_of(services).repo.held(user_id, [PENDING_REF, TERMS_REF])
-    fresh = await services.users.get(user_id)
-    message = texts.access_approved(len(held))
-    if fresh is not None and needs_terms(services, fresh):
-        message += "\n\n" + terms_text(services)
-    await tell_agent(services, user_id, message)
-    await release_held(services, user_id, [PENDING_REF, TERMS_REF])
-    return Outcome.APPROVED
-
-
-async def refuse(
-    services: Services, user_id: str, actor: str, status: UserStatus, reason: str | None
-) -> Outcome:
-    user = await services.users.get(user_id)
-    if user is None or await access_of(services).repo.registered_at(user_id) is None:
-        return Outcome.UNKNOWN
-    was_approved = user.status == UserStatus.APPROVED
-    await services.users.set_status(user_id, status)
-    await access_of(services).repo.audit(
-        actor, "deny" if status == UserStatus.DENIED else "revoke", user_id, reason
-    )
-    base = texts.ACCESS_DENIED if status == UserStatus.DENIED else texts.ACCESS_REVOKED
-    await tell_agent(services, user_id, base + texts.access_reason(reason))
-    if was_approved:
-        await promote_waitlist(services)
-    return Outcome(status)
-
-
-async def promote_waitlist(services: Services) -> int:
-    """Waitlisted users, in arrival order, approved while there is room."""
-    promoted = 0
-    for user in await services.users.with_status(UserStatus.WAITLISTED):
-        if await at_capacity(services):
-            break
-        if await approve(services, user.user_id, SYSTEM, action="promote") == Outcome.APPROVED:
-            promoted += 1
-    return promoted
 
 
 # The gate -----------------------------------------------------------------------------------
@@ -326,80 +102,6 @@ async def accept_terms(ctx: Ctx) -> None:
     await ctx.reply(texts.terms_accepted(version))
     if user.status == UserStatus.APPROVED:
         await release_held(services, ctx.sender, [TERMS_REF])
-
-
-# Quotas -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Limits:
-    messages_per_day: int
-    tokens_per_day: int
-
-
-def day_start(now: datetime) -> tuple[datetime, datetime]:
-    """The current day in Paris: its start and the next midnight, both aware."""
-    local = now.astimezone(bot_texts.PARIS)
-    start = local.replace(hour=0, minute=0, second=0, microsecond=0)
-    following = (start + timedelta(days=1, hours=3)).replace(hour=0)  # DST-proof
-    return start, following
-
-
-def iso(when: datetime) -> str:
-    from datetime import UTC
-
-    return when.astimezone(UTC).isoformat(timespec="milliseconds")
-
-
-async def limits_for(services: Services, user_id: str) -> Limits:
-    config = services.config.limits
-    override = await access_of(services).repo.quota_override(user_id)
-    return Limits(
-        override.messages_per_day
-        if override.messages_per_day is not None
-        else config.messages_per_day,
-        override.tokens_per_day if override.tokens_per_day is not None else config.tokens_per_day,
-    )
-
-
-async def check_quota(services: Services, user_id: str) -> None:
-    """UserError (French, with the time it resets) if the user is over a limit."""
-    now = services.clock()
-    limits = await limits_for(services, user_id)
-    start, reset = day_start(now)
-    today = await access_of(services).repo.usage_since(user_id, iso(start))
-    if limits.messages_per_day and today.messages >= limits.messages_per_day:
-        log.info("daily message quota reached by %s", user_id)
-        raise UserError(texts.quota_messages_reached(limits.messages_per_day, reset))
-    if limits.tokens_per_day and today.tokens >= limits.tokens_per_day:
-        log.info("daily token quota reached by %s", user_id)
-        raise UserError(texts.quota_tokens_reached(limits.tokens_per_day, reset))
-    burst = services.config.limits.burst_per_minute
-    if burst:
-        minute = await access_of(services).repo.usage_since(
-            user_id, iso(now - timedelta(minutes=1))
-        )
-        if minute.messages >= burst and minute.first_at:
-            oldest = datetime.fromisoformat(minute.first_at)
-            log.info("burst limit reached by %s", user_id)
-            raise UserError(texts.quota_burst_reached(burst, oldest + timedelta(minutes=1)))
-
-
-class Quota:
-    """The quota policy the answer pipeline asks before each model request, and tells after."""
-
-    async def admit(self, ctx: Ctx) -> None:
-        await check_quota(ctx.services, ctx.sender)
-
-    async def record(self, ctx: Ctx, usage: ModelUsage) -> None:
-        await access_of(ctx.services).repo.record_usage(
-            ctx.sender,
-            iso(usage.admitted_at),
-            tokens_in=usage.tokens_in,
-            tokens_out=usage.tokens_out,
-            latency_ms=round(usage.latency * 1000),
-            wait_ms=round(usage.waited * 1000),
-        )
 
 
 @router.command(

@@ -9,7 +9,7 @@ import pytest
 
 from bot.llm_queue import FairQueue, QueueFull
 from bot.tchap_ids import match_domain, parse_tchap_id, pills_to_text, user_ids_in
-from handlers.access.router import day_start
+from handlers.access.quotas import day_start
 
 DOMAINS = ["dev-durable.gouv.fr", "gouv.fr", "interieur.gouv.fr", "beta.gouv.fr", "ac-lyon.fr"]
 
