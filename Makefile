@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SYNAPSE_STAMP := $(SYNAPSE_VENV)/.installed
 
-.PHONY: install demo test lint typecheck check clean
+.PHONY: install demo test test-fast lint typecheck check clean
 
 install: $(STAMP) $(SYNAPSE_STAMP)
 
@@ -28,6 +28,10 @@ demo: install
 
 test: install
 	SYNAPSE_PYTHON=$(CURDIR)/$(SYNAPSE_VENV)/bin/python $(BIN)/python -m pytest -q
+
+# Unit and dispatcher levels only (no homeserver): about a minute.
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not integration"
 
 lint: install
 	$(BIN)/ruff check bot handlers storage devtools tests bench
