@@ -34,6 +34,9 @@ async def test_survey_round_answers_restart_reactions_feedback_and_stats(
     await staff.wait_member(support, bot.user_id)
     alice_room, carol_room = await asyncio.gather(open_dm(alice, bot), open_dm(carol, bot))
     assert app.services is not None
+    # The greeting is sent before the agent is registered: let the bot finish with the invite
+    # before changing what it stored.
+    await bot.settled()
     await app.services.users.set_status(carol.user_id, "pending")  # only approved agents
 
     # A 👍 on an answer, in the encrypted DM.

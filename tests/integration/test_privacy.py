@@ -69,7 +69,9 @@ async def test_nir_is_pseudonymised_for_the_model_and_restored_for_the_agent(
         "Voici le NIR de l'agente : [NIR_1]. Peux-tu le noter ?"
     )
     assert NIR_SPACED not in json.dumps(request, ensure_ascii=False)
-    # The history keeps what the agent wrote and what they were shown.
+    # The history keeps what the agent wrote and what they were shown (stored once the bot has
+    # finished with the event: the agent may see the final edit first).
+    await bot.settled()
     stored = [r[0] for r in rows(bot, "SELECT content FROM messages ORDER BY id")]
     assert NIR_SPACED in stored[0] and stored[1] == restored
 
