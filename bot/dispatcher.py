@@ -19,8 +19,8 @@ from bot import texts
 from bot.commands import CommandTable, Router, parse_command
 from bot.context import AnswerFailed, Ctx, Services, UserError
 from bot.errors import new_ref
-from bot.events import REACTION_MSGTYPE as REACTION_MSGTYPE
 from bot.events import (
+    REACTION_MSGTYPE,
     AccountUnusable,
     RoomKind,
     decode,

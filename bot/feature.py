@@ -31,7 +31,7 @@ class Job:
 @dataclass
 class Feature:
     name: str
-    router: Router = field(default_factory=lambda: Router("empty"))
+    router: Router
     # The feature's own record (config, repositories, engines): `services.part(type(part))`.
     part: object | None = None
     guard: PrivacyGuard | None = None

@@ -67,7 +67,7 @@ def attachments_of(ctx: Ctx) -> Attachments:
 def _caption(ctx: Ctx, file: File) -> str:
     """A caption sent with the file (Matrix puts it in `body` when `filename` is set)."""
     body = (ctx.text or "").strip()
-    return "" if not body or body == (file.media or {}).get("filename") else body
+    return "" if not body or body == file.filename else body
 
 
 @router.message(when=lambda ctx: isinstance(ctx.event, File))
@@ -84,15 +84,15 @@ async def on_attachment(ctx: Ctx) -> None:
     media = file.media
     if media is None:
         raise UserError(texts.extraction_error("download"))
-    filename = str(media.get("filename") or "fichier")[:200]
+    filename = file.filename[:200]
     max_bytes = int(config.max_size_mb * 1024 * 1024)
-    declared = media.get("size")
-    if isinstance(declared, int) and declared > max_bytes:
+    declared = file.declared_size
+    if declared is not None and declared > max_bytes:
         log.info("event %s: file refused on declared size %d", ctx.item.event_id, declared)
         raise UserError(texts.file_too_big(declared, config.max_size_mb))
     caption = _caption(ctx, file)
 
-    existing = await attachments_of(ctx).documents.for_event(ctx.item.event_id)
+    existing = await attachments.documents.for_event(ctx.event_id)
     privacy_note = None
     if existing is None:
         started = time.monotonic()
@@ -105,7 +105,7 @@ async def on_attachment(ctx: Ctx) -> None:
             raise UserError(texts.extraction_error(exc.reason)) from None
         if len(data) > max_bytes:
             raise UserError(texts.file_too_big(len(data), config.max_size_mb))
-        kind = detect_kind(data, filename, media.get("mimetype"))
+        kind = detect_kind(data, filename, file.mimetype)
         log.info(
             "event %s: %s file of %d bytes (%s, encrypted %s)",
             ctx.item.event_id,
@@ -117,14 +117,14 @@ async def on_attachment(ctx: Ctx) -> None:
         if config.keep_files:
             _keep(config.keep_dir, ctx.item.event_id, data)
         if kind in AUDIO_KINDS or (file.msgtype == "m.audio" and kind == "unknown"):
-            await _voice(ctx, data, filename, media.get("mimetype"))
+            await _voice(ctx, data, filename, file.mimetype)
             return
         if kind in IMAGE_KINDS and config.vision:
             await _vision(ctx, data, kind, caption)
             return
         extracted = await _read(ctx, data, kind)
         privacy_note = await _privacy_note(ctx, extracted)
-        existing = await _store(ctx, filename, media.get("mimetype"), extracted)
+        existing = await _store(ctx, filename, file.mimetype, extracted)
         log.info(
             "event %s: document %d stored, %d chars, %.2f s",
             ctx.item.event_id,
@@ -210,6 +210,7 @@ async def _ocr(ctx: Ctx, data: bytes, kind: str, unavailable: str) -> Extracted:
 
 
 async def _store(ctx: Ctx, filename: str, mimetype: str | None, extracted: Extracted) -> Document:
+    documents = attachments_of(ctx).documents
     await ctx.services.users.ensure(ctx.sender)
     # The event's conversation, its thread's when sent in a thread: the caption's answer and
     # later questions in that thread find the document there.
@@ -218,7 +219,7 @@ async def _store(ctx: Ctx, filename: str, mimetype: str | None, extracted: Extra
         Chunk(c.page, c.section, c.text)
         for c in chunk(extracted, attachments_of(ctx).config.chunk_chars)
     ]
-    document_id = await attachments_of(ctx).documents.add(
+    document_id = await documents.add(
         conversation_id,
         ctx.sender,
         ctx.item.event_id,
@@ -231,7 +232,7 @@ async def _store(ctx: Ctx, filename: str, mimetype: str | None, extracted: Extra
         extracted.truncated,
         chunks,
     )
-    document = await attachments_of(ctx).documents.for_event(ctx.item.event_id)
+    document = await documents.for_event(ctx.item.event_id)
     assert document is not None and document.id == document_id
     return document
 
@@ -277,23 +278,22 @@ def _keep(folder: Path, event_id: str, data: bytes) -> None:
 
 @router.turn_hook
 async def add_passages(ctx: Ctx, turn: Turn) -> None:
-    documents = await attachments_of(ctx).documents.in_conversation(turn.conversation_id)
+    attachments = attachments_of(ctx)
+    documents = await attachments.documents.in_conversation(turn.conversation_id)
     if not documents:
         return
-    limit = attachments_of(ctx).config.passages
+    limit = attachments.config.passages
     passages: list[Passage] = []
     for match in _PAGE.finditer(turn.question):
-        passages += await attachments_of(ctx).documents.page_chunks(
+        passages += await attachments.documents.page_chunks(
             turn.conversation_id, int(match.group(1)), limit
         )
     seen = {(p.document_id, p.page, p.text) for p in passages}
-    for passage in await attachments_of(ctx).documents.search(
-        turn.conversation_id, turn.question, limit
-    ):
+    for passage in await attachments.documents.search(turn.conversation_id, turn.question, limit):
         if (passage.document_id, passage.page, passage.text) not in seen:
             passages.append(passage)
     if not passages:  # "résume ce document": nothing to match, give the beginning
-        passages = await attachments_of(ctx).documents.first_chunks(turn.conversation_id, limit)
+        passages = await attachments.documents.first_chunks(turn.conversation_id, limit)
     passages = passages[:limit]
     turn.instructions.append(texts.DOCUMENT_INSTRUCTIONS)
     turn.material.append(

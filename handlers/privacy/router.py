@@ -26,8 +26,6 @@ router = Router("privacy")
 
 EXPORT_DEFAULT_DAYS = 30
 EXPORT_MAX_DAYS = 365
-_ON = ON_WORDS
-_OFF = OFF_WORDS
 _CONFIRM = {"confirmer", "confirme", "confirm", "oui"}
 
 
@@ -61,10 +59,10 @@ async def send_anyway(ctx: Ctx) -> None:
 )
 async def privacy_settings(ctx: Ctx) -> None:
     choice = ctx.args.strip().lower()
-    if choice in _ON or choice in _OFF:
-        await privacy(ctx).repo.set_opt_out(ctx.sender, choice in _ON)
-        log.info("analysis opt-out %s for a user", "on" if choice in _ON else "off")
-        await ctx.reply(texts.OPT_OUT_ON if choice in _ON else texts.OPT_OUT_OFF)
+    if choice in ON_WORDS or choice in OFF_WORDS:
+        await privacy(ctx).repo.set_opt_out(ctx.sender, choice in ON_WORDS)
+        log.info("analysis opt-out %s for a user", "on" if choice in ON_WORDS else "off")
+        await ctx.reply(texts.OPT_OUT_ON if choice in ON_WORDS else texts.OPT_OUT_OFF)
         return
     if choice:
         raise UserError(texts.OPT_OUT_USAGE)

@@ -7,6 +7,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from bot import args
 from bot.answer import respond
 from bot.commands import Router
 from bot.context import Ctx, Turn, UserError
@@ -38,8 +39,8 @@ def web_of(ctx: Ctx) -> Web:
 # Links typed by the user; a page's own text is never searched for links (no further fetches).
 URL_RE = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 _TRAILING = ".,;:!?»«)]}'\""
-ON_WORDS = frozenset({"on", "oui", "activer", "active", "marche"})
-OFF_WORDS = frozenset({"off", "non", "desactiver", "désactiver", "arret", "arrêt"})
+ON_WORDS = args.ON_WORDS | {"marche"}
+OFF_WORDS = args.OFF_WORDS | {"arret", "arrêt"}
 # Fences of quoted material: a page cannot close its own quote early.
 _FENCE = re.compile(r"<<<|>>>")
 
