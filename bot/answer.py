@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 
@@ -109,20 +109,17 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
         )
     model = user.model or services.config.llm.model
     llm_config = services.config.llm
+    if item.answer_event_id is not None:
+        stored = await services.conversations.message_by_event(item.answer_event_id)
+        if stored is not None and stored.role == "assistant":
+            # Stopped between storing the answer and its final edit: show it, ask nothing.
+            await _finish_stored(ctx, item.answer_event_id, stored.content)
+            return
 
     async def remember_first_event(event_id: str) -> None:
         await services.inbox.set_answer_event(item.seq, event_id)
 
-    streamer = AnswerStreamer(
-        services.matrix,
-        ctx.room_id,
-        interval=llm_config.edit_interval,
-        max_edits=llm_config.max_edits,
-        max_chars=llm_config.max_message_chars,
-        resume_event_id=item.answer_event_id,
-        on_first_event=remember_first_event,
-        thread_root=item.thread_root,
-    )
+    streamer = _streamer(ctx, item.answer_event_id, on_first_event=remember_first_event)
     turn = Turn(question, conversation_id, status=streamer.status)
 
     async def on_retry(error: LLMError) -> None:
@@ -180,12 +177,14 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
     _record_answer(ctx, completion, streamer, started)
     answer_text = guard.restore(completion.text)  # the real values back, for the agent
     footers = [*turn.footers, *([guard.footer] if guard.footer else [])]
-    await streamer.finish(answer_text, footer="\n\n".join(footers) or None)
-    await services.conversations.add_message(
+    # Stored before the final edit: once the agent sees the whole answer, it is in the history
+    # (and a crash in between finishes the same message at the next start, see above).
+    first_event = streamer.first_event_id
+    message_id = await services.conversations.add_message(
         conversation_id,
         "assistant",
         answer_text,
-        event_id=streamer.first_event_id,
+        event_id=first_event,
         stats=AnswerStats(
             model=completion.model or model,
             tokens_in=completion.tokens_in,
@@ -194,6 +193,9 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
             ttft_ms=round(completion.ttft * 1000) if completion.ttft is not None else None,
         ),
     )
+    await streamer.finish(answer_text, footer="\n\n".join(footers) or None)
+    if first_event is None and streamer.first_event_id is not None:
+        await services.conversations.set_message_event(message_id, streamer.first_event_id)
     answered = Answered(conversation_id, question, answer_text, model, first_exchange, guard)
     for after in extensions.answered:
         # In the background: the answer is out already.
@@ -280,6 +282,33 @@ async def model_slot(ctx: Ctx, streamer: AnswerStreamer) -> AsyncIterator[ModelS
         ctx,
         ModelUsage(admitted_at, slot.waited, tokens_in, tokens_out, completion.total),
     )
+
+
+def _streamer(
+    ctx: Ctx,
+    resume_event_id: str | None,
+    on_first_event: Callable[[str], Awaitable[None]] | None = None,
+) -> AnswerStreamer:
+    config = ctx.services.config.llm
+    return AnswerStreamer(
+        ctx.services.matrix,
+        ctx.room_id,
+        interval=config.edit_interval,
+        max_edits=config.max_edits,
+        max_chars=config.max_message_chars,
+        resume_event_id=resume_event_id,
+        on_first_event=on_first_event,
+        thread_root=ctx.item.thread_root,
+    )
+
+
+async def _finish_stored(ctx: Ctx, answer_event_id: str, text: str) -> None:
+    log.info(
+        "answer to event %s in %s was stored already: final edit only",
+        ctx.item.event_id,
+        ctx.room_id,
+    )
+    await _streamer(ctx, answer_event_id).finish(text)
 
 
 async def _mark_interrupted(streamer: AnswerStreamer) -> None:

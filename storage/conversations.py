@@ -291,6 +291,14 @@ class ConversationRepository:
         )
         return [_message(r) for r in rows]
 
+    async def set_message_event(self, message_id: int, event_id: str) -> None:
+        """The answer was stored before its first message existed: link it now."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE messages SET event_id = ? WHERE id = ? AND event_id IS NULL",
+                (event_id, message_id),
+            )
+
     async def has_message_for_event(self, event_id: str) -> bool:
         row = await self.db.fetchone("SELECT 1 FROM messages WHERE event_id = ?", (event_id,))
         return row is not None

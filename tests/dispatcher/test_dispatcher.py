@@ -277,3 +277,57 @@ async def test_intercepts_see_events_before_routing_and_can_take_them(harness: H
     replies = [m.final_body for m in harness.matrix.in_room("!dm-carol")]
     assert replies[0] == "En attente." and help_texts.HELP_HEADER in replies[1]
     assert harness.llm.chat_requests() == []
+
+
+async def test_the_answer_is_stored_before_its_final_edit(harness: Harness) -> None:
+    stored_at_final_edit: list[bool] = []
+    edit = harness.matrix.edit
+
+    async def watching_edit(
+        room_id: str, event_id: str, body: str, html: str | None = None
+    ) -> str:
+        if html is not None:  # the final rendering
+            stored = await harness.services.conversations.message_by_event(event_id)
+            stored_at_final_edit.append(stored is not None and stored.role == "assistant")
+        return await edit(room_id, event_id, body, html)
+
+    harness.matrix.edit = watching_edit  # type: ignore[method-assign]
+    harness.llm.enqueue(
+        Reply(text="Une réponse assez longue pour être montrée en plusieurs fois.")
+    )
+    await harness.send("Bonjour")
+    await harness.settle()
+    assert stored_at_final_edit == [True]
+
+
+async def test_an_answer_stored_before_a_crash_is_finished_without_asking_again(
+    harness: Harness,
+) -> None:
+    await harness.send("Première question")
+    await harness.settle()
+    conversation = await harness.services.conversations.current("!dm-alice")
+    assert conversation is not None
+    requests = len(harness.llm.chat_requests())
+    # The process died after storing the answer to "$crash", before its final edit.
+    inbox = harness.services.inbox
+    await inbox.add("$crash", "!dm-alice", ALICE, "message", "Deuxième question", 1)
+    item = await inbox.get("$crash")
+    assert item is not None
+    shown = await harness.matrix.send_text("!dm-alice", "Une réponse en cou …")
+    await inbox.set_answer_event(item.seq, shown)
+    await inbox.start_attempt(item.seq)
+    conversations = harness.services.conversations
+    await conversations.add_message(
+        conversation.id, "user", "Deuxième question", event_id="$crash"
+    )
+    await conversations.add_message(
+        conversation.id, "assistant", "Une réponse en cours, complète.", event_id=shown
+    )
+    await harness.dispatcher.resume_pending()
+    await harness.settle()
+    assert len(harness.llm.chat_requests()) == requests  # the model is not asked twice
+    assert harness.matrix.by_id[shown].final_body == "Une réponse en cours, complète."
+    item = await inbox.get("$crash")
+    assert item is not None and item.status == "done"
+    messages = await conversations.messages(conversation.id)
+    assert [m.content for m in messages].count("Une réponse en cours, complète.") == 1
