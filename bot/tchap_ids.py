@@ -76,6 +76,28 @@ def user_ids_in(text: str) -> list[str]:
     return seen
 
 
+def leading_user_ids(text: str) -> tuple[list[str], str]:
+    """The user ids that open a command's arguments, and the rest (a reason, say).
+
+    Only the ids written before anything else count: in `@a motif : signalé par @b`, @b is part
+    of the reason, not a second target.
+    """
+    ids: list[str] = []
+    words = text.split()
+    index = 0
+    while index < len(words):
+        word = words[index].strip(",;")
+        if not word:
+            index += 1
+            continue
+        if USER_ID.fullmatch(word) is None:
+            break
+        if word not in ids:
+            ids.append(word)
+        index += 1
+    return ids, " ".join(words[index:])
+
+
 class _PillText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -187,6 +187,16 @@ class AccessRepository:
 
     # Messages held until a user is approved or accepts the terms -----------------------
 
+    async def approved_with_held(self, ref: str) -> list[str]:
+        """Approved users who still have messages held with `ref` (an interrupted approval)."""
+        rows = await self.db.fetchall(
+            "SELECT DISTINCT i.sender FROM inbox i JOIN users u ON u.user_id = i.sender "
+            "WHERE i.status = 'failed' AND i.error_ref = ? AND u.status = 'approved' "
+            "ORDER BY i.sender",
+            (ref,),
+        )
+        return [str(r["sender"]) for r in rows]
+
     async def held(self, sender: str, refs: Sequence[str]) -> list[HeldMessage]:
         marks = ", ".join("?" for _ in refs)
         rows = await self.db.fetchall(

@@ -96,7 +96,7 @@ class FakeMatrix:
         return self.power_levels.get((room_id, user_id), 0)
 
     async def download(self, media: dict[str, Any], max_bytes: int, timeout: float) -> bytes:
-        from bot.matrix import MediaError
+        from bot.events import MediaError
 
         url = str(media.get("url"))
         self.media.downloads.append(url)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.context import Core
 from bot.feature import Feature
 from handlers.access.config import AccessConfig
-from handlers.access.policy import Access
+from handlers.access.policy import Access, release_interrupted_approvals
 from handlers.access.quotas import Quota
 from handlers.access.router import router
 from storage.access import AccessRepository
@@ -15,4 +15,6 @@ from storage.privacy import PrivacyRepository
 
 def setup(core: Core, config: AccessConfig) -> Feature:
     part = Access(config, AccessRepository(core.db), PrivacyRepository(core.db))
-    return Feature("access", router, part=part, quota=Quota())
+    return Feature(
+        "access", router, part=part, quota=Quota(), synced=release_interrupted_approvals
+    )

@@ -195,6 +195,13 @@ async def release_held(services: Services, user_id: str, refs: Sequence[str]) ->
     return len(held)
 
 
+async def release_interrupted_approvals(services: Services) -> None:
+    """At start: approved agents whose approval stopped before their messages were released."""
+    for user_id in await access_of(services).repo.approved_with_held(PENDING_REF):
+        log.warning("releasing the messages held for %s before its approval", user_id)
+        await release_held(services, user_id, [PENDING_REF])
+
+
 # Decisions ----------------------------------------------------------------------------------
 
 
@@ -205,6 +212,8 @@ async def approve(
     if user is None or await access_of(services).repo.registered_at(user_id) is None:
         return Outcome.UNKNOWN
     if user.status == UserStatus.APPROVED:
+        # An approval interrupted before its messages were released: release them now.
+        await release_held(services, user_id, [PENDING_REF])
         return Outcome.ALREADY
     if await at_capacity(services):
         if user.status != UserStatus.WAITLISTED:

@@ -11,7 +11,7 @@ from bot import texts as bot_texts
 from bot.commands import EVERYWHERE, SUPPORT_ROOM, USER_ROOMS, Router
 from bot.context import AnswerFailed, Ctx, Services, UserError
 from bot.events import Text
-from bot.tchap_ids import user_ids_in
+from bot.tchap_ids import leading_user_ids, user_ids_in
 from handlers.access import texts
 from handlers.access.policy import (
     ALWAYS_OPEN,
@@ -141,19 +141,19 @@ async def require_admin(ctx: Ctx) -> None:
         raise UserError(texts.ADMIN_ONLY)
 
 
-def targets(ctx: Ctx) -> tuple[list[str], str]:
-    """The users named in the arguments (pills arrive as ids) and the rest (a reason)."""
-    ids = user_ids_in(ctx.args)
+def targets(ctx: Ctx, *, reason: bool) -> tuple[list[str], str]:
+    """The users named first in the arguments (pills arrive as ids), and the reason after."""
+    ids, rest = leading_user_ids(ctx.args)
     if not ids:
         raise UserError(texts.ADMIN_USAGE_USERS)
-    rest = ctx.args
-    for user_id in ids:
-        rest = rest.replace(user_id, " ")
-    return ids, " ".join(rest.split()).strip(" :,-")
+    rest = rest.strip(" :,-")
+    if rest and not reason:
+        raise UserError(texts.not_a_user_id(rest.split()[0]))
+    return ids, rest
 
 
 async def _decide(ctx: Ctx, decide: UserStatus) -> None:
-    ids, reason = targets(ctx)
+    ids, reason = targets(ctx, reason=decide != UserStatus.APPROVED)
     services = ctx.services
     lines = []
     for user_id in ids:
@@ -271,7 +271,7 @@ def _date(value: str | None) -> str:
 )
 async def user_cmd(ctx: Ctx) -> None:
     services = ctx.services
-    ids, _ = targets(ctx)
+    ids, _ = targets(ctx, reason=False)
     blocks = []
     for user_id in ids:
         user = await services.users.get(user_id)
@@ -298,7 +298,7 @@ async def user_cmd(ctx: Ctx) -> None:
 
 async def set_quota(ctx: Ctx) -> None:
     await require_admin(ctx)
-    ids, rest = targets(ctx)
+    ids, rest = targets(ctx, reason=True)
     words = rest.split()
     if words and words[0].lower() in ("defaut", "défaut", "default", "reset"):
         messages, tokens = None, None

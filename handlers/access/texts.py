@@ -128,6 +128,14 @@ def usage_summary(
 
 
 # Support room (staff)
+def not_a_user_id(word: str) -> str:
+    return (
+        f"« {word[:80]} » n'est pas un identifiant Tchap complet : écrivez-le avec son serveur, "
+        "par exemple `@prenom.nom-ministere.gouv.fr:agent.x.tchap.gouv.fr`, ou mentionnez "
+        "l'agent."
+    )
+
+
 ADMIN_USAGE_USERS = (
     "Indiquez au moins un utilisateur, par exemple "
     "`!approve @prenom.nom-ministere.gouv.fr:agent.x.tchap.gouv.fr`."
