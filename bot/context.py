@@ -131,6 +131,11 @@ class PrivacyGuard(Protocol):
         when the document must not be used."""
         ...
 
+    async def pseudonymise(self, pieces: Sequence[str]) -> list[str]:
+        """Free text for staff (exports): identifiers replaced by numbered placeholders,
+        consistent across the pieces."""
+        ...
+
 
 class _NoAnswerGuard:
     footer: str | None = None
@@ -156,6 +161,9 @@ class NoPrivacyGuard:
 
     async def review_document(self, ctx: Ctx, pieces: Sequence[str]) -> str | None:
         return None
+
+    async def pseudonymise(self, pieces: Sequence[str]) -> list[str]:
+        return list(pieces)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ extension point, used by the answer pipeline, web searches and documents."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from bot.context import AnswerFailed, AnswerGuard, Ctx, UserError
 from handlers.privacy import texts
 from handlers.privacy.config import PrivacyConfig
-from handlers.privacy.pii import ModelGuard, PiiDetector
+from handlers.privacy.pii import ModelGuard, PiiDetector, pseudonymise_texts
 from storage.privacy import PrivacyRepository
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,12 @@ class Guard:
             await ctx.reply(guard.block_message())
             raise AnswerFailed(HOLD_REF)
         return guard
+
+    async def pseudonymise(self, pieces: Sequence[str]) -> list[str]:
+        """Free text for staff: identifiers always replaced, whatever the agent's settings."""
+        if not pieces:
+            return []
+        return await asyncio.to_thread(pseudonymise_texts, self.privacy.detector, list(pieces))
 
     async def without_identifiers(self, ctx: Ctx, text: str) -> str:
         """The text without the personal identifiers the guard finds: for a third party such as

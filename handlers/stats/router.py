@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 
 from bot.args import parse_days
 from bot.commands import SUPPORT_ROOM, Router
 from bot.context import Ctx, UserError
+from bot.csvfile import csv_bytes
 from handlers.stats import texts
 from storage.stats import TOTAL, Row, StatsRepository
 
@@ -98,12 +97,9 @@ def stats_table(rows: dict[str, Row]) -> str:
 
 
 def stats_csv(rows: dict[str, Row], days: int) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["period_days", *COLUMNS])
-    for key, row in rows.items():
-        writer.writerow([days, key, *("" if c is None else c for c in _cells(row))])
-    return out.getvalue().encode("utf-8")
+    return csv_bytes(
+        ["period_days", *COLUMNS], ([days, key, *_cells(row)] for key, row in rows.items())
+    )
 
 
 @router.command(

@@ -87,8 +87,12 @@ def parse_survey(source: str, where: str = "survey") -> Survey:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         raise SurveyError(f"{where}: invalid TOML: {exc}") from exc
+    except RecursionError as exc:  # tomllib reads nested arrays and tables recursively
+        raise SurveyError(f"{where}: arrays or tables nested too deeply") from exc
     try:
         return Survey.model_validate(data)
+    except RecursionError as exc:
+        raise SurveyError(f"{where}: values nested too deeply") from exc
     except ValidationError as exc:
         lines = []
         for err in exc.errors():

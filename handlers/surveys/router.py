@@ -7,8 +7,6 @@ digit reactions on the question) as answers; commands still work.
 from __future__ import annotations
 
 import asyncio
-import csv
-import io
 import json
 import logging
 import statistics
@@ -19,7 +17,9 @@ from typing import Any
 from bot import texts as bot_texts
 from bot.commands import SUPPORT_ROOM, USER_ROOMS, Router
 from bot.context import Ctx, UserError
+from bot.csvfile import csv_bytes
 from bot.events import File, MediaError, Reaction, Text
+from bot.tchap_ids import leading_user_ids
 from handlers.surveys import texts
 from handlers.surveys.config import SurveysConfig
 from handlers.surveys.definitions import (
@@ -232,7 +232,7 @@ async def opt_out(ctx: Ctx) -> None:
 @router.command(
     "survey",
     "sondage",
-    usage="!survey list|add (TOML)|show ID|send ID [@agent…]|close ID|results ID|export ID",
+    usage="!survey list|add (TOML)|show ID|send ID tous|@agent…|close ID|results ID|export ID",
     help="questionnaires : lister, prévisualiser, envoyer, clore, résultats, export CSV",
     where=SUPPORT_ROOM,
     admin=True,
@@ -276,7 +276,7 @@ async def survey_admin(ctx: Ctx) -> None:
     elif action == "send":
         if stored.closed_at is not None:
             raise UserError(texts.survey_closed_already(survey_id))
-        users = [p for p in parts[2:] if p.startswith("@") and ":" in p] or None
+        users = recipients(parts[2:])
         await surveys_of(ctx).rounds.start_round(
             survey_id, origin="command", requested_by=ctx.sender, only=users
         )
@@ -290,11 +290,29 @@ async def survey_admin(ctx: Ctx) -> None:
         await ctx.reply(results_text(survey, sends, answers))
     else:
         sends = await surveys_of(ctx).repo.sends_of(survey_id)
-        answers = await surveys_of(ctx).repo.answers_of(survey_id)
+        answers = await pseudonymised_answers(
+            ctx, await surveys_of(ctx).repo.answers_of(survey_id)
+        )
         data = await asyncio.to_thread(export_csv, survey, sends, answers)
         await services.matrix.send_file(ctx.room_id, data, f"sondage-{survey_id}.csv", "text/csv")
         log.info("survey %s exported by %s (%d sends)", survey_id, ctx.sender, len(sends))
         await ctx.reply(texts.SURVEY_EXPORT_DONE)
+
+
+EVERYONE = ("tous", "toutes", "all", "everyone")
+
+
+def recipients(words: list[str]) -> list[str] | None:
+    """The agents a round is sent to: named ones, or None for every eligible agent, which
+    must be asked for in words (a name that does not parse never widens a round)."""
+    if len(words) == 1 and words[0].lower() in EVERYONE:
+        return None
+    if not words:
+        raise UserError(texts.SURVEY_SEND_WHO)
+    ids, rest = leading_user_ids(" ".join(words))
+    if rest:
+        raise UserError(texts.survey_bad_recipient(rest.split()[0]))
+    return ids
 
 
 async def _add(ctx: Ctx, pasted: str) -> None:
@@ -430,28 +448,30 @@ def export_csv(survey: Survey, sends: list[Send], answers: list[dict[str, Any]])
             else:
                 cell = "" if value is None else str(value)
         by_send[answer["send_id"]][answer["question_id"]] = cell
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        [
-            "respondent",
-            "homeserver",
-            "domain",
-            "status",
-            "sent_at",
-            *[q.id for q in survey.questions],
-        ]
-    )
-    for number, send in enumerate(sends, start=1):
-        cells = by_send.get(send.id, {})
-        writer.writerow(
+    header = ["respondent", "homeserver", "domain", "status", "sent_at"]
+    return csv_bytes(
+        [*header, *[q.id for q in survey.questions]],
+        (
             [
                 number,
-                send.homeserver or "",
-                send.domain or "",
+                send.homeserver,
+                send.domain,
                 send.status,
-                send.sent_at or "",
-                *[cells.get(q.id, "") for q in survey.questions],
+                send.sent_at,
+                *[by_send.get(send.id, {}).get(q.id, "") for q in survey.questions],
             ]
-        )
-    return out.getvalue().encode("utf-8")
+            for number, send in enumerate(sends, start=1)
+        ),
+    )
+
+
+async def pseudonymised_answers(ctx: Ctx, answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The answers with their free text pseudonymised by the privacy guard (staff read them)."""
+    free = [i for i, a in enumerate(answers) if a.get("text")]
+    if not free:
+        return answers
+    cleaned = await ctx.services.extensions.guard.pseudonymise([answers[i]["text"] for i in free])
+    out = [dict(a) for a in answers]
+    for index, text in zip(free, cleaned, strict=True):
+        out[index]["text"] = text
+    return out

@@ -122,9 +122,23 @@ def survey_already_sent(survey_id: str) -> str:
     )
 
 
+SURVEY_SEND_WHO = (
+    "À qui l'envoyer ? Écrivez `!survey send ID tous` pour tous les agents éligibles, ou "
+    "`!survey send ID @agent…` pour les agents nommés."
+)
+
+
+def survey_bad_recipient(word: str) -> str:
+    return (
+        f"« {word[:80]} » n'est pas un identifiant Tchap complet : rien n'a été envoyé. "
+        "Écrivez l'identifiant avec son serveur (`@prenom.nom-ministere.gouv.fr:agent.x."
+        "tchap.gouv.fr`) ou mentionnez l'agent, ou `tous` pour tous les agents éligibles."
+    )
+
+
 SURVEY_ADMIN_USAGE = (
     "Utilisez `!survey list`, `!survey add` suivi du fichier TOML collé, `!survey show ID`, "
-    "`!survey send ID [@agent…]`, "
+    "`!survey send ID tous` (ou des agents nommés), "
     "`!survey close ID`, `!survey results ID` ou `!survey export ID`."
 )
 

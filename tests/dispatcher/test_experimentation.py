@@ -83,7 +83,7 @@ async def test_send_reaches_approved_agents_and_every_kind_of_answer_is_taken(
 ) -> None:
     h = harness
     await setup(h)
-    report = await staff(h, "!survey send mensuel-test")
+    report = await staff(h, "!survey send mensuel-test tous")
     assert "2 agent(s) à interroger" in report  # alice and bob; not carol (pending), not dave
     assert "terminé : 2 envoyé(s), 0 échec(s)" in report
     assert h.matrix.in_room("!dm-carol") == []
@@ -147,14 +147,14 @@ async def test_idempotent_sends_monthly_cap_and_opt_out(harness: Harness) -> Non
     h = harness
     await setup(h, second="autre")
     assert "SONDAGE" not in await say(h, "!sondages off", room="!dm-bob", sender=BOB)
-    assert "1 agent(s) à interroger" in await staff(h, "!survey send mensuel-test")
+    assert "1 agent(s) à interroger" in await staff(h, "!survey send mensuel-test tous")
     assert "1 opposé(s)" in h.matrix.in_room("!support")[-2].body
     # Again: nobody is asked twice.
-    again = await staff(h, "!survey send mensuel-test")
+    again = await staff(h, "!survey send mensuel-test tous")
     assert "0 agent(s) à interroger" in again
     assert len(h.matrix.in_room("!dm-alice")) == 1 and h.matrix.in_room("!dm-bob") != []
     # Another survey within 30 days: capped.
-    other = await staff(h, "!survey send autre")
+    other = await staff(h, "!survey send autre tous")
     assert "0 agent(s) à interroger" in other and "1 déjà sollicité(s)" in other
     # Explicit agents obey the same rules.
     await say(h, "!sondages on", room="!dm-bob", sender=BOB)
@@ -333,7 +333,7 @@ async def test_commands_are_for_admins_and_bad_arguments_get_help(harness: Harne
     assert h.matrix.in_room("!support")[-1].body == texts.COMMAND_ADMINS_ONLY
     closed = await staff(h, "!survey close mensuel-test")
     assert "clos" in closed
-    assert "clos" in await staff(h, "!survey send mensuel-test")
+    assert "clos" in await staff(h, "!survey send mensuel-test tous")
     assert feedback_texts.FEEDBACK_USAGE in await say(h, "!avis")
     added = await staff(
         h, "!survey add\n```toml\n" + SURVEY.replace("mensuel-test", "neuf") + "```"
@@ -401,3 +401,32 @@ async def test_a_survey_file_uploaded_to_the_support_room_is_added(harness: Harn
     assert surveys_texts.SURVEY_FILE_NOT_TEXT in await upload("latin1.toml", "é".encode("latin-1"))
     assert "questionnaire valide" in await upload("faux.toml", b"id = 3")
     assert await upload("intrus.toml", other.encode(), sender=ALICE) == texts.COMMAND_ADMINS_ONLY
+
+
+async def test_a_round_goes_to_everyone_only_when_asked_in_words(harness: Harness) -> None:
+    h = harness
+    await setup(h)
+    assert await staff(h, "!survey send mensuel-test") == surveys_texts.SURVEY_SEND_WHO
+    report = await staff(h, "!survey send mensuel-test @jean")  # no server: not an id
+    assert report == surveys_texts.survey_bad_recipient("@jean")
+    report = await staff(h, f"!survey send mensuel-test {ALICE} jean")
+    assert report == surveys_texts.survey_bad_recipient("jean")
+    assert h.matrix.in_room("!dm-alice") == [] and h.matrix.in_room("!dm-bob") == []
+    assert db_rows(h, "SELECT COUNT(*) FROM survey_sends") == [(0,)]
+
+
+async def test_the_survey_export_neutralises_formulas_and_pseudonymises_free_text(
+    harness: Harness,
+) -> None:
+    h = harness
+    await setup(h)
+    await staff(h, f"!survey send mensuel-test {ALICE}")
+    for answer in ("4", "2", "1", "oui"):
+        await say(h, answer)
+    comment = '=HYPERLINK("http://exemple.org";"x") mon IBAN FR76 3000 6000 0112 3456 7890 189'
+    assert surveys_texts.SURVEY_THANKS in await say(h, comment)
+    await staff(h, "!survey export mensuel-test")
+    [(_, _, data)] = list(h.matrix.files.values())
+    [row] = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+    assert row["commentaire"].startswith("'=HYPERLINK(")
+    assert "3000 6000" not in row["commentaire"] and "[IBAN_1]" in row["commentaire"]

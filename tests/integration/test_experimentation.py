@@ -49,7 +49,7 @@ async def test_survey_round_answers_restart_reactions_feedback_and_stats(
     await staff.send_file(support, dropped.encode(), "depose.toml", "application/toml")
     await staff.wait_for_text(support, "Questionnaire `depose` ajouté")
 
-    await staff.send_text(support, "!survey send mensuel-test")
+    await staff.send_text(support, "!survey send mensuel-test tous")
     report = await staff.wait_for_text(support, "terminé")
     assert "1 envoyé(s), 0 échec(s)" in report.body
     first = await alice.wait_for_text(alice_room, "Question 1/5")

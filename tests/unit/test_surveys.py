@@ -70,6 +70,8 @@ def test_the_issue_example_parses() -> None:
         (ISSUE_EXAMPLE.replace('id = "mensuel-2026-12"', 'id = "Mensuel 12"'), "id: String"),
         ('id = "x"\ntitle = "y"\nquestions = []', "questions: List should have at least 1"),
         ("id = ", "invalid TOML"),
+        ("id = " + "[" * 20_000 + "]" * 20_000, "nested too deeply"),
+        ("id = " + "{a = " * 10_000 + "1" + "}" * 10_000, "nested too deeply"),
     ],
 )
 def test_bad_definitions_say_where_and_why(source: str, expected: str) -> None:
