@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
@@ -119,7 +120,13 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
     async def remember_first_event(event_id: str) -> None:
         await services.inbox.set_answer_event(item.seq, event_id)
 
-    streamer = _streamer(ctx, item.answer_event_id, on_first_event=remember_first_event)
+    txn_base = item.answer_txn
+    if txn_base is None:  # recorded before anything is sent
+        txn_base = f"answer.{secrets.token_hex(8)}"
+        await services.inbox.set_answer_txn(item.seq, txn_base)
+    streamer = _streamer(
+        ctx, item.answer_event_id, on_first_event=remember_first_event, txn_base=txn_base
+    )
     turn = Turn(question, conversation_id, status=streamer.status)
 
     async def on_retry(error: LLMError) -> None:
@@ -288,6 +295,7 @@ def _streamer(
     ctx: Ctx,
     resume_event_id: str | None,
     on_first_event: Callable[[str], Awaitable[None]] | None = None,
+    txn_base: str | None = None,
 ) -> AnswerStreamer:
     config = ctx.services.config.llm
     return AnswerStreamer(
@@ -299,6 +307,7 @@ def _streamer(
         resume_event_id=resume_event_id,
         on_first_event=on_first_event,
         thread_root=ctx.item.thread_root,
+        txn_base=txn_base,
     )
 
 

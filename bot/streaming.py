@@ -31,6 +31,7 @@ class AnswerStreamer:
         on_first_event: Callable[[str], Awaitable[None]] | None = None,
         clock: Callable[[], float] = time.monotonic,
         thread_root: str | None = None,
+        txn_base: str | None = None,
     ) -> None:
         self.matrix = matrix
         self.room_id = room_id
@@ -40,6 +41,9 @@ class AnswerStreamer:
         self._on_first_event = on_first_event
         self._clock = clock
         self.thread_root = thread_root  # every message of the answer goes in this thread
+        # Message N of the answer is sent with transaction id "<base>.N": sent again after a
+        # crash, it is the same event for the homeserver, not a second copy.
+        self.txn_base = txn_base
         # One entry per message of the answer: its event id and what it shows now.
         self.event_ids: list[str] = [resume_event_id] if resume_event_id else []
         self._shown: list[str] = [""] if resume_event_id else []
@@ -55,8 +59,9 @@ class AnswerStreamer:
         return self.event_ids[0] if self.event_ids else None
 
     async def _send(self, body: str, html: str | None = None) -> str:
+        txn_id = f"{self.txn_base}.{len(self.event_ids)}" if self.txn_base else None
         event_id = await self.matrix.send_text(
-            self.room_id, body, html, thread_root=self.thread_root
+            self.room_id, body, html, thread_root=self.thread_root, txn_id=txn_id
         )
         if not self.event_ids and self._on_first_event is not None:
             await self._on_first_event(event_id)

@@ -35,6 +35,7 @@ class InboxItem:
     media: str | None = None  # JSON: the attachment of a media event, until handled
     thread_root: str | None = None  # the thread the message was posted in (m.thread)
     reply_to: str | None = None  # the event it replied to (m.in_reply_to)
+    answer_txn: str | None = None  # transaction id base of the answer's messages
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ class Undecrypted:
 
 _COLUMNS = (
     "seq, event_id, room_id, sender, kind, msgtype, body, origin_ts, status, answer_event_id, "
-    "attempts, error_ref, media, thread_root, reply_to"
+    "attempts, error_ref, media, thread_root, reply_to, answer_txn"
 )
 
 
@@ -69,6 +70,7 @@ def _item(r: aiosqlite.Row) -> InboxItem:
         r["media"],
         r["thread_root"],
         r["reply_to"],
+        r["answer_txn"],
     )
 
 
@@ -141,6 +143,9 @@ class InboxRepository:
 
     async def start_attempt(self, seq: int) -> None:
         await self.db.execute("UPDATE inbox SET attempts = attempts + 1 WHERE seq = ?", (seq,))
+
+    async def set_answer_txn(self, seq: int, txn: str) -> None:
+        await self.db.execute("UPDATE inbox SET answer_txn = ? WHERE seq = ?", (txn, seq))
 
     async def set_answer_event(self, seq: int, answer_event_id: str) -> None:
         await self.db.execute(

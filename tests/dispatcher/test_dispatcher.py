@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+from typing import Any
 
 import pytest
 
@@ -331,3 +332,41 @@ async def test_an_answer_stored_before_a_crash_is_finished_without_asking_again(
     assert item is not None and item.status == "done"
     messages = await conversations.messages(conversation.id)
     assert [m.content for m in messages].count("Une réponse en cours, complète.") == 1
+
+
+async def test_a_first_message_sent_before_a_crash_is_not_sent_twice(harness: Harness) -> None:
+    inbox = harness.services.inbox
+    await inbox.add("$asked", "!dm-alice", ALICE, "message", "Bonjour", 1)
+    item = await inbox.get("$asked")
+    assert item is not None
+    # The transaction id was recorded, the first message went out, then the process died
+    # before its event id was recorded.
+    await inbox.set_answer_txn(item.seq, "answer.t1")
+    shown = await harness.matrix.send_text("!dm-alice", "Bonj …", txn_id="answer.t1.0")
+    await inbox.start_attempt(item.seq)
+    harness.llm.enqueue(Reply(text="Bonjour, que puis-je faire pour vous ?"))
+    await harness.dispatcher.resume_pending()
+    await harness.settle()
+    [answer] = harness.matrix.in_room("!dm-alice")
+    assert answer.event_id == shown
+    assert answer.final_body == "Bonjour, que puis-je faire pour vous ?"
+
+
+async def test_every_message_of_an_answer_carries_a_recorded_transaction_id(
+    harness: Harness,
+) -> None:
+    sent: list[str | None] = []
+    send_text = harness.matrix.send_text
+
+    async def recording(room_id: str, body: str, html: str | None = None, **kw: Any) -> str:
+        sent.append(kw.get("txn_id"))
+        return await send_text(room_id, body, html, **kw)
+
+    harness.matrix.send_text = recording  # type: ignore[method-assign]
+    harness.services.config.llm.max_message_chars = 200
+    harness.llm.enqueue(Reply(text="Un paragraphe assez long pour être coupé. " * 12))
+    event_id = await harness.send("Bonjour")
+    await harness.settle()
+    item = await harness.services.inbox.get(event_id)
+    assert item is not None and item.answer_txn is not None
+    assert len(sent) >= 2 and sent == [f"{item.answer_txn}.{i}" for i in range(len(sent))]
