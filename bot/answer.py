@@ -166,7 +166,9 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
             exc.kind,
             ref,
         )
-        await streamer.fail(texts.llm_failure(ref))
+        await streamer.fail(
+            texts.llm_deadline(ref) if exc.kind == "deadline" else texts.llm_failure(ref)
+        )
         raise AnswerFailed(ref) from exc
     except UserError as exc:
         if not streamer.event_ids:

@@ -68,6 +68,9 @@ class LLMConfig(Section):
     context_budget: int = Field(default=6000, ge=256)
     # Seconds to wait for the first token, and between two chunks afterwards.
     timeout: float = Field(default=60.0, gt=0)
+    # Seconds an answer may take in all, retries included: a model that trickles tokens
+    # slowly enough never to hit `timeout` is stopped here.
+    answer_deadline: float = Field(default=300.0, gt=0)
     # Our own retries; the openai client's are switched off so they do not multiply.
     retries: int = Field(default=2, ge=0, le=10)
     retry_backoff: float = Field(default=1.0, ge=0)

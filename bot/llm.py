@@ -212,6 +212,20 @@ class LLMClient:
         Failures are retried with exponential backoff; `on_retry` lets the caller reset what it
         showed. Raises LLMError once the retries are spent.
         """
+        try:
+            async with asyncio.timeout(self.config.answer_deadline):
+                return await self._stream_with_retries(messages, model, on_text, on_retry)
+        except TimeoutError as exc:
+            log.warning("llm answer stopped at its deadline (model %s)", model)
+            raise LLMError("deadline", retryable=False) from exc
+
+    async def _stream_with_retries(
+        self,
+        messages: Sequence[ChatMessage],
+        model: str,
+        on_text: Callable[[str], Awaitable[None]],
+        on_retry: Callable[[LLMError], Awaitable[None]] | None,
+    ) -> Completion:
         attempts = self.config.retries + 1
         for attempt in range(1, attempts + 1):
             completion = Completion(model=model, attempts=attempt)

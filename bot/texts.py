@@ -126,6 +126,13 @@ def llm_failure(ref: str) -> str:
     )
 
 
+def llm_deadline(ref: str) -> str:
+    return (
+        "⏱️ Désolé, le modèle mettait trop de temps à répondre : la réponse a été arrêtée. "
+        f"Votre message est conservé : tapez `!reessayer` plus tard. (référence {ref})"
+    )
+
+
 def queue_position(position: int) -> str:
     rank = "1re" if position == 1 else f"{position}e"
     return f"⏳ Forte affluence, vous êtes {rank} dans la file. Votre réponse arrive…"

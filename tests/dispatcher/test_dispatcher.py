@@ -370,3 +370,16 @@ async def test_every_message_of_an_answer_carries_a_recorded_transaction_id(
     item = await harness.services.inbox.get(event_id)
     assert item is not None and item.answer_txn is not None
     assert len(sent) >= 2 and sent == [f"{item.answer_txn}.{i}" for i in range(len(sent))]
+
+
+async def test_a_trickling_answer_is_stopped_at_its_deadline(harness: Harness) -> None:
+    harness.services.config.llm.answer_deadline = 1.0
+    # One token every 0.4 s: never slow enough for the per-chunk timeout (5 s here).
+    harness.llm.enqueue(Reply(text="mot " * 40, tokens_per_second=2.5))
+    event_id = await harness.send("Bonjour")
+    await harness.settle()
+    [answer] = harness.matrix.in_room("!dm-alice")
+    item = await harness.services.inbox.get(event_id)
+    assert item is not None and item.status == "failed" and item.error_ref is not None
+    assert answer.final_body == texts.llm_deadline(item.error_ref)
+    assert len(harness.llm.chat_requests()) == 1  # not retried
