@@ -293,6 +293,34 @@ async def model_slot(ctx: Ctx, streamer: AnswerStreamer) -> AsyncIterator[ModelS
     )
 
 
+async def _no_position(position: int) -> None:
+    return None
+
+
+@asynccontextmanager
+async def service_slot(ctx: Ctx) -> AsyncIterator[None]:
+    """A model-side service used for the agent (a document read, OCR, a transcription): the
+    quota policy admits and counts it like a message, and it waits its turn in the same fair
+    queue as answers, so one agent's flood of files cannot starve the others."""
+    services = ctx.services
+    quota = services.extensions.quota
+    await quota.admit(ctx)
+    queued_at = time.monotonic()
+    try:
+        await services.llm_queue.acquire(ctx.sender, _no_position)
+    except QueueFull:
+        log.warning("queue full: service call for event %s refused", ctx.event_id)
+        raise UserError(texts.QUEUE_FULL) from None
+    admitted_at = services.clock()
+    waited = time.monotonic() - queued_at
+    started = time.monotonic()
+    try:
+        yield
+    finally:
+        services.llm_queue.release()
+    await quota.record(ctx, ModelUsage(admitted_at, waited, 0, 0, time.monotonic() - started))
+
+
 def _streamer(
     ctx: Ctx,
     resume_event_id: str | None,

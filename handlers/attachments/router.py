@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
-from bot.answer import respond
+from bot.answer import respond, service_slot
 from bot.commands import Router
 from bot.context import AnswerFailed, Ctx, Turn, UserError
 from bot.conversation import conversation_for_event, conversation_of
@@ -122,7 +122,8 @@ async def on_attachment(ctx: Ctx) -> None:
         if kind in IMAGE_KINDS and config.vision:
             await _vision(ctx, data, kind, caption)
             return
-        extracted = await _read(ctx, data, kind)
+        async with service_slot(ctx):
+            extracted = await _read(ctx, data, kind)
         privacy_note = await _privacy_note(ctx, extracted)
         existing = await _store(ctx, filename, file.mimetype, extracted)
         log.info(
@@ -242,7 +243,8 @@ async def _voice(ctx: Ctx, data: bytes, filename: str, mimetype: str | None) -> 
     if not attachments_of(ctx).config.transcription:
         raise UserError(texts.TRANSCRIPTION_OFF)
     try:
-        transcript = await attachments_of(ctx).media_ai.transcribe(data, filename, mimetype)
+        async with service_slot(ctx):
+            transcript = await attachments_of(ctx).media_ai.transcribe(data, filename, mimetype)
     except LLMError as exc:
         await _provider_failed(ctx, "transcription", exc, texts.TRANSCRIPTION_FAILED)
     if not transcript:

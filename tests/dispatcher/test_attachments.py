@@ -350,3 +350,32 @@ async def test_block_mode_refuses_a_document_with_personal_data(harness: Harness
     [reply] = harness.replies()
     assert "je ne l'ai pas lu" in reply
     assert await _count(harness.services.db, "documents") == 0
+
+
+async def test_files_count_against_the_quota_like_messages(harness: Harness) -> None:
+    from handlers.access.policy import Access
+
+    services = harness.services
+    services.config.limits.burst_per_minute = 0
+    services.part(Attachments).config.transcription = True
+    await services.part(Access).repo.set_quota_override(ALICE, 2, None, "@staff:test")
+
+    def transcriptions() -> int:
+        return sum(1 for r in harness.llm.requests if r.path == "/v1/audio/transcriptions")
+
+    await harness.send_file("note.txt", b"Une note de service.")  # 1 of 2
+    assert "J'ai lu « note.txt »" in harness.replies()[-1]
+    harness.llm.transcripts.append("Quels sont les horaires ?")
+    await harness.send_file("memo.ogg", docgen.ogg_opus(), msgtype="m.audio")  # 2 of 2
+    assert transcriptions() == 1
+    assert "limite de 2 messages par jour" in harness.replies()[-1]  # no answer left today
+    # The day's messages are used: files are refused before any work.
+    await harness.send_file("autre.txt", b"Une autre note.")
+    assert "limite de 2 messages par jour" in harness.replies()[-1]
+    await harness.send_file("memo2.ogg", docgen.ogg_opus(), msgtype="m.audio")
+    assert "limite de 2 messages par jour" in harness.replies()[-1]
+    assert transcriptions() == 1 and harness.llm.chat_requests() == []
+    conversation = await services.conversations.current("!dm")
+    assert conversation is not None
+    documents = await services.part(Attachments).documents.in_conversation(conversation.id)
+    assert [d.filename for d in documents] == ["note.txt"]
