@@ -880,11 +880,8 @@ class ModelGuard:
         """The messages as the model gets them: identifiers replaced in pseudonymise mode."""
         if self.identifiers_mode != "pseudonymise":
             return list(messages)
-        indexes = [
-            i
-            for i, m in enumerate(messages)
-            if m.get("role") != "system" and isinstance(m.get("content"), str)
-        ]
+        # The system message too: it carries the agent's standing instructions (!consignes).
+        indexes = [i for i, m in enumerate(messages) if isinstance(m.get("content"), str)]
         contents = [str(messages[i]["content"]) for i in indexes]
         scans = await self.detector.scan_many_async(contents)
         for result in scans:

@@ -388,3 +388,17 @@ async def test_retention_job_runs_on_schedule_and_stops(
         await scheduler.stop()
     assert seen == [h.services.clock()]  # the bot's clock, injectable
     assert scheduler._scheduler is None
+
+
+async def test_standing_instructions_are_pseudonymised_too(make_harness: MakeHarness) -> None:
+    h = await make_harness()
+    await h.send(f"!consignes Je suis Claire Martin, NIR {NIR_SPACED}, réponds-moi brièvement.")
+    await h.settle()
+    h.llm.enqueue(Reply(text="Bien noté, [PERSONNE_1]."))
+    await ask(h, "Bonjour")
+    [request] = h.llm.chat_requests()
+    system = request["messages"][0]
+    assert system["role"] == "system" and "réponds-moi brièvement" in system["content"]
+    assert "Claire Martin" not in system["content"] and NIR_SPACED not in system["content"]
+    assert "[PERSONNE_1]" in system["content"] and "[NIR_1]" in system["content"]
+    assert h.matrix.in_room("!dm-alice")[-1].final_body.startswith("Bien noté, Claire Martin.")
