@@ -4,6 +4,7 @@ may meet. Nothing here talks to nio, so features can import it."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,6 +97,28 @@ Event = Text | File | Reaction | Greeting | Other
 def encode_reaction(key: str, relates_to: str) -> str:
     """The inbox body of a queued reaction (decoded by `decode`)."""
     return json.dumps({"key": key, "relates_to": relates_to}, ensure_ascii=False)
+
+
+# mxc://<server-name>/<media-id> (Matrix spec, "Matrix Content URIs"): the server name is a DNS
+# name, an IPv4 address or a bracketed IPv6 address, with an optional port; the media id only
+# [A-Za-z0-9_-]. Anything else never reaches an authenticated request.
+_MXC = re.compile(
+    r"mxc://"
+    r"(?P<server>(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
+    r"|\[[0-9A-Fa-f:.]{2,45}\])(?::[0-9]{1,5})?)"
+    r"/(?P<media>[A-Za-z0-9_-]{1,255})"
+)
+
+
+def parse_mxc(url: object) -> tuple[str, str] | None:
+    """(server name, media id) of a valid `mxc://` URI, or None."""
+    if not isinstance(url, str) or len(url) > 512:
+        return None
+    match = _MXC.fullmatch(url)
+    if match is None:
+        return None
+    return match.group("server"), match.group("media")
 
 
 def encode_media(media: dict[str, Any] | None) -> str | None:

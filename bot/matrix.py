@@ -44,7 +44,7 @@ from nio import (
 from nio.crypto.attachments import decrypt_attachment
 
 from bot.config import MatrixConfig
-from bot.events import MEDIA_MSGTYPES, AccountUnusable, MatrixError, MediaError
+from bot.events import MEDIA_MSGTYPES, AccountUnusable, MatrixError, MediaError, parse_mxc
 from bot.metrics import Metrics
 
 log = logging.getLogger(__name__)
@@ -710,10 +710,10 @@ class MatrixClient:
         Authenticated media (Matrix v1.11) first; a server that does not know that endpoint
         gets the legacy one. The body is read in pieces and dropped once over the limit.
         """
-        url = media.get("url") or ""
-        if not url.startswith("mxc://") or "/" not in url[6:]:
-            raise MediaError("download", "no mxc url")
-        server, media_id = url[6:].split("/", 1)
+        parsed = parse_mxc(media.get("url"))
+        if parsed is None:
+            raise MediaError("download", "invalid mxc url")
+        server, media_id = parsed
         base = self.config.homeserver.rstrip("/")
         quoted = f"{quote(server, safe='')}/{quote(media_id, safe='')}"
         headers = {"Authorization": f"Bearer {self._client.access_token}"}
