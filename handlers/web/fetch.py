@@ -9,7 +9,7 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from types import SimpleNamespace
 
 import aiohttp
 import trafilatura
@@ -22,9 +22,11 @@ from handlers.web.guard import (
     BlockedAddress,
     GuardedResolver,
     Lookup,
-    ParsedUrl,
+    Target,
+    connectable,
     host_matches,
-    parse_url,
+    normalise,
+    redirect_target,
     system_lookup,
 )
 
@@ -132,12 +134,31 @@ class Fetcher:
             connector = aiohttp.TCPConnector(
                 resolver=resolver, use_dns_cache=False, limit=self.config.max_concurrent_fetches
             )
+            tripwire = aiohttp.TraceConfig()
+            tripwire.on_request_start.append(self._on_request_start)
             self._session = aiohttp.ClientSession(
                 connector=connector,
                 trust_env=False,  # no proxy from the environment: the guard must see the host
                 headers={"User-Agent": self.config.user_agent, "Accept-Language": "fr"},
+                trace_configs=[tripwire],
             )
         return self._session
+
+    async def _on_request_start(
+        self,
+        session: aiohttp.ClientSession,
+        context: SimpleNamespace,
+        params: aiohttp.TraceRequestStartParams,
+    ) -> None:
+        """Before every request this session sends, whoever built it: the host must be one
+        `normalise` returns, and a literal must pass the policy (aiohttp connects to address
+        literals without asking the resolver)."""
+        url = params.url
+        host = url.raw_host or ""
+        credentials = url.raw_user is not None or url.raw_password is not None
+        if url.scheme not in ("http", "https") or credentials:
+            raise BlockedAddress(host, "ambiguous")
+        self.policy.check(host, connectable(host))
 
     async def close(self) -> None:
         if self._session is not None:
@@ -151,23 +172,35 @@ class Fetcher:
         if config.allow_domains and not host_matches(host, config.allow_domains):
             raise FetchError("denied_domain", host)
 
-    def check(self, url: str) -> ParsedUrl:
-        """Everything that can be checked without the network; raises FetchError."""
+    def check(self, url: str) -> Target:
+        """A link or search result, normalised and checked without the network; FetchError."""
         try:
-            parsed = parse_url(url)
+            target = normalise(url)
         except BadUrl as exc:
             raise FetchError("bad_url", exc.reason) from exc
-        self.check_domain(parsed.host)
+        return self._approve(target)
+
+    def next_hop(self, current: Target, location: str) -> Target:
+        """Where a redirect from `current` leads, checked like the first URL; FetchError."""
         try:
-            self.policy.check_literal(parsed)
+            target = redirect_target(current, location)
+        except BadUrl as exc:
+            raise FetchError("bad_url", exc.reason) from exc
+        return self._approve(target)
+
+    def _approve(self, target: Target) -> Target:
+        self.check_domain(target.host)
+        try:
+            self.policy.check(target.host, target.ip)
         except BlockedAddress as exc:
             raise FetchError("blocked", exc.category) from exc
-        return parsed
+        return target
 
     async def fetch(self, url: str, user_id: str) -> Page:
-        parsed = self.check(url)
+        target = self.check(url)
+        key = str(target.url)
         now = self.clock()
-        cached = self._cache.get(parsed.url)
+        cached = self._cache.get(key)
         if cached is not None and cached[0] > now:
             return cached[1]
         if not self.user_limit.allow(user_id):
@@ -180,7 +213,9 @@ class Fetcher:
             self.peak_in_flight = max(self.peak_in_flight, self.in_flight)
             self.fetches += 1
             try:
-                page = await asyncio.wait_for(self._follow(parsed), self.config.total_timeout)
+                page = await asyncio.wait_for(
+                    self._follow(url.strip(), target), self.config.total_timeout
+                )
             except TimeoutError as exc:
                 raise FetchError("timeout") from exc
             except BlockedAddress as exc:
@@ -198,21 +233,20 @@ class Fetcher:
             time.monotonic() - started,
         )
         if self.config.cache_ttl > 0:
-            self._cache[parsed.url] = (self.clock() + self.config.cache_ttl, page)
+            self._cache[key] = (self.clock() + self.config.cache_ttl, page)
             if len(self._cache) > 256:
                 self._cache.pop(next(iter(self._cache)))
         return page
 
-    async def _follow(self, first: ParsedUrl) -> Page:
+    async def _follow(self, asked: str, first: Target) -> Page:
         config = self.config
         timeout = aiohttp.ClientTimeout(
             total=None, sock_connect=config.connect_timeout, sock_read=config.read_timeout
         )
         current = first
         for _ in range(config.max_redirects + 1):
-            if current is not first:
-                current = self.check(current.url)  # every hop is checked like the first URL
-            self.requests_started.append(current.url)
+            self.requests_started.append(str(current.url))
+            # The request is built from the checked URL object, never from text parsed again.
             async with self._client().get(
                 current.url, allow_redirects=False, timeout=timeout
             ) as response:
@@ -220,19 +254,14 @@ class Fetcher:
                     location = response.headers.get("Location")
                     if not location:
                         raise FetchError("status", str(response.status))
-                    try:
-                        current = parse_url(urljoin(current.url, location))
-                    except BadUrl as exc:
-                        raise FetchError("bad_url", exc.reason) from exc
+                    current = self.next_hop(current, location)
                     continue
                 if response.status >= 400:
                     raise FetchError("status", str(response.status))
-                return await self._read(first, current, response)
+                return await self._read(asked, current, response)
         raise FetchError("redirects")
 
-    async def _read(
-        self, first: ParsedUrl, current: ParsedUrl, response: aiohttp.ClientResponse
-    ) -> Page:
+    async def _read(self, asked: str, current: Target, response: aiohttp.ClientResponse) -> Page:
         ctype = response.content_type.lower()
         if ctype not in HTML_TYPES | TEXT_TYPES | PDF_TYPES:
             raise FetchError("type", ctype)
@@ -269,12 +298,12 @@ class Fetcher:
         if len(text) > max_chars:
             text = text[:max_chars].rstrip() + " […]"
             truncated = True
-        return Page(first.url, current.url, title or current.host, text, truncated)
+        return Page(asked, str(current.url), title or current.host, text, truncated)
 
 
 def page_site(url: str) -> str:
     try:
-        host = parse_url(url).host
+        host = normalise(url).host
     except BadUrl:
         return ""
     return host[4:] if host.startswith("www.") else host

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 import aiohttp
 
 from handlers.web.config import WebConfig
-from handlers.web.guard import BadUrl, host_matches, parse_url
+from handlers.web.guard import BadUrl, host_matches, normalise
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,8 @@ class _HttpProvider:
 
     def session(self) -> aiohttp.ClientSession:
         # The engine is the operator's own choice of address (often an internal SearXNG): it is
-        # not behind the page guard, and never receives URLs chosen by a user or a page.
+        # not behind the page guard, and never receives URLs chosen by a user or a page. The
+        # result URLs it returns are pages: they are read through the fetcher, like links.
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession(
                 trust_env=False, headers={"User-Agent": self.config.user_agent}
@@ -152,19 +153,20 @@ def make_provider(config: WebConfig) -> SearchProvider | None:
 
 
 def filter_results(results: list[SearchResult], config: WebConfig) -> list[SearchResult]:
-    """Results on http(s) URLs, allowed by the domain lists, each URL once."""
+    """Results on http(s) URLs, allowed by the domain lists (on the host as normalised for the
+    connection, as the fetcher checks it), each URL once."""
     kept: list[SearchResult] = []
     seen: set[str] = set()
     for result in results:
         try:
-            host = parse_url(result.url).host
+            target = normalise(result.url)
         except BadUrl:
             continue
-        if host_matches(host, config.deny_domains):
+        if host_matches(target.host, config.deny_domains):
             continue
-        if config.allow_domains and not host_matches(host, config.allow_domains):
+        if config.allow_domains and not host_matches(target.host, config.allow_domains):
             continue
-        if result.url not in seen:
-            seen.add(result.url)
+        if str(target.url) not in seen:
+            seen.add(str(target.url))
             kept.append(result)
     return kept

@@ -100,7 +100,10 @@ def source_line(number: int, title: str, site: str, url: str) -> str:
 
 _FETCH_ERRORS = {
     "blocked": "adresse interne ou réservée refusée (les sites du réseau interne sont exclus)",
-    "bad_url": "lien invalide (seuls les liens http:// et https:// sont lus)",
+    "bad_url": (
+        "lien invalide ou trompeur (seuls les liens http:// et https:// dont l'adresse est "
+        "écrite en caractères ordinaires sont lus)"
+    ),
     "denied_domain": "site exclu par la configuration du service",
     "timeout": "le site a mis trop de temps à répondre",
     "dns": "site introuvable",
