@@ -6,22 +6,42 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SYNAPSE_STAMP := $(SYNAPSE_VENV)/.installed
 
-.PHONY: install demo test test-fast lint typecheck check clean
+.PHONY: install lock demo test test-fast lint typecheck check clean
 
 install: $(STAMP) $(SYNAPSE_STAMP)
 
-$(STAMP): pyproject.toml
+# The versions come from the hash-locked files in requirements/ (the same pip, the same
+# packages on every machine); the project itself is installed on top without its dependencies.
+$(STAMP): pyproject.toml requirements/pip.lock requirements/dev.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev,privacy-ner]"
+	$(BIN)/pip install --quiet --require-hashes -r requirements/pip.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements/dev.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
 # Synapse lives in its own virtual environment: its pins must not constrain the bot's.
-$(SYNAPSE_STAMP):
+$(SYNAPSE_STAMP): requirements/pip.lock requirements/synapse.lock
 	$(PYTHON) -m venv $(SYNAPSE_VENV)
-	$(SYNAPSE_VENV)/bin/pip install --quiet --upgrade pip
-	$(SYNAPSE_VENV)/bin/pip install --quiet "matrix-synapse>=1.100"
+	$(SYNAPSE_VENV)/bin/pip install --quiet --require-hashes -r requirements/pip.lock
+	$(SYNAPSE_VENV)/bin/pip install --quiet --require-hashes -r requirements/synapse.lock
 	touch $@
+
+# Regenerates every lock from pyproject.toml and requirements/*.in, each package at the newest
+# version their ranges allow: the upgrade command. `make lock UPGRADE=` keeps the locked
+# versions that still fit (after a change of pyproject.toml). Universal: one lock for every
+# platform, Python 3.11 and later. The image's locks are constrained by dev.lock so that CI
+# tests the versions the image ships. uv comes from the bot's venv, even an outdated one (hence
+# the order-only prerequisite). tests/unit/test_locks.py checks the locks against these commands
+# and pyproject.toml.
+UPGRADE ?= --upgrade
+COMPILE = $(BIN)/uv pip compile --quiet $(UPGRADE) --universal --python-version 3.11 \
+	--generate-hashes
+lock: | $(STAMP)
+	$(COMPILE) pyproject.toml --extra privacy-ner --extra dev -o requirements/dev.lock
+	$(COMPILE) pyproject.toml --extra privacy-ner -c requirements/dev.lock -o requirements/run.lock
+	$(COMPILE) pyproject.toml -c requirements/dev.lock -o requirements/run-base.lock
+	$(COMPILE) requirements/synapse.in -o requirements/synapse.lock
+	$(COMPILE) requirements/pip.in -o requirements/pip.lock
 
 demo: install
 	$(BIN)/python -m devtools.demo
