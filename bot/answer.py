@@ -106,7 +106,7 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
     # A resumed or retried event must not add the question twice.
     if not await services.conversations.has_message_for_event(item.event_id):
         await services.conversations.add_message(
-            conversation_id, "user", question, event_id=item.event_id
+            conversation_id, "user", question, event_id=item.event_id, author=ctx.sender
         )
     model = user.model or services.config.llm.model
     llm_config = services.config.llm

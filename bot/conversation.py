@@ -24,12 +24,23 @@ def room_owner(ctx: Ctx) -> str | None:
     return ctx.sender if ctx.room_kind == "dm" else None
 
 
+def belongs_here(ctx: Ctx, conversation: Conversation) -> bool:
+    """A conversation belongs to a person: in a DM only its owner's are theirs; in a group
+    room only the room's shared ones, never a conversation someone had there in private."""
+    owner = room_owner(ctx)
+    if owner is not None:
+        return conversation.user_id == owner
+    return conversation.user_id is None and conversation.room_id == ctx.room_id
+
+
 async def conversation_of(ctx: Ctx) -> Conversation | None:
-    """The conversation the event belongs to, if it exists yet."""
+    """The conversation the event belongs to, if it exists yet (and is the sender's to use)."""
     conversations = ctx.services.conversations
     if ctx.thread_root:
-        return await conversations.for_thread(ctx.room_id, ctx.thread_root)
-    return await conversations.current(ctx.room_id)
+        found = await conversations.for_thread(ctx.room_id, ctx.thread_root, room_owner(ctx))
+    else:
+        found = await conversations.current(ctx.room_id)
+    return found if found is not None and belongs_here(ctx, found) else None
 
 
 async def conversation_for_event(ctx: Ctx, title_from: str) -> int:

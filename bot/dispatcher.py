@@ -93,6 +93,8 @@ class Dispatcher:
         self._closing = False
         self._member_counts: dict[str, int] = {}
         self._to_kick: set[str] = set()
+        # Room kinds already reconciled with the stored ones (see _note_room_change).
+        self._known_kinds: dict[str, RoomKind] = {}
 
     @property
     def support_room_id(self) -> str | None:
@@ -352,6 +354,7 @@ class Dispatcher:
         await inbox.start_attempt(item.seq)
         outcome = "ok"
         try:
+            await self._note_room_change(ctx)
             await self.route(ctx)
         except UserError as exc:
             outcome = "user_error"
@@ -374,6 +377,21 @@ class Dispatcher:
             return _kind(ctx), "unexpected"
         await inbox.mark_done(item.seq)
         return _kind(ctx), outcome
+
+    async def _note_room_change(self, ctx: Ctx) -> None:
+        """A DM that gained members is a group room from now on: its owner's conversations stay
+        theirs (no one else can list, resume or export them), the room gets a fresh shared one,
+        and the room is told once, in words, what changed."""
+        if ctx.room_kind != RoomKind.GROUP or self._known_kinds.get(ctx.room_id) == ctx.room_kind:
+            return
+        room = await self.services.rooms.get(ctx.room_id)
+        self._known_kinds[ctx.room_id] = ctx.room_kind
+        if room is None or room.kind != RoomKind.DM:
+            return
+        log.warning("room %s is no longer a DM (more than two members)", ctx.room_id)
+        await self.services.rooms.upsert(ctx.room_id, RoomKind.GROUP, None)
+        await self.services.rooms.set_current_conversation(ctx.room_id, None)
+        await self.services.matrix.send_text(ctx.room_id, texts.DM_BECAME_GROUP, notice=True)
 
     async def route(self, ctx: Ctx) -> None:
         item = ctx.item

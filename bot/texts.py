@@ -142,3 +142,11 @@ QUEUE_FULL = (
     "😓 Le service est très sollicité en ce moment et ne peut pas prendre votre demande. "
     "Votre message est conservé : écrivez `!reessayer` dans quelques minutes."
 )
+
+
+DM_BECAME_GROUP = (
+    "👥 Ce salon compte désormais plus de deux membres : ce n'est plus une conversation privée "
+    "avec l'Assistant IA. Les conversations précédentes restent privées : personne d'autre ne "
+    "peut les lister, les reprendre ni les exporter. Ici, je réponds seulement quand on me "
+    "mentionne. Pour continuer en privé, ouvrez un nouveau message direct avec moi."
+)

@@ -118,11 +118,14 @@ class ConversationRepository:
                 )
         return conversation_id
 
-    async def for_thread(self, room_id: str, thread_root: str) -> Conversation | None:
+    async def for_thread(
+        self, room_id: str, thread_root: str, user_id: str | None
+    ) -> Conversation | None:
+        """The thread's conversation of this owner (None: the room's shared one)."""
         row = await self.db.fetchone(
             f"SELECT {_CONVERSATION_COLUMNS} FROM conversations c "
-            "WHERE c.room_id = ? AND c.thread_root = ?",
-            (room_id, thread_root),
+            "WHERE c.room_id = ? AND c.thread_root = ? AND c.user_id IS ?",
+            (room_id, thread_root, user_id),
         )
         return _conversation(row) if row else None
 
@@ -130,7 +133,7 @@ class ConversationRepository:
         self, room_id: str, user_id: str | None, thread_root: str
     ) -> int:
         """The thread's conversation, created on the thread's first message to the bot."""
-        existing = await self.for_thread(room_id, thread_root)
+        existing = await self.for_thread(room_id, thread_root, user_id)
         if existing is not None:
             return existing.id
         return await self.create(room_id, user_id, thread_root=thread_root)
@@ -224,13 +227,17 @@ class ConversationRepository:
         )
         return _conversation(row) if row else None
 
-    async def list_recent(self, room_id: str, limit: int) -> list[Conversation]:
-        """Conversations of the room that hold messages, most recently used first."""
+    async def list_recent(
+        self, room_id: str, user_id: str | None, limit: int
+    ) -> list[Conversation]:
+        """The owner's conversations in the room (None: the room's shared ones) that hold
+        messages, most recently used first."""
         rows = await self.db.fetchall(
             f"SELECT {_CONVERSATION_COLUMNS} FROM conversations c WHERE c.room_id = ? "
+            "AND c.user_id IS ? "
             "AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id) "
             "ORDER BY c.updated_at DESC, c.id DESC LIMIT ?",
-            (room_id, limit),
+            (room_id, user_id, limit),
         )
         return [_conversation(r) for r in rows]
 
@@ -254,13 +261,15 @@ class ConversationRepository:
         *,
         event_id: str | None = None,
         stats: AnswerStats | None = None,
+        author: str | None = None,
     ) -> int:
+        """`author`: who wrote a user message (answers have none)."""
         now = self.db.now()
         async with self.db.transaction() as conn:
             cur = await conn.execute(
                 "INSERT INTO messages (conversation_id, role, content, event_id, model, "
-                "tokens_in, tokens_out, latency_ms, ttft_ms, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "tokens_in, tokens_out, latency_ms, ttft_ms, created_at, author) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     conversation_id,
                     role,
@@ -272,6 +281,7 @@ class ConversationRepository:
                     stats.latency_ms if stats else None,
                     stats.ttft_ms if stats else None,
                     now,
+                    author if role == "user" else None,
                 ),
             )
             await conn.execute(

@@ -6,20 +6,23 @@ import asyncio
 import logging
 import re
 import sqlite3
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import aiosqlite
 
 log = logging.getLogger(__name__)
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+_CHECKPOINT_ATTEMPTS = 10
 
 Clock = Callable[[], datetime]
+
+T = TypeVar("T")
 
 
 def utcnow() -> datetime:
@@ -71,6 +74,9 @@ class Database:
         await conn.execute("PRAGMA foreign_keys=ON")
         await conn.execute("PRAGMA busy_timeout=5000")
         await conn.execute("PRAGMA synchronous=NORMAL")
+        # Deleted rows and freed pages are overwritten with zeros, whatever the build's default:
+        # erased text must not stay in the file's free space.
+        await conn.execute("PRAGMA secure_delete=ON")
         self._conn = conn
         try:
             await self._migrate()
@@ -115,24 +121,77 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """BEGIN IMMEDIATE … COMMIT, rolled back on error; one at a time."""
+        """BEGIN IMMEDIATE … COMMIT, rolled back on error; one at a time.
+
+        Safe under cancellation at every await. aiosqlite runs a statement in its thread
+        whether or not its caller still waits, so a BEGIN, COMMIT or ROLLBACK is always awaited
+        to its end, the transaction is closed, and only then does the cancellation go on: when
+        this returns or raises, no transaction is open and the write lock is free.
+
+        A cancellation that arrives during COMMIT still raises CancelledError, after a COMMIT
+        that took place: a cancelled task must stop (timeouts and shutdown rely on it), so a
+        CancelledError says nothing about whether the writes were kept, as for a single write.
+        """
         async with self._write_lock:
             conn = self.conn
-            await conn.execute("BEGIN IMMEDIATE")
+            await _end_stale_transaction(conn, "transaction")
+            try:
+                await _to_the_end(conn.execute("BEGIN IMMEDIATE"))
+            except BaseException:
+                # Cancelled while BEGIN waited or ran: it may have opened the transaction.
+                await _rollback(conn)
+                raise
             try:
                 yield conn
             except BaseException:
-                await conn.execute("ROLLBACK")
+                await _rollback(conn)
                 raise
-            await conn.execute("COMMIT")
+            try:
+                await _to_the_end(conn.execute("COMMIT"))
+            except BaseException:
+                # A failed COMMIT (deferred foreign key, disk full) leaves the transaction open;
+                # a cancelled one that went through leaves nothing to roll back.
+                await _rollback(conn)
+                raise
 
     async def execute(self, sql: str, params: Sequence[Any] = ()) -> tuple[int, int | None]:
-        """Run one write statement on its own; returns (rowcount, lastrowid)."""
+        """Run one write statement on its own; returns (rowcount, lastrowid).
+
+        The statement ends before the write lock is free, even when the caller is cancelled
+        (then it raises CancelledError, the statement having run or failed).
+        """
         async with self._write_lock:
-            cur = await self.conn.execute(sql, params)
-            result = (cur.rowcount, cur.lastrowid)
-            await cur.close()
-            return result
+            conn = self.conn
+            await _end_stale_transaction(conn, "execute")
+            return await _to_the_end(_write(conn, sql, params))
+
+    async def checkpoint(self) -> bool:
+        """Copy the WAL into the database file and truncate it to zero bytes.
+
+        After an erasure the WAL still holds the page images written before it, erased text
+        included, until they are overwritten. A statement still being read on the connection
+        makes SQLite refuse (table locked): tried again a few times; False if it never went
+        through (the next erasure or retention run checkpoints again).
+        """
+        for attempt in range(_CHECKPOINT_ATTEMPTS):
+            async with self._write_lock:
+                conn = self.conn
+                await _end_stale_transaction(conn, "checkpoint")
+                try:
+                    row = await _to_the_end(_read_one(conn, "PRAGMA wal_checkpoint(TRUNCATE)"))
+                except sqlite3.OperationalError as exc:
+                    log.debug("checkpoint refused: %s", exc)
+                    row = None
+            if row is not None and row[0] == 0:
+                return True
+            await asyncio.sleep(0.02 * (attempt + 1))
+        log.warning("the WAL could not be checkpointed: readers kept it busy")
+        return False
+
+    async def ping(self) -> None:
+        """A read of the schema: the connection answers and the file is readable. Takes no
+        lock and opens no transaction, so a timeout around it leaves nothing behind."""
+        await self.fetchone("SELECT count(*) FROM sqlite_master")
 
     async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> aiosqlite.Row | None:
         async with self.conn.execute(sql, params) as cur:
@@ -141,6 +200,68 @@ class Database:
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[aiosqlite.Row]:
         async with self.conn.execute(sql, params) as cur:
             return list(await cur.fetchall())
+
+
+async def _to_the_end(aw: Awaitable[T]) -> T:
+    """Await `aw` until it ends even if this task is cancelled meanwhile, then raise the
+    cancellation (the cancellation wins over the statement's own error, which is logged)."""
+    task = asyncio.ensure_future(aw)
+    cancelled: asyncio.CancelledError | None = None
+    while not task.done():
+        try:
+            await asyncio.wait((task,))
+        except asyncio.CancelledError as exc:
+            cancelled = exc
+    if cancelled is not None:
+        if not task.cancelled() and task.exception() is not None:
+            log.warning("statement of a cancelled task failed: %s", task.exception())
+        raise cancelled
+    return task.result()
+
+
+async def _read_one(conn: aiosqlite.Connection, sql: str) -> aiosqlite.Row | None:
+    cur = await conn.execute(sql)
+    try:
+        return await cur.fetchone()
+    finally:
+        await cur.close()
+
+
+async def _write(
+    conn: aiosqlite.Connection, sql: str, params: Sequence[Any]
+) -> tuple[int, int | None]:
+    cur = await conn.execute(sql, params)
+    try:
+        return cur.rowcount, cur.lastrowid
+    finally:
+        await cur.close()
+
+
+def _in_transaction(conn: aiosqlite.Connection) -> bool:
+    try:
+        return conn.in_transaction
+    except ValueError:  # closed: closing rolled back whatever was open
+        return False
+
+
+async def _rollback(conn: aiosqlite.Connection) -> None:
+    """ROLLBACK if a transaction is open, to its end even when cancelled; a failure is logged
+    (the next write tries again) so that the error being handled is the one that propagates."""
+    if not _in_transaction(conn):
+        return  # never opened, committed, or already rolled back by SQLite after an error
+    try:
+        await _to_the_end(conn.execute("ROLLBACK"))
+    except (sqlite3.Error, ValueError) as exc:
+        if _in_transaction(conn):
+            log.error("rollback failed, the transaction is still open: %s", exc)
+
+
+async def _end_stale_transaction(conn: aiosqlite.Connection, where: str) -> None:
+    """Outside transaction() no transaction may be open: a write would stay in it, uncommitted,
+    until it is lost at the next restart. Roll it back, loudly."""
+    if _in_transaction(conn):
+        log.error("a transaction was left open outside transaction(): rolled back (%s)", where)
+        await _rollback(conn)
 
 
 def _split_sql(script: str) -> list[str]:

@@ -9,11 +9,16 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage.db import Database
-from storage.privacy import register_personal_data
+from storage.privacy import complete_erasure, register_after_delete, register_personal_data
 
 # !mes-donnees lists the documents, !oublier erases them, the retention job expires them
 # (their chunks go with them by cascade).
 register_personal_data("documents", "user_id", "documents", "created_at")
+# The same for the files kept on disk (keep_files); a deleted row queues its file for erasure.
+register_personal_data("kept_files", "user_id", "kept_files", "created_at")
+# A deleted passage's tokens stay in the FTS5 segments (behind a delete marker) until merged.
+_MERGE_CHUNKS_INDEX = "INSERT INTO document_chunks_fts (document_chunks_fts) VALUES ('optimize')"
+register_after_delete(_MERGE_CHUNKS_INDEX)
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -139,8 +144,31 @@ class DocumentRepository:
         return [_document(r) for r in rows]
 
     async def delete(self, document_id: int) -> bool:
-        rowcount, _ = await self.db.execute("DELETE FROM documents WHERE id = ?", (document_id,))
-        return rowcount > 0
+        """!oublier-document: the document, its passages, their index entries and its kept file
+        go, with no copy left in the database file, its WAL or the disk."""
+        async with self.db.transaction() as conn:
+            cur = await conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+            deleted = cur.rowcount > 0
+            if deleted:
+                await conn.execute(_MERGE_CHUNKS_INDEX)
+        if deleted:
+            await complete_erasure(self.db)
+        return deleted
+
+    async def keep_file(self, event_id: str, user_id: str, path: str) -> None:
+        """Record a file about to be kept on disk (keep_files), so that erasure finds it."""
+        async with self.db.transaction() as conn:
+            # The same event kept again elsewhere (keep_dir changed): the old copy goes.
+            await conn.execute(
+                "INSERT OR IGNORE INTO files_to_erase (path) "
+                "SELECT path FROM kept_files WHERE event_id = ? AND path != ?",
+                (event_id, path),
+            )
+            await conn.execute(
+                "INSERT INTO kept_files (event_id, user_id, path, created_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT(event_id) DO UPDATE SET path = excluded.path",
+                (event_id, user_id, path, self.db.now()),
+            )
 
     async def chunk_count(self, document_id: int) -> int:
         row = await self.db.fetchone(

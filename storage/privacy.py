@@ -8,13 +8,20 @@ it and the retention job expires it, without this module changing.
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import aiosqlite
 
 from storage.db import Database
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,51 @@ AFTER_DELETE_STATEMENTS: list[str] = []
 def register_after_delete(statement: str) -> None:
     if statement not in AFTER_DELETE_STATEMENTS:
         AFTER_DELETE_STATEMENTS.append(statement)
+
+
+async def complete_erasure(db: Database) -> None:
+    """After an erasure committed: no copy of the erased text may be left anywhere.
+
+    Deleted rows are zeroed in the file (secure_delete) and FTS5 segments merged in the
+    erasing transaction; here the files its rows named (`files_to_erase`, filled by triggers)
+    are overwritten and removed, then the WAL, which still holds the page images written
+    before the erasure, is checkpointed and truncated.
+    """
+    erased = 0
+    for row in await db.fetchall("SELECT path FROM files_to_erase ORDER BY path"):
+        try:
+            await asyncio.to_thread(_shred, Path(row["path"]))
+        except OSError as exc:  # kept in the queue: the next erasure or retention run retries
+            log.error("a kept file could not be erased: %s", exc.strerror)
+            continue
+        await db.execute("DELETE FROM files_to_erase WHERE path = ?", (row["path"],))
+        erased += 1
+    if erased:
+        log.info("%d kept files erased", erased)
+    await db.checkpoint()
+
+
+def _shred(path: Path) -> None:
+    """Overwrite a file with zeros, then remove it (blocking: run in a thread). A symbolic
+    link or anything but a regular file is removed, never followed nor written to."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return
+    except OSError:
+        if not path.is_symlink():
+            raise
+    else:
+        with os.fdopen(fd, "wb") as file:  # from an fd: not truncated, written over
+            info = os.fstat(file.fileno())
+            if stat.S_ISREG(info.st_mode):
+                zeros = bytes(min(info.st_size, 1 << 20))
+                written = 0
+                while written < info.st_size:
+                    written += file.write(zeros[: info.st_size - written])
+                file.flush()
+                os.fsync(file.fileno())
+    path.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)
@@ -339,6 +391,7 @@ class PrivacyRepository:
                     "erased_messages": messages,
                 },
             )
+        await complete_erasure(self.db)
         return ErasureCounts(conversations, messages, inbox, other)
 
     # Retention ----------------------------------------------------------------------------
@@ -385,6 +438,7 @@ class PrivacyRepository:
                     "retention_conversations": conversations,
                 },
             )
+        await complete_erasure(self.db)
         return RetentionCounts(messages, conversations, titles, inbox, undecrypted, other)
 
     # Staff review -------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import logging
 import re
@@ -115,7 +116,7 @@ async def on_attachment(ctx: Ctx) -> None:
             bool(media.get("file")),
         )
         if config.keep_files:
-            _keep(config.keep_dir, ctx.item.event_id, data)
+            await _keep(ctx, config.keep_dir, data)
         if kind in AUDIO_KINDS or (file.msgtype == "m.audio" and kind == "unknown"):
             await _voice(ctx, data, filename, file.mimetype)
             return
@@ -269,10 +270,18 @@ async def _vision(ctx: Ctx, data: bytes, kind: str, caption: str) -> None:
     await respond(ctx, caption or texts.IMAGE_DEFAULT_QUESTION, prepare=attach)
 
 
-def _keep(folder: Path, event_id: str, data: bytes) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    name = re.sub(r"[^A-Za-z0-9_.-]", "_", event_id)[:100]
-    (folder / name).write_bytes(data)
+async def _keep(ctx: Ctx, folder: Path, data: bytes) -> None:
+    """keep_files: the file goes to disk, recorded first so that erasure (!oublier,
+    !oublier-document, retention) finds it and erases it."""
+    name = re.sub(r"[^A-Za-z0-9_.-]", "_", ctx.item.event_id)[:100]
+    path = await asyncio.to_thread(folder.absolute) / name  # erased whatever the cwd then
+    await attachments_of(ctx).documents.keep_file(ctx.item.event_id, ctx.sender, str(path))
+    await asyncio.to_thread(_write_file, path, data)
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
 
 
 # Passages before each answer ---------------------------------------------------------------

@@ -11,7 +11,7 @@ from datetime import datetime
 from bot import texts as bot_texts
 from bot.commands import Router
 from bot.context import Answered, Ctx, Turn, UserError
-from bot.conversation import TITLE_CHARS, conversation_of, room_owner
+from bot.conversation import TITLE_CHARS, belongs_here, conversation_of, room_owner
 from bot.llm import ChatMessage, LLMError
 from handlers.conversations import texts
 from handlers.conversations.config import ConversationsConfig
@@ -65,7 +65,7 @@ async def history(ctx: Ctx) -> None:
         return
     services = ctx.services
     size = settings(ctx).history_size
-    conversations = await services.conversations.list_recent(ctx.room_id, size)
+    conversations = await services.conversations.list_recent(ctx.room_id, room_owner(ctx), size)
     if not conversations:
         await ctx.reply(texts.NO_HISTORY)
         return
@@ -130,13 +130,12 @@ async def _listing(ctx: Ctx) -> list[Conversation | None]:
     stored = await services.state.get(LISTING_KEY + ctx.room_id)
     if stored is None:
         size = settings(ctx).history_size
-        return list(await services.conversations.list_recent(ctx.room_id, size))
+        return list(await services.conversations.list_recent(ctx.room_id, room_owner(ctx), size))
     found: list[Conversation | None] = []
-    owner = room_owner(ctx)
     for conversation_id in json.loads(stored):
         conv = await services.conversations.get(int(conversation_id))
-        # Erased meanwhile, or (after a move) no longer this agent's: not offered.
-        if conv is None or (conv.user_id != owner if owner else conv.room_id != ctx.room_id):
+        # Erased meanwhile, or not this sender's to use here (another agent listed it): no.
+        if conv is None or not belongs_here(ctx, conv):
             found.append(None)
             continue
         found.append(conv)

@@ -132,7 +132,7 @@ async def test_captioned_file_in_a_thread_belongs_to_the_thread_conversation(
     turn = _user_turn(harness.llm.chat_requests()[-1])
     assert "700 euros" in turn and turn.endswith("Combien coûte le loyer ?")
     conversations = harness.services.conversations
-    thread = await conversations.for_thread("!dm", "$racine")
+    thread = await conversations.for_thread("!dm", "$racine", ALICE)
     main = await conversations.current("!dm")
     assert thread is not None and main is not None and thread.id != main.id
     documents = harness.services.part(Attachments).documents

@@ -314,3 +314,32 @@ async def test_export_conversations_in_the_support_room_is_the_staff_export(bot:
     assert bot.last("!support").count("!export-conversations") == 1
     await bot.send("!aide")
     assert bot.last().count("`!exporter") == 1 and "export-conversations" not in bot.last()
+
+
+async def test_a_dm_that_gains_a_member_keeps_its_owner_conversations_private(bot: Bot) -> None:
+    bot.llm.enqueue(Reply(text="Réponse privée."))
+    await bot.send("Note confidentielle sur le dossier Durand")
+    await bot.send("!nouveau")
+    # Bob joins Alice's DM (three members now) and talks to the bot there.
+    await bot.send("!historique", sender=BOB, members=3)
+    notice, listing = [m.final_body for m in bot.matrix.in_room(DM)][-2:]
+    assert notice == texts.DM_BECAME_GROUP
+    assert listing == conversations_texts.NO_HISTORY
+    await bot.send("!historique Durand", sender=BOB, members=3)
+    assert bot.last() == conversations_texts.search_none("Durand")
+    await bot.send("!reprendre 1", sender=BOB, members=3)
+    assert bot.last() == conversations_texts.bad_conversation_number(0)
+    bot.llm.enqueue(Reply(text="Réponse pour Bob."))
+    await bot.send("Et sur ce dossier ?", sender=BOB, members=3)
+    request = bot.llm.chat_requests()[-1]
+    assert [m["content"] for m in request["messages"][1:]] == ["Et sur ce dossier ?"]
+    # The notice is said once; each message is recorded as its author's.
+    bodies = [m.final_body for m in bot.matrix.in_room(DM)]
+    assert bodies.count(texts.DM_BECAME_GROUP) == 1
+    rows = await bot.services.db.fetchall(
+        "SELECT content, author FROM messages WHERE role = 'user' ORDER BY id"
+    )
+    assert [(r["content"], r["author"]) for r in rows] == [
+        ("Note confidentielle sur le dossier Durand", ALICE),
+        ("Et sur ce dossier ?", BOB),
+    ]

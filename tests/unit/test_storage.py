@@ -66,8 +66,11 @@ async def test_conversations_list_and_current(tmp_path: Path) -> None:
         current = await conversations.current("!r")
         assert current is not None and current.id == second
         # An empty conversation is not listed in the history.
-        assert [c.id for c in await conversations.list_recent("!r", 10)] == [first]
+        assert [c.id for c in await conversations.list_recent("!r", "@u:x", 10)] == [first]
         await conversations.add_message(second, "user", "q2")
-        assert [c.id for c in await conversations.list_recent("!r", 10)] == [second, first]
+        assert [c.id for c in await conversations.list_recent("!r", "@u:x", 10)] == [second, first]
+        # Someone else's conversations in the same room (a DM that became a group) are not.
+        assert await conversations.list_recent("!r", "@other:x", 10) == []
+        assert await conversations.list_recent("!r", None, 10) == []
         assert await conversations.has_message_for_event("$q1")
         assert [m.content for m in await conversations.messages(first)] == ["q1"]
