@@ -252,15 +252,14 @@ class PrivacyRepository:
     # One agent's data ---------------------------------------------------------------------
 
     async def _group_message_ids(self, user_id: str) -> list[tuple[int, int]]:
-        """(conversation id, message id) of the agent's messages in group conversations, and
-        of the answers to them: a group conversation has no owner, the inbox knows the author.
-        """
+        """(conversation id, message id) of the agent's messages in conversations that are not
+        theirs (group rooms; a DM that gained members before conversations had owners), and of
+        the answers to them: each message records its author."""
         rows = await self.db.fetchall(
             "SELECT m.id, m.conversation_id FROM messages m "
             "JOIN conversations c ON c.id = m.conversation_id "
-            "JOIN inbox i ON i.event_id = m.event_id "
-            "WHERE c.user_id IS NULL AND m.role = 'user' AND i.sender = ? ORDER BY m.id",
-            (user_id,),
+            "WHERE m.author = ? AND m.role = 'user' AND c.user_id IS NOT ? ORDER BY m.id",
+            (user_id, user_id),
         )
         found: list[tuple[int, int]] = []
         for row in rows:
@@ -474,8 +473,7 @@ class PrivacyRepository:
         )
         for conv in conversations:
             rows = await db.fetchall(
-                "SELECT m.role, m.content, m.created_at, m.model, i.sender FROM messages m "
-                "LEFT JOIN inbox i ON i.event_id = m.event_id AND m.role = 'user' "
+                "SELECT m.role, m.content, m.created_at, m.model, m.author FROM messages m "
                 "WHERE m.conversation_id = ? AND m.created_at >= ? ORDER BY m.id",
                 (conv["id"], since),
             )
@@ -485,7 +483,7 @@ class PrivacyRepository:
             keep_answer = False
             for row in rows:
                 if row["role"] == "user":
-                    author = owner if owner is not None else row["sender"]
+                    author = row["author"] or owner
                     keep_answer = allowed(author, row["created_at"])
                     if keep_answer and author not in review.agents:
                         review.agents.append(author)

@@ -402,3 +402,26 @@ async def test_standing_instructions_are_pseudonymised_too(make_harness: MakeHar
     assert "Claire Martin" not in system["content"] and NIR_SPACED not in system["content"]
     assert "[PERSONNE_1]" in system["content"] and "[NIR_1]" in system["content"]
     assert h.matrix.in_room("!dm-alice")[-1].final_body.startswith("Bien noté, Claire Martin.")
+
+
+async def test_an_agent_s_rights_follow_the_messages_they_wrote_wherever_they_are(
+    make_harness: MakeHarness,
+) -> None:
+    h = await make_harness()
+    await ask(h, "Texte d'Alice")
+    conversation = await h.services.conversations.current("!dm-alice")
+    assert conversation is not None
+    # Written into Alice's conversation before conversations had owners (a DM Bob had joined).
+    await h.services.conversations.add_message(
+        conversation.id, "user", "Texte de Bob chez Alice", author=BOB
+    )
+    await h.services.conversations.add_message(conversation.id, "assistant", "Réponse à Bob")
+    await ask(h, "!mes-donnees", room="!dm-bob", sender=BOB)
+    [(_, _, data)] = [f for f in h.matrix.files.values() if f[0].endswith(".json")]
+    assert "Texte de Bob chez Alice" in data.decode("utf-8")
+    await ask(h, "!oublier", room="!dm-bob", sender=BOB)
+    await ask(h, "!oublier confirmer", room="!dm-bob", sender=BOB)
+    rows = await h.services.db.fetchall("SELECT content FROM messages ORDER BY id")
+    contents = [r["content"] for r in rows]
+    assert "Texte de Bob chez Alice" not in contents and "Réponse à Bob" not in contents
+    assert "Texte d'Alice" in contents  # Alice's own text stays hers
