@@ -104,6 +104,21 @@ def offline_checks(config: Config) -> list[str]:
     return surveys.check(config.surveys)
 
 
+# Libraries the features import only when an agent needs them (a document to read or to write),
+# so importing this module does not prove they are installed: `check-config` imports them and
+# `run` looks for them, and a missing one is said at start instead of to an agent. spaCy is not
+# here: without it, person names are found by rules (privacy.ner = "auto").
+LAZY_IMPORTS = (
+    "pypdf",  # attachments: PDF
+    "docx",  # attachments and export: DOCX
+    "odf.opendocument",  # attachments and export: ODT, ODS, ODP
+    "openpyxl",  # attachments: XLSX
+    "pptx",  # attachments: PPTX
+    "striprtf.striprtf",  # attachments: RTF
+    "trafilatura",  # attachments: HTML (the web feature imports it at start)
+)
+
+
 def build_features(core: Core, config: Config) -> list[Feature]:
     """Every feature set up on the core, in routing order (see the module's docstring)."""
     conv = config.conversations
@@ -186,8 +201,22 @@ def make_core(
     )
 
 
+# Seconds after the shutdown grace for cut answers to be marked as such (5 s each, at once).
+SHUTDOWN_MARGIN = 6.0
+
+
+async def _cancel(task: asyncio.Task[None]) -> None:
+    """Cancel `task` and wait until it has unwound (whatever it ends with)."""
+    task.cancel()
+    await asyncio.wait({task})
+
+
 class BotApp:
-    """The running bot. `async with BotApp(config) as app: await app.wait()`."""
+    """The running bot. `async with BotApp(config) as app: await app.wait()`.
+
+    `request_stop()` (SIGTERM, SIGINT) is heard at any moment: while starting (login, waiting
+    for an unreachable homeserver, key upload) it cancels the start-up, and `wait()` returns.
+    """
 
     def __init__(
         self,
@@ -214,11 +243,25 @@ class BotApp:
         self.alerts: Alerts | None = None
 
     async def __aenter__(self) -> BotApp:
+        starting = asyncio.create_task(self.start(), name="bot-start")
+        stopped = asyncio.create_task(self._stop.wait())
         try:
-            await self.start()
-        except BaseException:
-            await self._stack.aclose()
+            await asyncio.wait({starting, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        except BaseException:  # this task was cancelled
+            await _cancel(starting)
+            await self.stop()
             raise
+        finally:
+            stopped.cancel()
+        if not starting.done():
+            await _cancel(starting)
+        if not starting.cancelled() and starting.exception() is None:
+            return self
+        if self._stop.is_set():
+            log.info("stop requested while starting: start-up abandoned")
+            return self  # wait() returns at once; __aexit__ closes what start() opened
+        await self.stop()
+        starting.result()  # what start() raised
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -237,8 +280,7 @@ class BotApp:
 
         matrix = MatrixClient(config.matrix, self.metrics)
         stack.push_async_callback(matrix.close)
-        await matrix.login()
-        await matrix.publish_keys()
+        await matrix.connect()  # waits out an unreachable homeserver; AccountUnusable if refused
         self.matrix = matrix
 
         llm = LLMClient(config.llm)
@@ -332,6 +374,8 @@ class BotApp:
 
     async def wait(self) -> None:
         """Until the sync loop ends; raises AccountUnusable if the account became unusable."""
+        if self._sync_task is None and self._stop.is_set():
+            return  # stopped before start-up finished
         assert self._sync_task is not None and self.dispatcher is not None
         # A stop request must not wait for the current long-poll sync to return.
         failed = asyncio.create_task(self.dispatcher.failed.wait())
@@ -348,8 +392,7 @@ class BotApp:
                 raise self.dispatcher.fatal
             if self._sync_task.done() and not self._sync_task.cancelled():
                 self._sync_task.result()
-        except AccountUnusable as exc:
-            log.critical("Matrix account unusable (%s): the bot stops", exc.errcode)
+        except AccountUnusable as exc:  # the command line says so, in one line, at CRITICAL
             if self.alerts is not None:  # in the support room, if the homeserver still lets us
                 await self.alerts.account_unusable(exc.errcode)
             raise
@@ -360,11 +403,25 @@ class BotApp:
     async def stop(self) -> None:
         """Stop syncing, let answers in flight finish (or checkpoint them), close everything."""
         self._stop.set()
+        if self.matrix is not None:
+            self.matrix.stopping()
         if self._sync_task is not None:
             self._sync_task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self._sync_task
         if self.dispatcher is not None:
-            await self.dispatcher.shutdown(self.shutdown_grace)
+            # Answers get their grace, then a few seconds to say they were cut; past that, a
+            # homeserver that does not answer must not hold the stop (they resume at the next
+            # start either way).
+            try:
+                async with asyncio.timeout(self.shutdown_grace + SHUTDOWN_MARGIN):
+                    await self.dispatcher.shutdown(self.shutdown_grace)
+            except TimeoutError:
+                log.warning(
+                    "answers in flight not closed %.0f s after the stop: abandoned",
+                    self.shutdown_grace + SHUTDOWN_MARGIN,
+                )
+                if self.services is not None:
+                    await self.services.tasks.cancel_all()
         await self._stack.aclose()
         log.info("bot stopped")

@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
+import importlib.metadata
+import importlib.util
 import logging
 import os
+import re
 import signal
 import sys
 from pathlib import Path
 
-from bot.app import Config, load_config, offline_checks
-from bot.config import ConfigError
+from bot.config import ConfigError, unfinished_settings
 from bot.logs import setup_logging
+
+try:  # every feature and its libraries: a missing one is said by main(), not by a traceback
+    from bot.app import LAZY_IMPORTS, Config, load_config, offline_checks
+except ImportError as exc:
+    _app_import_error: ImportError | None = exc
+else:
+    _app_import_error = None
 
 log = logging.getLogger("bot")
 
@@ -22,55 +32,116 @@ EXIT_ACCOUNT = 3
 EXIT_ERROR = 1
 
 
+# Import names whose distribution on PyPI is named otherwise.
+DISTRIBUTIONS = {
+    "docx": "python-docx",
+    "markdown_it": "markdown-it-py",
+    "nio": "matrix-nio[e2e]",
+    "odf": "odfpy",
+    "olm": "matrix-nio[e2e]",
+    "pptx": "python-pptx",
+    "prometheus_client": "prometheus-client",
+}
+
+
+def _missing(exc: ImportError) -> str:
+    """`trafilatura: No module named 'trafilatura' (reinstall with pip install …)`."""
+    module = (exc.name or "").split(".")[0]
+    if not module:
+        return f"{exc} (reinstall the bot with pip install . in its source folder)"
+    wanted = DISTRIBUTIONS.get(module, module)
+    bare = re.split(r"[\[<>=!~;, ]", wanted, maxsplit=1)[0].lower().replace("_", "-")
+    try:
+        required = importlib.metadata.requires("assistant-ia") or []
+    except importlib.metadata.PackageNotFoundError:
+        required = []
+    for requirement in required:  # the version bounds the bot was built with
+        name = re.split(r"[\[<>=!~;, ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+        if name == bare and ";" not in requirement:
+            wanted = requirement
+            break
+    return f"{module}: {exc} (reinstall with pip install '{wanted}')"
+
+
+def missing_dependencies(import_all: bool) -> list[str]:
+    """The libraries `run` needs that cannot be imported. `import_all` imports even those the
+    features import late (check-config); otherwise they are only looked for, so that the bot
+    does not carry them in memory (documents are read in a separate process)."""
+    if _app_import_error is not None:
+        return [_missing(_app_import_error)]
+    missing = []
+    for name in LAZY_IMPORTS:
+        try:
+            if import_all:
+                importlib.import_module(name)
+            elif importlib.util.find_spec(name) is None:
+                raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        except ImportError as exc:
+            missing.append(_missing(exc))
+    return missing
+
+
 def check_config(config: Config) -> list[str]:
-    """Offline checks beyond the schema: never logs in, so never creates a device."""
-    problems = []
-    for label, folder in (
-        ("matrix.store_dir", config.matrix.store_dir),
-        ("storage.database", config.storage.database.parent),
+    """Offline checks beyond the schema: never logs in, so never creates a device. One line per
+    problem, naming the file's line or the variable to change."""
+    where = config.source.where
+    problems = unfinished_settings(config)
+    for keys, folder in (
+        (("matrix", "store_dir"), config.matrix.store_dir),
+        (("storage", "database"), config.storage.database.parent),
     ):
         existing = folder
         while not existing.exists() and existing != existing.parent:
             existing = existing.parent
         if not os.access(existing, os.W_OK):
-            problems.append(f"{label}: {folder} cannot be created or written")
-    if not config.matrix.homeserver.startswith(("http://", "https://")):
-        problems.append("matrix.homeserver must start with http:// or https://")
-    if not config.llm.base_url.startswith(("http://", "https://")):
-        problems.append("llm.base_url must start with http:// or https://")
+            problems.append(
+                f"{where(keys)}: {'.'.join(keys)}: {folder} cannot be created or written: let "
+                f"the user running the bot write in {existing}, or choose another folder"
+            )
+    for keys, url in (
+        (("matrix", "homeserver"), config.matrix.homeserver),
+        (("llm", "base_url"), config.llm.base_url),
+    ):
+        if not url.startswith(("http://", "https://")):
+            problems.append(
+                f"{where(keys)}: {'.'.join(keys)} must start with http:// or https:// "
+                f"(got {url!r})"
+            )
     for admin in config.support.admins:
         if not admin.startswith("@") or ":" not in admin:
-            problems.append(f"support.admins: {admin!r} is not a Matrix user id")
+            problems.append(
+                f"{where(('support', 'admins'))}: support.admins: {admin!r} is not a Matrix "
+                "user id (@name:server)"
+            )
     problems += offline_checks(config)
     return problems
 
 
 def _check_online(config: Config) -> int:
+    """Ask the homeserver (versions, then whoami with the stored session or the token); never
+    logs in. 1 when it cannot be reached, 3 when it refuses the account for good."""
     from bot.events import AccountUnusable, MatrixError
-    from bot.matrix import check_session
+    from bot.matrix import HomeserverUnreachable, check_session, refusal_message
 
     try:
         checked = asyncio.run(check_session(config.matrix))
     except AccountUnusable as exc:
-        print(
-            f"the bot's Matrix account cannot be used ({exc.errcode}): renew it (Tchap sends a "
-            "renewal e-mail) or issue a new token, then restart",
-            file=sys.stderr,
-        )
+        print(refusal_message(config.matrix, exc), file=sys.stderr)
         return EXIT_ACCOUNT
-    except (MatrixError, OSError) as exc:
-        print(f"homeserver check failed: {exc}", file=sys.stderr)
+    except HomeserverUnreachable as exc:
+        print(str(exc), file=sys.stderr)
         return EXIT_ERROR
-    if not checked:
-        print("configuration OK; no stored session to check yet (the first run logs in)")
-    else:
-        print(f"configuration OK; session of {config.matrix.user_id} accepted by the homeserver")
+    except MatrixError as exc:
+        print(f"the homeserver {config.matrix.homeserver} failed: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"configuration OK; {checked}")
     return EXIT_OK
 
 
 async def _run(config: Config) -> int:
     from bot.app import BotApp
-    from bot.events import AccountUnusable
+    from bot.events import AccountUnusable, MatrixError
+    from bot.matrix import refusal_message
 
     problems = offline_checks(config)
     if problems:
@@ -79,17 +150,27 @@ async def _run(config: Config) -> int:
         return EXIT_CONFIG
     app = BotApp(config, shutdown_grace=config.ops.shutdown_grace)
     loop = asyncio.get_running_loop()
+
+    def on_signal(sig: signal.Signals) -> None:
+        log.info("%s received: stopping", sig.name)
+        app.request_stop()
+
+    # Installed before anything talks to the homeserver: the start-up hears them too (BotApp
+    # cancels it), and after the start the sync loop and answers in flight.
     for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, app.request_stop)
+        loop.add_signal_handler(sig, on_signal, sig)
     try:
         async with app:
             await app.wait()
     except AccountUnusable as exc:
-        log.critical(
-            "the bot's Matrix account cannot be used (%s): renew or reactivate it, then restart",
-            exc.errcode,
-        )
+        log.critical("%s", refusal_message(config.matrix, exc))
         return EXIT_ACCOUNT
+    except MatrixError as exc:  # at start-up: a 4xx other than a refusal of the account
+        log.critical("the homeserver %s failed: %s", config.matrix.homeserver, exc)
+        return EXIT_ERROR
+    finally:
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.remove_signal_handler(sig)
     return EXIT_OK
 
 
@@ -111,27 +192,29 @@ def main(argv: list[str] | None = None) -> int:
             )
     args = parser.parse_args(argv)
 
+    # Before the configuration: without its libraries, no command can be trusted.
+    missing = missing_dependencies(import_all=args.command == "check-config")
+    for problem in missing:
+        print(f"missing dependency: {problem}", file=sys.stderr)
+    if missing:
+        return EXIT_CONFIG
     try:
         config = load_config(args.config)
     except ConfigError as exc:
-        print(f"configuration error: {exc}", file=sys.stderr)
+        problems = exc.problems
+    else:
+        problems = check_config(config)
+    # One line per problem, on stderr for both commands (logging is not set up yet).
+    for problem in problems:
+        print(f"configuration error: {problem}", file=sys.stderr)
+    if problems:
         return EXIT_CONFIG
-    problems = check_config(config)
     if args.command == "check-config":
-        if problems:
-            print(f"{args.config}: invalid configuration:", file=sys.stderr)
-            for problem in problems:
-                print(f"- {problem}", file=sys.stderr)
-            return EXIT_CONFIG
         if args.online:
             return _check_online(config)
         print(f"{args.config}: configuration OK")
         return EXIT_OK
     setup_logging(config.log_level, config.ops.json_logs)
-    if problems:
-        for problem in problems:
-            log.error("configuration: %s", problem)
-        return EXIT_CONFIG
     try:
         return asyncio.run(_run(config))
     except KeyboardInterrupt:

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import io
 import json
 import logging
 import os
+import random
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 from urllib.parse import quote
 
 import aiohttp
@@ -52,15 +55,163 @@ log = logging.getLogger(__name__)
 FATAL_ERRCODES = {"ORG_MATRIX_EXPIRED_ACCOUNT", "M_UNKNOWN_TOKEN", "M_USER_DEACTIVATED"}
 HTML_FORMAT = "org.matrix.custom.html"
 
+# Waiting out an unreachable homeserver (log in, sync): 1, 2, 4 … 60 s, each ±20 % so that a
+# fleet of bots restarted together does not knock in step.
+RETRY_FIRST_DELAY = 1.0
+RETRY_MAX_DELAY = 60.0
+# nio's own retries of an ordinary request (send, edit, join…) on a connection error or a
+# timeout: after 0, 2, 4, 8, 16 and 16 s (a homeserver restart), then the error reaches the
+# caller (nio's default is forever).
+NIO_MAX_TIMEOUTS = 6
+# The first sync asks for the full state, which nio sends without any timeout; it may take
+# much longer than an ordinary request for an account in many rooms, but not forever.
+FIRST_SYNC_TIMEOUT_FACTOR = 5
+
+T = TypeVar("T")
+
+# Set around the requests of login, start-up and the sync loop: a connection error or a
+# timeout raises HomeserverUnreachable at once instead of entering nio's retry loop, so the
+# caller says which homeserver it cannot reach and waits with its own backoff.
+_fail_fast: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "matrix_fail_fast", default=False
+)
+
+
+class HomeserverUnreachable(MatrixError):
+    """No answer from the homeserver: connection refused or closed, name unknown, timeout."""
+
+    def __init__(self, homeserver: str, reason: str) -> None:
+        super().__init__("connect")
+        self.homeserver = homeserver
+        self.reason = reason
+        self.args = (f"cannot reach the homeserver {homeserver} ({reason})",)
+
+
+class LoginRefused(AccountUnusable):
+    """The homeserver refused the password login (wrong password, unknown or deactivated
+    user): retrying cannot help."""
+
+
+def retry_delay(attempt: int) -> float:
+    """Seconds to wait before retry number `attempt` (0 for the first): 1, 2, 4 … 60, ±20 %."""
+    base = min(RETRY_MAX_DELAY, RETRY_FIRST_DELAY * 2.0 ** min(attempt, 16))
+    return min(RETRY_MAX_DELAY, base * random.uniform(0.8, 1.2))
+
+
+def _unreachable_reason(exc: BaseException, elapsed: float) -> str:
+    if isinstance(exc, TimeoutError):  # aiohttp's timeouts are TimeoutErrors too
+        return f"no answer within {elapsed:.0f} s"
+    if isinstance(exc, aiohttp.ClientConnectorCertificateError):
+        return f"TLS certificate refused: {exc.certificate_error}"
+    if isinstance(exc, aiohttp.ClientConnectorDNSError):
+        return "host name not found"
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        if isinstance(exc.os_error, ConnectionRefusedError):
+            return "connection refused"
+        return exc.os_error.strerror or str(exc.os_error) or type(exc.os_error).__name__
+    if isinstance(exc, aiohttp.ServerDisconnectedError):
+        return "connection closed before an answer"
+    return str(exc) or type(exc).__name__
+
+
+def _status(response: Any) -> int | None:
+    status = getattr(getattr(response, "transport_response", None), "status", None)
+    return int(status) if status is not None else None
+
 
 def _check(response: Any, what: str) -> Any:
     if isinstance(response, ErrorResponse):
-        status = getattr(getattr(response, "transport_response", None), "status", None)
+        status = _status(response)
         errcode = response.status_code
         if errcode in FATAL_ERRCODES:
             raise AccountUnusable(what, errcode, status)
         raise MatrixError(what, errcode, status)
     return response
+
+
+async def _once(homeserver: str, call: Awaitable[T]) -> T:
+    """One request without nio's retries: a connection error or a timeout raises
+    HomeserverUnreachable at once (see `_fail_fast`)."""
+    token = _fail_fast.set(True)
+    started = asyncio.get_running_loop().time()
+    try:
+        return await call
+    except (aiohttp.ClientConnectionError, TimeoutError) as exc:
+        # Raised by a client without the counting wrapper (check_session), or by our own
+        # deadline around the first sync.
+        elapsed = asyncio.get_running_loop().time() - started
+        raise HomeserverUnreachable(homeserver, _unreachable_reason(exc, elapsed)) from exc
+    finally:
+        _fail_fast.reset(token)
+
+
+def _ordinary_requests(
+    callback: Callable[..., Awaitable[None]],
+) -> Callable[..., Awaitable[None]]:
+    """nio runs event callbacks inside the sync request: what they send gets nio's retries."""
+
+    async def run(*args: Any) -> None:
+        token = _fail_fast.set(False)
+        try:
+            await callback(*args)
+        finally:
+            _fail_fast.reset(token)
+
+    return run
+
+
+class _SchemaNoise(logging.Filter):
+    """nio logs every error answer (a refused login, a revoked token) as a failed schema
+    validation at WARNING; the bot reports those errors itself. Shown when nio logs at DEBUG."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not record.getMessage().startswith("Error validating response"):
+            return True
+        return logging.getLogger("nio").isEnabledFor(logging.DEBUG)
+
+
+_SCHEMA_NOISE = _SchemaNoise()
+
+
+def quiet_schema_noise() -> None:
+    logger = logging.getLogger("nio.responses")
+    if _SCHEMA_NOISE not in logger.filters:
+        logger.addFilter(_SCHEMA_NOISE)
+
+
+def refusal_message(config: MatrixConfig, exc: AccountUnusable) -> str:
+    """One line for the operator: which homeserver refused what, and what to do about it."""
+    user = config.user_id
+    has_token = bool(config.access_token and config.access_token.get_secret_value())
+    if isinstance(exc, LoginRefused):
+        what = f"the login of {user}"
+    elif has_token:
+        what = f"the access token of {user}"
+    else:
+        what = f"the session of {user}"
+    code = exc.errcode or f"HTTP {exc.status}"
+    if exc.errcode == "M_FORBIDDEN" and isinstance(exc, LoginRefused):
+        # Synapse answers the same for an unknown user, on purpose, and for a deactivated
+        # account (deactivation erases the password; M_USER_DEACTIVATED comes only after a
+        # password that matched).
+        reason = "wrong password, unknown user or deactivated account"
+        advice = "fix ASSISTANT__MATRIX__PASSWORD (or matrix.user_id)"
+    elif exc.errcode == "M_USER_DEACTIVATED":
+        reason = "account deactivated"
+        advice = "reactivate it or configure another account"
+    elif exc.errcode == "ORG_MATRIX_EXPIRED_ACCOUNT":
+        reason = "account expired"
+        advice = "renew it (Tchap sends a renewal e-mail), then restart"
+    elif exc.errcode == "M_UNKNOWN_TOKEN" and has_token:
+        reason = "token revoked or unknown"
+        advice = "issue a new one and set ASSISTANT__MATRIX__ACCESS_TOKEN"
+    elif exc.errcode == "M_UNKNOWN_TOKEN":
+        reason = "session revoked"
+        advice = "restart: `run` logs in again with the password"
+    else:
+        reason = "account refused"
+        advice = "check the account with the homeserver's administrators"
+    return f"the homeserver {config.homeserver} refused {what}: {reason} ({code}); {advice}"
 
 
 @dataclass(frozen=True)
@@ -191,40 +342,83 @@ def edit_content(event_id: str, new: dict[str, Any]) -> dict[str, Any]:
     return content
 
 
-async def check_session(config: MatrixConfig) -> bool:
-    """Ask the homeserver whether the stored session (or configured token) still works.
+async def check_session(config: MatrixConfig) -> str:
+    """`check-config --online`: ask the homeserver about the account, without logging in.
 
-    Never logs in, so never creates a device. False when there is no token to check (a
-    password account that never started); raises AccountUnusable if the account is expired
-    (ORG_MATRIX_EXPIRED_ACCOUNT), deactivated or its token revoked, MatrixError otherwise.
+    Never logs in, so never creates a device. Returns what was checked, in one line, when `run`
+    can start. Raises HomeserverUnreachable when the homeserver does not answer (or is not a
+    Matrix homeserver), AccountUnusable when it refuses the account in a way `run` cannot get
+    past (expired, deactivated, a configured token revoked), MatrixError otherwise.
     """
+    quiet_schema_noise()
+    homeserver = config.homeserver
+    await _versions(config)
     token = config.access_token.get_secret_value() if config.access_token else ""
+    if token:
+        device = await _whoami(config, token)
+        return f"access token of {config.user_id} accepted by {homeserver} ({device})"
+    try:
+        stored = json.loads((config.store_dir / "session.json").read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        stored = {}
+    token = (
+        str(stored.get("access_token") or "") if stored.get("user_id") == config.user_id else ""
+    )
     if not token:
-        try:
-            stored = json.loads((config.store_dir / "session.json").read_text(encoding="utf-8"))
-        except (FileNotFoundError, json.JSONDecodeError):
-            return False
-        if stored.get("user_id") != config.user_id:
-            return False
-        token = str(stored.get("access_token") or "")
-    if not token:
-        return False
+        return (
+            f"{homeserver} reachable; no stored session yet: the first `run` logs in "
+            "with the password (not checked here: a login would create a device)"
+        )
+    try:
+        device = await _whoami(config, token)
+    except AccountUnusable as exc:
+        if exc.errcode != "M_UNKNOWN_TOKEN":
+            raise
+        return (
+            f"{homeserver} reachable; stored session revoked; `run` will log in "
+            "again with the password (on the same device; the password is not checked here)"
+        )
+    return f"stored session of {config.user_id} accepted by {homeserver} ({device})"
+
+
+async def _versions(config: MatrixConfig) -> None:
+    """GET /_matrix/client/versions: is a Matrix homeserver answering at that address?"""
+    url = config.homeserver.rstrip("/") + "/_matrix/client/versions"
+    timeout = aiohttp.ClientTimeout(total=config.request_timeout)
+    async with aiohttp.ClientSession(timeout=timeout) as session:
+
+        async def get() -> tuple[int, Any]:
+            async with session.get(url) as response:
+                try:
+                    return response.status, await response.json(content_type=None)
+                except ValueError:
+                    return response.status, None
+
+        status, body = await _once(config.homeserver, get())
+    if status != 200 or not isinstance(body, dict) or not isinstance(body.get("versions"), list):
+        raise HomeserverUnreachable(
+            config.homeserver,
+            f"HTTP {status} on /_matrix/client/versions: is it a Matrix homeserver?",
+        )
+
+
+async def _whoami(config: MatrixConfig, token: str) -> str:
+    """The device of `token` ("device X"), or AccountUnusable / MatrixError."""
     client = AsyncClient(
         config.homeserver,
         config.user_id,
         config=AsyncClientConfig(
-            encryption_enabled=False, request_timeout=config.request_timeout, max_timeouts=1
+            encryption_enabled=False, request_timeout=config.request_timeout, max_timeouts=0
         ),
     )
     client.access_token = token
     try:
-        response = await client.whoami()
-        _check(response, "whoami")
+        response = _check(await _once(config.homeserver, client.whoami()), "whoami")
         if not isinstance(response, WhoamiResponse):
             raise MatrixError("whoami")
     finally:
         await client.close()
-    return True
+    return f"device {response.device_id}" if response.device_id else "no device"
 
 
 class MatrixClient:
@@ -243,9 +437,13 @@ class MatrixClient:
                 encryption_enabled=True,
                 store_sync_tokens=False,  # the bot stores its position itself, after its inbox
                 request_timeout=config.request_timeout,
-                max_timeout_retry_wait_time=30,
+                max_timeouts=NIO_MAX_TIMEOUTS,
+                backoff_factor=1.0,
+                max_timeout_retry_wait_time=16,
             ),
         )
+        quiet_schema_noise()
+        self._stopping = False
         self._count_requests()
         self._sink: EventSink | None = None
         self._synced = asyncio.Condition()
@@ -256,12 +454,25 @@ class MatrixClient:
         self._thread_latest: dict[str, str] = {}
 
     def _count_requests(self) -> None:
-        """Metrics: every HTTP request nio makes goes through AsyncClient.send (429s included)."""
+        """Metrics: every HTTP request nio makes goes through AsyncClient.send (429s included).
+
+        Also where a connection error or a timeout leaves nio's retry loop when `_fail_fast`
+        is set, or once the bot is stopping: HomeserverUnreachable is not among the errors nio
+        retries.
+        """
         send = self._client.send
         metrics = self.metrics
+        homeserver = self.config.homeserver
 
         async def counted(method: str, path: str, *args: Any, **kwargs: Any) -> Any:
-            response = await send(method, path, *args, **kwargs)
+            started = asyncio.get_running_loop().time()
+            try:
+                response = await send(method, path, *args, **kwargs)
+            except (aiohttp.ClientConnectionError, TimeoutError) as exc:
+                if not (_fail_fast.get() or self._stopping):
+                    raise
+                elapsed = asyncio.get_running_loop().time() - started
+                raise HomeserverUnreachable(homeserver, _unreachable_reason(exc, elapsed)) from exc
             metrics.homeserver_response(path, response.status)
             return response
 
@@ -299,6 +510,9 @@ class MatrixClient:
 
         A new device at every start would break encryption for every user, so the device id is
         kept in the store and passed back to the homeserver even on a password login.
+
+        Each request is tried once: HomeserverUnreachable when there is no answer (`connect`
+        retries), AccountUnusable (LoginRefused for the password) when the account is refused.
         """
         stored = self._load_session()
         token_cfg = self.config.access_token.get_secret_value() if self.config.access_token else ""
@@ -310,13 +524,13 @@ class MatrixClient:
             if not device_id:
                 raise MatrixError("login: the access token has no device; set matrix.device_id")
             self._restore(device_id, token_cfg)
-            _check(await self._client.whoami(), "whoami")
+            _check(await self._once(self._client.whoami()), "whoami")
             log.info("logged in with access token as %s (device %s)", self.user_id, device_id)
             return
         if stored is not None:
             self._restore(stored["device_id"], stored["access_token"])
             try:
-                _check(await self._client.whoami(), "whoami")
+                _check(await self._once(self._client.whoami()), "whoami")
                 log.info("session restored for %s (device %s)", self.user_id, self.device_id)
                 return
             except AccountUnusable as exc:
@@ -326,8 +540,14 @@ class MatrixClient:
         password = self.config.password.get_secret_value() if self.config.password else ""
         if stored is not None:
             self._client.device_id = stored["device_id"]  # nio's login sends it back
-        response = await self._client.login(password=password, device_name=self.config.device_name)
+        response = await self._once(
+            self._client.login(password=password, device_name=self.config.device_name)
+        )
         if not isinstance(response, LoginResponse):
+            status = _status(response)
+            if status in (400, 401, 403):  # not 404 & co: no Matrix login endpoint there
+                errcode = getattr(response, "status_code", None)
+                raise LoginRefused("login", str(errcode) if errcode else None, status)
             _check(response, "login")
             raise MatrixError("login")
         self._save_session(response.device_id, response.access_token)
@@ -340,11 +560,45 @@ class MatrixClient:
         with devices whose keys they can fetch, so a late upload means undecryptable messages.
         """
         if self._client.should_upload_keys:
-            _check(await self._client.keys_upload(), "keys upload")
+            _check(await self._once(self._client.keys_upload()), "keys upload")
+
+    async def connect(self) -> None:
+        """Log in and publish the keys, waiting out a homeserver that cannot be reached.
+
+        Retries with a bounded backoff (`retry_delay`) while there is no answer or a 5xx one;
+        raises AccountUnusable at once when the homeserver refuses the account. Nothing here
+        shields cancellation: a stop request during start-up cancels it wherever it waits.
+        """
+        attempt = 0
+        while True:
+            try:
+                await self.login()
+                await self.publish_keys()
+            except AccountUnusable:
+                raise
+            except HomeserverUnreachable as exc:
+                problem = str(exc)
+            except MatrixError as exc:
+                if exc.status is None or exc.status < 500:
+                    raise
+                problem = f"the homeserver {self.config.homeserver} failed: {exc}"
+            else:
+                if attempt:
+                    log.info(
+                        "homeserver %s reached after %d retries", self.config.homeserver, attempt
+                    )
+                return
+            delay = retry_delay(attempt)
+            attempt += 1
+            log.warning("%s; retrying in %.0f s", problem, delay)
+            await asyncio.sleep(delay)
+
+    def _once(self, call: Awaitable[T]) -> Awaitable[T]:
+        return _once(self.config.homeserver, call)
 
     async def _whoami_with(self, token: str) -> Any:
         self._client.access_token = token
-        return await self._client.whoami()
+        return await self._once(self._client.whoami())
 
     def _restore(self, device_id: str, token: str) -> None:
         self._client.restore_login(self.user_id, device_id, token)
@@ -368,6 +622,10 @@ class MatrixClient:
         if not isinstance(response, WhoamiResponse):
             raise MatrixError("whoami")
 
+    def stopping(self) -> None:
+        """From now on no request waits out an unreachable homeserver: the stop must not."""
+        self._stopping = True
+
     async def close(self) -> None:
         await self._client.close()
 
@@ -376,12 +634,15 @@ class MatrixClient:
     def _register_callbacks(self, sink: EventSink) -> None:
         self._sink = sink
         client = self._client
-        client.add_event_callback(self._on_message, (RoomMessageText, RoomMessageMedia))
-        client.add_event_callback(self._on_message, RoomEncryptedMedia)
-        client.add_event_callback(self._on_megolm, MegolmEvent)
-        client.add_event_callback(self._on_reaction, ReactionEvent)
-        client.add_event_callback(self._on_invite, InviteMemberEvent)
-        client.add_to_device_callback(self._on_room_key, (RoomKeyEvent, ForwardedRoomKeyEvent))
+        on_message = _ordinary_requests(self._on_message)
+        client.add_event_callback(on_message, (RoomMessageText, RoomMessageMedia))
+        client.add_event_callback(on_message, RoomEncryptedMedia)
+        client.add_event_callback(_ordinary_requests(self._on_megolm), MegolmEvent)
+        client.add_event_callback(_ordinary_requests(self._on_reaction), ReactionEvent)
+        client.add_event_callback(_ordinary_requests(self._on_invite), InviteMemberEvent)
+        client.add_to_device_callback(
+            _ordinary_requests(self._on_room_key), (RoomKeyEvent, ForwardedRoomKeyEvent)
+        )
 
     def _sync_filter(self) -> dict[str, Any]:
         return {
@@ -400,15 +661,10 @@ class MatrixClient:
         """
         self._register_callbacks(sink)
         first = True
-        backoff = 1.0
+        failures = 0
         while not stop.is_set():
             try:
-                response = await self._client.sync(
-                    timeout=0 if first else self.config.sync_timeout_ms,
-                    sync_filter=self._sync_filter(),
-                    since=since,
-                    full_state=True if first else None,
-                )
+                response = await self._sync_once(since, first)
                 if not isinstance(response, SyncResponse):
                     _check(response, "sync")
                     raise MatrixError("sync")
@@ -418,7 +674,9 @@ class MatrixClient:
                 await sink.on_synced(response.next_batch)
                 await self._after_sync()
                 first = False
-                backoff = 1.0
+                if failures:
+                    log.info("syncing again after %d failed attempts", failures)
+                failures = 0
                 async with self._synced:
                     self._sync_count += 1
                     self.last_sync_at = asyncio.get_running_loop().time()
@@ -428,10 +686,36 @@ class MatrixClient:
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
-                log.warning("sync failed (%s), retrying in %.0f s", exc, backoff)
+                delay = retry_delay(failures)
+                failures += 1
+                if isinstance(exc, HomeserverUnreachable):
+                    log.warning("%s; retrying in %.0f s", exc, delay)
+                else:
+                    log.warning("sync failed (%s), retrying in %.0f s", exc, delay)
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), backoff)
-                backoff = min(backoff * 2, 60.0)
+                    await asyncio.wait_for(stop.wait(), delay)
+
+    async def _sync_once(self, since: str | None, first: bool) -> Any:
+        """One sync request, tried once and bounded: nio bounds a long poll (its duration plus
+        15 s) but sends a full-state sync without any timeout."""
+        config = self.config
+        if first:
+            deadline = config.request_timeout * FIRST_SYNC_TIMEOUT_FACTOR
+        else:
+            deadline = config.request_timeout + config.sync_timeout_ms / 1000
+        try:
+            async with asyncio.timeout(deadline):
+                return await self._once(
+                    self._client.sync(
+                        timeout=0 if first else config.sync_timeout_ms,
+                        sync_filter=self._sync_filter(),
+                        since=since,
+                        full_state=True if first else None,
+                    )
+                )
+        except TimeoutError:
+            reason = f"no answer within {deadline:.0f} s"
+            raise HomeserverUnreachable(config.homeserver, reason) from None
 
     async def _fill_gaps(self, response: SyncResponse, since: str) -> None:
         """Fetch what a `limited` timeline left out since our last position.
@@ -449,8 +733,10 @@ class MatrixClient:
             missed: list[Any] = []
             token = timeline.prev_batch
             for _ in range(self.config.max_backfill_pages):
-                page = await self._client.room_messages(
-                    room_id, start=token, end=since, direction=MessageDirection.back, limit=100
+                page = await self._once(
+                    self._client.room_messages(
+                        room_id, start=token, end=since, direction=MessageDirection.back, limit=100
+                    )
                 )
                 if not isinstance(page, RoomMessagesResponse):
                     _check(page, "room messages")
@@ -471,13 +757,14 @@ class MatrixClient:
     async def _after_sync(self) -> None:
         # What nio's sync_forever does between syncs, so encryption keeps working.
         client = self._client
-        await client.send_to_device_messages()
+        await self._once(client.send_to_device_messages())
         if client.should_upload_keys:
-            _check(await client.keys_upload(), "keys upload")
+            _check(await self._once(client.keys_upload()), "keys upload")
         if client.should_query_keys:
-            _check(await client.keys_query(), "keys query")
+            _check(await self._once(client.keys_query()), "keys query")
         if client.should_claim_keys:
-            _check(await client.keys_claim(client.get_users_for_key_claiming()), "keys claim")
+            users = client.get_users_for_key_claiming()
+            _check(await self._once(client.keys_claim(users)), "keys claim")
 
     async def wait_for_room(self, room_id: str, timeout: float = 30.0) -> MatrixRoom:
         """The room as nio knows it, waiting for the sync that brings it after a join."""

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hmac
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -84,10 +85,34 @@ class OpsServer:
 
     def app(self) -> web.Application:
         app = web.Application()
-        app.router.add_get("/healthz", self.healthz)
-        app.router.add_get("/readyz", self.readyz)
-        app.router.add_get("/metrics", self.metrics)
+        app.router.add_get("/healthz", self.healthz)  # open: the container's HEALTHCHECK
+        app.router.add_get("/readyz", self._guarded(self.readyz))
+        app.router.add_get("/metrics", self._guarded(self.metrics))
         return app
+
+    def _guarded(
+        self, handler: Callable[[web.Request], Awaitable[web.Response]]
+    ) -> Callable[[web.Request], Awaitable[web.Response]]:
+        """With [ops] http_token set, the request must carry `Authorization: Bearer <token>`."""
+
+        async def guarded(request: web.Request) -> web.Response:
+            secret = self.services.config.ops.http_token
+            expected = secret.get_secret_value() if secret else ""
+            if expected:
+                given = request.headers.get("Authorization", "")
+                scheme, _, token = given.partition(" ")
+                ok = scheme.lower() == "bearer" and hmac.compare_digest(
+                    token.strip().encode(), expected.encode()
+                )
+                if not ok:
+                    return web.json_response(
+                        {"status": "unauthorized"},
+                        status=401,
+                        headers={"WWW-Authenticate": "Bearer"},
+                    )
+            return await handler(request)
+
+        return guarded
 
     async def start(self) -> None:
         ops = self.services.config.ops
@@ -98,7 +123,13 @@ class OpsServer:
         self._runner = runner
         addresses = runner.addresses
         self.port = int(addresses[0][1]) if addresses else ops.http_port
-        log.info("ops listener on %s:%s", ops.http_host, self.port)
+        token = ops.http_token is not None and bool(ops.http_token.get_secret_value())
+        log.info(
+            "ops listener on %s:%s (/readyz and /metrics %s)",
+            ops.http_host,
+            self.port,
+            "require the bearer token" if token else "open: no [ops] http_token",
+        )
 
     async def stop(self) -> None:
         if self._runner is not None:

@@ -163,8 +163,8 @@ class InboxRepository:
 
     async def mark_failed(self, seq: int, error_ref: str) -> None:
         await self.db.execute(
-            "UPDATE inbox SET status = 'failed', error_ref = ?, answer_event_id = NULL, answer_txn = NULL, "
-            "done_at = ? WHERE seq = ?",
+            "UPDATE inbox SET status = 'failed', error_ref = ?, answer_event_id = NULL, "
+            "answer_txn = NULL, done_at = ? WHERE seq = ?",
             (error_ref, self.db.now(), seq),
         )
 

@@ -253,24 +253,3 @@ async def test_queue_positions_under_a_cap_of_one(
     assert any("1re dans la file" in body for body in seen[2])
     assert not any("dans la file" in body for body in seen[0])
     assert len(fake_llm.chat_requests()) == 3
-
-
-async def test_check_config_online_detects_a_revoked_token(make_bot: MakeBot, capsys: Any) -> None:
-    import json
-
-    import nio
-
-    from bot.cli import EXIT_ACCOUNT, EXIT_OK, _check_online
-    from bot.matrix import check_session
-
-    bot = await make_bot()
-    await bot.stop()
-    assert await check_session(bot.config.matrix) is True
-    assert await asyncio.to_thread(_check_online, bot.config) == EXIT_OK
-    session = json.loads((bot.config.matrix.store_dir / "session.json").read_text())
-    client = nio.AsyncClient(bot.config.matrix.homeserver, bot.user_id)
-    client.access_token = session["access_token"]
-    await client.logout()  # the token is revoked
-    await client.close()
-    assert await asyncio.to_thread(_check_online, bot.config) == EXIT_ACCOUNT
-    assert "M_UNKNOWN_TOKEN" in capsys.readouterr().err

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
+from pydantic import SecretStr
 
 from bot.app import Config
 from bot.context import Services
@@ -114,3 +115,37 @@ async def test_readyz_fails_while_the_model_is_down_and_alerts_are_rate_limited(
     await alerts.check()
     assert alerts.sent == ["llm_down", "llm_down", "decryption"]
     assert "3 messages indéchiffrables" in matrix.sent[-1].body
+
+
+async def test_readyz_and_metrics_require_the_token_when_one_is_set(services: Services) -> None:
+    services.config.ops.http_token = SecretStr("s3cret-token")
+    server = OpsServer(services, last_sync_at=lambda: 100.0, loop_time=lambda: 110.0)
+    good = {"Authorization": "Bearer s3cret-token"}
+    async with TestClient(TestServer(server.app())) as client:
+        health = await client.get("/healthz")  # the container's HEALTHCHECK sends no token
+        assert health.status == 200
+        for path in ("/readyz", "/metrics"):
+            for headers in (
+                {},
+                {"Authorization": "Bearer wrong"},
+                {"Authorization": "Bearer s3cret-token-and-more"},
+                {"Authorization": "Basic s3cret-token"},
+                {"Authorization": "s3cret-token"},
+            ):
+                refused = await client.get(path, headers=headers)
+                assert refused.status == 401, (path, headers)
+                assert refused.headers["WWW-Authenticate"] == "Bearer"
+                assert "assistant_" not in await refused.text()
+        ready = await client.get("/readyz", headers=good)
+        assert ready.status == 503  # answered: the model server is down in this fixture
+        scraped = await client.get("/metrics", headers=good)
+        assert scraped.status == 200
+        assert "assistant_inbox_pending" in await scraped.text()
+
+
+async def test_without_a_token_the_endpoints_stay_open(services: Services) -> None:
+    assert services.config.ops.http_token is None
+    server = OpsServer(services, last_sync_at=lambda: None)
+    async with TestClient(TestServer(server.app())) as client:
+        assert (await client.get("/metrics")).status == 200
+        assert (await client.get("/readyz")).status == 503
