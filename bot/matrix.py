@@ -63,6 +63,12 @@ RETRY_MAX_DELAY = 60.0
 # timeout: after 0, 2, 4, 8, 16 and 16 s (a homeserver restart), then the error reaches the
 # caller (nio's default is forever).
 NIO_MAX_TIMEOUTS = 6
+# Rate limits (429 / M_LIMIT_EXCEEDED): nio waits what the homeserver asks, forever by default.
+# At most this many waits per request, each at most MAX_RETRY_AFTER seconds (a homeserver's
+# answer is input like any other: a `retry_after_ms` of a day must not freeze a room), then the
+# error reaches the caller. `Retry-After` (the HTTP header, Matrix v1.10) is honoured too.
+MAX_LIMIT_EXCEEDED = 5
+MAX_RETRY_AFTER = 30.0
 # The first sync asks for the full state, which nio sends without any timeout; it may take
 # much longer than an ordinary request for an account in many rooms, but not forever.
 FIRST_SYNC_TIMEOUT_FACTOR = 5
@@ -421,6 +427,21 @@ async def _whoami(config: MatrixConfig, token: str) -> str:
     return f"device {response.device_id}" if response.device_id else "no device"
 
 
+def retry_after_ms(response: Any, transport_response: Any) -> int | None:
+    """Milliseconds a rate-limited request should wait, bounded; None when nothing was asked
+    (nio then waits its default 5 s)."""
+    asked = getattr(response, "retry_after_ms", None)
+    if not isinstance(asked, int | float) or isinstance(asked, bool) or asked < 0:
+        asked = None
+        headers = getattr(transport_response, "headers", None)
+        header = headers.get("Retry-After") if headers is not None else None
+        if isinstance(header, str) and header.strip().isdigit() and len(header.strip()) < 10:
+            asked = int(header.strip()) * 1000
+    if asked is None:
+        return None
+    return int(min(asked, MAX_RETRY_AFTER * 1000))
+
+
 class MatrixClient:
     """A logged-in bot account with end-to-end encryption."""
 
@@ -440,8 +461,10 @@ class MatrixClient:
                 max_timeouts=NIO_MAX_TIMEOUTS,
                 backoff_factor=1.0,
                 max_timeout_retry_wait_time=16,
+                max_limit_exceeded=MAX_LIMIT_EXCEEDED,
             ),
         )
+        self._bound_retry_after()
         quiet_schema_noise()
         self._stopping = False
         self._count_requests()
@@ -452,6 +475,25 @@ class MatrixClient:
         self.display_name: str | None = None
         # The latest event seen or sent in each thread, for the reply fallback (bounded).
         self._thread_latest: dict[str, str] = {}
+
+    def _bound_retry_after(self) -> None:
+        """The wait a 429 asks for, as nio will sleep it: from the body's `retry_after_ms` or the
+        `Retry-After` header, bounded to MAX_RETRY_AFTER seconds."""
+        create = self._client.create_matrix_response
+
+        async def bounded(
+            response_class: type, transport_response: Any, *a: Any, **kw: Any
+        ) -> Any:
+            response = await create(response_class, transport_response, *a, **kw)
+            if getattr(transport_response, "status", None) == 429 or hasattr(
+                response, "retry_after_ms"
+            ):
+                asked = retry_after_ms(response, transport_response)
+                if asked is not None and hasattr(response, "retry_after_ms"):
+                    response.retry_after_ms = asked
+            return response
+
+        self._client.create_matrix_response = bounded
 
     def _count_requests(self) -> None:
         """Metrics: every HTTP request nio makes goes through AsyncClient.send (429s included).
