@@ -110,6 +110,15 @@ class Dispatcher:
         count = self._member_counts.get(room_id, 2)
         return RoomKind.DM if count <= 2 else RoomKind.GROUP
 
+    async def _kind_of(self, room_id: str) -> RoomKind:
+        """The room's kind for an event being handled: after a restart (an event resumed
+        before the room was seen in a sync), the kind stored, not a guess."""
+        if room_id != self.support_room_id and room_id not in self._member_counts:
+            room = await self.services.rooms.get(room_id)
+            if room is not None:
+                return room.kind
+        return self.room_kind(room_id)
+
     # EventSink -------------------------------------------------------------------------
 
     async def on_text(self, event: IncomingText) -> None:
@@ -343,7 +352,7 @@ class Dispatcher:
         Returns (kind, outcome) for metrics and logs: kind "command" or "message".
         """
         inbox = self.services.inbox
-        ctx = Ctx(self.services, item, self.room_kind(item.room_id), decode(item))
+        ctx = Ctx(self.services, item, await self._kind_of(item.room_id), decode(item))
         if item.attempts >= MAX_ATTEMPTS:
             # Started this many times without finishing: it takes the process down with it.
             ref = new_ref()

@@ -383,3 +383,13 @@ async def test_a_trickling_answer_is_stopped_at_its_deadline(harness: Harness) -
     assert item is not None and item.status == "failed" and item.error_ref is not None
     assert answer.final_body == texts.llm_deadline(item.error_ref)
     assert len(harness.llm.chat_requests()) == 1  # not retried
+
+
+async def test_an_event_resumed_after_a_restart_keeps_its_room_kind(harness: Harness) -> None:
+    # A group room known from before the restart; no sync has shown its members yet.
+    await harness.services.rooms.upsert("!group", "group", None)
+    await harness.services.inbox.add("$g1", "!group", ALICE, "message", "Question de groupe", 1)
+    await harness.dispatcher.resume_pending()
+    await harness.settle()
+    conversation = await harness.services.conversations.current("!group")
+    assert conversation is not None and conversation.user_id is None  # shared, not Alice's
