@@ -2,13 +2,17 @@
 
 Parsing runs in a worker process with a deadline and a memory cap: a hostile or huge file can
 keep a parser busy far longer than any timeout a thread would honour, and a thread cannot be
-killed. Zip-based formats are checked against a ZIP bomb (total uncompressed size and ratio)
-before any library opens them.
+killed. The bot reads a bounded answer and a bounded excerpt of the worker's stderr, so nothing a
+worker prints or a file declares sets the bot's memory. The worker gets a scrubbed environment,
+an empty temporary folder as its working directory and, where Linux offers it, a Landlock sandbox
+(see `_enter_sandbox`). Zip-based formats are checked against a ZIP bomb by inflating every
+member for real, with a running count, before any library opens them.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import csv
 import dataclasses
 import io
@@ -16,9 +20,14 @@ import json
 import logging
 import os
 import re
+import shutil
+import stat
+import struct
 import sys
+import tempfile
 import zipfile
-from collections.abc import Sequence
+import zlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -196,21 +205,26 @@ def _sniff(data: bytes) -> str | None:
 
 
 def _zip_kind(data: bytes) -> str:
+    """The document a zip container holds, from its names and its `mimetype` member.
+
+    Runs in the bot: the central directory is walked by hand within bounds and at most a few
+    hundred bytes of `mimetype` are inflated, whatever the headers declare.
+    """
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            if "mimetype" in names:
-                odf = _ODF_MIMETYPES.get(archive.read("mimetype").strip())
-                if odf:
-                    return odf
-            if "word/document.xml" in names:
-                return "docx"
-            if "xl/workbook.xml" in names:
-                return "xlsx"
-            if "ppt/presentation.xml" in names:
-                return "pptx"
-    except (zipfile.BadZipFile, OSError, KeyError):
+        members = {m.name: m for m in zip_members(data)}  # the last of a name wins, as in zipfile
+        mimetype = members.get(b"mimetype")
+        if mimetype is not None:
+            odf = _ODF_MIMETYPES.get(_inflate_head(data, mimetype, 256).strip())
+            if odf:
+                return odf
+    except ExtractionError:
         return "corrupted"
+    if b"word/document.xml" in members:
+        return "docx"
+    if b"xl/workbook.xml" in members:
+        return "xlsx"
+    if b"ppt/presentation.xml" in members:
+        return "pptx"
     return "zip"
 
 
@@ -259,21 +273,201 @@ def _looks_like_text(data: bytes) -> bool:
 # ZIP-bomb guard ----------------------------------------------------------------------------
 
 
+MAX_ZIP_ENTRIES = 10_000
+_INFLATE_CHUNK = 64 * 1024
+_EOCD = struct.Struct("<4s4H2LH")
+_EOCD64_LOCATOR = struct.Struct("<4sLQL")
+_EOCD64 = struct.Struct("<4sQ2H2L4Q")
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
+_LOCAL = struct.Struct("<4s2B4HL2L2H")
+_ZIP64_UNKNOWN = (0xFFFFFFFF, 0xFFFFFFFFFFFFFFFF)
+
+
+@dataclass(frozen=True)
+class ZipMember:
+    """One entry of a zip's central directory, as declared."""
+
+    name: bytes
+    flags: int
+    method: int
+    crc: int
+    compressed: int
+    size: int
+    offset: int  # of its local header in the file
+
+
+def _corrupted(detail: str) -> ExtractionError:
+    return ExtractionError("corrupted", detail)
+
+
+def _end_of_central_directory(data: bytes) -> int:
+    """Where the end record is, found the way zipfile finds it."""
+    end = len(data) - _EOCD.size
+    if end >= 0 and data[end : end + 4] == b"PK\x05\x06" and data[-2:] == b"\x00\x00":
+        return end
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - _EOCD.size - 0xFFFF))
+    if end < 0 or end + _EOCD.size > len(data):
+        raise _corrupted("no end of central directory")
+    return end
+
+
+def zip_members(data: bytes) -> list[ZipMember]:
+    """The central directory, read by hand: at most MAX_ZIP_ENTRIES entries and nothing
+    inflated, so its cost does not depend on what the file declares (zipfile would build an
+    object for every entry first). Offsets are those zipfile computes (data prepended to the
+    archive, ZIP64 records), so the libraries see the members checked here."""
+    end = _end_of_central_directory(data)
+    cd_size, cd_offset = _EOCD.unpack_from(data, end)[5:7]
+    concat = end - cd_size - cd_offset
+    locator = end - _EOCD64_LOCATOR.size
+    if locator >= 0 and data[locator : locator + 4] == b"PK\x06\x07":
+        _, disk, _, disks = _EOCD64_LOCATOR.unpack_from(data, locator)
+        if disk != 0 or disks > 1:
+            raise _corrupted("multi-disk zip")
+        record = locator - _EOCD64.size
+        if record >= 0 and data[record : record + 4] == b"PK\x06\x06":
+            cd_size, cd_offset = _EOCD64.unpack_from(data, record)[8:10]
+            concat = end - cd_size - cd_offset - _EOCD64.size - _EOCD64_LOCATOR.size
+    start = cd_offset + concat
+    stop = start + cd_size
+    if start < 0 or stop > len(data):
+        raise _corrupted("central directory out of the file")
+    members: list[ZipMember] = []
+    position = start
+    while position < stop:
+        if len(members) >= MAX_ZIP_ENTRIES:
+            raise ExtractionError("zip_bomb", f"more than {MAX_ZIP_ENTRIES} entries")
+        if position + _CENTRAL.size > stop:
+            raise _corrupted("truncated central directory")
+        entry = _CENTRAL.unpack_from(data, position)
+        if entry[0] != b"PK\x01\x02":
+            raise _corrupted("bad central directory entry")
+        flags, method = entry[5:7]
+        crc, compressed, size, name_length, extra_length, comment_length = entry[9:15]
+        offset = entry[18]
+        name_at = position + _CENTRAL.size
+        extra_at = name_at + name_length
+        position = extra_at + extra_length + comment_length
+        if position > stop:
+            raise _corrupted("truncated central directory")
+        size, compressed, offset = _zip64_sizes(
+            data[extra_at : extra_at + extra_length], size, compressed, offset
+        )
+        name = data[name_at:extra_at]
+        members.append(ZipMember(name, flags, method, crc, compressed, size, offset + concat))
+    return members
+
+
+def _zip64_sizes(extra: bytes, size: int, compressed: int, offset: int) -> tuple[int, int, int]:
+    """Sizes and offset from the ZIP64 extra field, read as zipfile reads them."""
+    while len(extra) >= 4:
+        kind, length = struct.unpack_from("<HH", extra)
+        if length + 4 > len(extra):
+            raise _corrupted("bad extra field")
+        if kind == 0x0001:
+            values = extra[4 : length + 4]
+            try:
+                if size in _ZIP64_UNKNOWN:
+                    (size,) = struct.unpack_from("<Q", values)
+                    values = values[8:]
+                if compressed == 0xFFFFFFFF:
+                    (compressed,) = struct.unpack_from("<Q", values)
+                    values = values[8:]
+                if offset == 0xFFFFFFFF:
+                    (offset,) = struct.unpack_from("<Q", values)
+            except struct.error as exc:
+                raise _corrupted("bad ZIP64 extra field") from exc
+        extra = extra[length + 4 :]
+    return size, compressed, offset
+
+
+def _inflate(data: bytes, member: ZipMember) -> Iterator[bytes]:
+    """The member's real bytes, 64 KiB at most at a time, however large it declares itself or
+    really is: the caller counts and stops."""
+    if member.flags & 0x1:
+        raise _corrupted("encrypted member")
+    if member.offset < 0 or member.offset + _LOCAL.size > len(data):
+        raise _corrupted("member out of the file")
+    fields = _LOCAL.unpack_from(data, member.offset)
+    if fields[0] != b"PK\x03\x04":
+        raise _corrupted("bad local header")
+    start = member.offset + _LOCAL.size + fields[10] + fields[11]
+    end = start + member.compressed
+    if end > len(data):
+        raise _corrupted("member out of the file")
+    view = memoryview(data)
+    if member.method == zipfile.ZIP_STORED:
+        for position in range(start, end, _INFLATE_CHUNK):
+            yield bytes(view[position : min(position + _INFLATE_CHUNK, end)])
+        return
+    if member.method != zipfile.ZIP_DEFLATED:  # OOXML and ODF use only these two
+        raise _corrupted(f"compression method {member.method}")
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    for position in range(start, end, _INFLATE_CHUNK):
+        pending: bytes | memoryview = view[position : min(position + _INFLATE_CHUNK, end)]
+        while True:
+            try:
+                piece = inflater.decompress(pending, _INFLATE_CHUNK)
+            except zlib.error as exc:
+                raise _corrupted("bad deflate stream") from exc
+            if piece:
+                yield piece
+            pending = inflater.unconsumed_tail
+            if inflater.eof or (not pending and len(piece) < _INFLATE_CHUNK):
+                break
+        if inflater.eof:
+            return
+
+
+def _inflate_head(data: bytes, member: ZipMember, limit: int) -> bytes:
+    """The first `limit` bytes of a member, inflating no more than a chunk beyond them."""
+    head = bytearray()
+    for piece in _inflate(data, member):
+        head += piece
+        if len(head) >= limit:
+            break
+    return bytes(head[:limit])
+
+
 def check_zip(data: bytes, limits: Limits) -> None:
-    """Refuse a zip container that would inflate beyond the limits, before anything opens it."""
+    """Refuse a zip container that would inflate beyond the limits, before any library opens it.
+
+    Declared sizes are only claims: the declared totals are checked first, then every member
+    is inflated for real, 64 KiB at a time, and the file is refused as soon as a member gives
+    more than it declares; so no more than the (accepted) declared total is ever inflated, here
+    or later by zipfile, which stops each member at its declared size.
+    """
+    members = zip_members(data)
+    declared = sum(m.size for m in members)
+    if declared > limits.max_uncompressed:
+        raise ExtractionError("zip_bomb", f"{declared} bytes uncompressed")
+    if declared > 1024 * 1024 and declared / max(1, len(data)) > limits.max_ratio:
+        raise ExtractionError("zip_bomb", f"ratio {declared / max(1, len(data)):.0f}")
+    for member in members:
+        real = 0
+        crc = 0
+        for piece in _inflate(data, member):
+            real += len(piece)
+            if real > member.size:
+                raise ExtractionError("zip_bomb", "a member inflates beyond its declared size")
+            crc = zlib.crc32(piece, crc)
+        if real != member.size or crc != member.crc:
+            raise _corrupted("a member differs from its declared size or checksum")
+    _same_as_zipfile(data, members)
+
+
+def _same_as_zipfile(data: bytes, members: list[ZipMember]) -> None:
+    """The libraries open the file with zipfile: refuse it unless zipfile sees the very members
+    checked above (a parser disagreement is how a checked archive hides an unchecked one)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise ExtractionError("corrupted", type(exc).__name__) from exc
-    total = sum(i.file_size for i in infos)
-    compressed = sum(i.compress_size for i in infos) or 1
-    if len(infos) > 10_000:
-        raise ExtractionError("zip_bomb", f"{len(infos)} entries")
-    if total > limits.max_uncompressed:
-        raise ExtractionError("zip_bomb", f"{total} bytes uncompressed")
-    if total > 1024 * 1024 and total / compressed > limits.max_ratio:
-        raise ExtractionError("zip_bomb", f"ratio {total / compressed:.0f}")
+    except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError) as exc:
+        raise _corrupted(type(exc).__name__) from exc
+    seen = [(i.header_offset, i.compress_size, i.file_size, i.compress_type, i.CRC) for i in infos]
+    checked = [(m.offset, m.compressed, m.size, m.method, m.crc) for m in members]
+    if seen != checked:
+        raise _corrupted("zipfile reads other members")
 
 
 # Extractors (run in the worker process) ------------------------------------------------------
@@ -600,39 +794,81 @@ def chunk(result: Extracted, size: int = CHUNK_CHARS) -> list[TextChunk]:
     return chunks
 
 
+_WORDS = re.compile(r"\S+\s*|\s+")
+
+
 def _split(text: str, size: int) -> list[str]:
+    """Pieces of at most `size` characters, cut at a paragraph, line or word boundary when
+    there is one, and hard at `size` when there is none (a text without spaces still makes
+    bounded passages)."""
     if len(text) <= size:
         return [text] if text.strip() else []
     parts: list[str] = []
-    current = ""
+    current: list[str] = []
+    length = 0
+
+    def flush() -> None:
+        nonlocal length
+        joined = "".join(current).strip()
+        if joined:
+            parts.append(joined)
+        current.clear()
+        length = 0
+
+    def add(piece: str) -> None:
+        nonlocal length
+        if length + len(piece) > size:
+            flush()
+        if current or piece.strip():  # a passage never starts with blank space
+            current.append(piece)
+            length += len(piece)
+
     for unit in re.split(r"(\n\s*\n|\n)", text):
-        if len(unit) > size:  # one enormous paragraph: cut it at spaces
-            words = unit.split(" ")
-            for word in words:
-                if len(current) + len(word) + 1 > size and current.strip():
-                    parts.append(current.strip())
-                    current = ""
-                current += word + " "
+        if len(unit) <= size:
+            add(unit)
             continue
-        if len(current) + len(unit) > size and current.strip():
-            parts.append(current.strip())
-            current = ""
-        current += unit
-    if current.strip():
-        parts.append(current.strip())
+        for word in _WORDS.findall(unit):  # one enormous paragraph: cut it at spaces
+            if len(word) <= size:
+                add(word)
+                continue
+            for start in range(0, len(word), size):  # no space at all: cut anyway
+                add(word[start : start + size])
+    flush()
     return parts
 
 
 # The worker process -----------------------------------------------------------------------------
 
+STDERR_EXCERPT = 4096  # bytes the bot keeps from each end of a worker's stderr
+_PIPE_CHUNK = 64 * 1024
+_REAP_SECONDS = 5.0  # for a killed worker's pipes to close and its exit to be seen
 
-def _encode_result(result: Extracted) -> dict[str, Any]:
+
+def output_limit(limits: Limits) -> int:
+    """The most bytes the bot reads from a worker's stdout: the text at its maximum size (4
+    bytes a character at most in UTF-8) and room for pages and section names. The worker fits
+    its answer into it; a worker that writes more is killed."""
+    return 4 * limits.max_chars + 1024 * 1024
+
+
+def _encode_result(result: Extracted, budget: int) -> dict[str, Any]:
+    """The result as JSON-ready data, sections dropped from the end (and the result marked
+    truncated) when their encoding would not fit in `budget` bytes."""
+    sections: list[list[Any]] = []
+    used = 0
+    for s in result.sections:
+        entry = [s.text, s.page, s.section]
+        used += len(json.dumps(entry, ensure_ascii=False).encode("utf-8", "replace")) + 2
+        if used > budget:
+            result.truncated = True
+            break
+        sections.append(entry)
     return {
         "kind": result.kind,
         "pages": result.pages,
         "truncated": result.truncated,
         "needs_ocr": result.needs_ocr,
-        "sections": [[s.text, s.page, s.section] for s in result.sections],
+        "sections": sections,
     }
 
 
@@ -646,54 +882,324 @@ def _decode_result(data: dict[str, Any]) -> Extracted:
     )
 
 
-def _peak_rss_kb() -> int | None:
-    """This process's own peak resident memory (VmHWM; ru_maxrss would carry the parent's
-    peak over fork and exec)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
+class _PeakMemory:
+    """This process's own peak resident memory (VmHWM; ru_maxrss would carry the parent's peak
+    over fork and exec). The file is opened before the sandbox closes /proc and read again at
+    the end."""
+
+    def __init__(self) -> None:
+        try:
+            self._status: io.FileIO | None = open("/proc/self/status", "rb", buffering=0)  # noqa: SIM115
+        except OSError:
+            self._status = None
+
+    def kb(self) -> int | None:
+        if self._status is None:
+            return None
+        try:
+            self._status.seek(0)
+            for line in self._status.read().splitlines():
+                if line.startswith(b"VmHWM:"):
                     return int(line.split()[1])
-    except (OSError, ValueError):
+        except (OSError, ValueError):
+            return None
         return None
-    return None
+
+
+class _WarningCount(logging.Handler):
+    """Counts the parsers' warnings and never formats or prints them: a hostile file can make
+    a parser warn without end, each warning quoting as much of the file as it likes."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _quiet() -> _WarningCount:
+    import warnings
+
+    warnings.simplefilter("ignore")
+    counter = _WarningCount()
+    root = logging.getLogger()
+    root.handlers[:] = [counter]
+    root.setLevel(logging.WARNING)
+    return counter
+
+
+_PARSERS = {
+    "pdf": ("pypdf",),
+    "docx": ("docx",),
+    "odt": ("odf.opendocument", "odf.text", "odf.teletype"),
+    "ods": ("odf.opendocument", "odf.table", "odf.text", "odf.teletype"),
+    "odp": ("odf.opendocument", "odf.draw", "odf.text", "odf.teletype"),
+    "xlsx": ("openpyxl",),
+    "pptx": ("pptx",),
+    "html": ("trafilatura",),
+    "rtf": ("striprtf.striprtf",),
+}
+
+
+def _preload(kind: str) -> None:
+    """Import the kind's parser before the sandbox: it then needs only to read Python files."""
+    import importlib
+
+    for name in _PARSERS.get(kind, ()):
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
+
+
+# The sandbox: Landlock (Linux 5.13+). The syscall numbers are the same on every architecture
+# but alpha; each newer ABI only adds rights, so the ruleset asks for those the kernel knows.
+_SYS_LANDLOCK_CREATE_RULESET = 444
+_SYS_LANDLOCK_ADD_RULE = 445
+_SYS_LANDLOCK_RESTRICT_SELF = 446
+_LANDLOCK_CREATE_RULESET_VERSION = 1
+_LANDLOCK_RULE_PATH_BENEATH = 1
+_PR_SET_NO_NEW_PRIVS = 38
+_FS_EXECUTE = 1 << 0
+_FS_WRITE_FILE = 1 << 1
+_FS_READ_FILE = 1 << 2
+_FS_READ_DIR = 1 << 3
+_FS_TRUNCATE = 1 << 14
+_FS_IOCTL_DEV = 1 << 15
+_FS_FILE_RIGHTS = _FS_EXECUTE | _FS_WRITE_FILE | _FS_READ_FILE | _FS_TRUNCATE | _FS_IOCTL_DEV
+_NET_TCP = (1 << 0) | (1 << 1)  # bind and connect (ABI 4)
+_SCOPES = (1 << 0) | (1 << 1)  # abstract unix sockets and signals outside the domain (ABI 6)
+_SYSTEM_PATHS = ("/usr/lib", "/usr/lib64", "/lib", "/lib64", "/usr/local/lib", "/etc/ld.so.cache")
+
+
+def _fs_rights(abi: int) -> int:
+    rights = (1 << 13) - 1  # ABI 1: execute … make_sym
+    if abi >= 2:
+        rights |= 1 << 13  # refer
+    if abi >= 3:
+        rights |= _FS_TRUNCATE
+    if abi >= 5:
+        rights |= _FS_IOCTL_DEV
+    return rights
+
+
+def _readable_paths() -> set[str]:
+    """Python's standard library and installed packages, the packages this worker imported
+    from elsewhere (this project's: their folders, never the folder holding them, where a bot
+    keeps its data and Matrix store), and the system libraries."""
+    import site
+    import sysconfig
+
+    roots = {sysconfig.get_path(name) for name in ("stdlib", "platstdlib", "purelib", "platlib")}
+    roots.update(site.getsitepackages())
+    roots.update(p for p in sys.path if os.path.basename(p) in ("site-packages", "dist-packages"))
+    roots = {os.path.realpath(p) for p in roots if p and os.path.isdir(p)}
+    paths = set(roots)
+    for name, module in list(sys.modules.items()):
+        file = getattr(module, "__file__", None)
+        if "." in name or not isinstance(file, str):
+            continue
+        real = os.path.realpath(file)
+        if any(real.startswith(root + os.sep) for root in roots):
+            continue
+        folders = getattr(module, "__path__", None)
+        if folders:
+            paths.update(os.path.realpath(folder) for folder in folders)
+        else:
+            paths.add(real)
+    paths.update(p for p in _SYSTEM_PATHS if os.path.exists(p))
+    return paths
+
+
+def _enter_sandbox(workdir: str) -> str:
+    """From here on this process reads only Python's and the system's libraries, writes only
+    in its own temporary folder, opens no TCP connection, and can neither signal the bot nor
+    reach its abstract sockets; nor can it undo this or gain privileges (no_new_privs). Applies
+    to root too. Returns what was applied, for the bot's log; without Landlock (older kernel,
+    disabled, or refused by a container's seccomp policy) the worker still runs, with its
+    scrubbed environment, empty folder and no inherited descriptor.
+
+    Landlock rather than another user for the worker when the bot runs as root: it confines
+    root as well as any other user, needs no privilege, and does not depend on the code and
+    the Python installation being readable by a second account."""
+    if not sys.platform.startswith("linux"):
+        return "none: not Linux"
+    import ctypes
+
+    class RulesetAttr(ctypes.Structure):
+        _fields_ = [
+            ("handled_access_fs", ctypes.c_uint64),
+            ("handled_access_net", ctypes.c_uint64),
+            ("scoped", ctypes.c_uint64),
+        ]
+
+    class PathBeneathAttr(ctypes.Structure):
+        _pack_ = 1
+        _fields_ = [("allowed_access", ctypes.c_uint64), ("parent_fd", ctypes.c_int32)]
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError as exc:
+        return f"none: {exc}"
+    syscall = libc.syscall
+    syscall.restype = ctypes.c_long
+    abi = syscall(
+        ctypes.c_long(_SYS_LANDLOCK_CREATE_RULESET),
+        None,
+        ctypes.c_size_t(0),
+        ctypes.c_uint32(_LANDLOCK_CREATE_RULESET_VERSION),
+    )
+    if abi < 1:
+        return f"none: Landlock unavailable ({os.strerror(ctypes.get_errno())})"
+    handled = _fs_rights(abi)
+    attr = RulesetAttr(handled, _NET_TCP if abi >= 4 else 0, _SCOPES if abi >= 6 else 0)
+    size = 24 if abi >= 6 else 16 if abi >= 4 else 8  # what this ABI's struct holds
+    ruleset = syscall(
+        ctypes.c_long(_SYS_LANDLOCK_CREATE_RULESET),
+        ctypes.byref(attr),
+        ctypes.c_size_t(size),
+        ctypes.c_uint32(0),
+    )
+    if ruleset < 0:
+        return f"none: Landlock ruleset refused ({os.strerror(ctypes.get_errno())})"
+
+    def allow(path: str, rights: int) -> None:
+        try:
+            fd = os.open(path, os.O_PATH | os.O_CLOEXEC)
+        except OSError:
+            return
+        try:
+            if not stat.S_ISDIR(os.fstat(fd).st_mode):
+                rights &= _FS_FILE_RIGHTS
+            rule = PathBeneathAttr(rights & handled, fd)
+            syscall(  # a rule that fails only leaves the path closed
+                ctypes.c_long(_SYS_LANDLOCK_ADD_RULE),
+                ctypes.c_int(ruleset),
+                ctypes.c_int(_LANDLOCK_RULE_PATH_BENEATH),
+                ctypes.byref(rule),
+                ctypes.c_uint32(0),
+            )
+        finally:
+            os.close(fd)
+
+    try:
+        for path in sorted(_readable_paths()):
+            allow(path, _FS_READ_FILE | _FS_READ_DIR)
+        allow("/dev/null", _FS_READ_FILE | _FS_WRITE_FILE)
+        allow(workdir, handled)
+        zero = ctypes.c_ulong(0)
+        if libc.prctl(ctypes.c_int(_PR_SET_NO_NEW_PRIVS), ctypes.c_ulong(1), zero, zero, zero):
+            return f"none: no_new_privs refused ({os.strerror(ctypes.get_errno())})"
+        if syscall(
+            ctypes.c_long(_SYS_LANDLOCK_RESTRICT_SELF), ctypes.c_int(ruleset), ctypes.c_uint32(0)
+        ):
+            return f"none: Landlock refused ({os.strerror(ctypes.get_errno())})"
+    finally:
+        os.close(ruleset)
+    return f"landlock ABI {abi}"
+
+
+def _limit_worker(memory_mb: int) -> None:
+    import resource
+
+    memory = memory_mb * 1024 * 1024
+    if memory:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a crash dumps no document
+    resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024 * 1024, 64 * 1024 * 1024))
 
 
 def worker_main() -> None:
-    """`python -m handlers.attachments.extract`: one file on stdin (a JSON header line, then the
+    """`python …/extract.py`: one file on stdin (a JSON header line, then the
     bytes), the result as JSON on stdout. Memory is capped so a hostile file fails here, not in
-    the bot."""
-    import json
-    import resource
-    import sys
-
+    the bot; the parsers' warnings are counted, not printed; the file is parsed inside the
+    sandbox."""
     header = json.loads(sys.stdin.buffer.readline())
-    memory = int(header.get("memory_mb") or 0) * 1024 * 1024
-    if memory:
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    _limit_worker(int(header.get("memory_mb") or 0))
+    counter = _quiet()
     data = sys.stdin.buffer.read()
+    kind = str(header["kind"])
     limits = Limits(**header["limits"])
+    _preload(kind)
+    peak = _PeakMemory()
+    sandbox = _enter_sandbox(os.getcwd())
     try:
         answer: dict[str, Any] = {
             "ok": True,
-            "result": _encode_result(extract_sync(data, header["kind"], limits)),
+            "result": _encode_result(
+                extract_sync(data, kind, limits), output_limit(limits) - 64 * 1024
+            ),
         }
     except ExtractionError as exc:
         answer = {"ok": False, "reason": exc.reason}
     except MemoryError:
         answer = {"ok": False, "reason": "too_big"}
-    answer["peak_kb"] = _peak_rss_kb()
-    sys.stdout.write(json.dumps(answer))
+    answer.update(peak_kb=peak.kb(), sandbox=sandbox, warnings=counter.count)
+    sys.stdout.buffer.write(json.dumps(answer, ensure_ascii=False).encode("utf-8", "replace"))
     sys.stdout.flush()
+
+
+# The bot's side ---------------------------------------------------------------------------------
+
+_WORKER_ENVIRONMENT = ("PATH", "LANG", "LC_ALL", "PYTHONHOME", "PYTHONPATH")
+
+
+def worker_environment(workdir: str) -> dict[str, str]:
+    """All a worker gets from the bot's environment: what Python needs to start and import the
+    parsers. Never the bot's secrets (ASSISTANT__*), proxies, or anything else."""
+    environment = {name: os.environ[name] for name in _WORKER_ENVIRONMENT if name in os.environ}
+    environment.update(
+        TMPDIR=workdir,
+        PYTHONDONTWRITEBYTECODE="1",  # nothing written next to the code
+        PYTHONNOUSERSITE="1",
+        PYTHONSAFEPATH="1",  # neither the working folder nor the script's folder on sys.path
+    )
+    return environment
+
+
+class _Excerpt:
+    """The first and last STDERR_EXCERPT bytes of a stream and its length; the rest is read
+    and dropped."""
+
+    def __init__(self) -> None:
+        self.head = bytearray()
+        self.tail = bytearray()
+        self.total = 0
+
+    def add(self, chunk: bytes) -> None:
+        self.total += len(chunk)
+        room = STDERR_EXCERPT - len(self.head)
+        if room > 0:
+            self.head += chunk[:room]
+            chunk = chunk[room:]
+        self.tail += chunk
+        del self.tail[:-STDERR_EXCERPT]
+
+    def __bytes__(self) -> bytes:
+        gap = b" [...] " if self.total > len(self.head) + len(self.tail) else b""
+        return bytes(self.head) + gap + bytes(self.tail)
+
+
+@dataclass
+class _Run:
+    """What the bot got from one worker."""
+
+    out: bytes | None = None  # None: it wrote more than output_limit
+    stderr: _Excerpt = field(default_factory=_Excerpt)
+    returncode: int | None = None
+    timed_out: bool = False
 
 
 class Extractor:
     """Runs each extraction in a fresh worker process with a deadline and a memory cap.
 
     A process rather than a thread: a parser stuck on a hostile file cannot be stopped from
-    a thread, and its memory would be the bot's. A fresh `python -m handlers.attachments.extract`
-    per file (about 0.1–0.3 s to start) keeps no state between agents' files and is killed outright
-    on timeout; `workers` bounds how many run at once.
+    a thread, and its memory would be the bot's. A fresh `python …/extract.py` per file (about
+    0.1–0.3 s to start) keeps no state between agents' files and is killed outright on timeout;
+    `workers` bounds how many run at once. This file is run as a script, not with `-m`: importing
+    the `handlers.attachments` package would import the bot (its Matrix client, its
+    configuration) into the process that parses hostile files. The worker starts with a scrubbed
+    environment (`worker_environment`), no inherited descriptor and an empty temporary folder as
+    its working directory, removed afterwards.
     """
 
     def __init__(
@@ -708,10 +1214,11 @@ class Extractor:
         self.limits = limits
         self.timeout = timeout
         self.memory_mb = memory_mb
-        self.command = list(command or [sys.executable, "-m", "handlers.attachments.extract"])
+        self.command = list(command or [sys.executable, str(Path(__file__).resolve())])
         self._slots = asyncio.Semaphore(workers)
         self._running: set[asyncio.subprocess.Process] = set()
         self.last_peak_kb: int | None = None  # the last worker's peak memory, for benchmarks
+        self.sandbox: str | None = None  # what the last worker reported of its sandbox
 
     async def extract(self, data: bytes, kind: str) -> Extracted:
         header = {
@@ -720,51 +1227,137 @@ class Extractor:
             "memory_mb": self.memory_mb,
         }
         async with self._slots:
+            run = await self._run(json.dumps(header).encode() + b"\n", data)
+        if run.stderr.total:
+            log.debug(
+                "extraction worker stderr (%d bytes): %r", run.stderr.total, bytes(run.stderr)
+            )
+        if run.timed_out:
+            log.warning(
+                "extraction of a %s file overran %.0f s: worker killed", kind, self.timeout
+            )
+            raise ExtractionError("timeout")
+        if run.out is None:
+            log.warning(
+                "extraction worker for a %s file wrote more than %d bytes: killed",
+                kind,
+                output_limit(self.limits),
+            )
+            raise ExtractionError("too_big", "output")
+        try:
+            answer = json.loads(run.out)
+            result = _decode_result(answer["result"]) if answer["ok"] else None
+        except (ValueError, KeyError, TypeError, AttributeError):
+            # Killed by the memory cap or crashed: stderr may hold the file's text, never log it.
+            log.warning(
+                "extraction worker for a %s file ended with code %s (%d bytes on stderr)",
+                kind,
+                run.returncode,
+                run.stderr.total,
+            )
+            raise ExtractionError("too_big", "worker died") from None
+        self._note_sandbox(answer.get("sandbox"))
+        self.last_peak_kb = answer.get("peak_kb")
+        log.debug(
+            "extraction of a %s file: worker peak %s kB, %s parser warnings",
+            kind,
+            self.last_peak_kb,
+            answer.get("warnings"),
+        )
+        if result is None:
+            raise ExtractionError(str(answer.get("reason") or "corrupted"))
+        return result
+
+    async def _run(self, header: bytes, data: bytes) -> _Run:
+        """One worker: the file in, at most output_limit bytes of answer and a stderr excerpt
+        out. Both pipes are read to their end, whatever the worker writes, so it never blocks
+        on a full pipe and its exit is always seen (asyncio waits for the pipes to close)."""
+        run = _Run()
+        limit = output_limit(self.limits)
+        workdir = tempfile.mkdtemp(prefix="extraction-")
+        try:
             process = await asyncio.create_subprocess_exec(
                 *self.command,
                 stdin=asyncio.subprocess.PIPE,
                 stdout=asyncio.subprocess.PIPE,
                 stderr=asyncio.subprocess.PIPE,
-                env={**os.environ, "PYTHONPATH": _source_root()},
+                cwd=workdir,
+                env=worker_environment(workdir),
+                close_fds=True,
+                start_new_session=True,
             )
+            assert process.stdin and process.stdout and process.stderr
+            stdin, stdout, stderr = process.stdin, process.stdout, process.stderr
             self._running.add(process)
+
+            async def feed() -> None:
+                try:
+                    stdin.write(header)
+                    stdin.write(data)
+                    await stdin.drain()
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the worker died or stopped reading: its exit says why
+                finally:
+                    stdin.close()
+
+            async def read_answer() -> None:
+                out = bytearray()
+                overflow = False
+                while chunk := await stdout.read(_PIPE_CHUNK):
+                    if overflow:
+                        continue
+                    if len(out) + len(chunk) > limit:
+                        overflow = True
+                        out = bytearray()
+                        process.kill()
+                        continue
+                    out += chunk
+                run.out = None if overflow else bytes(out)
+
+            async def read_stderr() -> None:
+                while chunk := await stderr.read(_PIPE_CHUNK):
+                    run.stderr.add(chunk)
+
+            tasks = [asyncio.create_task(c) for c in (feed(), read_answer(), read_stderr())]
             try:
-                payload = json.dumps(header).encode() + b"\n" + data
-                out, _ = await asyncio.wait_for(process.communicate(payload), self.timeout)
+                loop = asyncio.get_running_loop()
+                deadline = loop.time() + self.timeout
+                _, pending = await asyncio.wait(tasks, timeout=self.timeout)
+                if not pending:
+                    run.returncode = await asyncio.wait_for(
+                        process.wait(), max(0.1, deadline - loop.time())
+                    )
+                else:
+                    run.timed_out = True
             except TimeoutError:
-                log.warning(
-                    "extraction of a %s file overran %.0f s: worker killed", kind, self.timeout
-                )
-                raise ExtractionError("timeout") from None
+                run.timed_out = True
             finally:
                 if process.returncode is None:
                     process.kill()
-                    await process.wait()
+                # Killed, its pipes close: the readers finish and asyncio sees the exit.
+                _, pending = await asyncio.wait(tasks, timeout=_REAP_SECONDS)
+                for task in pending:
+                    task.cancel()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(process.wait(), _REAP_SECONDS)
                 self._running.discard(process)
-        try:
-            answer = json.loads(out)
-        except ValueError:
-            # Killed by the memory cap or crashed: stderr may hold the file's text, never log it.
-            log.warning(
-                "extraction worker for a %s file ended with code %s", kind, process.returncode
-            )
-            raise ExtractionError("too_big", "worker died") from None
-        self.last_peak_kb = answer.get("peak_kb")
-        if not answer.get("ok"):
-            raise ExtractionError(str(answer.get("reason") or "corrupted"))
-        return _decode_result(answer["result"])
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+        return run
+
+    def _note_sandbox(self, sandbox: object) -> None:
+        if not isinstance(sandbox, str) or sandbox == self.sandbox:
+            return
+        self.sandbox = sandbox
+        if sandbox.startswith("none"):
+            log.warning("extraction workers run without a Landlock sandbox (%s)", sandbox)
+        else:
+            log.info("extraction workers run in a sandbox (%s)", sandbox)
 
     def close(self) -> None:
         for process in list(self._running):
             if process.returncode is None:
                 process.kill()
-
-
-def _source_root() -> str:
-    """So the worker imports this very code, also when run from a source tree."""
-    root = str(Path(__file__).resolve().parent.parent)
-    existing = os.environ.get("PYTHONPATH")
-    return f"{root}{os.pathsep}{existing}" if existing else root
 
 
 if __name__ == "__main__":
