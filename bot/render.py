@@ -8,6 +8,7 @@ import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -42,6 +43,45 @@ def _image_as_link(image: Token) -> list[Token]:
     return [link_open, *label, Token("link_close", "a", -1)]
 
 
+# A web address shown in a link's text (scheme optional): the text claims a destination.
+_SHOWN_HOST = re.compile(
+    r"(?i)(?:[a-z][a-z0-9+.-]{0,20}://)?((?:[a-z0-9-]{1,63}\.){1,20}[a-z]{2,63})"
+)
+
+
+def _host(url: str) -> str:
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host.lower().removeprefix("www.")
+
+
+def _with_real_destination(tokens: list[Token]) -> list[Token]:
+    """A link whose text shows one address and points to another also shows where it really
+    goes: `[impots.gouv.fr](https://ailleurs.example)` reads
+    « impots.gouv.fr (→ ailleurs.example) »."""
+    result: list[Token] = []
+    href: str | None = None
+    shown: list[str] = []
+    for token in tokens:
+        result.append(token)
+        if token.type == "link_open":
+            href, shown = str(token.attrs.get("href", "")), []
+        elif token.type == "link_close" and href is not None:
+            real = _host(href)
+            claimed = {
+                m.group(1).lower().removeprefix("www.")
+                for m in _SHOWN_HOST.finditer("".join(shown)[:2000])
+            }
+            if real and claimed and real not in claimed:
+                result.append(Token("text", "", 0, content=f" (→ {real})"))
+            href = None
+        elif href is not None and token.type in ("text", "code_inline"):
+            shown.append(token.content)
+    return result
+
+
 def _to_matrix_tokens(tokens: Sequence[Token]) -> list[Token]:
     result: list[Token] = []
     for token in tokens:
@@ -53,7 +93,7 @@ def _to_matrix_tokens(tokens: Sequence[Token]) -> list[Token]:
         elif token.type in ("th_open", "td_open"):
             token.attrs.pop("style", None)  # alignment styles are stripped by clients anyway
         if token.children:
-            token.children = _to_matrix_tokens(token.children)
+            token.children = _with_real_destination(_to_matrix_tokens(token.children))
         result.append(token)
     return result
 
