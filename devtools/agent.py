@@ -28,6 +28,10 @@ SYNC_TIMEOUT_MS = 2000
 SYNC_FILTER: dict[str, Any] = {"room": {"timeline": {"limit": 200}}}
 ERROR_BACKOFF = 0.5
 _CREDENTIALS_FILE = "credentials.json"
+# The msgtypes of a message that carries a file, and the ones Tchap (Element) chooses from the
+# file's MIME type; anything else is an m.file.
+FILE_MSGTYPES = frozenset({"m.file", "m.image", "m.audio", "m.video"})
+_MSGTYPE_BY_MAJOR_TYPE = {"image": "m.image", "audio": "m.audio", "video": "m.video"}
 
 
 @dataclass
@@ -228,6 +232,10 @@ class AgentClient:
         """Messages from other users in arrival order (edits applied, not listed)."""
         room = self._rooms.get(room_id)
         return list(room.messages) if room else []
+
+    def files(self, room_id: str) -> list[SeenMessage]:
+        """Messages from other users that carry a file (for download_file), oldest first."""
+        return [m for m in self.messages(room_id) if carries_file(m)]
 
     def reactions(self, room_id: str) -> list[SeenReaction]:
         room = self._rooms.get(room_id)
@@ -698,6 +706,21 @@ class AgentClient:
             self.on_update(msg, is_new)
         except Exception:
             log.exception("on_update hook failed")
+
+
+def msgtype_for(mimetype: str) -> str:
+    """The msgtype a Tchap client gives a file of this MIME type: m.image, m.audio, m.video
+    or m.file."""
+    return _MSGTYPE_BY_MAJOR_TYPE.get(mimetype.split("/", 1)[0].strip().lower(), "m.file")
+
+
+def carries_file(message: SeenMessage) -> bool:
+    """Whether the message is a file, an image, a sound or a video that can be downloaded."""
+    if message.msgtype not in FILE_MSGTYPES:
+        return False
+    encrypted = message.content.get("file")
+    url = encrypted.get("url") if isinstance(encrypted, dict) else message.content.get("url")
+    return isinstance(url, str) and url.startswith("mxc://")
 
 
 def _opt_str(value: Any) -> str | None:
