@@ -43,21 +43,36 @@ ON_WORDS = args.ON_WORDS | {"marche"}
 OFF_WORDS = args.OFF_WORDS | {"arret", "arrêt"}
 # Fences of quoted material: a page cannot close its own quote early.
 _FENCE = re.compile(r"<<<|>>>")
+# Links past max_pages each get a line under the answer, up to this many.
+MAX_EXTRA_LINK_NOTES = 3
 
 
 def find_links(text: str) -> list[str]:
-    """http(s) links in the order typed, each once, without the punctuation that follows."""
-    found: list[str] = []
+    """http(s) links in the order typed, each once, without the punctuation that follows.
+    Linear in the text: a message is up to 60,000 characters, read on the event loop."""
+    found: dict[str, None] = {}
     for match in URL_RE.finditer(text):
-        url = match.group(0)
-        while url and url[-1] in _TRAILING:
-            # Keep a closing parenthesis that belongs to the URL (Wikipedia titles).
-            if url[-1] == ")" and url.count("(") >= url.count(")"):
-                break
-            url = url[:-1]
-        if len(url) > len("https://") and url not in found:
-            found.append(url)
-    return found
+        url = _without_trailing(match.group(0))
+        if len(url) > len("https://"):
+            found.setdefault(url)
+    return list(found)
+
+
+def _without_trailing(url: str) -> str:
+    """The URL without its trailing punctuation, keeping a closing parenthesis that belongs to
+    it (Wikipedia titles): stripping from the end stops at a ")" once the URL holds no more ")"
+    than "(". Done with C string calls, not a Python step per character."""
+    kept = url.rstrip(_TRAILING)
+    tail = url[len(kept) :]
+    if ")" not in tail:
+        return kept
+    # Stripping the ")"s of the tail one by one, the count of ")" falls to that of "(" after
+    # `surplus` of them: the next one, if any, stays with all that precedes it.
+    surplus = max(0, url.count(")") - url.count("("))
+    parts = tail.rsplit(")", surplus + 1)
+    if len(parts) < surplus + 2:
+        return kept
+    return kept + parts[0] + ")"
 
 
 def _neutralise(text: str) -> str:
@@ -88,7 +103,7 @@ async def add_web_material(ctx: Ctx, turn: Turn, *, query: str | None) -> None:
     config = web.config
     links = find_links(turn.question)
     targets = [_Target(url, None) for url in links[: config.max_pages]]
-    for url in links[config.max_pages :]:
+    for url in links[config.max_pages :][:MAX_EXTRA_LINK_NOTES]:  # not thousands of lines
         turn.footers.append(texts.web_fetch_error(url, "too_many"))
     searched = False
     if query and web.provider is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -12,6 +13,11 @@ from handlers.web.config import WebConfig
 from handlers.web.guard import BadUrl, host_matches, normalise
 
 log = logging.getLogger(__name__)
+
+# An engine's answer is parsed on the event loop: a real one is a few tens of KB; past this
+# size it is refused (a long JSON array of floats takes about 0.25 s a MB to parse).
+MAX_ANSWER_BYTES = 512 * 1024
+MAX_TITLE_CHARS = 300
 
 
 class SearchError(Exception):
@@ -66,10 +72,20 @@ class _HttpProvider:
     async def _json(self, response: aiohttp.ClientResponse) -> Any:
         if response.status != 200:
             raise SearchError(f"HTTP {response.status}")
+        body = bytearray()
+        async for chunk in response.content.iter_chunked(64 * 1024):
+            body += chunk
+            if len(body) > MAX_ANSWER_BYTES:
+                raise SearchError("answer too long")
         try:
-            return await response.json(content_type=None)
-        except ValueError as exc:
+            return json.loads(body)
+        except (ValueError, RecursionError) as exc:  # RecursionError: nested too deep
             raise SearchError("not JSON") from exc
+
+    def _result(self, title: str, url: str, snippet: str) -> SearchResult:
+        """Title and excerpt cut like a page's (they are quoted to the model as one)."""
+        limit = self.config.max_chars_per_page
+        return SearchResult(title[:MAX_TITLE_CHARS], url, snippet[:limit])
 
 
 class SearxngProvider(_HttpProvider):
@@ -92,7 +108,7 @@ class SearxngProvider(_HttpProvider):
         for item in items if isinstance(items, list) else []:
             if isinstance(item, dict) and isinstance(item.get("url"), str):
                 results.append(
-                    SearchResult(
+                    self._result(
                         str(item.get("title") or item["url"]),
                         item["url"],
                         str(item.get("content") or ""),
@@ -121,7 +137,8 @@ class AlbertProvider(_HttpProvider):
                 data = await self._json(response)
         except (aiohttp.ClientError, TimeoutError) as exc:
             raise SearchError(type(exc).__name__) from exc
-        results: dict[str, SearchResult] = {}
+        titles: dict[str, str] = {}
+        chunks: dict[str, list[str]] = {}  # several chunks of one page: one source
         items = data.get("data") if isinstance(data, dict) else None
         for item in items if isinstance(items, list) else []:
             chunk = item.get("chunk") if isinstance(item, dict) else None
@@ -134,14 +151,9 @@ class AlbertProvider(_HttpProvider):
                 name = name[: -len(".html")]
             if not name.startswith(("http://", "https://")):
                 continue
-            title = str(metadata.get("title") or name)
-            content = str(chunk.get("content") or "")
-            if name in results:  # several chunks of one page: one source
-                previous = results[name]
-                results[name] = SearchResult(title, name, previous.snippet + "\n" + content)
-            else:
-                results[name] = SearchResult(title, name, content)
-        return list(results.values())
+            titles[name] = str(metadata.get("title") or name)
+            chunks.setdefault(name, []).append(str(chunk.get("content") or ""))
+        return [self._result(titles[name], name, "\n".join(chunks[name])) for name in chunks]
 
 
 def make_provider(config: WebConfig) -> SearchProvider | None:
