@@ -114,7 +114,10 @@ async def test_an_answer_cut_by_shutdown_says_so_then_resumes_in_place(
     assert "Une réponse lente" in cut.body  # what was shown stays, with the notice after it
     fake_llm.enqueue(Reply(text="Réponse complète après reprise."))
     await bot.start()
-    done = await agent.wait_for_text(room, "Réponse complète après reprise.")
+    # The final edit, not a streaming one that already holds the words (then " …").
+    done = await agent.wait_for_message(
+        room, predicate=lambda m: m.body == "Réponse complète après reprise."
+    )
     assert done.event_id == first.event_id  # finished in the same message
     answers = bot_messages(agent, room, bot)[1:]  # after the greeting
     assert [m.body for m in answers] == ["Réponse complète après reprise."]
