@@ -115,7 +115,7 @@ LAZY_IMPORTS = (
     "openpyxl",  # attachments: XLSX
     "pptx",  # attachments: PPTX
     "striprtf.striprtf",  # attachments: RTF
-    "trafilatura",  # attachments: HTML (the web feature imports it at start)
+    "trafilatura",  # attachments (HTML files) and the web feature's extraction worker
 )
 
 

@@ -382,7 +382,7 @@ def test_a_missing_library_is_said_before_the_configuration(
 
 
 def test_a_library_the_features_import_at_start_is_said_too(tmp_path: Path) -> None:
-    # trafilatura is imported with the web feature, when the command line itself is imported.
+    # trafilatura missing: reported as a missing dependency, never a traceback.
     code = (
         "import sys; sys.modules['trafilatura'] = None\n"
         "from bot.cli import main\n"
