@@ -36,6 +36,17 @@ def article_html(title: str, paragraphs: tuple[str, ...] | list[str]) -> str:
     )
 
 
+async def serve_loopback(app: web.Application) -> tuple[web.AppRunner, int]:
+    """Serve `app` on a free port of 127.0.0.1: (its runner, to clean up, and the port)."""
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    server = site._server
+    assert server is not None
+    return runner, int(server.sockets[0].getsockname()[1])  # type: ignore[attr-defined]
+
+
 class WebPages:
     """A real HTTP server on a free loopback port; counts the hits of every path."""
 
@@ -61,13 +72,7 @@ class WebPages:
         app.router.add_get("/search", self._search)
         app.router.add_post("/v1/search", self._albert_search)
         app.router.add_get("/{path:.*}", self._page)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        server = site._server
-        assert server is not None
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
+        self._runner, self.port = await serve_loopback(app)
 
     async def stop(self) -> None:
         if self._runner is not None:

@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from yarl import URL
 
+from devtools.web_pages import serve_loopback
 from handlers.web.config import WebConfig
 from handlers.web.fetch import Fetcher, FetchError
 from handlers.web.guard import (
@@ -104,13 +105,7 @@ class Site:
     async def start(self) -> None:
         app = web.Application()
         app.router.add_get("/{path:.*}", self._page)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        server = site._server
-        assert server is not None
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
+        self._runner, self.port = await serve_loopback(app)
 
     async def stop(self) -> None:
         if self._runner is not None:

@@ -27,7 +27,7 @@ from aiohttp import web
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from devtools.web_pages import ARTICLE_TEXT, article_html
+from devtools.web_pages import ARTICLE_TEXT, article_html, serve_loopback
 from handlers.web.config import WebConfig
 from handlers.web.fetch import Fetcher, FetchError
 from handlers.web.router import _TRAILING, find_links
@@ -84,13 +84,7 @@ class HostileSite:
         app = web.Application()
         app.router.add_get("/{path:.*}", self._serve)
         app.router.add_post("/{path:.*}", self._serve)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        server = site._server
-        assert server is not None
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
+        self._runner, self.port = await serve_loopback(app)
 
     async def stop(self) -> None:
         if self._runner is not None:
