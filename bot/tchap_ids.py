@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
 from urllib.parse import unquote
 
 # Non-agents (partners, contractors) live on this homeserver.
 EXTERNAL_HOMESERVER = "agent.externe.tchap.gouv.fr"
-_TRAILING_DIGITS = re.compile(r"\d+$")
+# From the start of the last run of digits only: tried at every digit of "1111…1x", it would take
+# time quadratic in the length of an id typed in a command.
+_TRAILING_DIGITS = re.compile(r"(?<!\d)\d+$")
 # A user id as typed in a command; the server part may carry a port.
 USER_ID = re.compile(r"@[A-Za-z0-9._=/+\-]+:[A-Za-z0-9.\-]+(?::\d+)?")
 _MATRIX_TO = re.compile(r"^https://matrix\.to/#/(@[^/?]+)")
@@ -69,11 +71,7 @@ def parse_tchap_id(user_id: str, domains: Iterable[str] = ()) -> TchapId:
 
 def user_ids_in(text: str) -> list[str]:
     """Every user id written in the text, in order, each once."""
-    seen: list[str] = []
-    for found in USER_ID.findall(text):
-        if found not in seen:
-            seen.append(found)
-    return seen
+    return list(dict.fromkeys(USER_ID.findall(text)))
 
 
 def leading_user_ids(text: str) -> tuple[list[str], str]:
@@ -82,7 +80,7 @@ def leading_user_ids(text: str) -> tuple[list[str], str]:
     Only the ids written before anything else count: in `@a motif : signalé par @b`, @b is part
     of the reason, not a second target.
     """
-    ids: list[str] = []
+    ids: dict[str, None] = {}  # in order, each once
     words = text.split()
     index = 0
     while index < len(words):
@@ -92,39 +90,65 @@ def leading_user_ids(text: str) -> tuple[list[str], str]:
             continue
         if USER_ID.fullmatch(word) is None:
             break
-        if word not in ids:
-            ids.append(word)
+        ids[word] = None
         index += 1
-    return ids, " ".join(words[index:])
+    return list(ids), " ".join(words[index:])
 
 
-class _PillText(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._pill: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "a":
-            match = _MATRIX_TO.match(unquote(dict(attrs).get("href") or ""))
-            if match:
-                self._pill = match.group(1)
-                self.parts.append(self._pill)
-        elif tag in ("br", "p", "div", "li"):
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "a":
-            self._pill = None
-
-    def handle_data(self, data: str) -> None:
-        if self._pill is None:  # a pill's display name is replaced by the id
-            self.parts.append(data)
+_TAG_NAME = re.compile(r"/?([a-zA-Z][^\t\n\r\f />]*)")
+_HREF = re.compile(
+    r"""(?:^|[\s"'/])href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE
+)
+_LINE_TAGS = frozenset({"br", "p", "div", "li"})
 
 
 def pills_to_text(html: str) -> str:
-    """A formatted command with its mention pills turned into plain user ids."""
-    parser = _PillText()
-    parser.feed(html)
-    parser.close()
-    return "".join(parser.parts).strip()
+    """A formatted command with its mention pills turned into plain user ids.
+
+    Markup is read in one pass, each tag once: html.parser takes time quadratic, even cubic, in
+    the length of some malformed inputs ("<a b<a b…") on the Python versions the bot runs on.
+    Text outside tags is unescaped; a pill's display name is replaced by its id; line tags become
+    line breaks; comments and other tags are dropped.
+    """
+    parts: list[str] = []
+    in_pill = False
+    position = 0
+
+    def text(upto: int) -> None:
+        if not in_pill:
+            parts.append(unescape(html[position:upto]))
+
+    while (start := html.find("<", position)) >= 0:
+        if html.startswith("<!--", start):
+            end = html.find("-->", start + 4)
+            if end < 0:
+                break
+            text(start)
+            position = end + 3
+            continue
+        tag = _TAG_NAME.match(html, start + 1)
+        if tag is None and html[start + 1 : start + 2] not in ("!", "?", "/"):
+            text(start + 1)  # a "<" that opens no tag is text
+            position = start + 1
+            continue
+        end = html.find(">", start)
+        if end < 0:
+            break
+        text(start)
+        position = end + 1
+        if tag is None:
+            continue  # <!DOCTYPE …>, <?…>, </…>
+        name = tag.group(1).lower()
+        if html[start + 1] == "/":
+            in_pill = in_pill and name != "a"
+        elif name == "a":
+            hrefs = _HREF.findall(html, tag.end(), end)
+            href = "".join(hrefs[-1]) if hrefs else ""
+            match = _MATRIX_TO.match(unquote(unescape(href)))
+            if match:
+                in_pill = True
+                parts.append(match.group(1))
+        elif name in _LINE_TAGS:
+            parts.append("\n")
+    text(len(html))
+    return "".join(parts).strip()

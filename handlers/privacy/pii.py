@@ -1,8 +1,10 @@
 """The personal-data guard: detectors, the pseudonymiser and its restorer, the per-answer guard.
 
 Everything here is pure or local to one object, and never logs text. Detection is synchronous
-(regular expressions, and spaCy's French model when it is installed and allowed); callers on the
-event loop use `PiiDetector.scan_async`, which runs it in a worker thread.
+(regular expressions, and spaCy's French model when it is installed and allowed) and takes time
+linear in the text's length; callers on the event loop use `PiiDetector.scan_async`, which runs
+it in a worker thread in bounded steps (see _scan_steps), so that it never holds the interpreter
+lock, hence the event loop, for long.
 
 Identifiers (NIR, IBAN, card, phone, e-mail, postal address, date of birth, person name) can be
 pseudonymised: each distinct value becomes a stable placeholder such as `[PERSONNE_1]`, and the
@@ -15,12 +17,16 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import heapq
+import itertools
 import logging
 import re
 import threading
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Generator, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,7 +66,7 @@ PLACEHOLDER_LABELS = {
 _LABEL_CATEGORY = {label: category for category, label in PLACEHOLDER_LABELS.items()}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     category: str
     start: int
@@ -71,7 +77,7 @@ class Finding:
         return self.start < other.end and other.start < self.end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scan:
     identifiers: tuple[Finding, ...] = ()
     topics: tuple[Finding, ...] = ()
@@ -92,9 +98,22 @@ def _fold_char(ch: str) -> str:
     return "'" if lower in "’ʼ`" else lower
 
 
+class _FoldTable(dict[int, str]):
+    """str.translate's table, filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        if len(self) < 8192:  # a text of many distinct characters cannot grow it without bound
+            self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower case, accents removed, typographic apostrophes made plain; same length as text."""
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_FOLD_TABLE)
 
 
 # Checksums ------------------------------------------------------------------------------------
@@ -187,7 +206,6 @@ _NIR_RE = re.compile(
     rf"(?<![\w.\-])[1-478](?:{_SEP}\d){{4}}{_SEP}(?:2[ABab]|\d{_SEP}\d)(?:{_SEP}\d){{6}}"
     rf"(?:{_SEP}\d{_SEP}\d)?(?![\w])"
 )
-_IBAN_START_RE = re.compile(r"(?<![\w])[A-Za-z]{2}\d{2}(?=[ ]?[A-Za-z0-9])")
 _CARD_RE = re.compile(r"(?<![\w.,\-])\d(?:[ \-]?\d){12,18}(?![\w])")
 # Not inside a longer run of digit groups ("1 85 05 78 006 084 92" holds no phone number).
 _NOT_AFTER_DIGITS = r"(?<![\w+])(?<!\d[ .\-])"
@@ -200,8 +218,12 @@ _PHONE_INTL_RE = re.compile(
     rf"{_NOT_AFTER_DIGITS}(?:\+|00)(?!33)[1-9]\d{{0,2}}(?:[ .\-]?\(?\d{{1,4}}\)?){{2,6}}"
     rf"{_NOT_BEFORE_DIGITS}"
 )
+# Bounded as the standards bound them (local part 64, labels 63): each attempt reads a bounded
+# stretch, so a run of "%%%%…" (where every position may start a local part) costs linear time,
+# not quadratic.
 _EMAIL_RE = re.compile(
-    r"(?<![\w.+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}(?![\w])"
+    r"(?<![\w.+\-])[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,10}"
+    r"\.[A-Za-z]{2,63}(?![\w])"
 )
 _FUNCTIONAL_MAILBOXES = kw.words(
     """
@@ -214,7 +236,9 @@ _FUNCTIONAL_MAILBOXES = kw.words(
 )
 
 _STREET = "|".join(re.escape(s) for s in kw.STREET_TYPES)
-_PARTICLE = r"(?:de la|de l'|de l’|d'|d’|l'|l’|de|du|des|la|le|les|aux|au|à|saint|sainte)"
+# Repeated below, so no alternative is a sequence of others ("de la" is "de" then "la"): with
+# both, "de la de la … x" could be split 2^n ways before failing.
+_PARTICLE = r"(?:d'|d’|l'|l’|de|du|des|la|le|les|aux|au|à|saint|sainte)"
 _ADDRESS_RE = re.compile(
     rf"(?<![\w,.])\d{{1,4}}(?:\s?(?:bis|ter|quater|[A-Da-d])(?![\w]))?,?\s+(?i:{_STREET})(?![\w])"
     rf"\s+(?:(?i:{_PARTICLE})\s*)*[{_UP}0-9][\w'’\-]*"
@@ -236,7 +260,7 @@ _DATE = (
     rf"|(?:1er|\d{{1,2}}) (?:{_MONTHS}) \d{{4}})"
 )
 _BIRTH_RE = re.compile(
-    rf"(?<!\w)(?:{kw.BIRTH_TRIGGERS})\s*:?\s*(?:le\s+)?(?P<date>{_DATE}|(?<=en )\d{{4}})(?!\w)"
+    rf"(?<!\w)(?:{kw.BIRTH_TRIGGERS})\s*(?::\s*)?(?:le\s+)?(?P<date>{_DATE}|(?<=en )\d{{4}})(?!\w)"
 )
 _NIR_CONTEXT_RE = re.compile(rf"(?<!\w){kw.NIR_CONTEXT}(?!\w)")
 _COMPANY_CONTEXT_RE = re.compile(rf"(?<!\w){kw.COMPANY_NUMBER_CONTEXT}(?!\w)")
@@ -257,7 +281,8 @@ _SURNAME_FIRST_RE = re.compile(
 )
 _WORD_RE = re.compile(r"[\w'’\-]+")
 
-_SENTENCE_END_RE = re.compile(r"[.!?;]+\s+|\n+")
+# Only from the first mark of a run: "……" not followed by a space fails once, not once per mark.
+_SENTENCE_END_RE = re.compile(r"(?<![.!?;])[.!?;]+\s+|\n+")
 _NO_SENTENCE_END = frozenset(
     {"m", "mm", "mme", "mlle", "dr", "pr", "me", "art", "n", "no", "cf", "tel", "ref", "ex", "bd"}
 )
@@ -303,26 +328,38 @@ def find_nir(text: str, folded: str | None = None) -> list[Finding]:
     return found
 
 
+_IBAN_GROUP_RE = re.compile(r"[A-Za-z0-9]+")
+_IBAN_HEAD_RE = re.compile(r"(?<![\w])[A-Za-z]{2}\d{2}")
+IBAN_MAX = 34
+
+
 def find_iban(text: str) -> list[Finding]:
+    """Groups of letters and digits separated by single spaces, starting with a country code and
+    two digits: the longest run of whole groups (at most 34 characters without the spaces) whose
+    checksum holds.
+
+    The text is cut into groups once; from each possible start, at most 34 groups are read.
+    """
+    groups = [(m.start(), m.end()) for m in _IBAN_GROUP_RE.finditer(text)]
     found = []
-    for match in _IBAN_START_RE.finditer(text):
-        start = match.start()
-        # Groups of letters and digits after the country code, spaces allowed between groups.
-        tail = re.match(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*", text[start:])
-        if tail is None:
+    for index, (start, first_end) in enumerate(groups):
+        if _IBAN_HEAD_RE.match(text, start) is None:
             continue
-        chunk = tail.group()
-        # Try the longest candidate ending on a group boundary first.
-        ends = [m.end() for m in re.finditer(r"[A-Za-z0-9]+", chunk)]
-        for end in reversed(ends):
-            candidate = chunk[:end]
-            compact = candidate.replace(" ", "")
-            if len(compact) > 34:
-                continue
-            if len(compact) < 15:
+        ends, length, end = [], first_end - start, first_end
+        following = index + 1
+        while length <= IBAN_MAX:
+            ends.append((end, length))
+            if following == len(groups) or groups[following][0] != end + 1 or text[end] != " ":
                 break
-            if iban_is_valid(compact):
-                found.append(Finding("iban", start, start + end, candidate))
+            end = groups[following][1]
+            length += end - groups[following][0]
+            following += 1
+        for end, length in reversed(ends):
+            if length < 15:
+                break
+            candidate = text[start:end]
+            if iban_is_valid(candidate.replace(" ", "")):
+                found.append(Finding("iban", start, end, candidate))
                 break
     return found
 
@@ -377,19 +414,30 @@ def find_addresses(
 
 
 def _addresses(
-    text: str, folded: str, people: Sequence[Finding]
+    text: str,
+    folded: str,
+    people: Sequence[Finding],
+    sentences: Sequence[tuple[int, int]] | None = None,
 ) -> tuple[list[Finding], list[tuple[int, int]]]:
     """Home addresses, and the spans of other addresses (names in them are street names).
 
     A street address is someone's when a word says so ("domicilié", "habite") or a person is
     named in the same sentence, and no office word ("préfecture", "bureaux") comes before it.
     """
-    found, offices = [], []
-    sentences = _sentences(text)
+    found: list[Finding] = []
+    offices: list[tuple[int, int]] = []
+    if sentences is None:
+        sentences = _sentences(text)
+    sentence_starts = [x for x, _ in sentences]
+    people_starts = sorted(p.start for p in people)
+
+    def people_in(lo: int, hi: int) -> int:
+        return bisect_left(people_starts, hi) - bisect_left(people_starts, lo)
 
     def person_near(a: int, b: int) -> bool:
-        lo, hi = next(((x, y) for x, y in sentences if x <= a < y), (0, len(text)))
-        return any(lo <= p.start < hi and not (a <= p.start < b) for p in people)
+        index = bisect_right(sentence_starts, a) - 1
+        lo, hi = sentences[index] if index >= 0 and a < sentences[index][1] else (0, len(text))
+        return people_in(lo, hi) > people_in(a, min(b, hi))
 
     for match in _ADDRESS_RE.finditer(text):
         a, b = match.start(), match.end()
@@ -398,9 +446,12 @@ def _addresses(
             continue
         value = text[a:b].rstrip(" ,")
         found.append(Finding("adresse", a, a + len(value), value))
+    streets = list(found)  # in order, not overlapping
+    street_starts = [f.start for f in streets]
     for match in _POSTCODE_CITY_RE.finditer(text):
         a, b = match.start(), match.end()
-        if any(f.start <= a < f.end for f in found) or _CEDEX_RE.match(text, b):
+        index = bisect_right(street_starts, a) - 1
+        if (index >= 0 and a < streets[index].end) or _CEDEX_RE.match(text, b):
             continue
         # A city alone is someone's only when a word says they live there.
         if _is_home(folded, a, False):
@@ -527,14 +578,22 @@ def load_ner() -> Any | None:
         return _ner_state["nlp"]
 
 
+# spaCy's tokenizer takes time quadratic in the length of a word of punctuation ("%%%…%": 1.5 s
+# for 2,400 characters, holding the interpreter lock). No name is that long: such words are
+# blanked (same length, so offsets hold) before spaCy reads the text.
+NER_LONGEST_WORD = 48
+_LONG_WORD_RE = re.compile(rf"(?<!\S)\S{{{NER_LONGEST_WORD + 1},}}")
+
+
 def find_names_by_ner(nlp: Any, text: str, folded: str | None = None) -> list[Finding]:
     folded = fold(text) if folded is None else folded
+    readable = _LONG_WORD_RE.sub(lambda m: " " * len(m.group()), text)
     with _ner_lock:
         if _ner_state.get("ops") is not None:
             from thinc.api import set_current_ops
 
             set_current_ops(_ner_state["ops"])
-        doc = nlp(text)
+        doc = nlp(readable)
     found = []
     for ent in doc.ents:
         if ent.label_ != "PER":
@@ -572,6 +631,7 @@ def find_names_by_ner(nlp: Any, text: str, folded: str | None = None) -> list[Fi
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
+    """Consecutive spans covering the text, each ending after its sentence end (if any)."""
     spans, start = [], 0
     for match in _SENTENCE_END_RE.finditer(text):
         words = _WORD_RE.findall(text[max(start, match.start() - 6) : match.start()])
@@ -589,55 +649,148 @@ def find_topics(
 ) -> list[Finding]:
     """Article 9/10 topics in sentences that are about someone (see pii_keywords)."""
     folded = fold(text) if folded is None else folded
-    people = list(people)
-    found = []
-    for start, end in _sentences(text):
+    found: list[Finding] = []
+    for _ in _topic_steps(text, folded, _sentences(text), sorted(p.start for p in people), found):
+        pass
+    return found
+
+
+# Longer than any match of the topic and anchor patterns, with the characters their look-aheads
+# read after it.
+_LONGEST_TOPIC = 200
+
+
+def _pieces(pattern: re.Pattern[str], string: str) -> Iterator[list[re.Match[str]]]:
+    """The matches of `pattern.finditer(string)`, one stretch of WINDOW_CHARS at a time.
+
+    One search over a whole 60,000-character sentence holds the interpreter lock for tens of
+    milliseconds; each search here reads a bounded stretch. The look-behinds see the characters
+    before the stretch, and a stretch is read _LONGEST_TOPIC further than the matches it keeps,
+    so the matches are the same as in one search.
+    """
+    position = 0
+    while True:
+        stop = position + WINDOW_CHARS
+        matches = []
+        for match in pattern.finditer(string, position, stop + _LONGEST_TOPIC):
+            if match.start() >= stop:
+                break
+            matches.append(match)
+        yield matches
+        if stop >= len(string):
+            return
+        position = max(stop, matches[-1].end()) if matches else stop
+
+
+def _topic_steps(
+    text: str,
+    folded: str,
+    sentences: Iterable[tuple[int, int]],
+    people_starts: Sequence[int],
+    found: list[Finding],
+) -> Iterator[None]:
+    """The topics of `sentences` added to `found`; yields between stretches of a long sentence."""
+    for start, end in sentences:
         sentence = folded[start:end]
-        anchored = _ANCHOR_RE.search(sentence) is not None or any(
-            start <= p.start < end for p in people
-        )
+        anchored = bisect_left(people_starts, end) > bisect_left(people_starts, start)
+        for matches in () if anchored else _pieces(_ANCHOR_RE, sentence):
+            if matches:
+                anchored = True
+                break
+            if len(sentence) > WINDOW_CHARS:
+                yield
         if not anchored:
             continue
-        for category, pattern in _TOPIC_RES.items():
-            for match in pattern.finditer(sentence):
-                a, b = start + match.start(), start + match.end()
-                found.append(Finding(category, a, b, text[a:b]))
         original = text[start:end]
-        for category, pattern in _ACRONYM_RES.items():
-            for match in pattern.finditer(original):
-                if category in kw.ACRONYMS_NEED_MEMBERSHIP:
-                    window = sentence[max(0, match.start() - 40) : match.start()]
-                    if not _MEMBERSHIP_RE.search(window):
-                        continue
-                a, b = start + match.start(), start + match.end()
-                found.append(Finding(category, a, b, text[a:b]))
-    return found
+        passes = [
+            (category, False, _pieces(pattern, sentence))
+            for category, pattern in _TOPIC_RES.items()
+        ] + [
+            (category, True, _pieces(pattern, original))
+            for category, pattern in _ACRONYM_RES.items()
+        ]
+        per_pass: list[list[Finding]] = [[] for _ in passes]  # kept apart to keep their order
+        active = list(range(len(passes)))
+        while active:
+            still = []
+            for index in active:
+                category, acronym, pieces = passes[index]
+                stretch = next(pieces, None)
+                if stretch is None:
+                    continue
+                still.append(index)
+                for match in stretch:
+                    if acronym and category in kw.ACRONYMS_NEED_MEMBERSHIP:
+                        window = sentence[max(0, match.start() - 40) : match.start()]
+                        if not _MEMBERSHIP_RE.search(window):
+                            continue
+                    a, b = start + match.start(), start + match.end()
+                    per_pass[index].append(Finding(category, a, b, text[a:b]))
+            active = still
+            if active and len(sentence) > WINDOW_CHARS:
+                yield
+        for into in per_pass:
+            found += into
 
 
 # Putting it together ---------------------------------------------------------------------------
 
 
 def _resolve(findings: Iterable[Finding]) -> list[Finding]:
-    """Keep the most specific finding where two overlap; sorted by position."""
+    """Keep the most specific finding where two overlap; sorted by position.
+
+    The findings kept do not overlap, so a candidate is checked against its two neighbours only
+    (empty findings, which no detector makes, are dropped).
+    """
     ordered = sorted(
         findings, key=lambda f: (_PRECEDENCE.get(f.category, 99), -(f.end - f.start), f.start)
     )
     kept: list[Finding] = []
+    starts: list[int] = []  # of the kept findings, sorted, with their ends alongside
+    ends: list[int] = []
     for finding in ordered:
-        if not any(finding.overlaps(k) for k in kept):
-            kept.append(finding)
+        if finding.end <= finding.start:
+            continue
+        index = bisect_right(starts, finding.start)
+        if index > 0 and ends[index - 1] > finding.start:
+            continue
+        if index < len(starts) and starts[index] < finding.end:
+            continue
+        starts.insert(index, finding.start)
+        ends.insert(index, finding.end)
+        kept.append(finding)
     return sorted(kept, key=lambda f: f.start)
 
 
-def find_identifiers(text: str, nlp: Any | None = None) -> list[Finding]:
-    folded = fold(text)
+def _overlaps_any(finding: Finding, spans: Sequence[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether `finding` overlaps one of `spans` (sorted, not overlapping; `starts` theirs)."""
+    index = bisect_right(starts, finding.start)
+    return (index > 0 and spans[index - 1][1] > finding.start) or (
+        index < len(spans) and spans[index][0] < finding.end
+    )
+
+
+def _raw_identifiers(
+    text: str,
+    folded: str,
+    nlp: Any | None,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    ner_span: tuple[int, int] | None = None,
+) -> list[Finding]:
+    """Every identifier found, overlapping ones included (see _resolve); spaCy reads `ner_span`
+    of the text only, when given."""
     names = find_names_by_rules(text, folded)
     if nlp is not None:
-        names += find_names_by_ner(nlp, text, folded)
-    addresses, offices = _addresses(text, folded, names)
+        a, b = (0, len(text)) if ner_span is None else ner_span
+        names += [
+            Finding(n.category, n.start + a, n.end + a, n.value)
+            for n in find_names_by_ner(nlp, text[a:b], folded[a:b])
+        ]
+    addresses, offices = _addresses(text, folded, names, sentences)
     # "60 boulevard du Général Martial Valin": a street, not a person.
-    names = [n for n in names if not any(a < n.end and n.start < b for a, b in offices)]
-    found = (
+    office_starts = [a for a, _ in offices]
+    names = [n for n in names if not _overlaps_any(n, offices, office_starts)]
+    return (
         find_emails(text)
         + find_iban(text)
         + find_nir(text, folded)
@@ -647,59 +800,235 @@ def find_identifiers(text: str, nlp: Any | None = None) -> list[Finding]:
         + addresses
         + names
     )
-    return _resolve(found)
 
 
-def scan_text(text: str, nlp: Any | None = None) -> Scan:
-    identifiers = find_identifiers(text, nlp)
-    people = [f for f in identifiers if f.category == "personne"]
-    topics = find_topics(text, people)
+def find_identifiers(text: str, nlp: Any | None = None) -> list[Finding]:
+    return _resolve(_raw_identifiers(text, fold(text), nlp))
+
+
+# A long text is scanned in steps: a thread running a regular expression or spaCy holds the
+# interpreter lock for the whole call, which stops the event loop, so no call may look at much
+# text at once; and between steps, other scans take their turn (PiiDetector.scan_async).
+# Each step owns WINDOW_CHARS of text, cut after a sentence when there is one, else at a space;
+# its detectors also see CONTEXT_CHARS on each side, so a finding that starts in its part is
+# found whole and with the words before it (the widest look-back is 80 characters). A sentence
+# longer than a window is the only place where results can differ from a scan of the whole text
+# at once: an address there is someone's if a person is named within the window.
+WINDOW_CHARS = 1000
+CONTEXT_CHARS = 200
+# spaCy needs little context (a few words), and is most of a step's time: it reads less of it.
+NER_CONTEXT_CHARS = 50
+_SPACE_RE = re.compile(r"\s")
+
+
+def _parts(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Consecutive spans covering the text, each at most WINDOW_CHARS long."""
+    cuts = [0]
+    for start, end in sentences:
+        if end - cuts[-1] <= WINDOW_CHARS:
+            continue
+        if start > cuts[-1]:
+            cuts.append(start)
+        while end - cuts[-1] > WINDOW_CHARS:
+            limit = cuts[-1] + WINDOW_CHARS
+            space = max(text.rfind(c, limit - WINDOW_CHARS // 2, limit) for c in " \n")
+            cuts.append(space + 1 if space >= 0 else limit)
+    if cuts[-1] < len(text):
+        cuts.append(len(text))
+    return list(itertools.pairwise(cuts))
+
+
+def _window(text: str, lo: int, hi: int, context: int) -> tuple[int, int]:
+    """The stretch a step's detectors see around its part: whole words, when there are spaces."""
+    start, end = max(0, lo - context), min(len(text), hi + context)
+    if start > 0 and (space := _SPACE_RE.search(text, start, lo)) is not None:
+        start = space.end()
+    if end < len(text):
+        last = max(text.rfind(c, hi, end) for c in " \n")
+        end = last if last >= 0 else end
+    return start, end
+
+
+def _scan_steps(text: str, nlp: Any | None) -> Generator[None, None, Scan]:
+    """scan_text, in bounded steps: each `next()` does one step, the last returns the Scan."""
+    folded = fold(text)
+    sentences = _sentences(text)
+    parts = _parts(text, sentences)
+    if len(parts) <= 1:
+        identifiers = _resolve(_raw_identifiers(text, folded, nlp, sentences))
+    else:
+        found = []
+        sentence_starts = [start for start, _ in sentences]
+        sentence_ends = [end for _, end in sentences]
+        for lo, hi in parts:
+            yield
+            start, end = _window(text, lo, hi, CONTEXT_CHARS)
+            ner_start, ner_end = _window(text, lo, hi, NER_CONTEXT_CHARS)
+            ner = (max(ner_start, start) - start, min(ner_end, end) - start)
+            seen = [
+                (max(a, start) - start, min(b, end) - start)
+                for a, b in sentences[
+                    bisect_right(sentence_ends, start) : bisect_left(sentence_starts, end)
+                ]
+            ]
+            for f in _raw_identifiers(text[start:end], folded[start:end], nlp, seen, ner):
+                if lo <= f.start + start < hi:
+                    found.append(Finding(f.category, f.start + start, f.end + start, f.value))
+        yield
+        identifiers = _resolve(found)
+    people = sorted(f.start for f in identifiers if f.category == "personne")
+    topics: list[Finding] = []
+    batch: list[tuple[int, int]] = []
+    for sentence in sentences:
+        if batch and sentence[1] - batch[0][0] > WINDOW_CHARS:
+            yield from _topic_steps(text, folded, batch, people, topics)
+            yield
+            batch = []
+        batch.append(sentence)
+    yield from _topic_steps(text, folded, batch, people, topics)
     return Scan(tuple(identifiers), tuple(sorted(topics, key=lambda f: f.start)))
 
 
-class PiiDetector:
-    """Scans text, with spaCy when allowed and installed; results cached by text digest."""
+def _step(steps: Generator[None, None, Scan]) -> Scan | None:
+    """One step; the Scan after the last one."""
+    try:
+        next(steps)
+    except StopIteration as done:
+        result: Scan = done.value
+        return result
+    return None
 
-    def __init__(self, ner: str = "auto", cache_size: int = 2048) -> None:
+
+def scan_text(text: str, nlp: Any | None = None) -> Scan:
+    steps = _scan_steps(text, nlp)
+    while (result := _step(steps)) is None:
+        pass
+    return result
+
+
+def _weight(scan: Scan) -> int:
+    return 1 + len(scan.identifiers) + len(scan.topics)
+
+
+class PiiDetector:
+    """Scans text, with spaCy when allowed and installed; results cached by text digest.
+
+    On the event loop, `scan_async` runs the steps of a scan (see _scan_steps) one at a time in
+    the detector's own thread; between two steps the next step of the shortest pending text goes
+    first, so a one-word question waits for one step of a long document, not for all of it.
+    """
+
+    def __init__(
+        self, ner: str = "auto", cache_size: int = 2048, cache_findings: int = 100_000
+    ) -> None:
         self.use_ner = ner != "off"
         self.cache_size = cache_size
+        # Also bounded by what the scans hold: 2,048 texts naming thousands of people each would
+        # otherwise keep gigabytes.
+        self.cache_findings = cache_findings
         self._cache: OrderedDict[bytes, Scan] = OrderedDict()
+        self._cached_findings = 0
         self._lock = threading.Lock()
+        self._executor: ThreadPoolExecutor | None = None
+        self._busy = False
+        self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
+        self._order = itertools.count()
 
     @property
     def nlp(self) -> Any | None:
         return load_ner() if self.use_ner else None
 
-    def scan(self, text: str) -> Scan:
-        """Blocking: call from a worker thread (scan_async) on the event loop."""
-        if not text.strip():
-            return Scan()
-        digest = hashlib.sha256(text.encode("utf-8")).digest()
+    def _cached(self, digest: bytes) -> Scan | None:
         with self._lock:
             cached = self._cache.get(digest)
             if cached is not None:
                 self._cache.move_to_end(digest)
-                return cached
-        result = scan_text(text, self.nlp)
+            return cached
+
+    def _store(self, digest: bytes, result: Scan) -> None:
         with self._lock:
+            if digest in self._cache:
+                return
             self._cache[digest] = result
-            while len(self._cache) > self.cache_size:
-                self._cache.popitem(last=False)
+            self._cached_findings += _weight(result)
+            while self._cache and (
+                len(self._cache) > self.cache_size or self._cached_findings > self.cache_findings
+            ):
+                self._cached_findings -= _weight(self._cache.popitem(last=False)[1])
+
+    def _steps(self, text: str) -> Generator[None, None, Scan]:
+        nlp = self.nlp  # loading spaCy, the first time, is a step of its own
+        yield
+        return (yield from _scan_steps(text, nlp))
+
+    def scan(self, text: str) -> Scan:
+        """Blocking: on the event loop, use scan_async."""
+        if not text.strip():
+            return Scan()
+        digest = hashlib.sha256(text.encode("utf-8")).digest()
+        cached = self._cached(digest)
+        if cached is not None:
+            return cached
+        steps = self._steps(text)
+        while (result := _step(steps)) is None:
+            pass
+        self._store(digest, result)
         return result
 
     def scan_many(self, items: Sequence[str]) -> list[Scan]:
         return [self.scan(text) for text in items]
 
     async def scan_async(self, text: str) -> Scan:
-        return (await self.scan_many_async([text]))[0]
+        if not text.strip():
+            return Scan()
+        digest = hashlib.sha256(text.encode("utf-8")).digest()
+        cached = self._cached(digest)
+        if cached is not None:
+            return cached
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(1, thread_name_prefix="pii-scan")
+        loop = asyncio.get_running_loop()
+        steps = self._steps(text)
+        result = None
+        while result is None:
+            await self._take_turn(len(text))
+            try:
+                result = await loop.run_in_executor(self._executor, _step, steps)
+            finally:
+                self._end_turn()
+        self._store(digest, result)
+        return result
 
     async def scan_many_async(self, items: Sequence[str]) -> list[Scan]:
-        return await asyncio.to_thread(self.scan_many, list(items))
+        return [await self.scan_async(text) for text in items]
+
+    async def _take_turn(self, size: int) -> None:
+        """Wait until no other step runs, the steps of shorter texts (then older ones) first."""
+        if not self._busy:
+            self._busy = True
+            return
+        turn = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._waiting, (size, next(self._order), turn))
+        try:
+            await turn
+        except asyncio.CancelledError:
+            if turn.done() and not turn.cancelled():
+                self._end_turn()  # given the turn just as it was cancelled: pass it on
+            raise
+
+    def _end_turn(self) -> None:
+        while self._waiting:
+            turn = heapq.heappop(self._waiting)[2]
+            if not turn.done():
+                turn.set_result(None)
+                return
+        self._busy = False
 
     def clear_cache(self) -> None:
         """After an erasure: no finding of deleted text stays in memory."""
         with self._lock:
             self._cache.clear()
+            self._cached_findings = 0
 
 
 # Pseudonymisation ------------------------------------------------------------------------------
@@ -710,13 +1039,24 @@ _PLACEHOLDER_RE = re.compile(
 _BARE_PLACEHOLDER_RE = re.compile(
     r"(?<![\w\[])(" + "|".join(PLACEHOLDER_LABELS.values()) + r")_(\d+)(?![\w\]])"
 )
-_PARTIAL_TAIL_RE = re.compile(r"\[[A-Za-z_ ]*\d*\s*$")
+# "[" letters, digits, then white space up to the end, written so that a space is read one way
+# only: "[" followed by many spaces fails in linear time.
+_PARTIAL_TAIL_RE = re.compile(r"\[[A-Za-z_ ]*(?:\d+\s*|[^\S ]\s*)?$")
 
 
 def _value_key(category: str, value: str) -> str:
     if category in ("nir", "iban", "carte", "telephone"):
         return re.sub(r"[^0-9A-Za-z+]", "", value).upper()
     return " ".join(fold(value).split())
+
+
+# Tokens for finding known family names: runs of letters, digits and hyphens (a name is matched
+# as whole runs), white space, and any other character alone.
+_NAME_TOKEN_RE = re.compile(r"[\w\-]+|\s+|.", re.DOTALL)
+
+
+def _is_run(token: str) -> bool:
+    return token[0] == "-" or token[0].isalnum() or token[0] == "_"
 
 
 @dataclass
@@ -727,6 +1067,35 @@ class Pseudonymiser:
     values: dict[str, str] = field(default_factory=dict)  # placeholder -> value
     counts: Counter[str] = field(default_factory=Counter)
     surnames: dict[str, str] = field(default_factory=dict)  # family name -> placeholder
+    # Indexes, so that each lookup costs the same however many people the conversation names:
+    # the words of each person's key, in the order of by_key, and which keys hold a word...
+    _people: list[frozenset[str]] = field(default_factory=list, init=False, repr=False)
+    _placeholders: list[str] = field(default_factory=list, init=False, repr=False)
+    _with_word: dict[str, list[int]] = field(default_factory=dict, init=False, repr=False)
+    # ... and the family names by their number of tokens, then tokens.
+    _surname_tokens: dict[int, dict[tuple[str, ...], str]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+
+    def _same_person(self, words: Iterable[str]) -> str | None:
+        """The placeholder of the first person whose key holds all these words."""
+        wanted = frozenset(words)
+        if not wanted:
+            return self._placeholders[0] if self._placeholders else None
+        holders = [self._with_word.get(word, []) for word in wanted]
+        for index in min(holders, key=len):
+            if wanted <= self._people[index]:
+                return self._placeholders[index]
+        return None
+
+    def _add_key(self, key: tuple[str, str], placeholder: str) -> None:
+        self.by_key[key] = placeholder
+        if key[0] == "personne":
+            words = frozenset(key[1].split())
+            for word in words:
+                self._with_word.setdefault(word, []).append(len(self._people))
+            self._people.append(words)
+            self._placeholders.append(placeholder)
 
     def placeholder(self, finding: Finding) -> str:
         key = (finding.category, _value_key(finding.category, finding.value))
@@ -735,14 +1104,13 @@ class Pseudonymiser:
             return existing
         if finding.category == "personne":
             # "M. Dupont" after "Jean Dupont" is the same person.
-            words = key[1].split()
-            for (category, known), placeholder in self.by_key.items():
-                if category == "personne" and set(words) <= set(known.split()):
-                    self.by_key[key] = placeholder
-                    return placeholder
+            same = self._same_person(key[1].split())
+            if same is not None:
+                self._add_key(key, same)
+                return same
         self.counts[finding.category] += 1
         placeholder = f"[{PLACEHOLDER_LABELS[finding.category]}_{self.counts[finding.category]}]"
-        self.by_key[key] = placeholder
+        self._add_key(key, placeholder)
         self.values[placeholder] = finding.value
         if finding.category == "personne":
             last = finding.value.split()[-1]
@@ -751,8 +1119,11 @@ class Pseudonymiser:
                 len(last) >= 3
                 and folded_last not in kw.NOT_SURNAMES
                 and folded_last not in kw.FIRST_NAMES
+                and last not in self.surnames
             ):
-                self.surnames.setdefault(last, placeholder)
+                self.surnames[last] = placeholder
+                tokens = tuple(_NAME_TOKEN_RE.findall(last))
+                self._surname_tokens.setdefault(len(tokens), {})[tokens] = last
         return placeholder
 
     def register(self, findings: Iterable[Finding]) -> None:
@@ -760,13 +1131,39 @@ class Pseudonymiser:
             if finding.category in PLACEHOLDER_LABELS:
                 self.placeholder(finding)
 
+    def _surname_spans(self, text: str) -> list[Finding]:
+        r"""Each known family name standing alone in the text (not inside a longer word).
+
+        As one `(?<![\w-])name(?![\w-])` search per name would find them, but in one pass over
+        the text's tokens whatever the number of names.
+        """
+        if not self.surnames:
+            return []
+        tokens = [(m.start(), m.group()) for m in _NAME_TOKEN_RE.finditer(text)]
+        spans = []
+        after: dict[str, int] = {}  # a name's matches do not overlap each other
+        for index, (start, token) in enumerate(tokens):
+            for size, names in self._surname_tokens.items():
+                if size == 1:
+                    name = names.get((token,))
+                else:
+                    name = names.get(tuple(t for _, t in tokens[index : index + size]))
+                if name is None or start < after.get(name, 0):
+                    continue
+                end = start + len(name)
+                if not _is_run(name[0]) and start > 0 and _is_run(text[start - 1]):
+                    continue
+                if not _is_run(name[-1]) and end < len(text) and _is_run(text[end]):
+                    continue
+                after[name] = end
+                spans.append(Finding("personne", start, end, name))
+        return spans
+
     def pseudonymise(self, text: str, findings: Iterable[Finding]) -> str:
         spans = [f for f in findings if f.category in PLACEHOLDER_LABELS]
         self.register(spans)
         # A family name already known in the conversation, mentioned alone ("Dupont a dit").
-        for surname in self.surnames:
-            for match in re.finditer(rf"(?<![\w\-]){re.escape(surname)}(?![\w\-])", text):
-                spans.append(Finding("personne", match.start(), match.end(), surname))
+        spans += self._surname_spans(text)
         out, position = [], 0
         for finding in _resolve(spans):
             out.append(text[position : finding.start])
@@ -884,19 +1281,27 @@ class ModelGuard:
         indexes = [i for i, m in enumerate(messages) if isinstance(m.get("content"), str)]
         contents = [str(messages[i]["content"]) for i in indexes]
         scans = await self.detector.scan_many_async(contents)
+        # Linear, but a long text naming thousands of people is still work: off the event loop.
+        safe = await asyncio.to_thread(self._pseudonymise, contents, scans)
+        protected = [dict(m) for m in messages]
+        for i, content in zip(indexes, safe, strict=True):
+            protected[i]["content"] = content
+        return protected
+
+    def _pseudonymise(self, contents: Sequence[str], scans: Sequence[Scan]) -> list[str]:
         for result in scans:
             self.pseudonymiser.register(result.identifiers)
-        protected = [dict(m) for m in messages]
-        for i, content, result in zip(indexes, contents, scans, strict=True):
-            protected[i]["content"] = self.pseudonymiser.pseudonymise(content, result.identifiers)
-        return protected
+        return [
+            self.pseudonymiser.pseudonymise(content, result.identifiers)
+            for content, result in zip(contents, scans, strict=True)
+        ]
 
     async def protect_text(self, text: str) -> str:
         """One more text for the model (a document, a transcript), same placeholders."""
         if self.identifiers_mode != "pseudonymise":
             return text
         result = await self.detector.scan_async(text)
-        return self.pseudonymiser.pseudonymise(text, result.identifiers)
+        return (await asyncio.to_thread(self._pseudonymise, [text], [result]))[0]
 
     def restore(self, text: str) -> str:
         return self.pseudonymiser.restore(text)

