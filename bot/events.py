@@ -27,6 +27,15 @@ class MatrixError(Exception):
         self.status = status
 
 
+class EventTooLarge(MatrixError):
+    """An event over the spec's size cap: measured before sending (`status` None, nothing was
+    sent) or refused by the homeserver (413 `M_TOO_LARGE`). `size`: the measured bytes."""
+
+    def __init__(self, what: str, size: int, status: int | None = None) -> None:
+        super().__init__(what, "M_TOO_LARGE", status)
+        self.size = size
+
+
 class AccountUnusable(MatrixError):
     """The account is expired, deactivated or its token revoked: retrying cannot help."""
 

@@ -6,7 +6,7 @@ import importlib.util
 import logging
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -183,33 +183,70 @@ def _starting_a_part(text: str) -> str:
     return textwrap.dedent(text).strip()
 
 
-def _split_plain(text: str, limit: int, separators: tuple[str, ...] = ("\n", " ")) -> list[str]:
-    """Greedy parts of at most `limit` characters, cut at the first separator that allows it."""
-    if len(text) <= limit:
-        return [text]
-    if not separators:
-        return [text[i : i + limit] for i in range(0, len(text), limit)]
-    separator, finer = separators[0], separators[1:]
-    parts: list[str] = []
-    current: str | None = None
-    for unit in text.split(separator):
-        if current is not None and len(current) + len(separator) + len(unit) <= limit:
-            current += separator + unit
-            continue
-        if current is not None:
-            parts.append(current)
-        pieces = _split_plain(unit, limit, finer)
-        parts.extend(pieces[:-1])
-        current = pieces[-1]
-    if current is not None:
-        parts.append(current)
-    return parts
+Check = Callable[[str], bool]
 
 
-def _split_code(block_text: str, closed: bool, limit: int) -> list[str] | None:
-    """A code block too long for one part, cut between lines, each part closed and reopened.
+@dataclass
+class _Atom:
+    """A piece of the text that a part takes whole: a block, else a line, a word, a character.
 
-    None when `limit` leaves no room for code between the fences (an absurdly long info string).
+    `sep` joins it to the atom before it when both are in one part; at a cut it is dropped.
+    """
+
+    sep: str
+    text: str
+    level: int  # 0 block, 1 line, 2 word, 3 character
+    fence: _Block | None = None  # a fenced code block (level 0)
+
+
+_FINER = ("\n", " ", "")  # what separates the atoms of the next level
+
+
+def _finer(atom: _Atom) -> list[_Atom] | None:
+    """The atom as atoms of the next level, or None for a single character."""
+    if atom.level >= len(_FINER) or len(atom.text) <= 1:
+        return None
+    separator = _FINER[atom.level]
+    pieces = atom.text.split(separator) if separator else list(atom.text)
+    return [
+        _Atom(atom.sep if index == 0 else separator, piece, atom.level + 1)
+        for index, piece in enumerate(pieces)
+    ]
+
+
+def _longest(good: int, end: int, build: Callable[[int], str], ok: Check) -> int:
+    """The largest `j` below `end` whose `build(j)` passes `ok`, knowing that `build(good)` does.
+
+    Galloping then bisection: a few checks per part however many atoms it holds, which matters
+    when a check renders the part. A check that is not monotone still yields a part that passed.
+    """
+    step, bad = 1, end
+    while good + step < end:
+        if not ok(build(good + step)):
+            bad = good + step
+            break
+        good += step
+        step *= 2
+    while bad - good > 1:
+        middle = (good + bad) // 2
+        if ok(build(middle)):
+            good = middle
+        else:
+            bad = middle
+    return good
+
+
+def _joined(atoms: list[_Atom], start: int, end: int) -> str:
+    """Atoms start..end (inclusive) as one text, the first one's separator dropped."""
+    if end < start:
+        return ""
+    return atoms[start].text + "".join(a.sep + a.text for a in atoms[start + 1 : end + 1])
+
+
+def _cut_code(block_text: str, closed: bool, ok: Check) -> list[str] | None:
+    """A code block too big for one part, cut between lines, each part closed and reopened.
+
+    None when no part can hold the fences and one character (an absurdly long info string).
     """
     # Unindented, the fence renders the same at the start of any part, list item or not.
     lines = textwrap.dedent(block_text).split("\n")
@@ -217,50 +254,93 @@ def _split_code(block_text: str, closed: bool, limit: int) -> list[str] | None:
     marker = _fence_marker(opening) or "```"
     body = lines[1:-1] if closed else lines[1:]
     closing = lines[-1].strip() if closed else ""
-    room = limit - len(opening) - max(len(marker), len(closing)) - 2
-    if room < 1:
+
+    def wrap(code: str, last: bool) -> str:
+        if not last:
+            return f"{opening}\n{code}\n{marker}"
+        return f"{opening}\n{code}" + (f"\n{closing}" if closed else "")
+
+    if not (ok(wrap("x", False)) and ok(wrap("x", True))):
         return None
-    chunks = [chunk for chunk in _split_plain("\n".join(body), room) if chunk.strip()] or [""]
-    parts = [f"{opening}\n{chunk}\n{marker}" for chunk in chunks[:-1]]
-    parts.append(f"{opening}\n{chunks[-1]}" + (f"\n{closing}" if closed else ""))
-    return parts
+    atoms = [_Atom("\n", line, 1) for line in body] or [_Atom("", "", 1)]
+    pieces: list[str] = []
+    i = 0
+    while i < len(atoms):
+        last = len(atoms) - 1
+        if not ok(wrap(atoms[i].text, i == last)):
+            finer = _finer(atoms[i])
+            if finer is None:
+                return None
+            atoms[i : i + 1] = finer
+            continue
+        start = i
+
+        def build(j: int, start: int = start, last: int = last) -> str:
+            return wrap(_joined(atoms, start, j), j == last)
+
+        i = _longest(start, len(atoms), build, ok) + 1
+        if _joined(atoms, start, i - 1).strip() or (i == len(atoms) and not pieces):
+            pieces.append(build(i - 1))
+    return pieces
 
 
-def split_message(text: str, limit: int) -> list[str]:
-    """Parts of at most `limit` characters, cut at blank lines, else line breaks, else spaces.
+def split_message(text: str, limit: int, fits: Check | None = None) -> list[str]:
+    """Parts of at most `limit` characters that each pass `fits` (the size of the event that
+    will carry it), cut at blank lines, else line breaks, else spaces, else anywhere.
 
     A fenced code block that fits in a part is never cut. One that does not is cut between lines,
     closed at the end of a part and reopened with the same info string at the start of the next,
     so each part renders on its own. Whitespace at the cuts is dropped. Parts are filled from the
     start, so while an answer streams in, the parts already complete mostly stay as they were.
+    `fits` is called on candidate parts only (a few per part, see `_longest`): it may render.
     """
     if limit < 1:
         raise ValueError(f"limit must be positive, got {limit}")
+
+    def ok(part: str) -> bool:
+        return len(part) <= limit and (fits is None or fits(part))
+
     text = text.rstrip()
-    if len(text) <= limit:
-        return [text] if text.strip() else []
-    parts: list[str] = []
-    current = ""
+    if not text.strip():
+        return []
+    if ok(text):
+        return [text]
+    atoms: list[_Atom] = []
     previous_end = 0
     for block in _blocks(text):
-        block_text = text[block.start : block.end]
-        separator = text[previous_end : block.start]
+        fence = block if block.fenced else None
+        atoms.append(
+            _Atom(text[previous_end : block.start], text[block.start : block.end], 0, fence)
+        )
         previous_end = block.end
-        if current and len(current) + len(separator) + len(block_text) <= limit:
-            current += separator + block_text
+    parts: list[str] = []
+    i = 0
+    while i < len(atoms):
+        atom = atoms[i]
+        head = _starting_a_part(atom.text) if parts else atom.text.rstrip()
+        if not head.strip():
+            i += 1
             continue
-        if current:
-            parts.append(current)
-            block_text = _starting_a_part(block_text)
-        if len(block_text) <= limit:
-            current = block_text
-            continue
-        pieces = _split_code(block_text, block.closed, limit) if block.fenced else None
-        if pieces is None:
-            plain = [piece for piece in _split_plain(block_text, limit) if piece.strip()]
-            pieces = [plain[0].rstrip(), *(_starting_a_part(piece) for piece in plain[1:])]
-        parts.extend(pieces[:-1])
-        current = pieces[-1]
-    if current:
-        parts.append(current)
+        if not ok(head):
+            pieces = _cut_code(head, atom.fence.closed, ok) if atom.fence else None
+            if pieces is None:
+                finer = _finer(atom)
+                if finer is None:  # one character that does not pass: nothing smaller exists
+                    parts.append(head)
+                    i += 1
+                    continue
+                atoms[i : i + 1] = finer
+                continue
+            parts.extend(pieces[:-1])
+            head = pieces[-1]
+        start = i + 1
+
+        def build(j: int, head: str = head, start: int = start) -> str:
+            if j < start:
+                return head
+            return (head + atoms[start].sep + _joined(atoms, start, j)).rstrip()
+
+        end = _longest(start - 1, len(atoms), build, ok)
+        parts.append(build(end))
+        i = end + 1
     return parts

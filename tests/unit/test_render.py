@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 
 import pytest
 
 from bot.render import markdown_to_html, split_message
+from tests.long_text import collapsed, markdown_answer, reassembled
 
 MATRIX_TAGS = {
     *(f"h{level}" for level in range(1, 7)),
@@ -262,4 +264,65 @@ def test_split_properties_on_random_texts() -> None:
             continue
         check_parts(text, parts, limit)
         # Every part renders on its own: a code block is closed wherever it is cut.
+        assert all(open_fence_at_end(p) is None for p in parts), parts
+
+
+# Splitting by the size of the event ------------------------------------------------------------
+
+
+def html_weight(budget: int) -> tuple[Callable[[str], bool], list[str]]:
+    """A size check like the streamer's (the text and its HTML, twice), recording its calls."""
+    calls: list[str] = []
+
+    def fits(part: str) -> bool:
+        calls.append(part)
+        return 2 * (len(part.encode()) + len(markdown_to_html(part).encode())) <= budget
+
+    return fits, calls
+
+
+def test_parts_are_chosen_by_their_size_not_only_their_length() -> None:
+    text = markdown_answer(20_000)
+    fits, calls = html_weight(30_000)
+    parts = split_message(text, 12_000, fits)
+    assert len(parts) > len(split_message(text, 12_000))  # the size check cut more often
+    assert all(fits(part) and len(part) <= 12_000 for part in parts)
+    assert reassembled(parts) == collapsed(text)
+    # Galloping: a handful of checks per part, however many blocks it holds.
+    assert len(calls) <= 16 * len(parts)
+
+
+def test_a_table_bigger_than_a_part_is_cut_between_rows() -> None:
+    rows = "\n".join(f"| ligne {i} | {'é' * 30} |" for i in range(400))
+    text = f"| Col | Valeur |\n|---|---|\n{rows}"
+    fits, _ = html_weight(8_000)
+    parts = split_message(text, 12_000, fits)
+    assert len(parts) > 2 and all(fits(part) for part in parts)
+    assert all(part.startswith("| ligne") for part in parts[1:])  # whole rows, never half
+    assert reassembled(parts) == collapsed(text)
+
+
+def test_a_code_block_is_cut_and_reopened_under_the_size_check() -> None:
+    code = "\n".join(f"    x_{i} = '<é>' * {i}" for i in range(300))
+    text = f"Code :\n\n```python\n{code}\n```\n\nFin."
+    fits, _ = html_weight(6_000)
+    parts = split_message(text, 12_000, fits)
+    assert len(parts) > 3 and all(fits(part) for part in parts)
+    check_parts(text, parts, 12_000)
+    assert all(open_fence_at_end(part) is None for part in parts)
+
+
+def test_size_checked_split_properties_on_random_texts() -> None:
+    rng = random.Random(14)
+    for _ in range(60):
+        text = random_text(rng)
+        limit = rng.randint(100, 2_000)
+        fits, _ = html_weight(rng.randint(400, 3_000))
+        parts = split_message(text, limit, fits)
+        if not text.strip():
+            assert parts == []
+            continue
+        check_parts(text, parts, limit)
+        # A part fails the check only when it is one character (nothing smaller exists).
+        assert all(fits(part) or len(part) == 1 for part in parts), parts
         assert all(open_fence_at_end(p) is None for p in parts), parts

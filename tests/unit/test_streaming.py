@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from bot import texts
+from bot.events import EventTooLarge
+from bot.eventsize import MAX_EVENT_BYTES
+from bot.render import split_message
 from bot.streaming import AnswerStreamer
 from tests.fakes import FakeMatrix
+from tests.long_text import collapsed, markdown_answer, reassembled
 
 
 class Clock:
@@ -108,3 +112,120 @@ async def test_status_lines_show_until_the_answer_starts() -> None:
     assert len(matrix.sent) == 1
     assert matrix.sent[0].final_body == "Réponse complète"
     assert all(body != "trop tard" for body, _ in matrix.sent[0].edits)
+
+
+# Long answers: parts chosen by the size of their events ----------------------------------------
+
+
+async def stream(s: AnswerStreamer, clock: Clock, text: str, chunk: int = 400) -> None:
+    """The model's text in chunks, about two edits' worth of time apart."""
+    for end in range(chunk, len(text) + chunk, chunk):
+        clock.now += 0.5
+        await s.update(text[:end])
+    await s.finish(text)
+
+
+def finals(matrix: FakeMatrix) -> list[str]:
+    return [m.final_body for m in matrix.sent]
+
+
+async def test_a_long_encrypted_answer_is_split_by_event_size_and_arrives_whole() -> None:
+    matrix, clock = FakeMatrix(), Clock()
+    s = streamer(matrix, clock, max_chars=12_000, txn_base="answer.t")
+    text = markdown_answer(60_000)
+    await stream(s, clock, text)
+    # FakeMatrix measures every send and edit as the real port does and refuses any over the
+    # cap: the old parts of 12,000 characters weighed about 80 KB as encrypted edits.
+    assert matrix.refused_too_large == 0
+    assert 0 < matrix.largest_event <= MAX_EVENT_BYTES
+    assert len(matrix.sent) > len(split_message(text, 12_000))
+    assert reassembled(finals(matrix)) == collapsed(text)
+    assert all(m.final_html is not None for m in matrix.sent)  # every part's final rendering
+    assert list(matrix.txn_ids) == [f"answer.t.{i}" for i in range(len(matrix.sent))]
+
+
+async def test_a_plain_room_takes_bigger_parts_than_an_encrypted_one() -> None:
+    text = markdown_answer(40_000)
+    counts = []
+    for plain in (False, True):
+        matrix, clock = FakeMatrix(), Clock()
+        if plain:
+            matrix.plain_rooms.add("!r")
+        await stream(streamer(matrix, clock, max_chars=30_000), clock, text, chunk=2_000)
+        assert reassembled(finals(matrix)) == collapsed(text)
+        counts.append(len(matrix.sent))
+    assert counts[1] < counts[0]
+
+
+async def test_parts_refused_with_413_are_cut_again_and_continue_in_new_messages() -> None:
+    matrix, clock = FakeMatrix(), Clock()
+    matrix.server_max_bytes = 30_000  # a homeserver stricter than the streamer's measure
+    s = streamer(matrix, clock, max_chars=12_000, txn_base="answer.t")
+    text = markdown_answer(20_000)
+    await stream(s, clock, text)
+    assert matrix.refused_too_large >= 1 and s.refusals == matrix.refused_too_large
+    assert matrix.largest_event <= 30_000
+    assert reassembled(finals(matrix)) == collapsed(text)  # nothing lost
+    assert all(m.final_html is not None for m in matrix.sent)
+    # A refused send created nothing: its smaller part took the same transaction id.
+    assert list(matrix.txn_ids) == [f"answer.t.{i}" for i in range(len(matrix.sent))]
+
+
+class RefusesFirstFinalEdit(FakeMatrix):
+    """Answers 413 M_TOO_LARGE to the first final edit, whatever its size."""
+
+    refused = False
+
+    async def edit(self, room_id: str, event_id: str, body: str, html: str | None = None) -> str:
+        if html is not None and not self.refused:
+            self.refused = True
+            raise EventTooLarge("send", 70_000, 413)
+        return await super().edit(room_id, event_id, body, html)
+
+
+async def test_a_final_edit_refused_with_413_is_split_and_the_rest_follows() -> None:
+    matrix, clock = RefusesFirstFinalEdit(), Clock()
+    s = streamer(matrix, clock, max_chars=12_000)
+    text = markdown_answer(5_000)
+    await stream(s, clock, text)
+    assert matrix.refused and s.refusals == 1
+    # The refused part is cut in pieces of at most half its length, the rest in new messages.
+    assert len(matrix.sent) >= 2
+    assert all(len(body) <= len(text) // 2 for body in finals(matrix))
+    assert reassembled(finals(matrix)) == collapsed(text)
+    assert all(m.final_html is not None for m in matrix.sent)
+    assert texts.TYPING_PLACEHOLDER not in matrix.sent[0].final_body
+
+
+async def test_finishing_after_a_crash_sends_no_part_twice_and_shows_every_part_final() -> None:
+    matrix, clock = FakeMatrix(), Clock()
+    text = markdown_answer(30_000)
+    first = streamer(matrix, clock, max_chars=12_000, txn_base="answer.t")
+    for end in range(400, len(text) + 400, 400):
+        clock.now += 0.5
+        await first.update(text[:end])
+    # Stopped after the answer was stored, before its final edits: the last message still shows
+    # a streamed text. At the next start the stored answer is shown again from its first
+    # message, with the same transaction ids.
+    sent = len(matrix.sent)
+    assert sent > 3 and matrix.sent[-1].final_body.endswith(texts.TYPING_PLACEHOLDER)
+    again = streamer(
+        matrix,
+        clock,
+        max_chars=12_000,
+        txn_base="answer.t",
+        resume_event_id=matrix.sent[0].event_id,
+    )
+    await again.finish(text)
+    assert len(matrix.sent) == sent
+    assert reassembled(finals(matrix)) == collapsed(text)
+    assert all(m.final_html is not None for m in matrix.sent)
+
+
+async def test_a_footer_that_does_not_fit_goes_in_its_own_message() -> None:
+    matrix, clock = FakeMatrix(), Clock()
+    s = streamer(matrix, clock, max_chars=1_000)
+    text = "mot " * 245  # 979 characters: one part, no room for the footer under max_chars
+    await s.update(text)
+    await s.finish(text.strip(), footer="_Sources : service-public.fr_")
+    assert [m.final_body for m in matrix.sent] == [text.strip(), "_Sources : service-public.fr_"]
