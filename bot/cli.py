@@ -139,6 +139,7 @@ def _check_online(config: Config) -> int:
 
 
 async def _run(config: Config) -> int:
+    from bot.account_validity import request_renewal_once
     from bot.app import BotApp
     from bot.events import AccountUnusable, MatrixError
     from bot.matrix import refusal_message
@@ -163,7 +164,8 @@ async def _run(config: Config) -> int:
         async with app:
             await app.wait()
     except AccountUnusable as exc:
-        log.critical("%s", refusal_message(config.matrix, exc))
+        renewal = await request_renewal_once(config.matrix, exc)  # expired: asks once
+        log.critical("%s", refusal_message(config.matrix, exc, renewal))
         return EXIT_ACCOUNT
     except MatrixError as exc:  # at start-up: a 4xx other than a refusal of the account
         log.critical("the homeserver %s failed: %s", config.matrix.homeserver, exc)

@@ -66,6 +66,17 @@ def strip_mention(text: str, names: Iterable[str]) -> str:
     return text
 
 
+def _wants_receipt(item: InboxItem) -> bool:
+    """A message (not a reaction, not a greeting) taken for the first time: the agent gets a
+    read receipt for it."""
+    return (
+        item.kind == "message"
+        and item.msgtype != REACTION_MSGTYPE
+        and item.attempts == 0
+        and item.event_id.startswith("$")
+    )
+
+
 def _kind(ctx: Ctx) -> str:
     return "command" if ctx.command is not None else "message"
 
@@ -326,6 +337,11 @@ class Dispatcher:
         metrics = self.services.metrics
         if item.origin_ts:
             metrics.queue_wait.observe(max(0.0, time.time() - item.origin_ts / 1000))
+        if _wants_receipt(item):
+            # Fire and forget: the answer's first token does not wait for it.
+            self.spawn(
+                self.services.matrix.send_receipt(item.room_id, item.event_id, item.thread_root)
+            )
         started = time.monotonic()
         outcome = ("message", "cancelled")
         try:

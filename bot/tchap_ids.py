@@ -15,7 +15,18 @@ EXTERNAL_HOMESERVER = "agent.externe.tchap.gouv.fr"
 _TRAILING_DIGITS = re.compile(r"(?<!\d)\d+$")
 # A user id as typed in a command; the server part may carry a port.
 USER_ID = re.compile(r"@[A-Za-z0-9._=/+\-]+:[A-Za-z0-9.\-]+(?::\d+)?")
-_MATRIX_TO = re.compile(r"^https://matrix\.to/#/(@[^/?]+)")
+# A link to a user, as a pill's href or pasted in a command: a permalink on any host
+# (`https://matrix.to/#/@id`; Tchap web's prefix is https://tchap.gouv.fr, and it writes
+# `…/#/@id` today, `…/#/user/@id` in older versions), or a `matrix:u/localpart:server` URI
+# (spec, "matrix: URI scheme"). Ids may be percent-encoded; the query (`?via=`, `?action=`) is
+# dropped; a comma after a link is not part of it. Each start is at "http" or "matrix:" and no
+# part runs past a space or a "/", so a scan is linear.
+_LINK = re.compile(
+    r"(?:https?://[^\s/?#<>\"']+/#/(?:user/)?(?P<id>(?:@|%40)[^\s/?#<>\"',;)]+)"
+    r"|matrix:(?://[^\s/?#<>\"']*/)?u/(?P<local>[^\s/?#<>\"',;)]+))"
+    r"(?:\?[^\s<>\"']*)?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -69,9 +80,32 @@ def parse_tchap_id(user_id: str, domains: Iterable[str] = ()) -> TchapId:
     )
 
 
+def link_user_id(link: str) -> str | None:
+    """The user id a permalink or a `matrix:u/` URI points to, if it is one."""
+    match = _LINK.fullmatch(link.strip())
+    return _linked_id(match) if match else None
+
+
+def _linked_id(match: re.Match[str]) -> str | None:
+    if match.group("id") is not None:
+        user_id = unquote(match.group("id"))
+    else:
+        user_id = "@" + unquote(match.group("local"))
+    return user_id if USER_ID.fullmatch(user_id) else None
+
+
+def links_to_ids(text: str) -> str:
+    """The text with each link to a user replaced by the user's id (other links unchanged)."""
+
+    def replace(match: re.Match[str]) -> str:
+        return _linked_id(match) or match.group(0)
+
+    return _LINK.sub(replace, text)
+
+
 def user_ids_in(text: str) -> list[str]:
-    """Every user id written in the text, in order, each once."""
-    return list(dict.fromkeys(USER_ID.findall(text)))
+    """Every user id written in the text (plain or as a link), in order, each once."""
+    return list(dict.fromkeys(USER_ID.findall(links_to_ids(text))))
 
 
 def leading_user_ids(text: str) -> tuple[list[str], str]:
@@ -81,7 +115,7 @@ def leading_user_ids(text: str) -> tuple[list[str], str]:
     of the reason, not a second target.
     """
     ids: dict[str, None] = {}  # in order, each once
-    words = text.split()
+    words = links_to_ids(text).split()
     index = 0
     while index < len(words):
         word = words[index].strip(",;")
@@ -144,10 +178,10 @@ def pills_to_text(html: str) -> str:
         elif name == "a":
             hrefs = _HREF.findall(html, tag.end(), end)
             href = "".join(hrefs[-1]) if hrefs else ""
-            match = _MATRIX_TO.match(unquote(unescape(href)))
-            if match:
+            user_id = link_user_id(unescape(href))
+            if user_id is not None:
                 in_pill = True
-                parts.append(match.group(1))
+                parts.append(user_id)
         elif name in _LINE_TAGS:
             parts.append("\n")
     text(len(html))

@@ -478,10 +478,14 @@ class AgentClient:
         caption: str | None = None,
         declared_size: int | None = None,
         corrupt_hash: bool = False,
+        voice_ms: int | None = None,
     ) -> str:
         """Upload a file and post it, encrypted in an encrypted room (a `file` with key, iv
         and hashes, as Tchap does), as a plain `url` otherwise. `caption` goes in `body` with
-        `filename` set (Matrix v1.10 captions); `declared_size` lies about the size."""
+        `filename` set (Matrix v1.10 captions); `declared_size` lies about the size.
+        `voice_ms`: a voice message of that duration, as the Tchap web recorder posts it
+        (matrix-react-sdk's createVoiceMessageContent: m.audio, body "Voice message" and no
+        `filename`, MSC1767 file/audio blocks, the MSC3245 voice marker)."""
         room = await self._wait_room(room_id)
         encrypt = bool(room.encrypted)
         resp, keys = await self.client.upload(
@@ -508,6 +512,21 @@ class AgentClient:
             content["file"] = {**keys, "url": resp.content_uri}
         else:
             content["url"] = resp.content_uri
+        if voice_ms is not None:
+            source = {k: content[k] for k in ("url", "file") if k in content}
+            content.pop("filename")
+            content["msgtype"] = "m.audio"
+            content["body"] = "Voice message"
+            content["info"]["duration"] = voice_ms
+            content["org.matrix.msc1767.text"] = "Voice message"
+            content["org.matrix.msc1767.file"] = {
+                **source,
+                "name": "Voice message.ogg",
+                "mimetype": mimetype,
+                "size": len(data),
+            }
+            content["org.matrix.msc1767.audio"] = {"duration": voice_ms, "waveform": [0] * 100}
+            content["org.matrix.msc3245.voice"] = {}
         return await self._send(room_id, "m.room.message", content)
 
     async def react(self, room_id: str, event_id: str, key: str) -> str:

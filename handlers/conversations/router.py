@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot import texts as bot_texts
+from bot.answer import estimate_tokens
 from bot.commands import Router
 from bot.context import Answered, Ctx, Turn, UserError
 from bot.conversation import TITLE_CHARS, belongs_here, conversation_of, room_owner
 from bot.llm import ChatMessage, LLMError
 from handlers.conversations import texts
 from handlers.conversations.config import ConversationsConfig
-from storage.conversations import Conversation
+from storage.conversations import Conversation, Message
 
 log = logging.getLogger(__name__)
 
@@ -204,8 +205,28 @@ async def replied_message(ctx: Ctx, turn: Turn) -> None:
     conversation = await services.conversations.get(message.conversation_id)
     if conversation is None or conversation.room_id != ctx.room_id:
         return  # only what this room already saw
+    if await _in_recent_history(ctx, turn, message):
+        log.info("event %s replies to answer %s: already in the context", ctx.event_id, reply_to)
+        return  # quoting it again would send it twice
     turn.material.append(texts.replied_message(message.content))
     log.info("event %s replies to answer %s: quoted", ctx.item.event_id, reply_to)
+
+
+async def _in_recent_history(ctx: Ctx, turn: Turn, message: Message) -> bool:
+    """Whether the answer is among the newest turns of the conversation being answered, well
+    within the context budget: those turns go to the model as they are."""
+    if message.conversation_id != turn.conversation_id:
+        return False
+    history = await ctx.services.conversations.messages(turn.conversation_id)
+    limit = ctx.services.config.llm.context_budget // 2
+    cost = 0
+    for earlier in reversed(history):
+        cost += estimate_tokens(earlier.content)
+        if cost > limit:
+            return False
+        if earlier.id == message.id:
+            return True
+    return False
 
 
 # Generated titles ---------------------------------------------------------------------------

@@ -22,10 +22,13 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from bot.matrix import message_text
 from bot.render import markdown_to_html, split_message
+from bot.replies import strip_html_fallback, strip_plain_fallback, strip_reply_fallback
 from bot.tchap_ids import (
     USER_ID,
     leading_user_ids,
+    link_user_id,
     match_domain,
     parse_tchap_id,
     pills_to_text,
@@ -129,6 +132,40 @@ def test_scan_text_on_hostile_text(text: str) -> None:
     assert all(a.end <= b.start for a, b in itertools.pairwise(scan.identifiers))
 
 
+# The pieces of the detectors written for text the guard had never seen (issue 18): cues before
+# names, lower-case names, coordinated names, names by their e-mail, streets without a number,
+# boxes, towns, switchboards and references, organisations being born, topic phrases.
+ISSUE_18_PIECES = [
+    "ma collègue ", "je suis ", "je m'appelle ", "c'est ", "Bonjour, c'est ", "à l'attention de ",
+    "avec ", "vérifier avec ", " et ", ", ", "Cordialement,\n", "Présents : ", "les époux ",
+    "pierre ", "marchand ", "LEMAIRE ", "Nacer ", "Le ", "Du ", "de la ", "d'", "Fontaine ",
+    "Saint ", "lycée ", "rond-point du Maréchal ", "groupe scolaire ", "nacer.guyot@x.fr ",
+    "chemin ", "BP 12 ", "CS 1, ", "75011 ", "à Lyon ", "12 bis ", "Cedex ", "mairie ",
+    "standard ", "tél. ", "06 12 34 56 78 ", "0123456789 ", "dossier ", "commande n° ",
+    "4111 1111 1111 1111 ", "née le 1er janvier 2017 ", "commune ", "de la fusion ", "élue ",
+    "CFDT ", "adhérente de FO ", "Aïd ", "atteint de ", "souffre de ", "mon service ",
+    "système de ", "reconnaissance faciale ", "bulletin n° 2 du casier judiciaire ", "a ",
+]  # fmt: skip
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("name", DETECTORS)
+@fuzz(examples=10)
+@given(text=hostile(MESSAGE_MAX, ISSUE_18_PIECES))
+def test_each_detector_on_the_pieces_of_issue_18(name: str, text: str) -> None:
+    _check_findings(text, DETECTORS[name](text))
+
+
+@pytest.mark.timeout(60)
+@fuzz(examples=8, deadline=5.0)
+@given(text=hostile(MESSAGE_MAX, ISSUE_18_PIECES))
+def test_scan_text_on_the_pieces_of_issue_18(text: str) -> None:
+    scan = scan_text(text)
+    _check_findings(text, scan.identifiers)
+    _check_findings(text, scan.topics)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(scan.identifiers))
+
+
 # Texts of sentences (each shorter than a window): the scan in windows finds what one pass does.
 SENTENCES = [
     "Mme Claire Martin habite 12 rue des Lilas, 75011 Paris. ",
@@ -141,6 +178,14 @@ SENTENCES = [
     "La préfecture, 1 rue de la Préfecture, 38000 Grenoble, accueille le public. ",
     "Il est adhérent de la CGT. ",
     "M. Dupont rappellera. ",
+    "je suis pierre marchand, agent au service RH. ",
+    "Ajoute Herman et Chrétien dans la liste de diffusion. ",
+    "Nacer Guyot (04 91 75 98 92, nacer.guyot@agriculture.gouv.fr) est absent. ",
+    "Il habite chemin des Vignes à Chinon. ",
+    "Le standard de la préfecture : 01 23 45 67 89, ou mon portable 06 98 76 54 32. ",
+    "La commune nouvelle, née le 1er janvier 2017 de la fusion de trois communes, grandit. ",
+    "Elle est élue CFDT au comité social. ",
+    "Mon service accueille des agents en situation de handicap. ",
 ]
 
 
@@ -393,3 +438,96 @@ def test_split_message_reopens_code_blocks(lines: list[str], limit: int) -> None
     assert all(0 < len(part) <= limit for part in parts)
     joined = "\n".join(parts)
     assert _content(_FENCE_LINE.sub("", joined)) == _content(_FENCE_LINE.sub("", text))
+
+
+# Replies from Tchap clients and links to users (issue 14) --------------------------------------
+
+REPLY_PIECES = [
+    "> ", "> <@a:b> ", "> * <@a:b> ", ">", "<", "\n", "\n\n", "> \n", "a", " ", "<mx-reply>",
+    "</mx-reply>", "<MX-REPLY ", "<mx-reply", "</mx-reply", "<blockquote>", "<br>", ">", "é",
+]  # fmt: skip
+LINK_PIECES = [
+    "https://", "http://", "tchap.gouv.fr", "/#/", "user/", "@a:b", "@a-x.fr:agent.tchap.gouv.fr",
+    "%40", "%3A", "matrix:", "u/", "//", "?via=x", "?", ",", " ", "a", ":", "/", "#", "@",
+    '<a href="', "'", '">', "</a>", "!approve ", "\n",
+]  # fmt: skip
+
+
+@pytest.mark.timeout(60)
+@fuzz(examples=20)
+@given(text=hostile(MESSAGE_MAX, REPLY_PIECES))
+def test_reply_fallback_strippers_on_hostile_text(text: str) -> None:
+    body = strip_plain_fallback(text)
+    assert text.endswith(body)
+    html = strip_html_fallback(text)
+    assert html is None or len(html) <= len(text)
+    assert message_text({"body": text, "m.relates_to": {"m.in_reply_to": {}}})[0] == body
+
+
+def _tchap_fallback(sender: str, replied: str, replied_html: str) -> tuple[str, str]:
+    """The fallback Tchap web puts before a reply (matrix-react-sdk utils/Reply.ts)."""
+    lines = replied.strip().split("\n")
+    lines[0] = f"<{sender}> {lines[0]}"
+    body = "\n".join(f"> {line}" for line in lines) + "\n\n"
+    html = (
+        '<mx-reply><blockquote><a href="https://tchap.gouv.fr/#/!r:s/$e?via=s">In reply to</a> '
+        f'<a href="https://tchap.gouv.fr/#/{sender}">{sender}</a><br>{replied_html}'
+        "</blockquote></mx-reply>"
+    )
+    return body, html
+
+
+@pytest.mark.timeout(60)
+@fuzz(examples=30)
+@given(
+    replied=hostile(MESSAGE_MAX // 2),
+    reply=hostile(MESSAGE_MAX // 2, REPLY_PIECES),
+)
+def test_a_tchap_reply_gives_back_what_the_agent_wrote(replied: str, reply: str) -> None:
+    # The replied-to HTML comes sanitised, without mx-reply; the agent's own text may hold
+    # anything but an mx-reply tag.
+    assume("mx-reply" not in reply.lower())
+    body, html = _tchap_fallback("@assistant:agent.dinum.tchap.gouv.fr", replied, escape(replied))
+    assert strip_reply_fallback(body + reply, html + reply) == (reply, reply)
+
+
+@pytest.mark.timeout(60)
+@fuzz(examples=20)
+@given(text=hostile(MESSAGE_MAX, LINK_PIECES))
+def test_user_links_on_hostile_text(text: str) -> None:
+    ids = user_ids_in(text)
+    assert all(USER_ID.fullmatch(user_id) for user_id in ids)
+    leading, _rest = leading_user_ids(text)
+    assert set(leading) <= set(ids)
+    assert all(USER_ID.fullmatch(u) for u in user_ids_in(pills_to_text(text)))
+    found = link_user_id(text)
+    assert found is None or USER_ID.fullmatch(found)
+
+
+@pytest.mark.timeout(60)
+@fuzz(examples=40)
+@given(
+    users=st.lists(st.tuples(LOCALPART.filter(lambda s: "/" not in s), SERVER), max_size=5),
+    form=st.sampled_from(
+        [
+            "https://tchap.gouv.fr/#/{}",
+            "https://tchap.gouv.fr/#/user/{}",
+            "https://matrix.to/#/{}?via=s",
+            "matrix:u/{}?action=chat",
+        ]
+    ),
+    encode=st.booleans(),
+)
+def test_tchap_pills_become_user_ids(
+    users: list[tuple[str, str]], form: str, encode: bool
+) -> None:
+    links = []
+    for localpart, server in users:
+        user_id = (
+            f"{localpart}:{server}" if form.startswith("matrix:") else f"@{localpart}:{server}"
+        )
+        links.append(form.format(quote(user_id, safe="") if encode else user_id))
+    pills = [f'<a href="{escape(link)}">Nom</a>' for link in links]
+    expected = list(dict.fromkeys(f"@{u}:{s}" for u, s in users))
+    assert user_ids_in(pills_to_text("!approve " + " ".join(pills))) == expected
+    assert leading_user_ids(" ".join(links) + " motif")[0] == expected
