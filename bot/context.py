@@ -15,7 +15,7 @@ from typing import Any, Protocol, TypeVar
 
 from bot.config import RuntimeConfig
 from bot.events import Event, RoomKind, Text
-from bot.llm import ChatMessage, LLMClient
+from bot.llm import ChatMessage, Footprint, LLMClient
 from bot.llm_queue import FairQueue
 from bot.metrics import Metrics
 from bot.render import markdown_to_html
@@ -48,7 +48,17 @@ class MatrixPort(Protocol):
         self, room_id: str, event_id: str, body: str, html: str | None = None
     ) -> str: ...
 
+    # Bytes, at the homeserver, of the largest event that may carry this text in the room (its
+    # edit: the text twice), encrypted if the room is; send_text and edit raise
+    # bot.events.EventTooLarge over bot.eventsize.MAX_EVENT_BYTES. Called from a thread too.
+    def text_event_size(self, room_id: str, body: str, html: str | None = None) -> int: ...
+
     async def set_typing(self, room_id: str, typing: bool, timeout_ms: int = 30_000) -> None: ...
+
+    # An m.read receipt; never raises.
+    async def send_receipt(
+        self, room_id: str, event_id: str, thread_root: str | None = None
+    ) -> None: ...
 
     async def send_file(
         self,
@@ -175,6 +185,7 @@ class ModelUsage:
     tokens_in: int
     tokens_out: int
     latency: float  # seconds of the model's answer
+    footprint: Footprint | None = None  # cost and impacts, when the server reports them
 
 
 class QuotaPolicy(Protocol):

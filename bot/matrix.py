@@ -14,7 +14,7 @@ import json
 import logging
 import os
 import random
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -44,11 +44,24 @@ from nio import (
     UploadResponse,
     WhoamiResponse,
 )
+from nio.api import ReceiptType
+from nio.crypto import InboundGroupSession
 from nio.crypto.attachments import decrypt_attachment
 
 from bot.config import MatrixConfig
-from bot.events import MEDIA_MSGTYPES, AccountUnusable, MatrixError, MediaError, parse_mxc
+from bot.crosssign import Api, ensure_identity, load_keys
+from bot.events import (
+    MEDIA_MSGTYPES,
+    AccountUnusable,
+    EventTooLarge,
+    MatrixError,
+    MediaError,
+    parse_mxc,
+)
+from bot.eventsize import MAX_EVENT_BYTES, MAX_EVENT_ID, event_size
+from bot.keybackup import ExportedSession, KeyBackup
 from bot.metrics import Metrics
+from bot.replies import strip_reply_fallback
 
 log = logging.getLogger(__name__)
 
@@ -185,8 +198,11 @@ def quiet_schema_noise() -> None:
         logger.addFilter(_SCHEMA_NOISE)
 
 
-def refusal_message(config: MatrixConfig, exc: AccountUnusable) -> str:
-    """One line for the operator: which homeserver refused what, and what to do about it."""
+def refusal_message(config: MatrixConfig, exc: AccountUnusable, renewal: str | None = None) -> str:
+    """One line for the operator: which homeserver refused what, and what to do about it.
+
+    `renewal`: for an expired account, what became of the renewal e-mail (see
+    `bot.account_validity.request_renewal_once`)."""
     user = config.user_id
     has_token = bool(config.access_token and config.access_token.get_secret_value())
     if isinstance(exc, LoginRefused):
@@ -207,7 +223,7 @@ def refusal_message(config: MatrixConfig, exc: AccountUnusable) -> str:
         advice = "reactivate it or configure another account"
     elif exc.errcode == "ORG_MATRIX_EXPIRED_ACCOUNT":
         reason = "account expired"
-        advice = "renew it (Tchap sends a renewal e-mail), then restart"
+        advice = renewal or "renew it (Tchap sends a renewal e-mail), then restart"
     elif exc.errcode == "M_UNKNOWN_TOKEN" and has_token:
         reason = "token revoked or unknown"
         advice = "issue a new one and set ASSISTANT__MATRIX__ACCESS_TOKEN"
@@ -334,6 +350,19 @@ def relations(content: dict[str, Any]) -> tuple[str | None, str | None]:
     return thread_root, reply_to if isinstance(reply_to, str) else None
 
 
+def message_text(content: dict[str, Any]) -> tuple[str, str | None]:
+    """(body, formatted_body) of a message as the agent wrote it: a reply's legacy fallback
+    (the replied-to message copied in front, as Tchap web still sends it) is removed."""
+    body = content.get("body")
+    body = body if isinstance(body, str) else ""
+    html = content.get("formatted_body")
+    html = html if isinstance(html, str) else None
+    relates = content.get("m.relates_to")
+    if isinstance(relates, dict) and isinstance(relates.get("m.in_reply_to"), dict):
+        return strip_reply_fallback(body, html)
+    return body, html
+
+
 def edit_content(event_id: str, new: dict[str, Any]) -> dict[str, Any]:
     content = {
         "msgtype": new["msgtype"],
@@ -442,6 +471,75 @@ def retry_after_ms(response: Any, transport_response: Any) -> int | None:
     return int(min(asked, MAX_RETRY_AFTER * 1000))
 
 
+class _NioDevice:
+    """The bot's device for bot/crosssign.py: its id and nio's ed25519 signature."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    @property
+    def device_id(self) -> str:
+        return str(self._client.device_id or "")
+
+    @property
+    def ed25519(self) -> str:
+        return str(self._client.olm.account.identity_keys["ed25519"])
+
+    def sign(self, message: str) -> str:
+        return str(self._client.olm.account.sign(message))
+
+
+class _NioRoomKeys:
+    """nio's inbound group sessions (room keys) for bot/keybackup.py."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    def known(self) -> Iterator[tuple[str, str, int]]:
+        for session in self._client.olm.inbound_group_store:
+            yield session.room_id, session.id, session.first_known_index
+
+    def export(self, room_id: str, session_id: str) -> ExportedSession | None:
+        for by_sender in self._client.olm.inbound_group_store[room_id].values():
+            session = by_sender.get(session_id)
+            if session is not None:
+                index = session.first_known_index
+                return ExportedSession(
+                    room_id,
+                    session_id,
+                    index,
+                    session.sender_key,
+                    session.ed25519,
+                    tuple(session.forwarding_chain),
+                    session.export_session(index),
+                )
+        return None
+
+    def import_sessions(self, sessions: list[ExportedSession]) -> int:
+        olm = self._client.olm
+        added = 0
+        for exported in sessions:
+            try:
+                session = InboundGroupSession.import_session(
+                    exported.session_key,
+                    exported.signing_key,
+                    exported.sender_key,
+                    exported.room_id,
+                    list(exported.forwarding_chain),
+                )
+            except ValueError:  # vodozemac's SessionKeyDecodeException
+                continue
+            known = olm.inbound_group_store.get(
+                exported.room_id, exported.sender_key, exported.session_id
+            )
+            if known is not None and known.first_known_index <= session.first_known_index:
+                continue
+            olm.inbound_group_store.add(session)
+            olm.save_inbound_group_session(session)
+            added += 1
+        return added
+
+
 class MatrixClient:
     """A logged-in bot account with end-to-end encryption."""
 
@@ -475,6 +573,11 @@ class MatrixClient:
         self.display_name: str | None = None
         # The latest event seen or sent in each thread, for the reply fallback (bounded).
         self._thread_latest: dict[str, str] = {}
+        # Cross-signing and key backup (bot/crosssign.py, bot/keybackup.py): what went wrong
+        # at start ("needs_password", "identity", "backup"), for the support room.
+        self.identity_problems: list[str] = []
+        self.master_key: str | None = None
+        self.key_backup: KeyBackup | None = None
 
     def _bound_retry_after(self) -> None:
         """The wait a 429 asks for, as nio will sleep it: from the body's `retry_after_ms` or the
@@ -604,6 +707,67 @@ class MatrixClient:
         if self._client.should_upload_keys:
             _check(await self._once(self._client.keys_upload()), "keys upload")
 
+    async def secure_identity(self) -> None:
+        """Cross-sign the bot's device and set up the key backup (restoring a lost store).
+
+        Neither may stop the bot: a failure is logged with what to do, and noted in
+        `identity_problems` for the support room.
+        """
+        client = self._client
+        api = Api(client.send, lambda: str(client.access_token))
+        store_dir = self.config.store_dir
+        password = self.config.password.get_secret_value() if self.config.password else None
+        device = _NioDevice(client)
+        try:
+            status = await ensure_identity(api, store_dir, self.user_id, device, password)
+            self.master_key = status.master_key
+        except Exception as exc:  # a strange answer or a full disk must not stop the bot
+            advice = getattr(exc, "advice", "")
+            log.error(
+                "cross-signing: the bot's device stays unverified: %s: %s%s",
+                type(exc).__name__,
+                exc,
+                f"; {advice}" if advice else "",
+            )
+            kind = getattr(exc, "kind", "identity")
+            self.identity_problems.append(
+                "needs_password" if kind == "needs_password" else "identity"
+            )
+        recovery = self.config.recovery_key
+        backup = KeyBackup(
+            api, store_dir, self.user_id, recovery.get_secret_value() if recovery else None
+        )
+        keys = _NioRoomKeys(client)
+        fresh = next(iter(keys.known()), None) is None
+        try:
+            stored = load_keys(store_dir, self.user_id)
+            # Signs the backup only when it is the identity the homeserver holds.
+            master = stored.master if stored and stored.master.public == self.master_key else None
+            await backup.start(device, master, keys, fresh)
+            self.key_backup = backup
+        except Exception as exc:
+            advice = getattr(exc, "advice", "")
+            log.error(
+                "key backup: the bot's room keys are not backed up: %s: %s%s",
+                type(exc).__name__,
+                exc,
+                f"; {advice}" if advice else "",
+            )
+            self.identity_problems.append("backup")
+
+    async def _back_up_room_keys(self) -> None:
+        """After a sync: the room keys received or created since, to the backup (bounded)."""
+        if self.key_backup is None:
+            return
+        try:
+            await self.key_backup.upload_new(_NioRoomKeys(self._client))
+        except Exception as exc:  # never a reason to count the sync as failed
+            log.warning(
+                "key backup upload failed, retried after the next sync: %s: %s",
+                type(exc).__name__,
+                exc,
+            )
+
     async def connect(self) -> None:
         """Log in and publish the keys, waiting out a homeserver that cannot be reached.
 
@@ -629,6 +793,7 @@ class MatrixClient:
                     log.info(
                         "homeserver %s reached after %d retries", self.config.homeserver, attempt
                     )
+                await self.secure_identity()
                 return
             delay = retry_delay(attempt)
             attempt += 1
@@ -807,6 +972,7 @@ class MatrixClient:
         if client.should_claim_keys:
             users = client.get_users_for_key_claiming()
             _check(await self._once(client.keys_claim(users)), "keys claim")
+        await self._back_up_room_keys()
 
     async def wait_for_room(self, room_id: str, timeout: float = 30.0) -> MatrixRoom:
         """The room as nio knows it, waiting for the sync that brings it after a join."""
@@ -914,13 +1080,14 @@ class MatrixClient:
         thread_root, reply_to = relations(content)
         if thread_root is not None:
             self._note_thread_event(thread_root, event.event_id)
+        body, formatted_body = message_text(content)
         return IncomingText(
             room_id=room.room_id,
             event_id=event.event_id,
             sender=event.sender,
             msgtype=str(content.get("msgtype", "m.text")),
-            body=str(content.get("body", "")),
-            formatted_body=content.get("formatted_body"),
+            body=body,
+            formatted_body=formatted_body,
             origin_ts=int(event.server_timestamp),
             mentions_bot=self._mentions_bot(room, source),
             member_count=room.member_count,
@@ -953,15 +1120,52 @@ class MatrixClient:
         self, room_id: str, content: dict[str, Any], *, txn_id: str | None = None
     ) -> str:
         """`txn_id`: a retry with the same id is deduplicated by the homeserver (a survey's
-        first message resent after a crash is not shown twice)."""
-        await self.wait_for_room(room_id)
+        first message resent after a crash is not shown twice).
+
+        The event is measured first, encrypted as nio will encrypt it: over the spec's cap it is
+        not sent (EventTooLarge), nor when the homeserver refuses it as too large (413).
+        """
+        room = await self.wait_for_room(room_id)
+        size = event_size(
+            content,
+            room_id=room_id,
+            sender=self.user_id,
+            encrypted=bool(room.encrypted),
+            device_id=self.device_id,
+        )
+        if size > MAX_EVENT_BYTES:
+            raise EventTooLarge("send", size)
         response = await self._client.room_send(
             room_id, "m.room.message", content, tx_id=txn_id, ignore_unverified_devices=True
         )
         if not isinstance(response, RoomSendResponse):
+            if isinstance(response, ErrorResponse) and (
+                response.status_code == "M_TOO_LARGE" or _status(response) == 413
+            ):
+                raise EventTooLarge("send", size, _status(response))
             _check(response, "send")
             raise MatrixError("send")
         return str(response.event_id)
+
+    def text_event_size(self, room_id: str, body: str, html: str | None = None) -> int:
+        """Bytes of the largest event that may carry this text in `room_id`: posted in a thread
+        or, mostly, its edit (the text twice), ids at their longest; encrypted unless the room
+        is known to be plain. Only reads nio's state: safe from a thread."""
+        room = self._client.rooms.get(room_id)
+        encrypted = room is None or bool(room.encrypted)
+        content = text_content(body, html)
+        posted = {**content, "m.relates_to": thread_relation(MAX_EVENT_ID, MAX_EVENT_ID)}
+        edited = edit_content(MAX_EVENT_ID, content)
+        return max(
+            event_size(
+                event,
+                room_id=room_id,
+                sender=self.user_id,
+                encrypted=encrypted,
+                device_id=self.device_id,
+            )
+            for event in (posted, edited)
+        )
 
     async def send_text(
         self,
@@ -1091,6 +1295,20 @@ class MatrixClient:
 
     async def edit(self, room_id: str, event_id: str, body: str, html: str | None = None) -> str:
         return await self.send(room_id, edit_content(event_id, text_content(body, html)))
+
+    async def send_receipt(
+        self, room_id: str, event_id: str, thread_root: str | None = None
+    ) -> None:
+        """An `m.read` receipt: the agent sees the bot has read the message. A courtesy like
+        typing: a failure is logged (ids and error only) and never raised."""
+        thread_id = thread_root if thread_root and thread_root != event_id else "main"
+        try:
+            response = await self._client.update_receipt_marker(
+                room_id, event_id, ReceiptType.read, thread_id
+            )
+            _check(response, "read receipt")
+        except Exception as exc:
+            log.warning("read receipt for %s in %s not sent: %s", event_id, room_id, exc)
 
     async def set_typing(self, room_id: str, typing: bool, timeout_ms: int = 30_000) -> None:
         # Typing is a courtesy: a failure must never stop an answer.

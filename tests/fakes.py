@@ -7,6 +7,10 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.events import EventTooLarge
+from bot.eventsize import MAX_EVENT_BYTES, MAX_EVENT_ID, event_size
+from bot.matrix import edit_content, text_content, thread_relation
+
 
 @dataclass
 class Sent:
@@ -34,6 +38,7 @@ class FakeMatrix:
         self.sent: list[Sent] = []
         self.by_id: dict[str, Sent] = {}
         self.typing: list[tuple[str, bool]] = []
+        self.receipts: list[tuple[str, str]] = []  # (room, event) of each m.read receipt
         self._ids = itertools.count(1)
         self.changed = asyncio.Condition()
         self.fail_sends = 0
@@ -41,6 +46,12 @@ class FakeMatrix:
         self.power_levels: dict[tuple[str, str], int] = {}
         self.media = FakeMedia()  # what download() serves
         self.txn_ids: dict[str, str] = {}
+        # Events are measured as the real port measures them (encrypted rooms unless listed
+        # here); over `server_max_bytes` the "homeserver" answers 413 M_TOO_LARGE.
+        self.plain_rooms: set[str] = set()
+        self.server_max_bytes = MAX_EVENT_BYTES
+        self.largest_event = 0
+        self.refused_too_large = 0
 
     async def _notify(self) -> None:
         async with self.changed:
@@ -61,6 +72,7 @@ class FakeMatrix:
         if self.fail_sends:
             self.fail_sends -= 1
             raise RuntimeError("homeserver unavailable")
+        self._check_size(room_id, text_content(body, html), thread_root=thread_root)
         event_id = f"$sent{next(self._ids)}"
         if txn_id is not None:
             self.txn_ids[txn_id] = event_id
@@ -71,12 +83,48 @@ class FakeMatrix:
         return event_id
 
     async def edit(self, room_id: str, event_id: str, body: str, html: str | None = None) -> str:
+        self._check_size(room_id, edit_content(event_id, text_content(body, html)))
         self.by_id[event_id].edits.append((body, html))
         await self._notify()
         return f"$edit{next(self._ids)}"
 
+    def _measure(self, room_id: str, content: dict[str, Any]) -> int:
+        return event_size(
+            content,
+            room_id=room_id,
+            sender=self.user_id,
+            encrypted=room_id not in self.plain_rooms,
+            device_id="FAKEDEVICE",
+        )
+
+    def _check_size(
+        self, room_id: str, content: dict[str, Any], *, thread_root: str | None = None
+    ) -> None:
+        if thread_root is not None:
+            content = {**content, "m.relates_to": thread_relation(thread_root, thread_root)}
+        size = self._measure(room_id, content)
+        if size > MAX_EVENT_BYTES:
+            raise EventTooLarge("send", size)  # measured: the real port never sends it
+        if size > self.server_max_bytes:
+            self.refused_too_large += 1
+            raise EventTooLarge("send", size, 413)
+        self.largest_event = max(self.largest_event, size)
+
+    def text_event_size(self, room_id: str, body: str, html: str | None = None) -> int:
+        content = text_content(body, html)
+        posted = {**content, "m.relates_to": thread_relation(MAX_EVENT_ID, MAX_EVENT_ID)}
+        return max(
+            self._measure(room_id, event)
+            for event in (posted, edit_content(MAX_EVENT_ID, content))
+        )
+
     async def set_typing(self, room_id: str, typing: bool, timeout_ms: int = 30_000) -> None:
         self.typing.append((room_id, typing))
+
+    async def send_receipt(
+        self, room_id: str, event_id: str, thread_root: str | None = None
+    ) -> None:
+        self.receipts.append((room_id, event_id))
 
     async def send_file(
         self,
