@@ -45,6 +45,17 @@ def estimate_tokens(text: str) -> int:
     return len(text) // 3 + 4
 
 
+def context_budget(max_context_length: int | None, max_tokens: int, fallback: int) -> int:
+    """Tokens (estimated) the prompt may use with a model of `max_context_length` tokens: its
+    window less the answer's `max_tokens` and a margin for the chat template and the estimate
+    (generous for French prose, short for code or figures: 15 %); `fallback` (the configured
+    budget) when the server does not say."""
+    if max_context_length is None:
+        return fallback
+    margin = max(256, max_context_length * 15 // 100)
+    return max(256, max_context_length - max_tokens - margin)
+
+
 def build_messages(
     system_prompt: str,
     history: Sequence[Message],
@@ -141,11 +152,14 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
             await hook(ctx, turn)
         history = await services.conversations.messages(conversation_id)
         first_exchange = not any(m.role == "assistant" for m in history)
-        messages = build_messages(
-            system_prompt(ctx, turn.instructions),
-            history,
+        info = await services.llm.model_info(model)
+        budget = context_budget(
+            info.max_context_length if info else None,
+            llm_config.max_tokens,
             llm_config.context_budget,
-            turn.material,
+        )
+        messages = build_messages(
+            system_prompt(ctx, turn.instructions), history, budget, turn.material
         )
         messages = await guard.protect(messages)  # pseudonymised for the model, if configured
         if turn.images:
@@ -166,9 +180,7 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
             exc.kind,
             ref,
         )
-        await streamer.fail(
-            texts.llm_deadline(ref) if exc.kind == "deadline" else texts.llm_failure(ref)
-        )
+        await streamer.fail(failure_text(exc, ref))
         raise AnswerFailed(ref) from exc
     except UserError as exc:
         if not streamer.event_ids:
@@ -200,6 +212,9 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
             tokens_out=completion.tokens_out,
             latency_ms=round(completion.total * 1000),
             ttft_ms=round(completion.ttft * 1000) if completion.ttft is not None else None,
+            cost=completion.footprint.cost if completion.footprint else None,
+            kwh=completion.footprint.kwh if completion.footprint else None,
+            kgco2eq=completion.footprint.kgco2eq if completion.footprint else None,
         ),
     )
     await streamer.finish(answer_text, footer="\n\n".join(footers) or None)
@@ -221,6 +236,19 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
         streamer.edits_sent,
         completion.attempts,
     )
+
+
+def failure_text(exc: LLMError, ref: str) -> str:
+    """What the agent reads when the model gave no answer, by the kind of failure."""
+    if exc.kind == "deadline":
+        return texts.llm_deadline(ref)
+    if exc.kind == "daily_limit":
+        return texts.llm_daily_limit(ref)
+    if exc.kind == "key_refused":
+        return texts.llm_key_refused(ref)
+    if exc.kind == "budget":
+        return texts.llm_budget_spent(ref)
+    return texts.llm_failure(ref)
 
 
 # The model slot: quota, fair queue, usage ---------------------------------------------------
@@ -289,7 +317,14 @@ async def model_slot(ctx: Ctx, streamer: AnswerStreamer) -> AsyncIterator[ModelS
         tokens_out = _estimate(completion.text)
     await quota.record(
         ctx,
-        ModelUsage(admitted_at, slot.waited, tokens_in, tokens_out, completion.total),
+        ModelUsage(
+            admitted_at,
+            slot.waited,
+            tokens_in,
+            tokens_out,
+            completion.total,
+            footprint=completion.footprint,
+        ),
     )
 
 
@@ -347,7 +382,8 @@ async def _finish_stored(ctx: Ctx, answer_event_id: str, text: str) -> None:
         ctx.item.event_id,
         ctx.room_id,
     )
-    await _streamer(ctx, answer_event_id).finish(text)
+    # The same transaction ids as before the stop: parts sent already are not sent twice.
+    await _streamer(ctx, answer_event_id, txn_base=ctx.item.answer_txn).finish(text)
 
 
 async def _mark_interrupted(streamer: AnswerStreamer) -> None:

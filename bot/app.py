@@ -38,12 +38,15 @@ from typing import Any, Self
 
 from pydantic import Field
 
+from bot import texts
+from bot.account_validity import take_renewal
 from bot.commands import CommandTable, Router
 from bot.config import RuntimeConfig, read_config
 from bot.context import Core, Extensions, MatrixPort, Services
 from bot.dispatcher import SYNC_TOKEN_KEY, Dispatcher
 from bot.events import AccountUnusable
 from bot.feature import Feature
+from bot.keywatch import KeyWatch
 from bot.llm import LLMClient
 from bot.matrix import MatrixClient
 from bot.metrics import Metrics
@@ -115,6 +118,7 @@ LAZY_IMPORTS = (
     "openpyxl",  # attachments: XLSX
     "pptx",  # attachments: PPTX
     "striprtf.striprtf",  # attachments: RTF
+    "av",  # attachments: voice messages converted for the transcription server
     "trafilatura",  # attachments (HTML files) and the web feature's extraction worker
 )
 
@@ -241,6 +245,7 @@ class BotApp:
         self.metrics = Metrics()
         self.ops: OpsServer | None = None
         self.alerts: Alerts | None = None
+        self.keywatch: KeyWatch | None = None
 
     async def __aenter__(self) -> BotApp:
         starting = asyncio.create_task(self.start(), name="bot-start")
@@ -322,8 +327,13 @@ class BotApp:
         llm_check = LLMCheck(services)
         await self._start_ops(services, matrix, llm_check)
         self.alerts = Alerts(services, llm_check)
+        # The API key: checked at start and daily; refusals met by answers reach the room.
+        self.keywatch = KeyWatch(
+            llm, services.state, self.clock, self.alerts.post, services.tasks.spawn
+        )
+        llm.on_problem = self.keywatch.llm_problem
         scheduler = Scheduler(self.clock)
-        scheduler.add([self.alerts.job()])
+        scheduler.add([self.alerts.job(), self.keywatch.job()])
         for feature in assembly.features:
             scheduler.add(feature.jobs)
         self.scheduler = scheduler
@@ -360,17 +370,49 @@ class BotApp:
             self.ops = ops
             self._stack.push_async_callback(ops.stop)
 
+    async def _tell_account_renewed(self) -> None:
+        """The account had expired at an earlier run (it could not post then): now that it works
+        again, the support room hears it, once (bot/account_validity.py)."""
+        assert self.matrix is not None and self.services is not None
+        expiry = take_renewal(self.config.matrix)
+        if expiry is None:
+            return
+        log.warning("the bot's account works again after its expiry")
+        room = self.services.support_room_id
+        if not room:
+            return
+        text = texts.account_renewed(expiry.seen_at, expiry.requested_at)
+        try:
+            await self.matrix.send_text(room, text, notice=True)
+        except Exception as exc:
+            log.warning("cannot tell the support room the account was renewed: %s", exc)
+
     async def _after_first_sync(self) -> None:
         assert self.matrix is not None and self.dispatcher is not None
         assert self.services is not None and self.assembly is not None
         await self.matrix.wait_synced(timeout=120)
+        await self._tell_account_renewed()
         for feature in self.assembly.features:
             if feature.synced is not None:
                 await feature.synced(self.services)
         if self.scheduler is not None:
             self.scheduler.start()
-        # Keys may have arrived while the bot was down.
+        # Keys may have arrived while the bot was down (or come back from the key backup).
         await self.dispatcher.retry_undecrypted()
+        await self._tell_identity_problems()
+
+    async def _tell_identity_problems(self) -> None:
+        """The support room hears when the bot's device could not be cross-signed or its room
+        keys backed up (bot/crosssign.py, bot/keybackup.py); the log says why."""
+        assert self.matrix is not None and self.services is not None
+        room = self.services.support_room_id
+        if not room:
+            return
+        for problem in self.matrix.identity_problems:
+            try:
+                await self.matrix.send_text(room, texts.IDENTITY_PROBLEMS[problem], notice=True)
+            except Exception as exc:
+                log.warning("cannot tell the support room about %s: %s", problem, exc)
 
     async def wait(self) -> None:
         """Until the sync loop ends; raises AccountUnusable if the account became unusable."""

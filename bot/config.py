@@ -49,6 +49,9 @@ class MatrixConfig(Section):
     user_id: str = "@assistant-ia:localhost"
     password: SecretStr | None = None
     access_token: SecretStr | None = None
+    # Opens the server-side backup of the bot's room keys (ASSISTANT__MATRIX__RECOVERY_KEY or
+    # _FILE). When unset, the first start writes a new one to store_dir/recovery-key.txt.
+    recovery_key: SecretStr | None = None
     device_id: str | None = None
     device_name: str = "Assistant IA"
     store_dir: Path = Path("data/matrix")
@@ -80,7 +83,8 @@ class LLMConfig(Section):
     system_prompt: str = DEFAULT_SYSTEM_PROMPT
     temperature: float = Field(default=0.3, ge=0, le=2)
     max_tokens: int = Field(default=2048, ge=1)
-    # Tokens of earlier turns (estimated) sent with each question, newest first.
+    # Tokens of earlier turns (estimated) sent with each question, newest first, when the
+    # server does not give the model's max_context_length (Albert and Mistral's API do).
     context_budget: int = Field(default=6000, ge=256)
     # Seconds to wait for the first token, and between two chunks afterwards.
     timeout: float = Field(default=60.0, gt=0)
@@ -245,6 +249,8 @@ C = TypeVar("C", bound=RuntimeConfig)
 # Keys that were renamed or removed: an old configuration is told what replaces them.
 RENAMED: dict[str, str] = {
     "web.searxng_url": 'web.base_url (with web.provider = "searxng")',
+    "web.api_key": 'web.provider = "searxng", which needs no key (this was the key of Albert\'s '
+    "web search, removed in December 2025): delete this line",
 }
 
 # Keys whose default only suits tests and the demo: a real configuration names the account.

@@ -28,7 +28,38 @@ DEFAULT_MODELS: list[dict[str, Any]] = [
     {"id": "openai/whisper-large-v3", "type": "automatic-speech-recognition"},
 ]
 
-FAILURES = ("http500", "http429", "http503", "malformed", "empty", "disconnect", "hang")
+FAILURES = (
+    "http500",
+    "http429",  # per minute
+    "daily429",  # per day
+    "http503",
+    "http424",  # the model's provider unreachable (Albert)
+    "http401",
+    "http403",  # an expired key (Albert)
+    "budget400",  # "Insufficient budget." (Albert)
+    "midstream",  # an error after a few chunks, in the peer's own way
+    "malformed",
+    "empty",
+    "disconnect",
+    "hang",
+)
+
+# The OpenAI-compatible servers the bot meets, each with its quirks (read in their sources):
+# - openai: the reference behaviour (usage chunk on request, `{"error": {...}}` bodies).
+# - albert: OpenGateLLM. FastAPI `{"detail": "..."}` bodies; typed 429s ("Request limit per
+#   minute exceeded.", "Token limit per day exceeded.") with `x-ratelimit-*` headers and no
+#   Retry-After; 503 "Model is too busy" with `Retry-After: 10`; 424 when the provider is
+#   unreachable; 403 for an expired account; a provider's error mid-stream relayed as
+#   `event: error`; /v1/me/info and /v1/usage.
+# - mistral: Mistral's API refuses `stream_options` (422, pydantic `extra_forbidden`) and
+#   puts the usage in the last chunk, the one with the finish_reason.
+# - vllm: usage chunk on request; `{"object": "error", ...}` bodies; mid-stream errors as
+#   `data: {"error": {...}}` followed by `[DONE]`.
+# - ollama: usage chunk on request; a mid-stream error is a bare JSON object (no `data:`),
+#   then the stream ends without `[DONE]`.
+# - llamacpp: ignores `stream_options`, puts `usage` and `timings` in the last chunk; a
+#   mid-stream error is an `error: {...}` line, then the stream ends.
+PEERS = ("openai", "albert", "mistral", "vllm", "ollama", "llamacpp")
 
 # Chunks sent before a "disconnect" drops the connection.
 _CHUNKS_BEFORE_DISCONNECT = 3
@@ -52,6 +83,9 @@ class Reply:
     tokens_per_second: float | None = None  # chunk pacing (None: server default, 0: no pause)
     fail: str | None = None  # None or one of FAILURES
     usage: bool = True  # usage chunk when the client asks for it, usage field in JSON mode
+    # The wait a refusal asks for (Retry-After, or Albert's x-ratelimit-reset-requests);
+    # None: the peer's own default.
+    retry_after: str | None = None
 
 
 Handler = Callable[[web.Request, RecordedRequest], Awaitable[web.StreamResponse]]
@@ -89,9 +123,47 @@ def last_user_message(messages: list[dict[str, Any]]) -> str:
     return ""
 
 
+def albert_takes_audio(upload: Any) -> bool:
+    """Whether Albert transcribes this upload: its /v1/audio/transcriptions documents MP3 and
+    WAV only (OpenGateLLM api/schemas/audio.py), told here from the file's first bytes."""
+    head = bytes.fromhex(upload.get("head", "")) if isinstance(upload, dict) else b""
+    mp3_frame = len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0
+    return head.startswith((b"RIFF", b"ID3")) or mp3_frame
+
+
+def ocr_page_indexes(payload: Any, count: int) -> list[int]:
+    """The pages an OCR request reads: its `pages` (0-based indexes, Mistral's and Albert's
+    `CreateOCR`), else all `count`; each page answers with its index in the document."""
+    wanted = payload.get("pages") if isinstance(payload, dict) else None
+    if not isinstance(wanted, list):
+        return list(range(count))
+    return sorted({i for i in wanted if isinstance(i, int) and 0 <= i < count})
+
+
 def _error(status: int, message: str, kind: str, code: str | None = None) -> web.Response:
     body = {"error": {"message": message, "type": kind, "param": None, "code": code or kind}}
     return web.json_response(body, status=status)
+
+
+def peer_error_body(peer: str, status: int, message: str, kind: str) -> dict[str, Any]:
+    """An error body the way `peer` writes it."""
+    if peer == "albert":
+        return {"detail": message}  # FastAPI's HTTPException, no handler of its own
+    if peer == "mistral":
+        return {"object": "error", "message": message, "type": kind, "param": None, "code": None}
+    if peer == "vllm":
+        return {"object": "error", "message": message, "type": kind, "param": None, "code": status}
+    if peer == "ollama":
+        return {"error": {"message": message, "type": "api_error", "param": None, "code": None}}
+    if peer == "llamacpp":
+        return {"error": {"code": status, "message": message, "type": kind}}
+    return {"error": {"message": message, "type": kind, "param": None, "code": kind}}
+
+
+# Failures answered before any token, with the HTTP status each peer uses.
+_REFUSALS = frozenset(
+    {"http500", "http429", "daily429", "http503", "http424", "http401", "http403", "budget400"}
+)
 
 
 def _is_title(record: RecordedRequest) -> bool:
@@ -110,11 +182,18 @@ class FakeLLM:
         tokens_per_second: float = 0.0,
         models: list[dict[str, Any]] | None = None,
         responder: Responder | None = None,
+        usage_extra: dict[str, Any] | None = None,
+        peer: str = "openai",
     ) -> None:
+        if peer not in PEERS:
+            raise ValueError(f"unknown peer {peer!r}, expected one of {PEERS}")
+        self.peer = peer
         self.default_ttft = default_ttft
         self.tokens_per_second = tokens_per_second
         self.models = models if models is not None else list(DEFAULT_MODELS)
         self.responder = responder
+        # Merged into every usage object: Albert adds `cost` and `impacts` ({kWh, kgCO2eq}).
+        self.usage_extra = dict(usage_extra or {})
         self.requests: list[RecordedRequest] = []
         self.host = "127.0.0.1"
         self.port = 0
@@ -133,6 +212,24 @@ class FakeLLM:
             ("POST", "/v1/audio/transcriptions"): self._transcriptions,
             ("POST", "/v1/ocr"): self._ocr,
         }
+        # Albert's key endpoints: /v1/me/info (allowed even for an expired key) and the usage
+        # list (/v1/usage today, /v1/me/usage before, both answered here).
+        self.me_info: dict[str, Any] = {
+            "object": "userInfo",
+            "id": 1,
+            "email": "assistant@example.gouv.fr",
+            "name": None,
+            "organization": None,
+            "budget": None,
+            "permissions": [],
+            "limits": [],
+            "expires": None,
+        }
+        self.usage_records: list[dict[str, Any]] = []
+        if peer == "albert":
+            self._routes[("GET", "/v1/me/info")] = self._me_info
+            self._routes[("GET", "/v1/usage")] = self._usage
+            self._routes[("GET", "/v1/me/usage")] = self._usage
         # Attachments: scripted transcripts and OCR pages, and failures to inject
         # ("http500", "http429", "malformed", "hang"), taken in order, one per request.
         self.transcripts: deque[str] = deque()
@@ -257,6 +354,27 @@ class FakeLLM:
             messages = []
         if _is_title(record):
             return self._title(messages, payload)
+        if self.peer == "mistral" and "stream_options" in payload:
+            # Mistral's API validates with extra="forbid"; the answer stays queued.
+            return web.json_response(
+                {
+                    "object": "error",
+                    "message": {
+                        "detail": [
+                            {
+                                "type": "extra_forbidden",
+                                "loc": ["body", "stream_options"],
+                                "msg": "Extra inputs are not permitted",
+                                "input": payload["stream_options"],
+                            }
+                        ]
+                    },
+                    "type": "invalid_request_error",
+                    "param": None,
+                    "code": None,
+                },
+                status=422,
+            )
         self._chat_count += 1
         completion_id = f"chatcmpl-fake-{self._chat_count}"
         reply = self._next_reply(messages)
@@ -266,14 +384,8 @@ class FakeLLM:
         )
         if reply.fail == "hang":
             await asyncio.Event().wait()  # cancelled when the client leaves or the server stops
-        if reply.fail in ("http500", "http503"):
-            return _error(
-                500 if reply.fail == "http500" else 503, "The model is unavailable", "server_error"
-            )
-        if reply.fail == "http429":
-            response = _error(429, "Rate limit reached", "rate_limit_exceeded")
-            response.headers["Retry-After"] = "0"
-            return response
+        if reply.fail in _REFUSALS:
+            return self._refusal(reply)
         if ttft > 0:
             await asyncio.sleep(ttft)
         text = "" if reply.fail == "empty" else reply.text
@@ -283,6 +395,7 @@ class FakeLLM:
             "prompt_tokens": prompt_tokens,
             "completion_tokens": completion_tokens,
             "total_tokens": prompt_tokens + completion_tokens,
+            **self.usage_extra,
         }
         model = str(payload.get("model") or self.models[0]["id"])
         if payload.get("stream"):
@@ -294,7 +407,7 @@ class FakeLLM:
                 text,
                 tps,
                 {"id": completion_id, "model": model},
-                usage if reply.usage and include_usage else None,
+                usage if reply.usage else None,
                 include_usage,
             )
         if reply.fail == "disconnect":
@@ -321,6 +434,89 @@ class FakeLLM:
         if reply.usage:
             answer["usage"] = usage
         return web.json_response(answer)
+
+    def _refusal(self, reply: Reply) -> web.Response:
+        """A refused request, as the configured peer refuses it."""
+        albert = self.peer == "albert"
+        headers: dict[str, str] = {}
+        kind = "server_error"
+        if reply.fail == "http429":
+            status, kind = 429, "rate_limit_exceeded"
+            if albert:
+                message = "Request limit per minute exceeded."
+                # The token headers describe the day's window when a daily limit is set.
+                headers = {
+                    "x-ratelimit-limit-request": "10",
+                    "x-ratelimit-remaining-request": "0",
+                    "x-ratelimit-reset-requests": reply.retry_after or "12s",
+                    "x-ratelimit-limit-token": "1000000",
+                    "x-ratelimit-remaining-token": "954000",
+                    "x-ratelimit-reset-token": "5h3m0s",
+                }
+            else:
+                message = "Rate limit reached"
+                headers = {"Retry-After": reply.retry_after or "0"}
+        elif reply.fail == "daily429":
+            status, kind = 429, "rate_limit_exceeded"
+            if albert:
+                message = "Request limit per day exceeded."
+                # OpenGateLLM's request headers show the minute window even then.
+                headers = {
+                    "x-ratelimit-limit-request": "10",
+                    "x-ratelimit-remaining-request": "9",
+                    "x-ratelimit-reset-requests": "30s",
+                }
+            else:
+                message = "Rate limit exceeded: requests per day"
+        elif reply.fail == "http503":
+            status = 503
+            if albert:
+                message = "Model is too busy, please try again later."
+                headers = {"Retry-After": reply.retry_after or "10"}
+            else:
+                message = "The model is unavailable"
+                if reply.retry_after is not None:
+                    headers = {"Retry-After": reply.retry_after}
+        elif reply.fail == "http424":
+            if albert:
+                status = 424
+                message = "Model provider albert-large not reachable (502): Bad Gateway"
+            else:
+                status, message = 502, "Bad Gateway"
+        elif reply.fail == "http401":
+            status, kind, message = 401, "authentication_error", "Invalid API key."
+        elif reply.fail == "http403":
+            status, kind = 403, "permission_error"
+            message = (
+                "Your account has expired. Please contact support to renew your account."
+                if albert
+                else "Forbidden"
+            )
+        elif reply.fail == "budget400":
+            status, kind, message = 400, "invalid_request_error", "Insufficient budget."
+        else:
+            status, message = 500, "The model is unavailable"
+        body = peer_error_body(self.peer, status, message, kind)
+        return web.json_response(body, status=status, headers=headers)
+
+    async def _me_info(self, request: web.Request, record: RecordedRequest) -> web.StreamResponse:
+        return web.json_response(self.me_info)
+
+    async def _usage(self, request: web.Request, record: RecordedRequest) -> web.StreamResponse:
+        try:
+            limit = min(100, max(1, int(request.query.get("limit", "10"))))
+        except ValueError:
+            return web.json_response({"detail": "limit must be an integer"}, status=422)
+        data = self.usage_records[:limit]
+        return web.json_response(
+            {
+                "object": "list",
+                "total": len(self.usage_records),
+                "offset": 0,
+                "limit": limit,
+                "data": data,
+            }
+        )
 
     async def _media_failure(self) -> web.Response | None:
         if not self.media_failures:
@@ -360,6 +556,10 @@ class FakeLLM:
             return failed
         if "file" not in fields or "model" not in fields:
             return _error(400, "file and model are required", "invalid_request_error")
+        if not albert_takes_audio(fields["file"]):
+            return web.json_response(
+                {"detail": "Unsupported audio format: mp3 or wav"}, status=400
+            )
         text = self.transcripts.popleft() if self.transcripts else "Transcription simulée."
         return web.json_response({"text": text})
 
@@ -375,14 +575,15 @@ class FakeLLM:
         ):
             return _error(400, "document is required", "invalid_request_error")
         pages = self.ocr_pages.popleft() if self.ocr_pages else ["Texte reconnu simulé."]
+        indexes = ocr_page_indexes(payload, len(pages))
         return web.json_response(
             {
                 "model": payload.get("model") if isinstance(payload, dict) else None,
                 "pages": [
-                    {"index": i, "markdown": text, "images": [], "dimensions": None}
-                    for i, text in enumerate(pages)
+                    {"index": i, "markdown": pages[i], "images": [], "dimensions": None}
+                    for i in indexes
                 ],
-                "usage_info": {"pages_processed": len(pages)},
+                "usage_info": {"pages_processed": len(indexes)},
             }
         )
 
@@ -414,9 +615,14 @@ class FakeLLM:
         text: str,
         tps: float,
         ids: dict[str, str],
-        usage: dict[str, int] | None,
+        usage: dict[str, Any] | None,
         include_usage: bool,
     ) -> web.StreamResponse:
+        """Streams `text`; `usage` goes where the peer puts it (a chunk of its own when asked
+        for, or always in the last chunk for Mistral and llama.cpp)."""
+        in_last_chunk = self.peer in ("mistral", "llamacpp")
+        if self.peer == "llamacpp":
+            include_usage = False  # it does not read stream_options
         response = web.StreamResponse(
             headers={
                 "Content-Type": "text/event-stream; charset=utf-8",
@@ -432,6 +638,9 @@ class FakeLLM:
         }
         if include_usage:
             base["usage"] = None  # as OpenAI does: only the last chunk carries the usage
+        error = peer_error_body(self.peer, 500, "Generation failed", "InternalServerError")
+        if "error" not in error:
+            error = {"error": error}
 
         async def send(data: dict[str, Any] | str) -> None:
             line = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)
@@ -450,7 +659,8 @@ class FakeLLM:
                 return response
             await send(chunk({"role": "assistant", "content": ""}))
             for index, piece in enumerate(split_tokens(text)):
-                if reply.fail == "disconnect" and index >= _CHUNKS_BEFORE_DISCONNECT:
+                cut = reply.fail in ("disconnect", "midstream")
+                if cut and index >= _CHUNKS_BEFORE_DISCONNECT:
                     break
                 await send(chunk({"content": piece}))
                 if tps > 0:
@@ -460,8 +670,26 @@ class FakeLLM:
                 if request.transport is not None:
                     request.transport.close()
                 return response
-            await send(chunk({}, "stop"))
-            if usage is not None:
+            if reply.fail == "midstream":
+                line = json.dumps(error)
+                if self.peer == "ollama":  # a bare object, no `data:`; the stream ends there
+                    await response.write(f"{line}\n".encode())
+                elif self.peer == "llamacpp":  # an `error:` field, ignored by SSE readers
+                    await response.write(f"error: {line}\n\n".encode())
+                elif self.peer == "albert":  # the provider's error, relayed as an event
+                    await response.write(f"event: error\ndata: {line}\n\n".encode())
+                else:  # vLLM (and OpenAI): an error object as data, then [DONE]
+                    await send(error)
+                    await send("[DONE]")
+                await response.write_eof()
+                return response
+            last = chunk({}, "stop")
+            if in_last_chunk and usage is not None:
+                last["usage"] = usage
+                if self.peer == "llamacpp":
+                    last["timings"] = {"prompt_n": usage["prompt_tokens"], "predicted_ms": 1.0}
+            await send(last)
+            if usage is not None and include_usage and not in_last_chunk:
                 await send({**base, "choices": [], "usage": usage})
             await send("[DONE]")
             await response.write_eof()
@@ -470,8 +698,8 @@ class FakeLLM:
         return response
 
 
-async def _serve(host: str, port: int, ttft: float, tps: float) -> None:
-    server = FakeLLM(default_ttft=ttft, tokens_per_second=tps)
+async def _serve(host: str, port: int, ttft: float, tps: float, peer: str = "openai") -> None:
+    server = FakeLLM(default_ttft=ttft, tokens_per_second=tps, peer=peer)
     await server.start(host, port)
     print(f"Fake model server on {server.base_url} (Ctrl-C to stop)", flush=True)
     try:
@@ -486,10 +714,13 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8090)
     parser.add_argument("--ttft", type=float, default=0.3, help="seconds before the first token")
     parser.add_argument("--tps", type=float, default=40.0, help="tokens per second (0: no pause)")
+    parser.add_argument(
+        "--peer", choices=PEERS, default="openai", help="whose quirks to reproduce"
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(_serve(args.host, args.port, args.ttft, args.tps))
+        asyncio.run(_serve(args.host, args.port, args.ttft, args.tps, args.peer))
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from collections.abc import AsyncIterator
 from typing import Any
@@ -324,3 +325,76 @@ async def test_wait_for_requests(server: FakeLLM, api: openai.AsyncOpenAI) -> No
 def test_unknown_failures_are_refused() -> None:
     with pytest.raises(ValueError, match="unknown failure"):
         FakeLLM().enqueue(Reply(fail="timeout"))
+
+
+# Peer modes: the wire format each real server uses ------------------------------------------
+
+
+async def _raw_stream(fake: FakeLLM, body: dict[str, Any]) -> tuple[int, str]:
+    url = f"{fake.base_url}/chat/completions"
+    async with aiohttp.ClientSession() as session, session.post(url, json=body) as response:
+        return response.status, await response.text()
+
+
+STREAM_BODY: dict[str, Any] = {
+    "model": "m",
+    "messages": [{"role": "user", "content": "Bonjour"}],
+    "stream": True,
+    "stream_options": {"include_usage": True},
+}
+
+
+def test_unknown_peers_are_refused() -> None:
+    with pytest.raises(ValueError, match="unknown peer"):
+        FakeLLM(peer="openrouter")
+
+
+async def test_peer_wire_formats() -> None:
+    fakes = {peer: FakeLLM(peer=peer) for peer in ("mistral", "llamacpp", "ollama", "albert")}
+    for fake in fakes.values():
+        await fake.start()
+    try:
+        status, text = await _raw_stream(fakes["mistral"], STREAM_BODY)
+        assert status == 422
+        detail = json.loads(text)["message"]["detail"][0]
+        assert detail["type"] == "extra_forbidden" and detail["loc"] == ["body", "stream_options"]
+        assert fakes["mistral"].chat_requests()  # recorded, the queued answer kept
+
+        fakes["llamacpp"].enqueue(Reply(text="Un deux trois."))
+        status, text = await _raw_stream(fakes["llamacpp"], STREAM_BODY)
+        events = [json.loads(line[6:]) for line in text.split("\n\n") if line[6:7] == "{"]
+        assert status == 200 and text.rstrip().endswith("data: [DONE]")
+        # No usage chunk of its own: usage and timings ride on the finish_reason chunk.
+        assert all(event["choices"] for event in events)
+        assert events[-1]["choices"][0]["finish_reason"] == "stop"
+        assert "usage" in events[-1] and "timings" in events[-1]
+
+        fakes["ollama"].enqueue(
+            Reply(text="Une réponse assez longue pour être coupée.", fail="midstream")
+        )
+        _, text = await _raw_stream(fakes["ollama"], STREAM_BODY)
+        assert text.rstrip().splitlines()[-1].startswith('{"error": ')
+        assert "[DONE]" not in text
+
+        fakes["llamacpp"].enqueue(
+            Reply(text="Une réponse assez longue pour être coupée.", fail="midstream")
+        )
+        _, text = await _raw_stream(fakes["llamacpp"], STREAM_BODY)
+        assert text.rstrip().splitlines()[-1].startswith("error: ")
+
+        fakes["albert"].enqueue(Reply(fail="daily429"), Reply(fail="http503"))
+        async with aiohttp.ClientSession() as session:
+            url = f"{fakes['albert'].base_url}/chat/completions"
+            async with session.post(url, json=STREAM_BODY) as response:
+                assert response.status == 429
+                assert await response.json() == {"detail": "Request limit per day exceeded."}
+                assert "Retry-After" not in response.headers
+            async with session.post(url, json=STREAM_BODY) as response:
+                assert response.status == 503 and response.headers["Retry-After"] == "10"
+            async with session.get(f"{fakes['albert'].base_url}/me/info") as response:
+                assert (await response.json())["object"] == "userInfo"
+            async with session.get(f"{fakes['mistral'].base_url}/me/info") as response:
+                assert response.status == 404  # only Albert has it
+    finally:
+        for fake in fakes.values():
+            await fake.stop()
