@@ -35,6 +35,16 @@ class Usage:
 
 
 @dataclass(frozen=True)
+class FootprintTotal:
+    """The summed footprint of some requests, over those whose server reported it."""
+
+    requests: int  # requests with a reported footprint
+    cost: float
+    kwh: float
+    kgco2eq: float
+
+
+@dataclass(frozen=True)
 class QuotaOverride:
     messages_per_day: int | None
     tokens_per_day: int | None
@@ -144,11 +154,29 @@ class AccessRepository:
         tokens_out: int,
         latency_ms: int,
         wait_ms: int,
+        cost: float | None = None,
+        kwh: float | None = None,
+        kgco2eq: float | None = None,
     ) -> None:
         await self.db.execute(
-            "INSERT INTO usage (user_id, at, tokens_in, tokens_out, latency_ms, wait_ms) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (user_id, at, tokens_in, tokens_out, latency_ms, wait_ms),
+            "INSERT INTO usage (user_id, at, tokens_in, tokens_out, latency_ms, wait_ms, cost, "
+            "kwh, kgco2eq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (user_id, at, tokens_in, tokens_out, latency_ms, wait_ms, cost, kwh, kgco2eq),
+        )
+
+    async def footprint_since(self, user_id: str, since: str | None = None) -> FootprintTotal:
+        """The user's footprint since `since` (UTC ISO), or since their first request."""
+        row = await self.db.fetchone(
+            "SELECT COUNT(*) AS n, coalesce(SUM(cost), 0) AS cost, "
+            "coalesce(SUM(kwh), 0) AS kwh, coalesce(SUM(kgco2eq), 0) AS co2 FROM usage "
+            "WHERE user_id = ? AND at >= ? "
+            "AND (cost IS NOT NULL OR kwh IS NOT NULL OR kgco2eq IS NOT NULL)",
+            (user_id, since or ""),
+        )
+        if row is None:
+            return FootprintTotal(0, 0.0, 0.0, 0.0)
+        return FootprintTotal(
+            int(row["n"]), float(row["cost"]), float(row["kwh"]), float(row["co2"])
         )
 
     async def usage_since(self, user_id: str, since: str) -> Usage:

@@ -51,6 +51,10 @@ class AnswerStats:
     tokens_out: int | None
     latency_ms: int | None
     ttft_ms: int | None
+    # What the server reported the answer cost (Albert): its budget unit, kWh, kg CO2eq.
+    cost: float | None = None
+    kwh: float | None = None
+    kgco2eq: float | None = None
 
 
 _CONVERSATION_COLUMNS = (
@@ -268,8 +272,8 @@ class ConversationRepository:
         async with self.db.transaction() as conn:
             cur = await conn.execute(
                 "INSERT INTO messages (conversation_id, role, content, event_id, model, "
-                "tokens_in, tokens_out, latency_ms, ttft_ms, created_at, author) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "tokens_in, tokens_out, latency_ms, ttft_ms, created_at, author, cost, kwh, "
+                "kgco2eq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     conversation_id,
                     role,
@@ -282,6 +286,9 @@ class ConversationRepository:
                     stats.ttft_ms if stats else None,
                     now,
                     author if role == "user" else None,
+                    stats.cost if stats else None,
+                    stats.kwh if stats else None,
+                    stats.kgco2eq if stats else None,
                 ),
             )
             await conn.execute(

@@ -40,6 +40,11 @@ class Row:
     thumbs_down: int = 0
     surveys_sent: int = 0
     surveys_completed: int = 0
+    # Footprint reported by the server (Albert), over the requests that carried one.
+    footprint_requests: int = 0
+    cost: float = 0.0
+    kwh: float = 0.0
+    kgco2eq: float = 0.0
 
     @property
     def latency_median(self) -> int | None:
@@ -102,6 +107,20 @@ class StatsRepository:
                 row.tokens_out += r["tokens_out"] or 0
                 if r["latency_ms"] is not None:
                     row.latencies.append(int(r["latency_ms"]))
+        # From the usage rows (no content; they outlive retention), by the requester's ministry.
+        for r in await db.fetchall(
+            "SELECT u.homeserver, u.domain, COUNT(*) AS n, coalesce(SUM(g.cost), 0) AS cost, "
+            "coalesce(SUM(g.kwh), 0) AS kwh, coalesce(SUM(g.kgco2eq), 0) AS co2 FROM usage g "
+            "LEFT JOIN users u ON u.user_id = g.user_id WHERE g.at >= ? "
+            "AND (g.cost IS NOT NULL OR g.kwh IS NOT NULL OR g.kgco2eq IS NOT NULL) "
+            "GROUP BY u.homeserver, u.domain",
+            (since,),
+        ):
+            row = rows[ministry(r["homeserver"], r["domain"])]
+            row.footprint_requests += int(r["n"])
+            row.cost += float(r["cost"])
+            row.kwh += float(r["kwh"])
+            row.kgco2eq += float(r["co2"])
         for r in await db.fetchall(
             "SELECT sender FROM inbox WHERE status = 'failed' AND received_at >= ?", (since,)
         ):

@@ -83,4 +83,7 @@ class Quota:
             tokens_out=usage.tokens_out,
             latency_ms=round(usage.latency * 1000),
             wait_ms=round(usage.waited * 1000),
+            cost=usage.footprint.cost if usage.footprint else None,
+            kwh=usage.footprint.kwh if usage.footprint else None,
+            kgco2eq=usage.footprint.kgco2eq if usage.footprint else None,
         )

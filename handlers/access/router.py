@@ -28,6 +28,7 @@ from handlers.access.policy import (
     terms_text,
 )
 from handlers.access.quotas import check_quota, day_start, iso, limits_for
+from storage.access import FootprintTotal
 from storage.users import UserStatus
 
 log = logging.getLogger(__name__)
@@ -119,12 +120,27 @@ async def quota(ctx: Ctx) -> None:
         return
     limits = await limits_for(services, ctx.sender)
     start, reset = day_start(services.clock())
-    today = await access_of(services).repo.usage_since(ctx.sender, iso(start))
+    repo = access_of(services).repo
+    today = await repo.usage_since(ctx.sender, iso(start))
+    footprint_today = await repo.footprint_since(ctx.sender, iso(start))
+    footprint_total = await repo.footprint_since(ctx.sender)
     await ctx.reply(
         texts.usage_summary(
-            today.messages, limits.messages_per_day, today.tokens, limits.tokens_per_day, reset
+            today.messages,
+            limits.messages_per_day,
+            today.tokens,
+            limits.tokens_per_day,
+            reset,
+            footprint_today=_footprint(footprint_today) if footprint_today.requests else None,
+            footprint_total=(footprint_total.requests, _footprint(footprint_total))
+            if footprint_total.requests
+            else None,
         )
     )
+
+
+def _footprint(total: FootprintTotal) -> str:
+    return bot_texts.footprint(total.cost, total.kwh, total.kgco2eq)
 
 
 # Support room -------------------------------------------------------------------------------

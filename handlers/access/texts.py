@@ -114,17 +114,39 @@ def _reset_text(when: datetime) -> str:
 
 
 def usage_summary(
-    messages: int, messages_limit: int, tokens: int, tokens_limit: int, reset: datetime
+    messages: int,
+    messages_limit: int,
+    tokens: int,
+    tokens_limit: int,
+    reset: datetime,
+    *,
+    footprint_today: str | None = None,
+    footprint_total: tuple[int, str] | None = None,
 ) -> str:
+    """`footprint_today`, `footprint_total` (answers counted, amounts): as the model's server
+    reports them; None when it reports nothing."""
+
     def limit(value: int) -> str:
         return "illimité" if value == 0 else str(value)
 
-    return (
-        "📊 **Votre consommation aujourd'hui**\n\n"
-        f"- messages : {messages} / {limit(messages_limit)}\n"
-        f"- jetons : {tokens} / {limit(tokens_limit)}\n\n"
-        f"Remise à zéro {_reset_text(reset)}."
-    )
+    lines = [
+        "📊 **Votre consommation aujourd'hui**",
+        "",
+        f"- messages : {messages} / {limit(messages_limit)}",
+        f"- jetons : {tokens} / {limit(tokens_limit)}",
+    ]
+    if footprint_today is not None:
+        lines.append(f"- empreinte\u00a0: {footprint_today}")
+    lines += ["", f"Remise à zéro {_reset_text(reset)}."]
+    if footprint_total is not None:
+        count, amounts = footprint_total
+        lines += [
+            "",
+            f"🌱 **Votre empreinte depuis le début** ({count} requête{'s' if count > 1 else ''} "
+            f"au modèle)\u00a0: {amounts}. Chiffres estimés et communiqués par le service du "
+            "modèle.",
+        ]
+    return "\n".join(lines)
 
 
 # Support room (staff)

@@ -1,10 +1,10 @@
-"""!modele: list the server's text models and choose one per user."""
+"""!modele: list the server's chat models (ids and aliases) and choose one per user."""
 
 from __future__ import annotations
 
 from bot.commands import Router
 from bot.context import Ctx, UserError
-from bot.llm import LLMError
+from bot.llm import LLMError, find_model
 from handlers.models import texts
 
 router = Router("models")
@@ -14,9 +14,10 @@ RESET_WORDS = {"defaut", "défaut", "default", "reset"}
 
 @router.command(
     "modele",
+    "modeles",
     "model",
-    usage="!modele [N]",
-    help="liste les modèles disponibles, ou choisit le modèle numéro N",
+    usage="!modele [N ou nom]",
+    help="liste les modèles disponibles, ou choisit le modèle numéro N (ou par son nom)",
 )
 async def choose_model(ctx: Ctx) -> None:
     services = ctx.services
@@ -25,6 +26,7 @@ async def choose_model(ctx: Ctx) -> None:
     except LLMError as exc:
         raise UserError(texts.MODELS_UNAVAILABLE) from exc
     user = await services.users.ensure(ctx.sender)
+    # The configured model and the agent's choice may each be an id or an alias.
     default = services.config.llm.model
     current = user.model or default
     choice = ctx.args.strip()
@@ -32,7 +34,13 @@ async def choose_model(ctx: Ctx) -> None:
         lines = [texts.MODELS_HEADER, ""]
         for index, model in enumerate(models, start=1):
             lines.append(
-                texts.model_line(index, model.id, model.id == current, model.id == default)
+                texts.model_line(
+                    index,
+                    model.id,
+                    model.aliases,
+                    current=model.answers_to(current),
+                    default=model.answers_to(default),
+                )
             )
         lines += ["", texts.MODELS_FOOTER]
         await ctx.reply("\n".join(lines))
@@ -41,12 +49,13 @@ async def choose_model(ctx: Ctx) -> None:
         await services.users.set_model(ctx.sender, None)
         await ctx.reply(texts.MODEL_RESET)
         return
-    chosen = None
     if choice.isdigit() and 1 <= int(choice) <= len(models):
-        chosen = models[int(choice) - 1].id
+        chosen = models[int(choice) - 1]
     else:
-        chosen = next((m.id for m in models if m.id.lower() == choice.lower()), None)
-    if chosen is None:
-        raise UserError(texts.unknown_model(choice))
-    await services.users.set_model(ctx.sender, None if chosen == default else chosen)
-    await ctx.reply(texts.model_chosen(chosen))
+        found = find_model(models, choice)
+        if found is None:
+            raise UserError(texts.unknown_model(choice))
+        chosen = found
+    # The id is stored (an alias may move to another model); the default stays "no choice".
+    await services.users.set_model(ctx.sender, None if chosen.answers_to(default) else chosen.id)
+    await ctx.reply(texts.model_chosen(chosen.id))

@@ -3,12 +3,14 @@ before ! ? : ; and inside « »)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 MODELS_HEADER = "**Modèles disponibles**"
 
 
 MODELS_FOOTER = (
-    "Tapez `!modele N` pour choisir le modèle numéro N, `!modele defaut` pour revenir "
-    "au modèle par défaut."
+    "Tapez `!modele N` pour choisir le modèle numéro N (ou `!modele` suivi de son nom), "
+    "`!modele defaut` pour revenir au modèle par défaut."
 )
 
 
@@ -20,14 +22,17 @@ MODELS_UNAVAILABLE = (
 MODEL_RESET = "Vous utilisez de nouveau le modèle par défaut."
 
 
-def model_line(index: int, model_id: str, current: bool, default: bool) -> str:
+def model_line(
+    index: int, model_id: str, aliases: Sequence[str], *, current: bool, default: bool
+) -> str:
     notes = []
     if current:
-        notes.append("choisi")
+        notes.append("actuel")
     if default:
         notes.append("par défaut")
     suffix = f" *({', '.join(notes)})*" if notes else ""
-    return f"{index}. `{model_id}`{suffix}"
+    also = f" — aussi\u00a0: {', '.join(f'`{a}`' for a in aliases)}" if aliases else ""
+    return f"{index}. `{model_id}`{also}{suffix}"
 
 
 def model_chosen(model_id: str) -> str:

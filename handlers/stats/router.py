@@ -8,6 +8,7 @@ from bot.args import parse_days
 from bot.commands import SUPPORT_ROOM, Router
 from bot.context import Ctx, UserError
 from bot.csvfile import csv_bytes
+from bot.texts import footprint
 from handlers.stats import texts
 from storage.stats import TOTAL, Row, StatsRepository
 
@@ -35,6 +36,10 @@ COLUMNS = (
     "thumbs_down",
     "surveys_sent",
     "surveys_completed",
+    "footprint_requests",
+    "cost",
+    "energy_kwh",
+    "co2eq_kg",
 )
 _HEADERS = (
     "ministère",
@@ -48,6 +53,7 @@ _HEADERS = (
     "👍/👎",
     "sondages",
 )
+_FOOTPRINT_HEADERS = ("ministère", "requêtes", "coût · énergie · CO2eq")
 
 
 def _cells(row: Row) -> list[object]:
@@ -67,6 +73,10 @@ def _cells(row: Row) -> list[object]:
         row.thumbs_down,
         row.surveys_sent,
         row.surveys_completed,
+        row.footprint_requests,
+        round(row.cost, 6),
+        round(row.kwh, 6),
+        round(row.kgco2eq, 6),
     ]
 
 
@@ -91,6 +101,25 @@ def stats_table(rows: dict[str, Row]) -> str:
             str(row.errors),
             f"{row.thumbs_up}/{row.thumbs_down}{ratio}",
             surveys,
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def footprint_table(rows: dict[str, Row]) -> str | None:
+    """The footprint the model's server reported, by ministry; None when it reported none."""
+    measured = {key: row for key, row in rows.items() if row.footprint_requests}
+    if not measured:
+        return None
+    lines = [
+        "| " + " | ".join(_FOOTPRINT_HEADERS) + " |",
+        "|" + " --- |" * len(_FOOTPRINT_HEADERS),
+    ]
+    for key, row in measured.items():
+        cells = [
+            f"**{key}**" if key == TOTAL else key,
+            str(row.footprint_requests),
+            footprint(row.cost, row.kwh, row.kgco2eq),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -129,4 +158,8 @@ async def show_stats(ctx: Ctx) -> None:
         )
         await ctx.reply(texts.STATS_EXPORT_DONE)
         return
-    await ctx.reply(texts.stats_header(days) + "\n\n" + stats_table(rows))
+    parts = [texts.stats_header(days), stats_table(rows)]
+    impacts = footprint_table(rows)
+    if impacts is not None:
+        parts += [texts.FOOTPRINT_HEADER, impacts]
+    await ctx.reply("\n\n".join(parts))

@@ -16,4 +16,10 @@ def stats_header(days: int) -> str:
     )
 
 
+FOOTPRINT_HEADER = (
+    "🌱 **Empreinte** — coût, énergie et émissions des requêtes au modèle, estimés et "
+    "communiqués par son service (Albert), par ministère de l'agent."
+)
+
+
 STATS_EXPORT_DONE = "Export CSV des statistiques ci-dessus."
