@@ -70,7 +70,6 @@ class WebPages:
     async def start(self) -> None:
         app = web.Application()
         app.router.add_get("/search", self._search)
-        app.router.add_post("/v1/search", self._albert_search)
         app.router.add_get("/{path:.*}", self._page)
         self._runner, self.port = await serve_loopback(app)
 
@@ -133,24 +132,6 @@ class WebPages:
         return web.json_response(
             {"query": request.query.get("q", ""), "results": self.search_results}
         )
-
-    async def _albert_search(self, request: web.Request) -> web.Response:
-        body = await request.json()
-        self.search_queries.append(
-            {"prompt": body.get("prompt", ""), "auth": request.headers.get("Authorization", "")}
-        )
-        data = [
-            {
-                "score": 0.9 - i / 10,
-                "chunk": {
-                    "id": i,
-                    "content": r.get("content", ""),
-                    "metadata": {"document_name": r["url"] + ".html"},
-                },
-            }
-            for i, r in enumerate(self.search_results)
-        ]
-        return web.json_response({"object": "list", "data": data})
 
 
 def _html(text: str) -> web.Response:

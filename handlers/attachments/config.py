@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from bot.config import Section
+
+AudioFormat = Literal["wav", "mp3", "ogg", "m4a", "webm", "flac"]
+
+
+def _albert_audio_formats() -> list[AudioFormat]:
+    return ["wav", "mp3"]
 
 
 class AttachmentsConfig(Section):
@@ -32,6 +39,7 @@ class AttachmentsConfig(Section):
     passages: int = Field(default=6, ge=1, le=50)
     chunk_chars: int = Field(default=1200, ge=200, le=10_000)
     # Images to the model as image parts (the configured model must accept vision); else OCR.
+    # A model listed as image-text-to-text gets them either way.
     vision: bool = False
     # Scans and images of text through the provider's /v1/ocr (Albert); off: a clear message.
     ocr: bool = False
@@ -40,4 +48,23 @@ class AttachmentsConfig(Section):
     transcription: bool = True
     transcription_model: str = "openai/whisper-large-v3"
     transcription_language: str | None = "fr"
+    # Audio formats the transcription server takes as they are: Albert's documents WAV and MP3
+    # only. Others (a Tchap voice message is Ogg/Opus) are converted, in the extraction worker,
+    # to the first of these the bot writes (wav or mp3), 16 kHz mono. A server that takes more
+    # (OpenAI's takes ogg, m4a, webm, flac) may list them to receive the original.
+    transcription_formats: list[AudioFormat] = Field(
+        default_factory=_albert_audio_formats, min_length=1
+    )
+    # Longest recording transcribed, in minutes of sound (counted while converting). Ten
+    # minutes of 16 kHz WAV fit in Albert's 20 MiB.
+    max_audio_minutes: float = Field(default=10.0, gt=0, le=240)
     provider_timeout: float = Field(default=120.0, gt=0)
+
+    @model_validator(mode="after")
+    def _a_conversion_target(self) -> AttachmentsConfig:
+        if not {"wav", "mp3"} & set(self.transcription_formats):
+            raise ValueError(
+                "attachments.transcription_formats must list wav or mp3: recordings in other "
+                "formats are converted to one of them"
+            )
+        return self

@@ -1,4 +1,5 @@
-"""Text out of attached files (PDF, Office, OpenDocument, tables, text, HTML, RTF), off the loop.
+"""Text out of attached files (PDF, Office, OpenDocument, tables, text, HTML, RTF), and
+recordings converted for the transcription server (PyAV), off the loop.
 
 Parsing runs in a worker process with a deadline and a memory cap: a hostile or huge file can
 keep a parser busy far longer than any timeout a thread would honour, and a thread cannot be
@@ -30,7 +31,7 @@ import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, cast
 
 log = logging.getLogger(__name__)
 
@@ -740,7 +741,9 @@ def _clean(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
-def _cap(result: Extracted, max_chars: int) -> Extracted:
+def cap(result: Extracted, max_chars: int) -> Extracted:
+    """The sections up to `max_chars` characters in all (the last one cut), marked truncated
+    when some text is left out."""
     kept: list[Section] = []
     used = 0
     for section in result.sections:
@@ -771,7 +774,7 @@ def extract_sync(data: bytes, kind: str, limits: Limits) -> Extracted:
         raise ExtractionError("too_big", "memory") from exc
     except Exception as exc:  # every parser has its own way to say "broken file"
         raise ExtractionError("corrupted", type(exc).__name__) from exc
-    return _cap(result, limits.max_chars)
+    return cap(result, limits.max_chars)
 
 
 # Chunking ----------------------------------------------------------------------------------
@@ -835,6 +838,104 @@ def _split(text: str, size: int) -> list[str]:
                 add(word[start : start + size])
     flush()
     return parts
+
+
+# Audio ----------------------------------------------------------------------------------------
+
+# What Whisper-family models hear: they resample everything to 16 kHz mono, so more is only
+# bytes to upload.
+AUDIO_RATE = 16_000
+# The demuxer of each audio kind (never FFmpeg's probing: a file read as a playlist or an image
+# sequence would make the decoder open other files).
+_DEMUXERS = {
+    "ogg": "ogg",
+    "mp3": "mp3",
+    "m4a": "mov",
+    "wav": "wav",
+    "webm": "matroska",
+    "flac": "flac",
+}
+# What a recording can be converted to: the encoder and its sample format. WAV first: writing
+# it costs nothing (10 minutes of Ogg/Opus: about 3 s; MP3 about 15 s) and loses nothing the
+# model hears; MP3 where a server does not take WAV.
+AUDIO_TARGETS = {"wav": ("pcm_s16le", "s16"), "mp3": ("libmp3lame", "s16p")}
+AUDIO_MIMETYPES = {
+    "wav": "audio/wav",
+    "mp3": "audio/mpeg",
+    "ogg": "audio/ogg",
+    "m4a": "audio/mp4",
+    "webm": "audio/webm",
+    "flac": "audio/flac",
+}
+MP3_BIT_RATE = 48_000
+
+
+@dataclass(frozen=True)
+class Audio:
+    data: bytes
+    format: str  # a key of AUDIO_TARGETS
+    seconds: float
+
+
+def transcode_sync(
+    data: bytes, kind: str, target: str, max_seconds: float, max_bytes: int
+) -> Audio:
+    """The recording as 16 kHz mono `target` (the worker calls this; tests may too). Stops, with
+    `too_long`, as soon as the sound passes `max_seconds` or the output `max_bytes`: the bound is
+    on what is decoded, never on what the container declares."""
+    if kind not in _DEMUXERS:
+        raise ExtractionError("unsupported", kind)
+    if target not in AUDIO_TARGETS:
+        raise ValueError(f"cannot write {target!r} audio")
+    import av
+    from av.audio.frame import AudioFrame
+    from av.audio.stream import AudioStream
+
+    encoder, sample_format = AUDIO_TARGETS[target]
+    max_samples = int(max_seconds * AUDIO_RATE)
+    samples = 0
+    out = io.BytesIO()
+    try:
+        with av.open(io.BytesIO(data), mode="r", format=_DEMUXERS[kind]) as source:
+            if not source.streams.audio:
+                raise ExtractionError("corrupted", "no audio stream")
+            stream = source.streams.audio[0]
+            with av.open(out, "w", format=target) as sink:
+                output = cast(
+                    AudioStream, sink.add_stream(encoder, rate=AUDIO_RATE, layout="mono")
+                )
+                if target == "mp3":
+                    output.bit_rate = MP3_BIT_RATE
+                resampler = av.AudioResampler(format=sample_format, layout="mono", rate=AUDIO_RATE)
+
+                def write(frames: list[AudioFrame]) -> None:
+                    nonlocal samples
+                    for frame in frames:
+                        samples += frame.samples
+                        if samples > max_samples:
+                            raise ExtractionError("too_long", "duration")
+                        for packet in output.encode(frame):
+                            sink.mux(packet)
+                        if out.tell() > max_bytes:
+                            raise ExtractionError("too_long", "size")
+
+                for frame in source.decode(stream):
+                    write(resampler.resample(frame))
+                write(resampler.resample(None))
+                for packet in output.encode(None):
+                    sink.mux(packet)
+    except ExtractionError:
+        raise
+    except MemoryError as exc:
+        raise ExtractionError("too_big", "memory") from exc
+    except Exception as exc:  # FFmpeg's errors, and PyAV's own on a broken stream
+        raise ExtractionError("corrupted", type(exc).__name__) from exc
+    if samples == 0:
+        raise ExtractionError("empty", "no sound")
+    result = out.getvalue()
+    if len(result) > max_bytes:
+        raise ExtractionError("too_long", "size")
+    return Audio(result, target, samples / AUDIO_RATE)
 
 
 # The worker process -----------------------------------------------------------------------------
@@ -939,6 +1040,7 @@ _PARSERS = {
     "pptx": ("pptx",),
     "html": ("trafilatura",),
     "rtf": ("striprtf.striprtf",),
+    "audio": ("av",),
 }
 
 
@@ -1118,23 +1220,42 @@ def worker_main() -> None:
     counter = _quiet()
     data = sys.stdin.buffer.read()
     kind = str(header["kind"])
-    limits = Limits(**header["limits"])
-    _preload(kind)
+    audio = header.get("task") == "audio"  # a recording to convert, answered as JSON + bytes
+    _preload("audio" if audio else kind)
     peak = _PeakMemory()
     sandbox = _enter_sandbox(os.getcwd())
+    payload = b""
     try:
-        answer: dict[str, Any] = {
-            "ok": True,
-            "result": _encode_result(
-                extract_sync(data, kind, limits), output_limit(limits) - 64 * 1024
-            ),
-        }
+        if audio:
+            converted = transcode_sync(
+                data,
+                kind,
+                str(header["target"]),
+                float(header["max_seconds"]),
+                int(header["max_bytes"]),
+            )
+            payload = converted.data
+            answer: dict[str, Any] = {
+                "ok": True,
+                "bytes": len(payload),
+                "seconds": converted.seconds,
+            }
+        else:
+            limits = Limits(**header["limits"])
+            answer = {
+                "ok": True,
+                "result": _encode_result(
+                    extract_sync(data, kind, limits), output_limit(limits) - 64 * 1024
+                ),
+            }
     except ExtractionError as exc:
         answer = {"ok": False, "reason": exc.reason}
     except MemoryError:
         answer = {"ok": False, "reason": "too_big"}
     answer.update(peak_kb=peak.kb(), sandbox=sandbox, warnings=counter.count)
     sys.stdout.buffer.write(json.dumps(answer, ensure_ascii=False).encode("utf-8", "replace"))
+    if audio:
+        sys.stdout.buffer.write(b"\n" + payload)
     sys.stdout.flush()
 
 
@@ -1177,6 +1298,17 @@ class _Excerpt:
     def __bytes__(self) -> bytes:
         gap = b" [...] " if self.total > len(self.head) + len(self.tail) else b""
         return bytes(self.head) + gap + bytes(self.tail)
+
+
+def _died(run: _Run, what: str) -> ExtractionError:
+    # Killed by the memory cap or crashed: stderr may hold the file's text, never log it.
+    log.warning(
+        "worker for the %s ended with code %s (%d bytes on stderr)",
+        what,
+        run.returncode,
+        run.stderr.total,
+    )
+    return ExtractionError("too_big", "worker died")
 
 
 @dataclass
@@ -1226,54 +1358,83 @@ class Extractor:
             "limits": dataclasses.asdict(self.limits),
             "memory_mb": self.memory_mb,
         }
+        what = f"extraction of a {kind} file"
+        run, out = await self._work(header, data, output_limit(self.limits), what)
+        try:
+            answer = json.loads(out)
+            result = _decode_result(answer["result"]) if answer["ok"] else None
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise _died(run, what) from None
+        self._note_answer(answer, what)
+        if result is None:
+            raise ExtractionError(str(answer.get("reason") or "corrupted"))
+        return result
+
+    async def transcode(
+        self, data: bytes, kind: str, target: str, *, max_seconds: float, max_bytes: int
+    ) -> Audio:
+        """A recording converted to 16 kHz mono `target` (AUDIO_TARGETS) in a worker: FFmpeg's
+        decoders meet hostile files there, with the same deadline, memory cap and sandbox as
+        documents. Refused (`too_long`) past `max_seconds` of sound or `max_bytes` of output."""
+        header = {
+            "task": "audio",
+            "kind": kind,
+            "target": target,
+            "max_seconds": max_seconds,
+            "max_bytes": max_bytes,
+            "memory_mb": self.memory_mb,
+        }
+        what = f"conversion of a {kind} recording"
+        run, out = await self._work(header, data, max_bytes + 64 * 1024, what)
+        head, _, payload = out.partition(b"\n")
+        try:
+            answer = json.loads(head)
+            ok = bool(answer["ok"])
+            size = int(answer["bytes"]) if ok else 0
+            seconds = float(answer["seconds"]) if ok else 0.0
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise _died(run, what) from None
+        self._note_answer(answer, what)
+        if not ok:
+            raise ExtractionError(str(answer.get("reason") or "corrupted"))
+        if size != len(payload):
+            raise _died(run, what)
+        return Audio(payload, target, seconds)
+
+    async def _work(
+        self, header: dict[str, Any], data: bytes, limit: int, what: str
+    ) -> tuple[_Run, bytes]:
+        """One worker's run and answer (at most `limit` bytes), or the ExtractionError of its
+        end."""
         async with self._slots:
-            run = await self._run(json.dumps(header).encode() + b"\n", data)
+            run = await self._run(json.dumps(header).encode() + b"\n", data, limit)
         if run.stderr.total:
             log.debug(
                 "extraction worker stderr (%d bytes): %r", run.stderr.total, bytes(run.stderr)
             )
         if run.timed_out:
-            log.warning(
-                "extraction of a %s file overran %.0f s: worker killed", kind, self.timeout
-            )
+            log.warning("%s overran %.0f s: worker killed", what, self.timeout)
             raise ExtractionError("timeout")
         if run.out is None:
-            log.warning(
-                "extraction worker for a %s file wrote more than %d bytes: killed",
-                kind,
-                output_limit(self.limits),
-            )
+            log.warning("worker for the %s wrote more than %d bytes: killed", what, limit)
             raise ExtractionError("too_big", "output")
-        try:
-            answer = json.loads(run.out)
-            result = _decode_result(answer["result"]) if answer["ok"] else None
-        except (ValueError, KeyError, TypeError, AttributeError):
-            # Killed by the memory cap or crashed: stderr may hold the file's text, never log it.
-            log.warning(
-                "extraction worker for a %s file ended with code %s (%d bytes on stderr)",
-                kind,
-                run.returncode,
-                run.stderr.total,
-            )
-            raise ExtractionError("too_big", "worker died") from None
+        return run, run.out
+
+    def _note_answer(self, answer: dict[str, Any], what: str) -> None:
         self._note_sandbox(answer.get("sandbox"))
         self.last_peak_kb = answer.get("peak_kb")
         log.debug(
-            "extraction of a %s file: worker peak %s kB, %s parser warnings",
-            kind,
+            "%s: worker peak %s kB, %s parser warnings",
+            what,
             self.last_peak_kb,
             answer.get("warnings"),
         )
-        if result is None:
-            raise ExtractionError(str(answer.get("reason") or "corrupted"))
-        return result
 
-    async def _run(self, header: bytes, data: bytes) -> _Run:
+    async def _run(self, header: bytes, data: bytes, limit: int) -> _Run:
         """One worker: the file in, at most output_limit bytes of answer and a stderr excerpt
         out. Both pipes are read to their end, whatever the worker writes, so it never blocks
         on a full pipe and its exit is always seen (asyncio waits for the pipes to close)."""
         run = _Run()
-        limit = output_limit(self.limits)
         workdir = tempfile.mkdtemp(prefix="extraction-")
         try:
             process = await asyncio.create_subprocess_exec(

@@ -49,11 +49,15 @@ class MediaAI:
             raise LLMError("malformed", "no text in transcription")
         return text.strip()
 
-    async def ocr(self, data: bytes, mimetype: str) -> list[str]:
-        """Markdown of each page of a scan or image, in order.
+    async def ocr(
+        self, data: bytes, mimetype: str, pages: list[int] | None = None
+    ) -> list[tuple[int, str]]:
+        """(page number from 1, Markdown) of each page read from a scan or an image, in order.
 
-        Request and answer follow Mistral's OCR API, which Albert mirrors: a base64 data URL
-        in `document`, `pages[].markdown` back.
+        Request and answer follow Mistral's OCR API, which Albert mirrors (OpenGateLLM's
+        `CreateOCR`): a base64 data URL in `document`; `pages`, the 0-based indexes of the pages
+        to read (the others are neither read nor billed); `pages[].index` (0-based, in the
+        document) and `pages[].markdown` back.
         """
         url = f"data:{mimetype};base64,{base64.b64encode(data).decode('ascii')}"
         document = (
@@ -61,18 +65,21 @@ class MediaAI:
             if mimetype.startswith("image/")
             else {"type": "document_url", "document_url": url}
         )
+        body: dict[str, Any] = {"model": self.config.ocr_model, "document": document}
+        if pages is not None:
+            body["pages"] = pages
         try:
-            result: Any = await self._client.post(
-                "/ocr",
-                body={"model": self.config.ocr_model, "document": document},
-                cast_to=object,
-            )
+            result: Any = await self._client.post("/ocr", body=body, cast_to=object)
         except Exception as exc:
             raise _translate(exc) from exc
-        pages = result.get("pages") if isinstance(result, dict) else None
-        if not isinstance(pages, list):
+        answer = result.get("pages") if isinstance(result, dict) else None
+        if not isinstance(answer, list):
             raise LLMError("malformed", "no pages in OCR answer")
-        ordered = sorted(
-            (p for p in pages if isinstance(p, dict)), key=lambda p: int(p.get("index", 0))
-        )
-        return [str(p.get("markdown") or p.get("text") or "") for p in ordered]
+        read: list[tuple[int, str]] = []
+        for position, page in enumerate(answer):
+            if not isinstance(page, dict):
+                continue
+            index = page.get("index")
+            number = index + 1 if isinstance(index, int) and index >= 0 else position + 1
+            read.append((number, str(page.get("markdown") or page.get("text") or "")))
+        return sorted(read, key=lambda page: page[0])

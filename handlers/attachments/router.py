@@ -9,7 +9,7 @@ import logging
 import re
 import time
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import NoReturn
 
 from bot.answer import respond, service_slot
@@ -24,12 +24,15 @@ from handlers.attachments.config import AttachmentsConfig
 from handlers.attachments.extract import (
     ARCHIVE_KINDS,
     AUDIO_KINDS,
+    AUDIO_MIMETYPES,
+    AUDIO_TARGETS,
     DOCUMENT_KINDS,
     IMAGE_KINDS,
     Extracted,
     ExtractionError,
     Extractor,
     Section,
+    cap,
     chunk,
     detect_kind,
 )
@@ -118,9 +121,9 @@ async def on_attachment(ctx: Ctx) -> None:
         if config.keep_files:
             await _keep(ctx, config.keep_dir, data)
         if kind in AUDIO_KINDS or (file.msgtype == "m.audio" and kind == "unknown"):
-            await _voice(ctx, data, filename, file.mimetype)
+            await _voice(ctx, data, filename, kind, file.mimetype)
             return
-        if kind in IMAGE_KINDS and config.vision:
+        if kind in IMAGE_KINDS and (config.vision or await _model_sees_images(ctx)):
             await _vision(ctx, data, kind, caption)
             return
         async with service_slot(ctx):
@@ -163,8 +166,12 @@ async def _read(ctx: Ctx, data: bytes, kind: str) -> Extracted:
         log.info("event %s: extraction refused (%s)", ctx.item.event_id, exc)
         raise UserError(texts.extraction_error(exc.reason)) from None
     if extracted.needs_ocr:
-        ocr = await _ocr(ctx, data, kind, texts.SCAN_UNREADABLE)
+        # Only the pages the extraction kept (the first `max_pages`) are sent to be read.
+        total = extracted.pages or 0
+        kept = list(range(min(total, attachments_of(ctx).config.max_pages))) if total else None
+        ocr = await _ocr(ctx, data, kind, texts.SCAN_UNREADABLE, kept)
         ocr.pages = extracted.pages or ocr.pages
+        ocr.truncated = ocr.truncated or extracted.truncated
         return ocr
     if not extracted.sections:
         raise UserError(texts.extraction_error("empty"))
@@ -192,20 +199,25 @@ async def _privacy_note(ctx: Ctx, extracted: Extracted) -> str | None:
     return await ctx.services.extensions.guard.review_document(ctx, pieces)
 
 
-async def _ocr(ctx: Ctx, data: bytes, kind: str, unavailable: str) -> Extracted:
-    if not attachments_of(ctx).config.ocr:
+async def _ocr(
+    ctx: Ctx, data: bytes, kind: str, unavailable: str, pages: list[int] | None = None
+) -> Extracted:
+    """The text the provider's OCR reads in an image, or in the `pages` (0-based) of a scan."""
+    config = attachments_of(ctx).config
+    if not config.ocr:
         raise UserError(unavailable)
     try:
-        pages = await attachments_of(ctx).media_ai.ocr(
-            data, _MIME_OF_KIND.get(kind, "application/pdf")
+        read = await attachments_of(ctx).media_ai.ocr(
+            data, _MIME_OF_KIND.get(kind, "application/pdf"), pages
         )
     except LLMError as exc:
         await _provider_failed(ctx, "OCR", exc, texts.OCR_FAILED)
     result = Extracted(
         "ocr",
-        sections=[Section(t.strip(), page=i) for i, t in enumerate(pages, start=1) if t.strip()],
-        pages=len(pages),
+        sections=[Section(t.strip(), page=n) for n, t in read if t.strip()],
+        pages=len(read),
     )
+    result = cap(result, config.max_chars)
     if not result.sections:
         raise UserError(texts.extraction_error("empty"))
     return result
@@ -239,13 +251,21 @@ async def _store(ctx: Ctx, filename: str, mimetype: str | None, extracted: Extra
     return document
 
 
-async def _voice(ctx: Ctx, data: bytes, filename: str, mimetype: str | None) -> None:
-    """Transcribe, show the transcript (quoted), answer it like a typed message."""
-    if not attachments_of(ctx).config.transcription:
+async def _voice(ctx: Ctx, data: bytes, filename: str, kind: str, mimetype: str | None) -> None:
+    """Transcribe (converted first when the server does not take the format), show the
+    transcript (quoted), answer it like a typed message."""
+    attachments = attachments_of(ctx)
+    if not attachments.config.transcription:
         raise UserError(texts.TRANSCRIPTION_OFF)
+    if kind not in AUDIO_KINDS:  # an m.audio whose bytes say no format: nothing to convert
+        raise UserError(texts.AUDIO_UNKNOWN)
     try:
         async with service_slot(ctx):
-            transcript = await attachments_of(ctx).media_ai.transcribe(data, filename, mimetype)
+            if kind in attachments.config.transcription_formats:
+                mimetype = AUDIO_MIMETYPES.get(kind, mimetype)  # the bytes', not the claim
+            else:
+                data, filename, mimetype = await _convert(ctx, data, filename, kind)
+            transcript = await attachments.media_ai.transcribe(data, filename, mimetype)
     except LLMError as exc:
         await _provider_failed(ctx, "transcription", exc, texts.TRANSCRIPTION_FAILED)
     if not transcript:
@@ -256,6 +276,45 @@ async def _voice(ctx: Ctx, data: bytes, filename: str, mimetype: str | None) -> 
     if ctx.item.answer_event_id is None:  # a resumed answer has shown it already
         await ctx.reply(texts.transcript_shown(transcript))
     await respond(ctx, transcript)
+
+
+async def _model_sees_images(ctx: Ctx) -> bool:
+    """The agent's model is listed as `image-text-to-text` (Albert's vision type, or Mistral's
+    `vision` capability): images go to it even when `vision` is off."""
+    services = ctx.services
+    user = await services.users.ensure(ctx.sender)
+    info = await services.llm.model_info(user.model or services.config.llm.model)
+    return info is not None and info.vision
+
+
+async def _convert(ctx: Ctx, data: bytes, filename: str, kind: str) -> tuple[bytes, str, str]:
+    """The recording in a format the transcription server takes (16 kHz mono), converted in
+    the extraction worker, with its new file name and type; a UserError when it cannot be."""
+    config = attachments_of(ctx).config
+    target = next(f for f in config.transcription_formats if f in AUDIO_TARGETS)
+    started = time.monotonic()
+    try:
+        audio = await attachments_of(ctx).extractor.transcode(
+            data,
+            kind,
+            target,
+            max_seconds=config.max_audio_minutes * 60,
+            max_bytes=int(config.max_size_mb * 1024 * 1024),
+        )
+    except ExtractionError as exc:
+        log.info("event %s: %s recording not converted (%s)", ctx.item.event_id, kind, exc)
+        raise UserError(texts.audio_error(exc.reason, config.max_audio_minutes)) from None
+    log.info(
+        "event %s: %s recording converted to %s, %.1f s of sound, %d bytes, in %.2f s",
+        ctx.item.event_id,
+        kind,
+        audio.format,
+        audio.seconds,
+        len(audio.data),
+        time.monotonic() - started,
+    )
+    stem = PurePosixPath(filename).stem or "message-vocal"
+    return audio.data, f"{stem}.{audio.format}", AUDIO_MIMETYPES[audio.format]
 
 
 async def _vision(ctx: Ctx, data: bytes, kind: str, caption: str) -> None:

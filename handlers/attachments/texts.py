@@ -56,6 +56,41 @@ TRANSCRIPTION_FAILED = (
 )
 
 
+AUDIO_UNREADABLE = (
+    "🎤 Je n'ai pas pu lire ce message vocal : le fichier audio semble endommagé. "
+    "Réenregistrez-le, ou écrivez votre question."
+)
+
+
+AUDIO_UNKNOWN = (
+    "🎤 Je ne reconnais pas le format de ce fichier audio. Envoyez un message vocal Tchap, ou "
+    "un fichier MP3, WAV, M4A, Ogg, WebM ou FLAC."
+)
+
+
+AUDIO_TIMEOUT = (
+    "🎤 La préparation de ce message vocal prend trop de temps. Envoyez un message plus "
+    "court, ou écrivez votre question."
+)
+
+
+def audio_too_long(max_minutes: float) -> str:
+    limit = f"{max_minutes:g}".replace(".", ",")
+    return (
+        f"🎤 Ce message vocal dépasse {limit} minutes, la durée maximale sur ce service. "
+        "Découpez-le en messages plus courts, ou écrivez votre question."
+    )
+
+
+def audio_error(reason: str, max_minutes: float) -> str:
+    """What a failed conversion (ExtractionError.reason) tells the agent."""
+    if reason == "too_long":
+        return audio_too_long(max_minutes)
+    if reason == "timeout":
+        return AUDIO_TIMEOUT
+    return AUDIO_UNREADABLE
+
+
 OCR_FAILED = (
     "🔎 Le service de reconnaissance de texte (OCR) n'a pas répondu. Réessayez dans quelques "
     "minutes avec `!reessayer`, ou copiez le texte utile dans votre message."

@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from bot.config import Section
+
+# Albert (OpenGateLLM) removed its web search in December 2025 (`/v1/search` with
+# `web_search: true`, OpenGateLLM pull request 601); its search now lives in a separate RAG
+# service (OpenGateRAG) that searches only the caller's own collections, not the web.
+ALBERT_SEARCH_GONE = (
+    '"albert" is no longer a search provider: Albert removed its web search in December 2025; '
+    'run a SearXNG and set provider = "searxng" with base_url = its address, or '
+    'provider = "none" (links are still read)'
+)
 
 
 class WebConfig(Section):
     """Web search and link reading."""
 
-    # Search engine behind !web: "none" (links are still read), SearXNG's JSON API, or Albert.
-    provider: Literal["none", "searxng", "albert"] = "none"
-    base_url: str = ""  # SearXNG root (…/search is added) or Albert's …/v1
-    api_key: SecretStr = SecretStr("")  # Albert; ASSISTANT__WEB__API_KEY
+    # Search engine behind !web: "none" (links are still read) or SearXNG's JSON API.
+    provider: Literal["none", "searxng"] = "none"
+    base_url: str = ""  # SearXNG root (…/search is added)
     language: str = "fr"
     max_results: int = Field(default=5, ge=1, le=20)
     # Pages read for one question (links in the message, or the best search results).
@@ -44,6 +52,13 @@ class WebConfig(Section):
     fetches_per_minute: int = Field(default=120, ge=1)
     cache_ttl: float = Field(default=600.0, ge=0)  # seconds; 0 disables the cache
     user_agent: str = "AssistantIA/0.1 (+https://tchap.gouv.fr)"
+
+    @field_validator("provider", mode="before")
+    @classmethod
+    def _albert_search_is_gone(cls, value: Any) -> Any:
+        if isinstance(value, str) and value.strip().lower() == "albert":
+            raise ValueError(ALBERT_SEARCH_GONE)
+        return value
 
     @model_validator(mode="after")
     def _provider_url(self) -> WebConfig:

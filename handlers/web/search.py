@@ -1,4 +1,8 @@
-"""Search providers behind !web: SearXNG's JSON API and the Albert API's web search."""
+"""The search provider behind !web: SearXNG's JSON API.
+
+Albert's web search (`POST /v1/search` with `web_search: true`) was removed in December 2025
+and its successor, OpenGateRAG's `/v1/search`, searches only the caller's own collections:
+`web.provider = "albert"` is refused by the configuration (handlers/web/config.py)."""
 
 from __future__ import annotations
 
@@ -117,50 +121,9 @@ class SearxngProvider(_HttpProvider):
         return results[: limit * 2]  # extra ones cover results the domain lists drop
 
 
-class AlbertProvider(_HttpProvider):
-    """POST <base_url>/search {"prompt", "collections": [], "k", "web_search": true}.
-
-    Albert searches the web, reads the pages itself and answers with chunks:
-    {"data": [{"score", "chunk": {"content", "metadata": {"document_name": "<url>.html"…}}}]}.
-    """
-
-    name = "albert"
-
-    async def search(self, query: str, limit: int) -> list[SearchResult]:
-        url = self.config.base_url.rstrip("/") + "/search"
-        body = {"prompt": query, "collections": [], "k": limit, "web_search": True}
-        headers = {"Authorization": f"Bearer {self.config.api_key.get_secret_value()}"}
-        try:
-            async with self.session().post(
-                url, json=body, headers=headers, timeout=_timeout(self.config)
-            ) as response:
-                data = await self._json(response)
-        except (aiohttp.ClientError, TimeoutError) as exc:
-            raise SearchError(type(exc).__name__) from exc
-        titles: dict[str, str] = {}
-        chunks: dict[str, list[str]] = {}  # several chunks of one page: one source
-        items = data.get("data") if isinstance(data, dict) else None
-        for item in items if isinstance(items, list) else []:
-            chunk = item.get("chunk") if isinstance(item, dict) else None
-            if not isinstance(chunk, dict):
-                continue
-            metadata = chunk.get("metadata")
-            metadata = metadata if isinstance(metadata, dict) else {}
-            name = str(metadata.get("document_name") or metadata.get("url") or "")
-            if name.endswith(".html"):
-                name = name[: -len(".html")]
-            if not name.startswith(("http://", "https://")):
-                continue
-            titles[name] = str(metadata.get("title") or name)
-            chunks.setdefault(name, []).append(str(chunk.get("content") or ""))
-        return [self._result(titles[name], name, "\n".join(chunks[name])) for name in chunks]
-
-
 def make_provider(config: WebConfig) -> SearchProvider | None:
     if config.provider == "searxng":
         return SearxngProvider(config)
-    if config.provider == "albert":
-        return AlbertProvider(config)
     return None
 
 

@@ -260,8 +260,9 @@ async def test_voice_message_is_transcribed_shown_and_answered(harness: Harness)
     assert answer.startswith("Réponse simulée")
     [upload] = harness.llm.uploads
     assert upload["model"] == "openai/whisper-large-v3" and upload["language"] == "fr"
-    assert upload["file"]["filename"] == "Message vocal.ogg"
-    assert upload["file"]["head"].startswith(b"OggS".hex())
+    # Ogg/Opus, which Albert does not take, converted to WAV first.
+    assert upload["file"]["filename"] == "Message vocal.wav"
+    assert upload["file"]["head"].startswith(b"RIFF".hex())
     assert _user_turn(harness.llm.chat_requests()[-1]).endswith("horaires de la préfecture ?")
 
 

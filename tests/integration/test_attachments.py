@@ -6,7 +6,7 @@ from __future__ import annotations
 from devtools.agent import AgentClient
 from devtools.fake_llm import FakeLLM
 from handlers.attachments import texts as attachments_texts
-from tests import docgen
+from tests import audiogen, docgen
 from tests.conftest import BotHandle, MakeAgent, MakeBot
 from tests.integration.test_bot import open_dm
 
@@ -150,7 +150,7 @@ async def test_encrypted_voice_message_and_scan_through_the_fake_endpoints(
     assert "> Quelle est la date limite de dépôt ?" in shown
     await agent.wait_for_text(room, "Réponse simulée", timeout=30)
     [upload] = fake_llm.uploads
-    assert upload["file"]["head"].startswith(b"OggS".hex())  # decrypted before upload
+    assert upload["file"]["head"].startswith(b"RIFF".hex())  # decrypted, converted to WAV
     assert _last_user_turn(fake_llm).endswith("Quelle est la date limite de dépôt ?")
 
     fake_llm.ocr_pages.append(["Avis de passage : le dossier 2026-17 est complet."])
@@ -179,3 +179,45 @@ async def test_encrypted_voice_message_and_scan_through_the_fake_endpoints(
         corrupt_hash=True,
     )
     assert tampered == attachments_texts.extraction_error("decrypt")
+
+
+async def test_a_tchap_voice_message_in_an_encrypted_dm_is_converted_then_answered(
+    make_agent: MakeAgent, make_bot: MakeBot, fake_llm: FakeLLM
+) -> None:
+    """A real Ogg/Opus recording, posted as the Tchap web recorder posts it (m.audio, "Voice
+    message", MSC3245), encrypted: the fake server takes only MP3 and WAV, as Albert does."""
+    bot = await make_bot()
+    agent = await make_agent("agent")
+    room = await open_dm(agent, bot)
+    fake_llm.transcripts.append("Quel est le délai de recours contre cet arrêté ?")
+    shown = await _send_and_wait(
+        agent,
+        room,
+        bot,
+        "Transcription",
+        data=audiogen.opus_voice(2.0),
+        filename="Voice message.ogg",
+        mimetype="audio/ogg",
+        msgtype="m.audio",
+        voice_ms=2000,
+    )
+    assert "> Quel est le délai de recours contre cet arrêté ?" in shown
+    await agent.wait_for_text(room, "Réponse simulée", timeout=30)
+    assert _last_user_turn(fake_llm).endswith("Quel est le délai de recours contre cet arrêté ?")
+    [upload] = fake_llm.uploads
+    assert upload["file"]["filename"] == "Voice message.wav"
+    assert upload["file"]["head"].startswith(b"RIFF".hex())
+
+    broken = await _send_and_wait(
+        agent,
+        room,
+        bot,
+        "🎤",
+        data=audiogen.corrupted_ogg(),
+        filename="Voice message.ogg",
+        mimetype="audio/ogg",
+        msgtype="m.audio",
+        voice_ms=2000,
+    )
+    assert broken == attachments_texts.AUDIO_UNREADABLE
+    assert len(fake_llm.uploads) == 1  # nothing more reached the transcription server

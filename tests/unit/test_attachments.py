@@ -14,6 +14,7 @@ import pytest
 
 from bot import texts
 from bot.matrix import media_of
+from devtools.fake_llm import FakeLLM
 from handlers.attachments import texts as attachments_texts
 from handlers.attachments.extract import (
     Extracted,
@@ -25,9 +26,10 @@ from handlers.attachments.extract import (
     chunk,
     detect_kind,
     extract_sync,
+    transcode_sync,
 )
 from storage.documents import fts_query
-from tests import docgen
+from tests import audiogen, docgen
 
 LIMITS = Limits()
 
@@ -287,3 +289,116 @@ async def test_download_authenticated_legacy_capped_and_decrypted(
         assert caught.value.reason == "download"
     finally:
         await client.close()
+
+
+# Voice messages converted for the transcription server ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "make"),
+    [
+        ("ogg", lambda: audiogen.opus_voice(1.5)),  # a Tchap voice message
+        ("webm", lambda: audiogen.encode(1.5, "webm", "libopus", 48_000)),
+        ("m4a", lambda: audiogen.encode(1.5, "ipod", "aac", 44_100)),
+        ("flac", lambda: audiogen.encode(1.5, "flac", "flac", 44_100)),
+    ],
+)
+@pytest.mark.parametrize("target", ["wav", "mp3"])
+def test_recordings_are_converted_to_16khz_mono_for_albert(
+    kind: str, make: Any, target: str
+) -> None:
+    recording = make()
+    assert detect_kind(recording, "Voice message", None) == kind
+    audio = transcode_sync(recording, kind, target, 60, 1 << 20)
+    assert audio.format == target and detect_kind(audio.data, "x", None) == target
+    container, rate, channels, seconds = audiogen.describe(audio.data)
+    assert (container, rate, channels) == (target, 16_000, 1)
+    assert seconds == pytest.approx(1.5, abs=0.1)
+    assert audio.seconds == pytest.approx(1.5, abs=0.1)
+
+
+def test_conversion_stops_at_the_duration_and_size_caps_and_refuses_broken_files() -> None:
+    voice = audiogen.opus_voice(3.0)
+    with pytest.raises(ExtractionError) as caught:  # counted on the sound, as it is decoded
+        transcode_sync(voice, "ogg", "wav", 2.0, 1 << 20)
+    assert caught.value.reason == "too_long"
+    with pytest.raises(ExtractionError) as caught:  # 3 s of 16 kHz WAV: 96 KB
+        transcode_sync(voice, "ogg", "wav", 60, 50_000)
+    assert caught.value.reason == "too_long"
+    for broken in (audiogen.corrupted_ogg(), b"OggS" + bytes(4000), voice[:300]):
+        with pytest.raises(ExtractionError) as caught:
+            transcode_sync(broken, "ogg", "wav", 60, 1 << 20)
+        assert caught.value.reason in ("corrupted", "empty")
+    assert attachments_texts.audio_error("corrupted", 10) == attachments_texts.AUDIO_UNREADABLE
+    assert attachments_texts.audio_error("empty", 10) == attachments_texts.AUDIO_UNREADABLE
+    assert "10 minutes" in attachments_texts.audio_error("too_long", 10)
+    assert "2,5 minutes" in attachments_texts.audio_error("too_long", 2.5)
+    for text in (attachments_texts.AUDIO_UNREADABLE, attachments_texts.AUDIO_UNKNOWN):
+        assert " :" not in text and len(text) < 200  # short, French typography
+
+
+async def test_conversion_runs_in_the_sandboxed_worker() -> None:
+    extractor = Extractor(LIMITS, timeout=30, memory_mb=1024)
+    audio = await extractor.transcode(
+        audiogen.opus_voice(2.0), "ogg", "wav", max_seconds=60, max_bytes=1 << 20
+    )
+    assert audio.data.startswith(b"RIFF") and audio.seconds == pytest.approx(2.0, abs=0.05)
+    assert audiogen.describe(audio.data)[:3] == ("wav", 16_000, 1)
+    assert extractor.sandbox is not None and extractor.last_peak_kb
+    for data, seconds, reason in (
+        (audiogen.corrupted_ogg(), 60.0, "corrupted"),
+        (audiogen.opus_voice(2.0), 1.0, "too_long"),
+    ):
+        with pytest.raises(ExtractionError) as caught:
+            await extractor.transcode(data, "ogg", "wav", max_seconds=seconds, max_bytes=1 << 20)
+        assert caught.value.reason == reason
+    # A worker that answers more bytes than it announced is not believed.
+    liar = Extractor(
+        LIMITS,
+        timeout=30,
+        command=[
+            sys.executable,
+            "-c",
+            "import sys; sys.stdin.buffer.read(); "
+            'sys.stdout.buffer.write(b\'{"ok": true, "bytes": 3, "seconds": 1}\\nRIFFRIFF\')',
+        ],
+    )
+    with pytest.raises(ExtractionError) as caught:
+        await liar.transcode(b"OggS", "ogg", "wav", max_seconds=60, max_bytes=1 << 20)
+    assert caught.value.reason == "too_big"
+
+
+# OCR: only the kept pages ----------------------------------------------------------------------
+
+
+async def test_ocr_sends_the_pages_to_read_and_numbers_them_from_the_answer(
+    fake_llm: FakeLLM,
+) -> None:
+    from bot.config import LLMConfig
+    from handlers.attachments.config import AttachmentsConfig
+    from handlers.attachments.media_ai import MediaAI
+
+    media_ai = MediaAI(LLMConfig(base_url=fake_llm.base_url), AttachmentsConfig(ocr=True))
+    try:
+        fake_llm.ocr_pages.append([f"Page {n} du scan." for n in range(1, 8)])
+        read = await media_ai.ocr(b"%PDF-1.4 scan", "application/pdf", [0, 1, 2])
+        fake_llm.ocr_pages.append(["Une image."])
+        image = await media_ai.ocr(docgen.png(), "image/png")
+    finally:
+        await media_ai.close()
+    assert read == [(1, "Page 1 du scan."), (2, "Page 2 du scan."), (3, "Page 3 du scan.")]
+    assert image == [(1, "Une image.")]
+    scan, png = [r.json for r in fake_llm.requests if r.path == "/v1/ocr" and r.json]
+    assert scan["pages"] == [0, 1, 2] and scan["document"]["type"] == "document_url"
+    assert "pages" not in png and png["document"]["type"] == "image_url"
+
+
+def test_the_accepted_formats_must_leave_a_conversion_target() -> None:
+    from pydantic import ValidationError
+
+    from handlers.attachments.config import AttachmentsConfig
+
+    assert AttachmentsConfig().transcription_formats == ["wav", "mp3"]  # Albert's documented list
+    assert AttachmentsConfig(transcription_formats=["ogg", "mp3"]).transcription_formats
+    with pytest.raises(ValidationError, match="must list wav or mp3"):
+        AttachmentsConfig(transcription_formats=["ogg", "m4a"])

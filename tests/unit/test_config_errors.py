@@ -333,8 +333,8 @@ def test_every_problem_is_one_line_with_its_source(
         "(got 9)",
         f"configuration error: {path}:9: support.admins[1]: Input should be a valid string "
         "(got 3)",
-        f"configuration error: {path}:11: web.provider: Input should be 'none', 'searxng' or "
-        "'albert' (got 'x')",
+        f"configuration error: {path}:11: web.provider: Input should be 'none' or 'searxng' "
+        "(got 'x')",
     ]
     assert errors(good_config(tmp_path), {"ASSISTANT__LIMITS__BURST_PER_MINUTE": "-1"}) == [
         "environment variable ASSISTANT__LIMITS__BURST_PER_MINUTE: limits.burst_per_minute: "
@@ -349,8 +349,8 @@ def test_every_problem_is_one_line_with_its_source(
         "environment variable ASSISTANT__SURVEYS__TIMEZONE: surveys.timezone: unknown time zone "
         "'Europe/Lutece'"
     )
-    [problem] = errors(write(tmp_path, GOOD + '[web]\nprovider = "albert"\n', "web.toml"))
-    assert problem.endswith("web.toml:7: web.base_url is required with provider 'albert'")
+    [problem] = errors(write(tmp_path, GOOD + '[web]\nprovider = "searxng"\n', "web.toml"))
+    assert problem.endswith("web.toml:7: web.base_url is required with provider 'searxng'")
 
 
 def test_toml_line_finds_keys_tables_and_skips_multiline_strings() -> None:

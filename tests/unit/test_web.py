@@ -7,13 +7,15 @@ through a stub resolver or as literals, and are refused before any connection.
 from __future__ import annotations
 
 import ipaddress
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bot.config import RENAMED
 from devtools.web_pages import WebPages
-from handlers.web.config import WebConfig
+from handlers.web.config import ALBERT_SEARCH_GONE, WebConfig
 from handlers.web.fetch import Fetcher, FetchError
 from handlers.web.guard import (
     AddressPolicy,
@@ -24,7 +26,7 @@ from handlers.web.guard import (
     parse_url,
 )
 from handlers.web.router import find_links
-from handlers.web.search import AlbertProvider, SearchResult, SearxngProvider, filter_results
+from handlers.web.search import SearchResult, SearxngProvider, filter_results, make_provider
 from storage.db import Database
 from storage.privacy import PrivacyRepository
 from storage.web import WebRepository
@@ -305,7 +307,7 @@ async def test_domain_lists(pages: WebPages) -> None:
     assert [r.title for r in kept] == ["A"]
 
 
-async def test_searxng_and_albert_providers(pages: WebPages) -> None:
+async def test_searxng_provider(pages: WebPages) -> None:
     pages.search_results = [
         {"url": "https://www.legifrance.gouv.fr/loi", "title": "Loi", "content": "Extrait"},
         {"url": "https://www.vie-publique.fr/fiche", "title": "Fiche", "content": "Résumé"},
@@ -324,18 +326,48 @@ async def test_searxng_and_albert_providers(pages: WebPages) -> None:
         "format": "json",
         "language": "fr",
     }
-    albert = AlbertProvider(
-        _config(provider="albert", base_url=pages.base_url + "/v1", api_key="clé-test")
+
+
+def test_albert_web_search_is_refused_by_check_config_naming_searxng(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Albert's /v1/search with `web_search: true` was removed (OpenGateLLM, December 2025) and
+    OpenGateRAG's search reads only the caller's collections: no web search is left there."""
+    from bot.cli import EXIT_CONFIG, main
+
+    for name in [n for n in os.environ if n.startswith("ASSISTANT__")]:
+        monkeypatch.delenv(name)
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[matrix]\nhomeserver = "https://matrix.example.org"\nuser_id = "@bot:example.org"\n'
+        'password = "x"\n[llm]\nbase_url = "http://127.0.0.1:8000/v1"\n'
+        '[web]\nprovider = "albert"\nbase_url = "https://albert.api.etalab.gouv.fr/v1"\n'
+        'api_key = ""\n',
+        encoding="utf-8",
     )
-    try:
-        found = await albert.search("télétravail agents", 5)
-    finally:
-        await albert.close()
-    assert [(r.url, r.snippet) for r in found] == [
-        ("https://www.legifrance.gouv.fr/loi", "Extrait"),
-        ("https://www.vie-publique.fr/fiche", "Résumé"),
+    assert main(["check-config", "--config", str(config)]) == EXIT_CONFIG
+    assert capsys.readouterr().err.splitlines() == [
+        f"configuration error: {config}:8: web.provider: {ALBERT_SEARCH_GONE} (got 'albert')",
+        f"configuration error: {config}:10: web.api_key is no longer a "
+        f"key: use {RENAMED['web.api_key']}",
     ]
-    assert pages.search_queries[-1]["auth"] == "Bearer clé-test"
+    assert "SearXNG" in ALBERT_SEARCH_GONE and 'provider = "searxng"' in ALBERT_SEARCH_GONE
+    # The same from the environment, and SearXNG itself is accepted.
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        .replace('provider = "albert"', 'provider = "searxng"')
+        .replace('api_key = ""\n', ""),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("ASSISTANT__WEB__PROVIDER", "albert")
+    assert main(["check-config", "--config", str(config)]) == EXIT_CONFIG
+    [line] = capsys.readouterr().err.splitlines()
+    assert line == (
+        "configuration error: environment variable ASSISTANT__WEB__PROVIDER: web.provider: "
+        f"{ALBERT_SEARCH_GONE} (got 'albert')"
+    )
+    monkeypatch.delenv("ASSISTANT__WEB__PROVIDER")
+    assert make_provider(WebConfig(provider="searxng", base_url="http://127.0.0.1:1")) is not None
 
 
 async def test_web_rows_are_exported_erased_and_expired(tmp_path: Path) -> None:

@@ -446,10 +446,9 @@ def _article() -> bytes:
 
 
 async def test_an_engine_answer_is_bounded(site: HostileSite) -> None:
-    from handlers.web.search import AlbertProvider, SearchError, SearxngProvider
+    from handlers.web.search import SearchError, SearxngProvider
 
     searxng = SearxngProvider(_config(provider="searxng", base_url=site.url("")))
-    albert = AlbertProvider(_config(provider="albert", base_url=site.url("/v1")))
     item = {"url": "https://a.fr/x", "title": "T" * 1000, "content": "c" * 100_000}
     try:
         site.bodies["/search"] = (json.dumps({"results": [item] * 6}).encode(), "text/json")
@@ -458,15 +457,8 @@ async def test_an_engine_answer_is_bounded(site: HostileSite) -> None:
         site.bodies["/search"] = (json.dumps({"results": [item]}).encode(), "text/json")
         [result] = await searxng.search("q", 5)
         assert len(result.title) == 300 and len(result.snippet) == 6000
-        chunk = {
-            "chunk": {"content": "morceau " * 100, "metadata": {"document_name": "https://b.fr"}}
-        }
-        site.bodies["/v1/search"] = (json.dumps({"data": [chunk] * 400}).encode(), "text/json")
-        [page] = await albert.search("q", 5)  # 400 chunks of one page: one source, cut
-        assert page.url == "https://b.fr" and len(page.snippet) == 6000
     finally:
         await searxng.close()
-        await albert.close()
 
 
 # Links in a message ----------------------------------------------------------------------
