@@ -229,7 +229,10 @@ async def test_homeserver_rate_limits_are_survived(
         for i in range(3):
             await agent.send_text(room, f"Question {i}")
         for answer in answers:
-            await agent.wait_for_text(room, answer, timeout=60)
+            # The final edit, not a streamed one that already shows the whole text + " …".
+            await agent.wait_for_message(
+                room, predicate=lambda m, a=answer: m.body == a, timeout=60
+            )
     finally:
         await asyncio.to_thread(synapse.clear_ratelimit, bot.user_id)
     bodies = [m.body for m in bot_messages(agent, room, bot)]
