@@ -6,19 +6,35 @@ never tuned on. Two measures per category:
 - sentence level: does the guard flag the category in the sentence (what decides a warning);
 - item level (identifiers): each expected value overlapped by a finding of its category, each
   finding overlapping an expected value (what decides a correct pseudonymisation).
+
+The independent sets tests/data/pii_dev.jsonl and pii_test.jsonl (made by devtools/pii_corpus.py,
+see tests/data/PII_SETS.md) carry character offsets ("spans") for every item, identifiers and
+sensitive topics alike; `python -m devtools.pii_eval --set dev` prints, per category, item-level
+precision, recall and support, the share of items covered whole, the overall item-level figures
+and the guard's time per message. Never tune on the test split: `--errors` refuses it.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
-from collections.abc import Callable, Iterable
+import statistics
+import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from handlers.privacy.pii import CATEGORIES, IDENTIFIERS, Scan
+from handlers.privacy.pii import CATEGORIES, IDENTIFIERS, PiiDetector, Scan
 
-DATASET = Path(__file__).resolve().parent.parent / "tests" / "data" / "pii_fr.jsonl"
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+DATASET = DATA / "pii_fr.jsonl"
+SETS = {
+    "fr": DATASET,
+    "dev": DATA / "pii_dev.jsonl",
+    "dev2": DATA / "pii_dev2.jsonl",  # a second dev set, other hand (devtools/pii_corpus_dev2.py)
+    "test": DATA / "pii_test.jsonl",
+}
 
 
 @dataclass
@@ -119,3 +135,212 @@ def evaluate(rows: list[dict[str, Any]], scan: Callable[[str], Scan]) -> Report:
                     if category in expected:
                         report.errors.append(f"FP item {category} {finding.value!r}: {text}")
     return report
+
+
+# Item level on sets with offsets --------------------------------------------------------------
+
+Span = tuple[int, int, str]
+
+
+def load_set(name: str) -> list[dict[str, Any]]:
+    """All the lines of a named set: "dev", "dev2", "test" (independent) or "fr" (the guard's
+    own)."""
+    return load(None, SETS[name])
+
+
+def expected_spans(row: dict[str, Any]) -> list[Span]:
+    """The labelled items of a line: its offsets, or, for a line without (pii_fr.jsonl), the
+    first occurrence of each value and one sentence-wide item per topic."""
+    if "spans" in row:
+        return [(int(s), int(e), str(c)) for s, e, c in row["spans"]]
+    text: str = row["text"]
+    spans: list[Span] = []
+    for category, values in row["pii"].items():
+        for value in values:
+            start = text.find(value)
+            spans.append((start, start + len(value), category))
+    spans.extend((0, len(text), topic) for topic in row["topics"])
+    return spans
+
+
+@dataclass
+class ItemReport:
+    """Item-level counts per category (identifiers and topics), whole-span coverage of the
+    identifiers, and the time the guard took per message."""
+
+    items: dict[str, Counts] = field(default_factory=lambda: {c: Counts() for c in CATEGORIES})
+    whole: dict[str, list[int]] = field(default_factory=lambda: {c: [0, 0] for c in IDENTIFIERS})
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    lines: int = 0
+    clean: int = 0
+    clean_flagged: int = 0
+
+    def overall(self, categories: Iterable[str] = CATEGORIES) -> Counts:
+        total = Counts()
+        for category in categories:
+            total.tp += self.items[category].tp
+            total.fp += self.items[category].fp
+            total.fn += self.items[category].fn
+        return total
+
+    def table(self) -> str:
+        rows = [f"{'category':22} {'support':>7} {'P':>6} {'R':>6} {'R whole':>8} {'FP':>4}"]
+
+        def line(name: str, counts: Counts, whole: str = "") -> str:
+            return (
+                f"{name:22} {counts.tp + counts.fn:>7} {counts.precision:>6.2f} "
+                f"{counts.recall:>6.2f} {whole:>8} {counts.fp:>4}"
+            )
+
+        for category in CATEGORIES:
+            whole = ""
+            if category in self.whole and self.whole[category][1]:
+                covered, total = self.whole[category]
+                whole = f"{covered / total:.2f}"
+            rows.append(line(category, self.items[category], whole))
+        topics = [c for c in CATEGORIES if c not in IDENTIFIERS]
+        rows.append(line("identifiers (all)", self.overall(IDENTIFIERS)))
+        rows.append(line("topics (all)", self.overall(topics)))
+        rows.append(line("OVERALL (item level)", self.overall()))
+        rate = self.clean_flagged / self.clean if self.clean else 0.0
+        rows.append(
+            f"{self.lines} sentences; {self.clean_flagged} of {self.clean} without personal data "
+            f"flagged ({rate:.1%})"
+        )
+        if self.wall:
+            rows.append(
+                "time per message: median "
+                f"{statistics.median(self.wall) * 1000:.2f} ms, p95 {_p95(self.wall) * 1000:.2f}"
+                f" ms (CPU median {statistics.median(self.cpu) * 1000:.2f} ms, p95 "
+                f"{_p95(self.cpu) * 1000:.2f} ms)"
+            )
+        return "\n".join(rows)
+
+
+def _p95(values: Sequence[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def _covered(start: int, end: int, found: Sequence[tuple[int, int]]) -> bool:
+    """Whether the findings cover every non-blank character of [start, end)."""
+    position = start
+    for f_start, f_end in sorted(found):
+        if f_start > position:
+            break
+        position = max(position, f_end)
+    return position >= end
+
+
+def evaluate_items(rows: Iterable[dict[str, Any]], scan: Callable[[str], Scan]) -> ItemReport:
+    """Item-level precision and recall: an expected item is found when a finding of its category
+    overlaps it; a finding is wrong when it overlaps no expected item of its category."""
+    report = ItemReport()
+    for row in rows:
+        text: str = row["text"]
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = scan(text)
+        report.wall.append(time.perf_counter() - wall)
+        report.cpu.append(time.process_time() - cpu)
+        spans = expected_spans(row)
+        report.lines += 1
+        if not spans:
+            report.clean += 1
+            report.clean_flagged += bool(result.categories)
+        findings = list(result.identifiers) + list(result.topics)
+        for category in CATEGORIES:
+            expected = [(s, e) for s, e, c in spans if c == category]
+            found = [(f.start, f.end) for f in findings if f.category == category]
+            counts = report.items[category]
+            for start, end in expected:
+                if any(fs < end and start < fe for fs, fe in found):
+                    counts.tp += 1
+                else:
+                    counts.fn += 1
+                    report.errors.append(f"FN {category} {text[start:end]!r}: {text}")
+                if category in report.whole:
+                    report.whole[category][1] += 1
+                    report.whole[category][0] += _covered(start, end, found)
+            for fs, fe in found:
+                if not any(fs < end and start < fe for start, end in expected):
+                    counts.fp += 1
+                    report.errors.append(f"FP {category} {text[fs:fe]!r}: {text}")
+    return report
+
+
+def side_by_side(reports: dict[str, ItemReport]) -> str:
+    """One row per category with each set's support, precision and recall side by side (the
+    closing note of issue 18: the held-out split with dev beside it)."""
+    names = list(reports)
+    head = f"{'category':22}" + "".join(f" | {name:>5} n {'P':>5} {'R':>5}" for name in names)
+    rows = [head]
+    topics = [c for c in CATEGORIES if c not in IDENTIFIERS]
+    groups: list[tuple[str, Sequence[str]]] = [(c, (c,)) for c in CATEGORIES]
+    groups += [("identifiers (all)", IDENTIFIERS), ("topics (all)", topics)]
+    groups.append(("OVERALL (item level)", CATEGORIES))
+    for label, categories in groups:
+        line = f"{label:22}"
+        for name in names:
+            counts = reports[name].overall(categories)
+            line += f" | {counts.tp + counts.fn:>7} {counts.precision:>5.2f} {counts.recall:>5.2f}"
+        rows.append(line)
+    for name in names:
+        report = reports[name]
+        if report.wall:
+            rows.append(
+                f"{name}: {report.lines} sentences, time per message median "
+                f"{statistics.median(report.wall) * 1000:.2f} ms, p95 "
+                f"{_p95(report.wall) * 1000:.2f} ms (CPU median "
+                f"{statistics.median(report.cpu) * 1000:.2f} ms, p95 "
+                f"{_p95(report.cpu) * 1000:.2f} ms)"
+            )
+    return "\n".join(rows)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m devtools.pii_eval",
+        description="Item-level precision and recall of the personal-data guard.",
+    )
+    parser.add_argument(
+        "--set",
+        choices=[*sorted(SETS), "both"],
+        default="dev",
+        dest="name",
+        help="both: dev and test side by side (totals only)",
+    )
+    parser.add_argument(
+        "--mode",
+        choices=("default", "rules"),
+        default="default",
+        help="default: rules and spaCy (when installed); rules: without spaCy",
+    )
+    parser.add_argument(
+        "--errors", action="store_true", help="also list every miss and false alarm (not test)"
+    )
+    args = parser.parse_args(argv)
+    if args.errors and args.name in ("test", "both"):
+        parser.error("the test split is held out: no error listing, tune on dev")
+    detector = PiiDetector(ner="auto" if args.mode == "default" else "off")
+    detector.scan("Bonjour Marie Dupont.")  # loads spaCy: not part of the timings
+    if args.mode == "rules":
+        ner = "off"
+    else:
+        ner = "on" if detector.nlp is not None else "off (spaCy not installed)"
+    if args.name == "both":
+        reports = {name: evaluate_items(load_set(name), detector.scan) for name in ("dev", "test")}
+        print(f"sets dev and test, mode {args.mode}, NER {ner}")
+        print(side_by_side(reports))
+        return 0
+    report = evaluate_items(load_set(args.name), detector.scan)
+    print(f"set {args.name} ({SETS[args.name].name}), mode {args.mode}, NER {ner}")
+    print(report.table())
+    if args.errors:
+        print("\n".join(report.errors))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
