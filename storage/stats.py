@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from storage.db import Database
 from storage.surveys import iso
@@ -62,6 +62,17 @@ def percentile(values: list[int], pct: float) -> int | None:
     ordered = sorted(values)
     rank = max(1, -(-len(ordered) * pct // 100))
     return ordered[int(rank) - 1]
+
+
+@dataclass
+class Daily:
+    """Per day (UTC, oldest first) of a period: agents' questions by ministry, and the 👍/👎
+    given to answers. Read for the charts of !stats."""
+
+    days: list[str]
+    questions: dict[str, list[int]]
+    thumbs_up: list[int]
+    thumbs_down: list[int]
 
 
 class StatsRepository:
@@ -151,3 +162,32 @@ class StatsRepository:
                 else:
                     setattr(total, name, getattr(total, name) + getattr(row, name))
         return {TOTAL: total, **dict(sorted(rows.items()))}
+
+    async def daily(self, now: datetime, days: int) -> Daily:
+        """The last `days` days, today included (counted from the same rows as `compute`)."""
+        first = (now - timedelta(days=days - 1)).astimezone(UTC).date()
+        dates = [(first + timedelta(days=n)).isoformat() for n in range(days)]
+        index = {day: n for n, day in enumerate(dates)}
+        questions: dict[str, list[int]] = {}
+        for r in await self.db.fetchall(
+            "SELECT substr(m.created_at, 1, 10) AS day, u.homeserver, u.domain, COUNT(*) AS n "
+            "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+            "LEFT JOIN users u ON u.user_id = c.user_id "
+            "WHERE m.role = 'user' AND m.created_at >= ? GROUP BY day, u.homeserver, u.domain",
+            (dates[0],),
+        ):
+            at = index.get(r["day"])
+            if at is None:
+                continue
+            counts = questions.setdefault(ministry(r["homeserver"], r["domain"]), [0] * days)
+            counts[at] += int(r["n"])
+        up, down = [0] * days, [0] * days
+        for r in await self.db.fetchall(
+            "SELECT day, rating, SUM(count) AS n FROM feedback_tallies WHERE day >= ? "
+            "GROUP BY day, rating",
+            (dates[0],),
+        ):
+            at = index.get(r["day"])
+            if at is not None:
+                (up if r["rating"] == "up" else down)[at] += int(r["n"])
+        return Daily(dates, dict(sorted(questions.items())), up, down)

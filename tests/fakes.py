@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +44,8 @@ class FakeMatrix:
         self.changed = asyncio.Condition()
         self.fail_sends = 0
         self.files: dict[str, tuple[str, str, bytes]] = {}
+        self.images: dict[str, tuple[str, str, bytes]] = {}  # sent as m.image
+        self.file_events: dict[str, dict[str, Any]] = {}  # msgtype, info and caption of both
         self.power_levels: dict[tuple[str, str], int] = {}
         self.media = FakeMedia()  # what download() serves
         self.txn_ids: dict[str, str] = {}
@@ -135,9 +138,18 @@ class FakeMatrix:
         *,
         msgtype: str = "m.file",
         thread_root: str | None = None,
+        info: Mapping[str, Any] | None = None,
+        caption: str | None = None,
     ) -> str:
         event_id = await self.send_text(room_id, filename, thread_root=thread_root)
-        self.files[event_id] = (filename, mimetype, data)
+        # Images (charts) apart: tests that read `files` expect the exports they asked for.
+        kept = self.images if msgtype == "m.image" else self.files
+        kept[event_id] = (filename, mimetype, data)
+        self.file_events[event_id] = {
+            "msgtype": msgtype,
+            "info": dict(info or {}),
+            "caption": caption,
+        }
         return event_id
 
     async def power_level(self, room_id: str, user_id: str) -> int:
