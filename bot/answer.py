@@ -10,6 +10,7 @@ with its footers, stored, and the `answered` hooks (a generated title…) run in
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
 import secrets
 import time
@@ -29,6 +30,8 @@ from bot.context import (
 )
 from bot.conversation import conversation_for_event
 from bot.errors import new_ref
+from bot.events import MatrixError
+from bot.inflight import InFlightAnswer, Stopped
 from bot.llm import ChatMessage, Completion, LLMError
 from bot.llm_queue import QueueFull
 from bot.streaming import AnswerStreamer
@@ -69,10 +72,14 @@ def build_messages(
     kept: list[ChatMessage] = []
     used = estimate_tokens(system_prompt) + sum(estimate_tokens(m) for m in material)
     for message in reversed(history):
-        cost = estimate_tokens(message.content)
+        content = message.content
+        if message.stopped:  # the model learns its answer was cut short, not that it ended so
+            stopped = texts.STOPPED_FOR_MODEL
+            content = f"{content}\n\n{stopped}" if content.strip() else stopped
+        cost = estimate_tokens(content)
         if kept and used + cost > budget:
             break
-        kept.append({"role": message.role, "content": message.content})
+        kept.append({"role": message.role, "content": content})
         used += cost
     kept.reverse()
     # A conversation sent to the model starts with the user, never with a lone answer.
@@ -125,7 +132,7 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
         stored = await services.conversations.message_by_event(item.answer_event_id)
         if stored is not None and stored.role == "assistant":
             # Stopped between storing the answer and its final edit: show it, ask nothing.
-            await _finish_stored(ctx, item.answer_event_id, stored.content)
+            await _finish_stored(ctx, item.answer_event_id, stored.content, stored.stopped)
             return
 
     async def remember_first_event(event_id: str) -> None:
@@ -139,11 +146,26 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
         ctx, item.answer_event_id, on_first_event=remember_first_event, txn_base=txn_base
     )
     turn = Turn(question, conversation_id, status=streamer.status)
+    thinking = [False]
 
     async def on_retry(error: LLMError) -> None:
+        thinking[0] = False
         await streamer.reset()
 
+    async def on_reasoning(chars: int) -> None:
+        if not thinking[0]:  # one progress line: edits are few
+            thinking[0] = True
+            await streamer.status(texts.THINKING)
+
     started = time.monotonic()
+    # Registered for its whole life: a stop that comes while documents are read or the agent
+    # waits in the queue ends the answer as soon as the model would be asked.
+    in_flight = services.in_flight.start(
+        ctx.room_id, ctx.sender, item.event_id, streamer.event_ids
+    )
+    completion = Completion(model=model)
+    progress = Completion(model=model)  # the text so far, if the agent stops the answer
+    stopped = False
     # The typing notice goes out while the model is asked: one homeserver round trip less
     # before the first token. It is a courtesy: set_typing never raises.
     typing = asyncio.ensure_future(services.matrix.set_typing(ctx.room_id, True))
@@ -164,11 +186,30 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
         messages = await guard.protect(messages)  # pseudonymised for the model, if configured
         if turn.images:
             messages = with_images(messages, turn.images)
-        async with model_slot(ctx, streamer) as slot:
-            completion = await services.llm.stream_chat(
-                messages, model, guard.wrap(streamer.update), on_retry
-            )
+        # Wrapped once the guard has seen the messages: it restores what it pseudonymised.
+        shown = _Shown(guard.wrap(streamer.update))
+        async with model_slot(ctx, streamer, in_flight) as slot:
+            try:
+                completion = await in_flight.run(
+                    services.llm.stream_chat(
+                        messages,
+                        model,
+                        shown,
+                        on_retry,
+                        on_reasoning=on_reasoning,
+                        progress=progress,
+                    )
+                )
+            except Stopped:
+                # The stream is closed: the model generates nothing more. What was shown stays.
+                stopped = True
+                await shown.settle()
+                completion = Completion(
+                    text=progress.text, model=model, total=time.monotonic() - started
+                )
             slot.done(completion, messages)
+    except Stopped:
+        stopped = True  # before the model was asked (in the queue, reading documents)
     except LLMError as exc:
         services.metrics.llm_failures.labels(exc.kind).inc()
         services.metrics.llm_failed(exc.kind)
@@ -192,9 +233,15 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
         await _mark_interrupted(streamer)
         raise
     finally:
+        services.in_flight.end(in_flight)
         await typing  # so the "stopped typing" notice cannot overtake it
         await services.matrix.set_typing(ctx.room_id, False)
 
+    if stopped:
+        await _finish_stopped(
+            ctx, conversation_id, streamer, guard.restore(completion.text), in_flight
+        )
+        return
     _record_answer(ctx, completion, streamer, started)
     answer_text = guard.restore(completion.text)  # the real values back, for the agent
     footers = [*turn.footers, *([guard.footer] if guard.footer else [])]
@@ -220,13 +267,15 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
     await streamer.finish(answer_text, footer="\n\n".join(footers) or None)
     if first_event is None and streamer.first_event_id is not None:
         await services.conversations.set_message_event(message_id, streamer.first_event_id)
+    if completion.reasoning_chars:
+        await _show_reasoning(ctx, completion, guard.restore(completion.reasoning))
     answered = Answered(conversation_id, question, answer_text, model, first_exchange, guard)
     for after in extensions.answered:
         # In the background: the answer is out already.
         services.tasks.spawn(after(ctx, answered))
     log.info(
         "answered event %s in %s: model %s, %s tokens out, first token %.2f s, total %.2f s, "
-        "%d edits, attempt %d",
+        "%d edits, attempt %d, %d reasoning characters",
         item.event_id,
         ctx.room_id,
         model,
@@ -235,6 +284,7 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
         completion.total,
         streamer.edits_sent,
         completion.attempts,
+        completion.reasoning_chars,
     )
 
 
@@ -271,9 +321,11 @@ def _estimate(text: str) -> int:
 
 
 @asynccontextmanager
-async def model_slot(ctx: Ctx, streamer: AnswerStreamer) -> AsyncIterator[ModelSlot]:
+async def model_slot(
+    ctx: Ctx, streamer: AnswerStreamer, in_flight: InFlightAnswer | None = None
+) -> AsyncIterator[ModelSlot]:
     """The quota policy admits the agent, then a place in the fair queue (the agent sees their
-    position); on the way out the usage is recorded."""
+    position, and may stop the answer while waiting); on the way out the usage is recorded."""
     services = ctx.services
     quota = services.extensions.quota
     await quota.admit(ctx)
@@ -290,7 +342,10 @@ async def model_slot(ctx: Ctx, streamer: AnswerStreamer) -> AsyncIterator[ModelS
             await streamer.status(texts.queue_position(position))
 
     try:
-        await services.llm_queue.acquire(ctx.sender, show)
+        if in_flight is None:
+            await services.llm_queue.acquire(ctx.sender, show)
+        else:
+            await in_flight.run(services.llm_queue.acquire(ctx.sender, show))
     except QueueFull:
         log.warning(
             "queue full (%d waiting): event %s in %s refused",
@@ -376,14 +431,110 @@ def _streamer(
     )
 
 
-async def _finish_stored(ctx: Ctx, answer_event_id: str, text: str) -> None:
+async def _finish_stored(ctx: Ctx, answer_event_id: str, text: str, stopped: bool) -> None:
     log.info(
         "answer to event %s in %s was stored already: final edit only",
         ctx.item.event_id,
         ctx.room_id,
     )
     # The same transaction ids as before the stop: parts sent already are not sent twice.
-    await _streamer(ctx, answer_event_id, txn_base=ctx.item.answer_txn).finish(text)
+    streamer = _streamer(ctx, answer_event_id, txn_base=ctx.item.answer_txn)
+    if stopped:
+        await _show_stopped(streamer, text)
+    else:
+        await streamer.finish(text)
+
+
+class _Shown:
+    """The answer's display callback. A display in progress when the stream is cancelled (a
+    stop) finishes anyway: the stopped mark must be the last edit. It keeps no reference to the
+    text, which grows in place in the LLM client."""
+
+    def __init__(self, show: Callable[[str], Awaitable[None]]) -> None:
+        self._show = show
+        self._pending: asyncio.Future[None] | None = None
+
+    async def __call__(self, text: str) -> None:
+        self._pending = asyncio.ensure_future(self._show(text))
+        await asyncio.shield(self._pending)
+
+    async def settle(self) -> None:
+        pending = self._pending
+        if pending is None:
+            return
+        try:
+            async with asyncio.timeout(5):
+                await pending
+        except (Exception, TimeoutError) as exc:
+            log.warning("an edit cut short by a stop failed: %s", type(exc).__name__)
+
+
+async def _show_stopped(streamer: AnswerStreamer, text: str) -> None:
+    if text.strip():
+        await streamer.finish(text, footer=texts.ANSWER_STOPPED)
+    else:
+        await streamer.finish(texts.ANSWER_STOPPED)
+
+
+async def _finish_stopped(
+    ctx: Ctx,
+    conversation_id: int,
+    streamer: AnswerStreamer,
+    text: str,
+    in_flight: InFlightAnswer,
+) -> None:
+    """A stopped answer: kept as far as it went, marked stopped, in the history and on screen."""
+    services = ctx.services
+    text = text.strip()
+    first_event = streamer.first_event_id
+    message_id = await services.conversations.add_message(
+        conversation_id, "assistant", text, event_id=first_event, stopped=True
+    )
+    await _show_stopped(streamer, text)
+    if first_event is None and streamer.first_event_id is not None:
+        await services.conversations.set_message_event(message_id, streamer.first_event_id)
+    log.info(
+        "answer to event %s in %s stopped by the agent (%s) after %d characters",
+        ctx.item.event_id,
+        ctx.room_id,
+        in_flight.stopped_by,
+        len(text),
+    )
+
+
+def reasoning_markup(reasoning: str, cut: bool) -> tuple[str, str]:
+    """(plain body, HTML) of a folded reasoning: `<details>` and `<summary>` (in the Matrix
+    spec's suggested HTML tags for messages) in the HTML, a short quote in the plain body."""
+    shown = (texts.REASONING_CUT if cut else "") + reasoning.strip()
+    quoted = " ".join(shown.split())
+    if len(quoted) > 300:
+        quoted = quoted[:299].rstrip() + "…"
+    plain = f"> {texts.REASONING_SUMMARY}\n>\n> {quoted}"
+    paragraphs = "".join(
+        f"<p>{html.escape(p.strip())}</p>" for p in shown.split("\n\n") if p.strip()
+    )
+    folded = (
+        f"<details><summary>{html.escape(texts.REASONING_SUMMARY)}</summary>"
+        f"<blockquote>{paragraphs}</blockquote></details>"
+    )
+    return plain, folded
+
+
+async def _show_reasoning(ctx: Ctx, completion: Completion, reasoning: str) -> None:
+    """The thinking (`reasoning`: restored by the guard), folded, after the answer, for an
+    agent who asked to see it. A courtesy: the answer is out and stored already."""
+    services = ctx.services
+    if not reasoning.strip() or not await services.conversations.shows_reasoning(ctx.sender):
+        return
+    plain, folded = reasoning_markup(
+        reasoning, completion.reasoning_chars > len(completion.reasoning)
+    )
+    try:
+        await services.matrix.send_text(
+            ctx.room_id, plain, folded, notice=True, thread_root=ctx.item.thread_root
+        )
+    except MatrixError as exc:
+        log.warning("could not show the reasoning in %s: %s", ctx.room_id, exc)
 
 
 async def _mark_interrupted(streamer: AnswerStreamer) -> None:

@@ -19,6 +19,7 @@ import openai
 from openai import AsyncOpenAI
 
 from bot.config import LLMConfig
+from bot.reasoning import SplitStream
 
 log = logging.getLogger(__name__)
 
@@ -198,6 +199,10 @@ class Completion:
     attempts: int = 0
     finish_reason: str | None = None
     footprint: Footprint | None = None  # cost and impacts, when the server reports them
+    # A reasoning model's thinking, never part of `text`: its end (bounded, see bot.reasoning)
+    # and how many characters it had in all.
+    reasoning: str = ""
+    reasoning_chars: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -432,8 +437,14 @@ class LLMClient:
         return stream
 
     async def _stream_once(
-        self, messages: Sequence[ChatMessage], model: str, completion: Completion
+        self,
+        messages: Sequence[ChatMessage],
+        model: str,
+        completion: Completion,
+        split: SplitStream,
     ) -> AsyncIterator[str]:
+        """Reads the stream into `split` (answer and reasoning apart); yields the answer text
+        each chunk adds, after each chunk that added to either ("" for reasoning only)."""
         started = time.monotonic()
         try:
             stream = await self._open_stream(messages, model)
@@ -453,8 +464,11 @@ class LLMClient:
                         if getattr(choice, "finish_reason", None):
                             completion.finish_reason = choice.finish_reason
                         delta = getattr(choice, "delta", None)
-                        piece = getattr(delta, "content", None) if delta is not None else None
-                        if piece:
+                        if delta is None:
+                            continue
+                        thought = split.reasoning_chars
+                        piece = split.delta(delta)
+                        if piece or split.reasoning_chars != thought:
                             if completion.ttft is None:
                                 completion.ttft = time.monotonic() - started
                             yield piece
@@ -491,7 +505,12 @@ class LLMClient:
                     )
                     choices = getattr(response, "choices", None) or []
                     message = getattr(choices[0], "message", None) if choices else None
-                    text = str(getattr(message, "content", None) or "")
+                    # A reasoning model's thinking is no part of a title.
+                    split = SplitStream(max_reasoning=0)
+                    if message is not None:
+                        split.delta(message)
+                    split.finish()
+                    text = split.answer
                 except Exception as exc:
                     raise _translate(exc) from exc
                 if not text.strip():
@@ -520,9 +539,16 @@ class LLMClient:
         model: str,
         on_text: Callable[[str], Awaitable[None]],
         on_retry: Callable[[LLMError], Awaitable[None]] | None = None,
+        *,
+        on_reasoning: Callable[[int], Awaitable[None]] | None = None,
+        progress: Completion | None = None,
     ) -> Completion:
         """Stream an answer, calling `on_text` with the whole text so far after each chunk.
 
+        A reasoning model's thinking never reaches `on_text`: `on_reasoning` is called instead
+        with the count of its characters so far (the thinking itself is in the completion).
+        `progress`, when given, holds the text so far if the stream is cancelled (an answer
+        stopped by the agent keeps what it had).
         Failures are retried with exponential backoff; `on_retry` lets the caller reset what it
         showed. Raises LLMError once the retries are spent.
         """
@@ -530,7 +556,7 @@ class LLMClient:
         try:
             async with asyncio.timeout(self.config.answer_deadline):
                 return await self._stream_with_retries(
-                    messages, model, on_text, on_retry, deadline
+                    messages, model, on_text, on_retry, on_reasoning, deadline, progress
                 )
         except TimeoutError as exc:
             log.warning("llm answer stopped at its deadline (model %s)", model)
@@ -542,16 +568,34 @@ class LLMClient:
         model: str,
         on_text: Callable[[str], Awaitable[None]],
         on_retry: Callable[[LLMError], Awaitable[None]] | None,
+        on_reasoning: Callable[[int], Awaitable[None]] | None,
         deadline: float,
+        progress: Completion | None = None,
     ) -> Completion:
         attempts = self.config.retries + 1
         for attempt in range(1, attempts + 1):
             completion = Completion(model=model, attempts=attempt)
+            split = SplitStream()
             text = ""
             try:
-                async for piece in self._stream_once(messages, model, completion):
-                    text += piece
-                    await on_text(text)
+                try:
+                    # `text` grows in place (a local, never held elsewhere between chunks).
+                    async for piece in self._stream_once(messages, model, completion, split):
+                        if piece:
+                            text += piece
+                            await on_text(text)
+                        elif on_reasoning is not None:
+                            await on_reasoning(split.reasoning_chars)
+                    piece = split.finish()
+                    if piece:
+                        text += piece
+                        await on_text(text)
+                except asyncio.CancelledError:
+                    if progress is not None:
+                        progress.text = text
+                    raise
+                completion.reasoning = split.reasoning
+                completion.reasoning_chars = split.reasoning_chars
                 if not text.strip():
                     raise LLMError("empty")
                 if completion.finish_reason is None:

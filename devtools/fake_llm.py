@@ -64,6 +64,14 @@ PEERS = ("openai", "albert", "mistral", "vllm", "ollama", "llamacpp")
 # Chunks sent before a "disconnect" drops the connection.
 _CHUNKS_BEFORE_DISCONNECT = 3
 
+# How a reasoning model's thinking streams (`Reply.reasoning`), as each server sends it:
+# - think: inside the content, between `<think>` and `</think>` (cut anywhere by the chunks);
+# - reasoning_content: a delta field of its own (vLLM's reasoning parsers, DeepSeek's API);
+# - reasoning: the same under the name OpenRouter and newer vLLM use;
+# - mistral: Mistral's API (Magistral): the content is a list of typed chunks, `thinking`
+#   chunks (each holding a list of `text` chunks) before `text` chunks.
+REASONING_SHAPES = ("think", "reasoning_content", "reasoning", "mistral")
+
 
 @dataclass
 class RecordedRequest:
@@ -86,6 +94,19 @@ class Reply:
     # The wait a refusal asks for (Retry-After, or Albert's x-ratelimit-reset-requests);
     # None: the peer's own default.
     retry_after: str | None = None
+    # A reasoning model's thinking, streamed before the answer in `reasoning_shape`.
+    reasoning: str = ""
+    reasoning_shape: str = "think"
+
+
+@dataclass
+class StreamRecord:
+    """One streamed answer: how many content chunks went out and how it ended."""
+
+    id: str
+    chunks: int = 0
+    finished: bool = False  # sent to its end
+    client_closed: bool = False  # the client closed the connection before the end
 
 
 Handler = Callable[[web.Request, RecordedRequest], Awaitable[web.StreamResponse]]
@@ -205,6 +226,9 @@ class FakeLLM:
         self._recorded = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self._inflight: set[asyncio.Task[Any]] = set()
+        # Every streamed answer, in order; `_stream_ended` is set each time one ends.
+        self.streams: list[StreamRecord] = []
+        self._stream_ended = asyncio.Event()
         # Later endpoints (/v1/audio/transcriptions, /v1/ocr, /v1/embeddings) go here.
         self._routes: dict[tuple[str, str], Handler] = {
             ("GET", "/v1/models"): self._models,
@@ -273,6 +297,8 @@ class FakeLLM:
         for reply in replies:
             if reply.fail is not None and reply.fail not in FAILURES:
                 raise ValueError(f"unknown failure {reply.fail!r}, expected one of {FAILURES}")
+            if reply.reasoning_shape not in REASONING_SHAPES:
+                raise ValueError(f"unknown reasoning shape {reply.reasoning_shape!r}")
         self._queue.extend(replies)
 
     def chat_requests(self) -> list[dict[str, Any]]:
@@ -289,6 +315,18 @@ class FakeLLM:
             for r in self.requests
             if r.path == "/v1/chat/completions" and isinstance(r.json, dict) and _is_title(r)
         ]
+
+    async def wait_for_stream_end(self, index: int, timeout: float = 10) -> StreamRecord:
+        """The `index`-th streamed answer (0-based), once it ended (finished or closed by the
+        client)."""
+        async with asyncio.timeout(timeout):
+            while True:
+                if index < len(self.streams):
+                    record = self.streams[index]
+                    if record.finished or record.client_closed:
+                        return record
+                self._stream_ended.clear()
+                await self._stream_ended.wait()
 
     async def wait_for_requests(self, n: int, timeout: float = 10) -> None:
         async with asyncio.timeout(timeout):
@@ -650,6 +688,27 @@ class FakeLLM:
             choice = {"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish_reason}
             return {**base, "choices": [choice]}
 
+        record = StreamRecord(ids["id"])
+        self.streams.append(record)
+        shape = reply.reasoning_shape
+        if reply.reasoning and shape == "think":
+            text = f"<think>{reply.reasoning}</think>\n\n{text}"
+        thinking = split_tokens(reply.reasoning) if reply.reasoning and shape != "think" else []
+
+        def reasoning_delta(piece: str) -> dict[str, Any]:
+            if shape == "mistral":
+                return {
+                    "content": [
+                        {"type": "thinking", "thinking": [{"type": "text", "text": piece}]}
+                    ]
+                }
+            return {shape: piece, "content": None}
+
+        def content_delta(piece: str) -> dict[str, Any]:
+            if shape == "mistral" and reply.reasoning:
+                return {"content": [{"type": "text", "text": piece}]}
+            return {"content": piece}
+
         try:
             if reply.fail == "malformed":
                 await send({key: value for key, value in base.items() if key != "usage"})
@@ -658,11 +717,17 @@ class FakeLLM:
                 await response.write_eof()
                 return response
             await send(chunk({"role": "assistant", "content": ""}))
+            for piece in thinking:
+                await send(chunk(reasoning_delta(piece)))
+                record.chunks += 1
+                if tps > 0:
+                    await asyncio.sleep(1 / tps)
             for index, piece in enumerate(split_tokens(text)):
                 cut = reply.fail in ("disconnect", "midstream")
                 if cut and index >= _CHUNKS_BEFORE_DISCONNECT:
                     break
-                await send(chunk({"content": piece}))
+                await send(chunk(content_delta(piece)))
+                record.chunks += 1
                 if tps > 0:
                     await asyncio.sleep(1 / tps)
             if reply.fail == "disconnect":
@@ -695,6 +760,16 @@ class FakeLLM:
             await response.write_eof()
         except ConnectionResetError:
             log.debug("client left during the stream of %s", ids["id"])
+            record.client_closed = True
+        except asyncio.CancelledError:
+            # The client closed the connection: aiohttp cancels the handler when it sees it.
+            log.debug("client closed the stream of %s", ids["id"])
+            record.client_closed = True
+            raise
+        finally:
+            if not record.client_closed:
+                record.finished = True  # to its end, or to the failure it was asked for
+            self._stream_ended.set()
         return response
 
 

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage.db import Database
-from storage.privacy import register_after_delete
+from storage.privacy import register_after_delete, register_personal_data
 
 # A deleted message's tokens stay in the FTS5 segments (behind a delete marker) until they are
 # merged: erasure and retention merge them, so no trace of the text is left in the file's rows.
 register_after_delete("INSERT INTO messages_fts (messages_fts) VALUES ('optimize')")
 register_after_delete("INSERT INTO titles_fts (titles_fts) VALUES ('optimize')")
+# A setting: exported, kept by erasure like the other settings.
+register_personal_data("reasoning_display", "user_id", "reasoning_display", erase=False)
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class Message:
     content: str
     event_id: str | None
     created_at: str
+    stopped: bool = False  # an answer the agent stopped: kept as far as it went
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,13 @@ def _conversation(r: aiosqlite.Row) -> Conversation:
 
 def _message(r: aiosqlite.Row) -> Message:
     return Message(
-        r["id"], r["conversation_id"], r["role"], r["content"], r["event_id"], r["created_at"]
+        r["id"],
+        r["conversation_id"],
+        r["role"],
+        r["content"],
+        r["event_id"],
+        r["created_at"],
+        bool(r["stopped"]),
     )
 
 
@@ -157,7 +166,8 @@ class ConversationRepository:
 
     async def message_by_event(self, event_id: str) -> Message | None:
         row = await self.db.fetchone(
-            "SELECT id, conversation_id, role, content, event_id, created_at FROM messages "
+            "SELECT id, conversation_id, role, content, event_id, created_at, stopped "
+            "FROM messages "
             "WHERE event_id = ? ORDER BY id LIMIT 1",
             (event_id,),
         )
@@ -210,7 +220,8 @@ class ConversationRepository:
 
     async def last_answer(self, conversation_id: int) -> Message | None:
         row = await self.db.fetchone(
-            "SELECT id, conversation_id, role, content, event_id, created_at FROM messages "
+            "SELECT id, conversation_id, role, content, event_id, created_at, stopped "
+            "FROM messages "
             "WHERE conversation_id = ? AND role = 'assistant' ORDER BY id DESC LIMIT 1",
             (conversation_id,),
         )
@@ -266,14 +277,16 @@ class ConversationRepository:
         event_id: str | None = None,
         stats: AnswerStats | None = None,
         author: str | None = None,
+        stopped: bool = False,
     ) -> int:
-        """`author`: who wrote a user message (answers have none)."""
+        """`author`: who wrote a user message (answers have none); `stopped`: an answer the
+        agent stopped, stored as far as it went."""
         now = self.db.now()
         async with self.db.transaction() as conn:
             cur = await conn.execute(
                 "INSERT INTO messages (conversation_id, role, content, event_id, model, "
                 "tokens_in, tokens_out, latency_ms, ttft_ms, created_at, author, cost, kwh, "
-                "kgco2eq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "kgco2eq, stopped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     conversation_id,
                     role,
@@ -289,6 +302,7 @@ class ConversationRepository:
                     stats.cost if stats else None,
                     stats.kwh if stats else None,
                     stats.kgco2eq if stats else None,
+                    int(stopped),
                 ),
             )
             await conn.execute(
@@ -301,7 +315,7 @@ class ConversationRepository:
     async def messages(self, conversation_id: int, *, limit: int = 200) -> list[Message]:
         """The newest `limit` messages of the conversation, oldest first."""
         rows = await self.db.fetchall(
-            "SELECT id, conversation_id, role, content, event_id, created_at FROM ("
+            "SELECT id, conversation_id, role, content, event_id, created_at, stopped FROM ("
             " SELECT * FROM messages WHERE conversation_id = ? ORDER BY id DESC LIMIT ?"
             ") ORDER BY id",
             (conversation_id, limit),
@@ -319,3 +333,19 @@ class ConversationRepository:
     async def has_message_for_event(self, event_id: str) -> bool:
         row = await self.db.fetchone("SELECT 1 FROM messages WHERE event_id = ?", (event_id,))
         return row is not None
+
+    # Reasoning models: whether the agent sees the thinking ------------------------------------
+
+    async def shows_reasoning(self, user_id: str) -> bool:
+        row = await self.db.fetchone(
+            "SELECT show FROM reasoning_display WHERE user_id = ?", (user_id,)
+        )
+        return bool(row["show"]) if row else False
+
+    async def set_shows_reasoning(self, user_id: str, show: bool) -> None:
+        await self.db.execute(
+            "INSERT INTO reasoning_display (user_id, show, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (user_id) DO UPDATE SET show = excluded.show, "
+            "updated_at = excluded.updated_at",
+            (user_id, int(show), self.db.now()),
+        )

@@ -125,6 +125,25 @@ class InboxRepository:
         )
         return rowcount > 0
 
+    async def add_handled(
+        self,
+        event_id: str,
+        room_id: str,
+        sender: str,
+        origin_ts: int,
+        msgtype: str = "m.text",
+    ) -> bool:
+        """Store an event handled on arrival (a stop that reached an answer in flight) as done
+        already, without its body; False if it was already there."""
+        now = self.db.now()
+        rowcount, _ = await self.db.execute(
+            "INSERT OR IGNORE INTO inbox (event_id, room_id, sender, kind, msgtype, body, "
+            "origin_ts, received_at, status, done_at) "
+            "VALUES (?, ?, ?, 'message', ?, NULL, ?, ?, 'done', ?)",
+            (event_id, room_id, sender, msgtype, origin_ts, now, now),
+        )
+        return rowcount > 0
+
     async def next_pending(self, room_id: str) -> InboxItem | None:
         row = await self.db.fetchone(
             # Arrival order as the homeserver saw it: events fetched late to fill a gap, or
