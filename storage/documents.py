@@ -176,6 +176,15 @@ class DocumentRepository:
         )
         return int(row["n"]) if row else 0
 
+    async def chunks(self, document_id: int, limit: int) -> list[Chunk]:
+        """The document's passages in their order, at most `limit` (a summary reads them all)."""
+        rows = await self.db.fetchall(
+            "SELECT page, section, text FROM document_chunks WHERE document_id = ? "
+            "ORDER BY position LIMIT ?",
+            (document_id, limit),
+        )
+        return [Chunk(r["page"], r["section"], r["text"]) for r in rows]
+
     async def search(self, conversation_id: int, question: str, limit: int) -> list[Passage]:
         """The conversation's passages best matching `question` by BM25, best first."""
         query = fts_query(question)

@@ -199,3 +199,27 @@ def ogg_opus() -> bytes:
         + _ogg_page(1, 1, 0, 0x00, tags)
         + _ogg_page(1, 2, 960, 0x04, silence)
     )
+
+
+def long_page_text(page: int, chars: int = 1800, markers: dict[int, str] | None = None) -> str:
+    """A page of about `chars` characters of administrative prose, its number in it, and the
+    marker sentence of `markers` when it has one (summaries must reach far-apart pages)."""
+    sentences = [
+        f"Page {page}. Le présent chapitre précise les modalités d'application numéro {page}.",
+        "Les services déconcentrés transmettent leurs observations dans un délai de deux mois.",
+        "Le comité de suivi se réunit chaque trimestre et rend compte au secrétaire général.",
+        "Les crédits sont délégués aux responsables de budget opérationnel de programme.",
+        "Toute dérogation fait l'objet d'une décision motivée, publiée au bulletin officiel.",
+    ]
+    if markers and page in markers:
+        sentences.insert(1, markers[page])
+    text = " ".join(sentences)
+    filler = " ".join(sentences[2:])
+    while len(text) < chars:
+        text += " " + filler
+    return text[:chars]
+
+
+def long_pdf(pages: int, chars: int = 1800, markers: dict[int, str] | None = None) -> bytes:
+    """A PDF of `pages` pages of about `chars` characters each (a 300-page report)."""
+    return pdf(pages, lambda n: long_page_text(n, chars, markers))

@@ -59,6 +59,17 @@ class AttachmentsConfig(Section):
     # minutes of 16 kHz WAV fit in Albert's 20 MiB.
     max_audio_minutes: float = Field(default=10.0, gt=0, le=240)
     provider_timeout: float = Field(default=120.0, gt=0)
+    # Whole-document summaries ("Résume ce document", !resumer): the passages are read by the
+    # model in batches of about `summary_batch_chars` characters (larger, up to
+    # `summary_max_batch_chars` and what the model's window takes, when the document would need
+    # more than `summary_max_batches` model calls; beyond that the summary says which pages it
+    # covers), `summary_parallel` calls at a time for one summary (each waits its turn in the
+    # fair queue like any answer), all of them within `summary_deadline` seconds.
+    summary_batch_chars: int = Field(default=12_000, ge=1000, le=400_000)
+    summary_max_batch_chars: int = Field(default=48_000, ge=1000, le=400_000)
+    summary_max_batches: int = Field(default=64, ge=1, le=500)
+    summary_parallel: int = Field(default=2, ge=1, le=8)
+    summary_deadline: float = Field(default=600.0, gt=0)
 
     @model_validator(mode="after")
     def _a_conversion_target(self) -> AttachmentsConfig:
