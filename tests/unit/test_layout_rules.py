@@ -67,6 +67,7 @@ NIO = "Only bot.matrix talks to nio"
 PORT = "Features reach Matrix only through the runtime's port"
 STORAGE = "Storage stands alone"
 LAYERS = "Features above the runtime above storage"
+SOURCES_HTTP = "Only the official-sources client speaks to the RAG service"
 
 # (module written into the copy, its source, the contracts it must break: no more, no less)
 VIOLATIONS = [
@@ -79,6 +80,7 @@ VIOLATIONS = [
     # Through the composition root, a feature would also reach every other feature.
     ("handlers/chat/violation.py", "import bot.cli\n", {PORT, INDEPENDENCE}),
     ("storage/violation.py", "import bot.context\n", {STORAGE, LAYERS}),
+    ("handlers/sources/violation.py", "import aiohttp\n", {SOURCES_HTTP}),
 ]
 
 
