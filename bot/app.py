@@ -14,8 +14,12 @@ it):
  8. models         `!modele`
  9. privacy        the personal-data guard (provided to the pipeline) and the agents' rights
 10. web            `!web`, link reading (turn hook: pages as quoted material)
+10b. sources       `!officiel`, `!sources publiques on|off` (turn hook: official excerpts,
+                   numbered after the web's pages)
 11. attachments    media events and `!documents`; passages before each question (turn hook)
 12. instructions   `!consignes` (turn hook: the agent's standing instructions)
+12b. templates     `!gabarits`, `!gabarit` (turn hook: the armed template, after the
+                   standing instructions: it is the more specific of the two)
 13. export         `!exporter`
 14. chat           last: answers whatever text message no other feature took
 
@@ -64,15 +68,19 @@ from handlers import (
     instructions,
     models,
     privacy,
+    sources,
     stats,
     surveys,
+    templates,
     web,
 )
 from handlers.access.config import AccessConfig
 from handlers.attachments.config import AttachmentsConfig
 from handlers.conversations.config import ConversationsConfig
 from handlers.privacy.config import PrivacyConfig
+from handlers.sources.config import SourcesConfig
 from handlers.surveys.config import SurveysConfig
+from handlers.templates.config import TemplatesConfig
 from handlers.web.config import WebConfig
 from storage.db import Clock, Database, utcnow
 from storage.users import RoomKind, RoomRepository
@@ -87,13 +95,17 @@ class Config(RuntimeConfig):
     access: AccessConfig = Field(default_factory=AccessConfig)
     attachments: AttachmentsConfig = Field(default_factory=AttachmentsConfig)
     web: WebConfig = Field(default_factory=WebConfig)
+    sources: SourcesConfig = Field(default_factory=SourcesConfig)
     surveys: SurveysConfig = Field(default_factory=SurveysConfig)
     conversations: ConversationsConfig = Field(default_factory=ConversationsConfig)
+    templates: TemplatesConfig = Field(default_factory=TemplatesConfig)
 
     def resolve_paths(self, base: Path) -> Self:
         super().resolve_paths(base)
         if not self.surveys.dir.is_absolute():
             self.surveys.dir = (base / self.surveys.dir).resolve()
+        if not self.templates.dir.is_absolute():
+            self.templates.dir = (base / self.templates.dir).resolve()
         return self
 
 
@@ -104,7 +116,10 @@ def load_config(path: Path, environ: dict[str, str] | None = None) -> Config:
 
 def offline_checks(config: Config) -> list[str]:
     """The features' own checks of their files, without logging in (`check-config`)."""
-    return surveys.check(config.surveys)
+    where = config.source.where(("sources", "collections"))
+    llm_key = config.llm.api_key.get_secret_value()
+    found = sources.check(config.sources, config.llm.base_url, llm_key)
+    return surveys.check(config.surveys) + [f"{where}: {problem}" for problem in found]
 
 
 # Libraries the features import only when an agent needs them (a document to read or to write),
@@ -127,7 +142,11 @@ def build_features(core: Core, config: Config) -> list[Feature]:
     """Every feature set up on the core, in routing order (see the module's docstring)."""
     conv = config.conversations
     return [
-        greeting.setup(core),
+        greeting.setup(
+            core,
+            documents=config.attachments.enabled,
+            voice=config.attachments.enabled and config.attachments.transcription,
+        ),
         help.setup(core),
         access.setup(core, config.access),
         surveys.setup(core, config.surveys),
@@ -137,8 +156,10 @@ def build_features(core: Core, config: Config) -> list[Feature]:
         models.setup(core),
         privacy.setup(core, config.privacy),
         web.setup(core, config.web),
+        sources.setup(core, config.sources),
         attachments.setup(core, config.attachments),
         instructions.setup(core, max_chars=conv.max_instruction_chars),
+        templates.setup(core, config.templates),
         export.setup(
             core, default_format=conv.export_format, max_messages=conv.export_max_messages
         ),

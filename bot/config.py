@@ -108,6 +108,9 @@ class StorageConfig(Section):
 class SupportConfig(Section):
     room: str = ""
     admins: list[str] = Field(default_factory=list)
+    # How agents reach the support team (an e-mail, a Tchap room alias…): shown in refusals
+    # and at the foot of `!aide`; "" shows none.
+    contact: str = Field(default="", max_length=200)
 
 
 class LimitsConfig(Section):

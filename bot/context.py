@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
+from bot.charts import ChartRenderer
 from bot.config import RuntimeConfig
 from bot.events import Event, RoomKind, Text
+from bot.inflight import InFlight
 from bot.llm import ChatMessage, Footprint, LLMClient
 from bot.llm_queue import FairQueue
 from bot.metrics import Metrics
@@ -69,6 +71,8 @@ class MatrixPort(Protocol):
         *,
         msgtype: str = "m.file",
         thread_root: str | None = None,
+        info: Mapping[str, Any] | None = None,  # added to the event's info (an image's w, h)
+        caption: str | None = None,  # the event's body, the file name staying in `filename`
     ) -> str: ...
 
     async def power_level(self, room_id: str, user_id: str) -> int: ...
@@ -107,6 +111,16 @@ class CommandInfo(Protocol):
     def where(self) -> frozenset[str]: ...
     @property
     def admin(self) -> bool: ...
+    @property
+    def group(self) -> str: ...  # its heading in `!aide`
+
+    def for_room(self, room_kind: str) -> CommandInfo:
+        """The command as shown in this kind of room (usage and help differ for staff)."""
+        ...
+
+    def available(self, room_kind: str, is_admin: bool, services: Services) -> bool:
+        """Usable by this user in this kind of room, and offered with this configuration."""
+        ...
 
 
 class AnswerGuard(Protocol):
@@ -292,6 +306,8 @@ class Core:
     support_room_id: str | None = None  # resolved at start (joined before the features start)
     admin_power_level: int = 50  # in the support room, this level or more is staff
     canned_answers: bool = False  # demo without a real model: say so
+    in_flight: InFlight = field(default_factory=InFlight)  # answers streaming, for a stop
+    charts: ChartRenderer = field(default_factory=ChartRenderer)  # PNG charts, in a worker
     users: UserRepository = field(init=False)
     rooms: RoomRepository = field(init=False)
     conversations: ConversationRepository = field(init=False)

@@ -16,7 +16,7 @@ from collections.abc import Coroutine, Iterable
 from typing import Any
 
 from bot import texts
-from bot.commands import CommandTable, Router, parse_command
+from bot.commands import CommandTable, Router, normalize_name, parse_command
 from bot.context import AnswerFailed, Ctx, Services, UserError
 from bot.errors import new_ref
 from bot.events import (
@@ -53,6 +53,11 @@ REACTION_KEYS = frozenset(
 )
 # Attempts at one event, across restarts, before the bot apologises instead of trying again.
 MAX_ATTEMPTS = 3
+# `!stop` while an answer streams, or one of these reactions on it, stops it at once: handled on
+# arrival, not queued behind the answer it stops. Without an answer in flight, `!stop` is
+# queued like any command (a survey in progress takes it).
+STOP_COMMAND = "stop"
+STOP_REACTIONS = frozenset({"⏹", "❌", "🛑"})
 
 
 def strip_mention(text: str, names: Iterable[str]) -> str:
@@ -136,6 +141,10 @@ class Dispatcher:
         # Stored even while closing: the sync position may already include it.
         if self.initial_sync:
             return
+        if self._is_stop(event) and await self._stop_in_flight(
+            event.room_id, event.sender, event.event_id, event.origin_ts, event.msgtype
+        ):
+            return
         kind = self.room_kind(event.room_id, event.member_count)
         body = event.body
         if (
@@ -184,6 +193,16 @@ class Dispatcher:
             .strip()
             .rstrip("\ufe0f\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff")
         )
+        if key in STOP_REACTIONS and event.relates_to:
+            await self._stop_in_flight(
+                event.room_id,
+                event.sender,
+                event.event_id,
+                event.origin_ts,
+                REACTION_MSGTYPE,
+                on_event=event.relates_to,
+            )
+            return  # not on an answer in flight: nothing to record
         if key not in REACTION_KEYS:
             return  # a heart or a smile: nothing to record
         if self.room_kind(event.room_id, event.member_count) != "dm":
@@ -204,6 +223,51 @@ class Dispatcher:
             )
             self._to_kick.add(event.room_id)
 
+    def _is_stop(self, event: IncomingText) -> bool:
+        if event.msgtype not in ("m.text", "m.notice") or len(event.body) > 200:
+            return False
+        parsed = parse_command(strip_mention(event.body, self.bot_names))
+        return parsed is not None and normalize_name(parsed[0]) == STOP_COMMAND
+
+    async def _stop_in_flight(
+        self,
+        room_id: str,
+        sender: str,
+        event_id: str,
+        origin_ts: int,
+        msgtype: str,
+        *,
+        on_event: str | None = None,
+    ) -> bool:
+        """Stop the sender's answer streaming in the room (the one shown in `on_event`, for a
+        reaction). The stop is stored as handled already: a restart does not replay it, and
+        the room's order is untouched. False when there is no such answer."""
+        in_flight = self.services.in_flight
+        answer = in_flight.stoppable(room_id, sender, on_event)
+        if answer is None:
+            return False
+        if not await self.services.inbox.add_handled(
+            event_id, room_id, sender, origin_ts, msgtype
+        ):
+            return True  # seen before (a replayed sync): handled then
+        how = "command" if on_event is None else "reaction"
+        if in_flight.get(room_id) is answer:
+            answer.stop(how)
+            log.info(
+                "stop %s in %s from %s reached the answer to %s at once (%s)",
+                event_id,
+                room_id,
+                sender,
+                answer.event_id,
+                how,
+            )
+        elif on_event is None:
+            # The answer ended while the stop was stored: nothing left to stop.
+            self.spawn(self.services.matrix.send_text(room_id, texts.NOTHING_TO_STOP, notice=True))
+        if on_event is None:
+            self.spawn(self.services.matrix.send_receipt(room_id, event_id, None))
+        return True
+
     async def on_invite(self, invite: IncomingInvite) -> None:
         if self.matrix is None or self._closing:
             return
@@ -223,8 +287,9 @@ class Dispatcher:
         )
         await self.services.rooms.upsert(room_id, kind, invite.sender if kind == "dm" else None)
         log.info("joined %s (%s) on invite from %s", room_id, kind, invite.sender)
-        if kind == "dm":
-            self._member_counts[room_id] = 2
+        if kind in ("dm", "group"):  # a group room hears that the bot answers mentions only
+            if kind == "dm":
+                self._member_counts[room_id] = 2
             added = await self.services.inbox.add(
                 f"greeting:{room_id}", room_id, invite.sender, "greeting", None, 0
             )
@@ -431,7 +496,11 @@ class Dispatcher:
             name, args = parsed
             command = self.table.find(name, ctx.room_kind)
             if command is None:
-                raise UserError(texts.unknown_command(name))
+                is_admin = ctx.room_kind == "support" and await self.services.is_admin(ctx.sender)
+                close = self.table.suggest(
+                    name, ctx.room_kind, is_admin=is_admin, services=self.services
+                )
+                raise UserError(texts.unknown_command(name, close))
             if ctx.room_kind not in command.where:
                 raise UserError(texts.COMMAND_NOT_HERE)
             if command.admin and not await self.services.is_admin(ctx.sender):

@@ -14,7 +14,7 @@ import json
 import logging
 import os
 import random
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -1210,8 +1210,11 @@ class MatrixClient:
         *,
         msgtype: str = "m.file",
         thread_root: str | None = None,
+        info: Mapping[str, Any] | None = None,
+        caption: str | None = None,
     ) -> str:
-        """Upload a file (encrypted in an encrypted room, as Tchap clients do) and post it."""
+        """Upload a file (encrypted in an encrypted room, as Tchap clients do) and post it;
+        `info` adds to the event's (an image's w and h), `caption` is its body (spec v1.10)."""
         room = await self.wait_for_room(room_id)
         encrypt = bool(room.encrypted)
         response, keys = await self._client.upload(
@@ -1226,9 +1229,9 @@ class MatrixClient:
             raise MatrixError("upload")
         content: dict[str, Any] = {
             "msgtype": msgtype,
-            "body": filename,
+            "body": caption or filename,
             "filename": filename,
-            "info": {"mimetype": mimetype, "size": len(data)},
+            "info": {**(info or {}), "mimetype": mimetype, "size": len(data)},
             "m.mentions": {},
         }
         if encrypt and keys is not None:

@@ -62,12 +62,21 @@ def unexpected_error(ref: str) -> str:
     )
 
 
-def unknown_command(name: str) -> str:
-    return f"Je ne connais pas la commande `!{name}`. Tapez `!aide` pour la liste des commandes."
+def unknown_command(name: str, suggestions: list[str] | None = None) -> str:
+    shown = name.replace("`", "'")  # a backtick would end the code span
+    shown = shown if len(shown) <= 40 else shown[:40] + "…"
+    guess = " ou ".join(f"`!{s}`" for s in suggestions or [])
+    hint = f" Vouliez-vous dire {guess} ?" if guess else ""
+    return f"Commande inconnue : `!{shown}`.{hint} Tapez `!aide` pour la liste des commandes."
+
+
+def support_contact(contact: str) -> str:
+    """The line that tells how to reach the support team; "" when none is configured."""
+    return f"Contact de l'équipe support : {contact}" if contact.strip() else ""
 
 
 def usage(text: str) -> str:
-    return f"Utilisation : `{text}`"
+    return f"Utilisation : `{text}`"
 
 
 COMMAND_NOT_HERE = "Cette commande n'est pas disponible dans ce salon."
@@ -93,22 +102,22 @@ def _plural(n: int, one: str, many: str) -> str:
 
 def alert_llm_down(minutes: int, kind: str) -> str:
     return (
-        f"🚨 **Alerte** : le modèle ne répond plus depuis {minutes} min (erreur : `{kind}`). "
-        "Les agents reçoivent un message d'excuse ; vérifiez le service Albert et la clé d'API."
+        f"🚨 **Alerte** : le modèle ne répond plus depuis {minutes} min (erreur : `{kind}`). "
+        "Les agents reçoivent un message d'excuse ; vérifiez le service Albert et la clé d'API."
     )
 
 
 def alert_decryption(count: int, minutes: int) -> str:
     return (
-        f"🚨 **Alerte** : {count} messages indéchiffrables en {minutes} min. "
+        f"🚨 **Alerte** : {count} messages indéchiffrables en {minutes} min. "
         "Vérifiez que le stockage des clés (`data/matrix`) est intact et n'a pas été remplacé."
     )
 
 
 def alert_account(errcode: str) -> str:
     return (
-        f"🚨 **Alerte** : le compte Matrix du bot est refusé par le serveur (`{errcode}`). "
-        "Le bot s'arrête : renouvelez ou réactivez le compte, puis redémarrez-le."
+        f"🚨 **Alerte** : le compte Matrix du bot est refusé par le serveur (`{errcode}`). "
+        "Le bot s'arrête : renouvelez ou réactivez le compte, puis redémarrez-le."
     )
 
 
@@ -137,14 +146,14 @@ INTERRUPTED = "⚠️ Réponse interrompue, elle reprendra automatiquement."
 def llm_failure(ref: str) -> str:
     return (
         "😕 Désolé, le modèle n'a pas pu répondre pour le moment. Votre message est "
-        f"conservé : tapez `!reessayer` dans quelques instants. (référence {ref})"
+        f"conservé : tapez `!reessayer` dans quelques instants. (référence {ref})"
     )
 
 
 def llm_deadline(ref: str) -> str:
     return (
-        "⏱️ Désolé, le modèle mettait trop de temps à répondre : la réponse a été arrêtée. "
-        f"Votre message est conservé : tapez `!reessayer` plus tard. (référence {ref})"
+        "⏱️ Désolé, le modèle mettait trop de temps à répondre : la réponse a été arrêtée. "
+        f"Votre message est conservé : tapez `!reessayer` plus tard. (référence {ref})"
     )
 
 
@@ -155,13 +164,13 @@ def queue_position(position: int) -> str:
 
 QUEUE_FULL = (
     "😓 Le service est très sollicité en ce moment et ne peut pas prendre votre demande. "
-    "Votre message est conservé : écrivez `!reessayer` dans quelques minutes."
+    "Votre message est conservé : écrivez `!reessayer` dans quelques minutes."
 )
 
 
 DM_BECAME_GROUP = (
-    "👥 Ce salon compte désormais plus de deux membres : ce n'est plus une conversation privée "
-    "avec l'Assistant IA. Les conversations précédentes restent privées : personne d'autre ne "
+    "👥 Ce salon compte désormais plus de deux membres : ce n'est plus une conversation privée "
+    "avec l'Assistant IA. Les conversations précédentes restent privées : personne d'autre ne "
     "peut les lister, les reprendre ni les exporter. Ici, je réponds seulement quand on me "
     "mentionne. Pour continuer en privé, ouvrez un nouveau message direct avec moi."
 )
@@ -301,3 +310,16 @@ def alert_budget_spent() -> str:
         "🚨 **Clé d'API**\u00a0: son budget est épuisé. Les modèles payants refusent chaque "
         "demande («\u00a0Insufficient budget\u00a0»)\u00a0: faites recréditer la clé."
     )
+
+
+# Stopping an answer, reasoning models -----------------------------------------------------------
+
+# The last line of an answer the agent stopped (`!stop`, ⏹️).
+ANSWER_STOPPED = "⏹️ Réponse interrompue à votre demande."
+# What the model reads after a stopped answer in the history it is sent back.
+STOPPED_FOR_MODEL = "[Réponse interrompue par l'utilisateur.]"
+NOTHING_TO_STOP = "Aucune réponse en cours\u00a0: il n'y a rien à arrêter."
+# Shown while a reasoning model thinks, before its answer starts.
+THINKING = "💭 Réflexion…"
+REASONING_SUMMARY = "💭 Réflexion du modèle"
+REASONING_CUT = "[…] "

@@ -132,15 +132,16 @@ def status_message(user: User, services: Services) -> str | None:
         return texts.ACCESS_PENDING
     if user.status == UserStatus.WAITLISTED:
         return texts.ACCESS_WAITLISTED
+    contact = services.config.support.contact
     if user.status == UserStatus.REVOKED:
-        return texts.ACCESS_REVOKED
+        return texts.with_contact(texts.ACCESS_REVOKED, contact)
     if user.status == UserStatus.DENIED:
         verdict = classify(services, user.user_id)
         if verdict.reason == "external":
-            return texts.ACCESS_EXTERNAL
+            return texts.with_contact(texts.ACCESS_EXTERNAL, contact)
         if verdict.reason == "homeserver":
-            return texts.ACCESS_HOMESERVER
-        return texts.ACCESS_DENIED
+            return texts.with_contact(texts.ACCESS_HOMESERVER, contact)
+        return texts.with_contact(texts.ACCESS_DENIED, contact)
     return None
 
 
@@ -245,7 +246,10 @@ async def refuse(
         actor, "deny" if status == UserStatus.DENIED else "revoke", user_id, reason
     )
     base = texts.ACCESS_DENIED if status == UserStatus.DENIED else texts.ACCESS_REVOKED
-    await tell_agent(services, user_id, base + texts.access_reason(reason))
+    refusal = texts.with_contact(
+        base + texts.access_reason(reason), services.config.support.contact
+    )
+    await tell_agent(services, user_id, refusal)
     if was_approved:
         await promote_waitlist(services)
     return Outcome(status)

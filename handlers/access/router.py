@@ -8,7 +8,7 @@ import logging
 from datetime import datetime
 
 from bot import texts as bot_texts
-from bot.commands import EVERYWHERE, SUPPORT_ROOM, USER_ROOMS, Router
+from bot.commands import EVERYWHERE, SUPPORT_ROOM, USER_ROOMS, Group, RoomUsage, Router
 from bot.context import AnswerFailed, Ctx, Services, UserError
 from bot.events import Text
 from bot.tchap_ids import leading_user_ids, user_ids_in
@@ -41,7 +41,9 @@ router = Router("access")
 
 @router.greeting
 async def greet(ctx: Ctx) -> None:
-    """A newcomer hears their status at once, right after the welcome."""
+    """A newcomer hears their status at once, right after the welcome (in their DM)."""
+    if ctx.room_kind != "dm":
+        return
     services = ctx.services
     user = await register(services, ctx.sender)
     message = status_message(user, services)
@@ -87,6 +89,7 @@ async def gate(ctx: Ctx) -> bool:
     usage="!accepter",
     help="accepte les conditions d'utilisation du service",
     where=USER_ROOMS,
+    group=Group.DATA,
 )
 async def accept_terms(ctx: Ctx) -> None:
     services = ctx.services
@@ -110,8 +113,12 @@ async def accept_terms(ctx: Ctx) -> None:
     "usage",
     "consommation",
     usage="!quota",
-    help="votre consommation du jour et vos limites (au support : `!quota @agent N`)",
+    help="votre consommation du jour (messages, jetons) et vos limites",
     where=EVERYWHERE,
+    group=Group.DATA,
+    support=RoomUsage(
+        "!quota @agent N [jetons]", "fixe la limite quotidienne d'un agent (`défaut` pour l'ôter)"
+    ),
 )
 async def quota(ctx: Ctx) -> None:
     services = ctx.services
@@ -195,6 +202,7 @@ async def _decide(ctx: Ctx, decide: UserStatus) -> None:
     help="valide l'accès d'agents",
     where=SUPPORT_ROOM,
     admin=True,
+    group=Group.ACCESS,
 )
 async def approve_cmd(ctx: Ctx) -> None:
     await _decide(ctx, UserStatus.APPROVED)
@@ -207,6 +215,7 @@ async def approve_cmd(ctx: Ctx) -> None:
     help="refuse une demande d'accès",
     where=SUPPORT_ROOM,
     admin=True,
+    group=Group.ACCESS,
 )
 async def deny_cmd(ctx: Ctx) -> None:
     await _decide(ctx, UserStatus.DENIED)
@@ -219,6 +228,7 @@ async def deny_cmd(ctx: Ctx) -> None:
     help="retire l'accès d'un agent",
     where=SUPPORT_ROOM,
     admin=True,
+    group=Group.ACCESS,
 )
 async def revoke_cmd(ctx: Ctx) -> None:
     await _decide(ctx, UserStatus.REVOKED)
@@ -237,6 +247,7 @@ def _age(services: Services, since: str | None) -> str:
     help="demandes en attente, les plus anciennes d'abord",
     where=SUPPORT_ROOM,
     admin=True,
+    group=Group.ACCESS,
 )
 async def pending_cmd(ctx: Ctx) -> None:
     services = ctx.services
@@ -262,6 +273,7 @@ async def pending_cmd(ctx: Ctx) -> None:
     help="liste les utilisateurs (50 au plus)",
     where=SUPPORT_ROOM,
     admin=True,
+    group=Group.ACCESS,
 )
 async def users_cmd(ctx: Ctx) -> None:
     found = await access_of(ctx.services).repo.search(ctx.args.strip())
@@ -284,6 +296,7 @@ def _date(value: str | None) -> str:
     help="statut, dates, consommation et quota",
     where=SUPPORT_ROOM,
     admin=True,
+    group=Group.ACCESS,
 )
 async def user_cmd(ctx: Ctx) -> None:
     services = ctx.services
@@ -342,6 +355,7 @@ async def set_quota(ctx: Ctx) -> None:
     help="nombre d'utilisateurs validés au plus",
     where=SUPPORT_ROOM,
     admin=True,
+    group=Group.ACCESS,
 )
 async def capacity_cmd(ctx: Ctx) -> None:
     services = ctx.services
@@ -362,9 +376,10 @@ async def capacity_cmd(ctx: Ctx) -> None:
 @router.command(
     "audit",
     usage="!audit [@agent]",
-    help="les dernières décisions : qui, quoi, quand",
+    help="les dernières décisions : qui, quoi, quand",
     where=SUPPORT_ROOM,
     admin=True,
+    group=Group.ACCESS,
 )
 async def audit_cmd(ctx: Ctx) -> None:
     ids = user_ids_in(ctx.args)

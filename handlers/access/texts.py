@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.texts import PARIS, short_date
+from bot.texts import PARIS, short_date, support_contact
 
 ACCESS_PENDING = (
     "📝 **Votre demande d'accès est enregistrée.** L'équipe support la valide en général dans "
-    "la journée ; vous serez prévenu ici. Vos messages sont conservés et recevront une réponse "
+    "la journée ; vous serez prévenu ici. Vos messages sont conservés et recevront une réponse "
     "dès la validation."
 )
 
 
 ACCESS_WAITLISTED = (
-    "⏳ **Vous êtes sur liste d'attente.** Le service a atteint sa capacité actuelle ; les "
+    "⏳ **Vous êtes sur liste d'attente.** Le service a atteint sa capacité actuelle ; les "
     "demandes sont servies dans l'ordre d'arrivée et vous serez prévenu ici dès qu'une place se "
     "libère. Vos messages sont conservés et recevront une réponse à ce moment-là."
 )
@@ -34,7 +34,7 @@ ACCESS_REVOKED = (
 
 
 ACCESS_EXTERNAL = (
-    "🚫 L'Assistant IA est réservé aux agents publics : les comptes externes de Tchap ne "
+    "🚫 L'Assistant IA est réservé aux agents publics : les comptes externes de Tchap ne "
     "peuvent pas l'utiliser."
 )
 
@@ -45,44 +45,54 @@ ACCESS_HOMESERVER = (
 
 
 ACCESS_NEED_APPROVAL_COMMAND = (
-    "Cette commande sera disponible une fois votre accès validé. En attendant : `!aide`, "
+    "Cette commande sera disponible une fois votre accès validé. En attendant : `!aide`, "
     "`!accepter`, `!confidentialite`, `!mes-donnees`, `!oublier`."
 )
+
+
+def with_contact(refusal: str, contact: str) -> str:
+    """A refusal, with how to reach the support team when it is configured."""
+    line = support_contact(contact)
+    return f"{refusal}\n\n{line}" if line else refusal
 
 
 TERMS_NONE = "Il n'y a pas de conditions d'utilisation à accepter."
 
 
-TERMS_HELD_NOTE = "Votre message est conservé : il recevra une réponse dès votre acceptation."
+TERMS_HELD_NOTE = "Votre message est conservé : il recevra une réponse dès votre acceptation."
 
 
 def access_approved(waiting: int) -> str:
     extra = f" Vos {waiting} message(s) en attente vont recevoir une réponse." if waiting else ""
-    return f"✅ **Votre accès à l'Assistant IA est validé.** Bienvenue !{extra}"
+    return f"✅ **Votre accès à l'Assistant IA est validé.** Bienvenue !{extra}"
 
 
 def access_reason(reason: str | None) -> str:
-    return f" Motif : {reason}" if reason else ""
+    return f" Motif : {reason}" if reason else ""
 
 
 def terms(version: str, url: str) -> str:
-    link = f"\n\nTexte complet : {url}" if url else ""
+    link = f"\n\nTexte complet : {url}" if url else ""
     return (
         f"📜 **Conditions d'utilisation (version {version})**\n\n"
-        "Avant votre première question, merci de prendre connaissance de ces règles :\n\n"
+        "Avant votre première question, merci de prendre connaissance de ces règles :\n\n"
         "- n'envoyez pas de données sensibles (santé, opinions politiques, religieuses ou "
         "syndicales, origine, vie sexuelle, données génétiques ou biométriques) ni de données "
-        "sur des infractions ou condamnations (articles 9 et 10 du RGPD) ;\n"
-        "- anonymisez les données personnelles avant de les envoyer ou de déposer un document ;\n"
-        "- vos conversations peuvent être lues par des personnes habilitées pour améliorer le "
-        "service, sauf si vous vous y opposez (`!confidentialite on`) ;\n"
-        "- les réponses de l'IA peuvent être inexactes : vérifiez-les."
+        "sur des infractions ou condamnations (articles 9 et 10 du RGPD) ;\n"
+        "- anonymisez les données personnelles avant de les envoyer ou de déposer un document ;\n"
+        "- des personnes habilitées de l'équipe peuvent relire des extraits pseudonymisés de "
+        "vos conversations pour améliorer le service, sauf si vous vous y opposez "
+        "(`!confidentialite refuser`) ; les avis envoyés avec `!avis` sont transmis à "
+        "l'équipe ;\n"
+        "- ne m'utilisez pas pour prendre une décision administrative individuelle : je vous "
+        "aide à comprendre et à rédiger, la décision reste la vôtre ;\n"
+        "- les réponses de l'IA peuvent être inexactes : vérifiez-les."
         f"{link}\n\nPour accepter, écrivez `!accepter`."
     )
 
 
 def terms_accepted(version: str) -> str:
-    return f"✅ Merci : conditions d'utilisation (version {version}) acceptées."
+    return f"✅ Merci : conditions d'utilisation (version {version}) acceptées."
 
 
 def terms_already(version: str, when: str) -> str:
@@ -96,15 +106,19 @@ def quota_messages_reached(limit: int, reset: datetime) -> str:
     )
 
 
+# "Jetons" is the model's word: said once wherever an agent reads it.
+TOKENS_EXPLAINED = "unités de texte que compte le modèle\u00a0: environ ¾ d'un mot"
+
+
 def quota_tokens_reached(limit: int, reset: datetime) -> str:
     return (
-        f"⏸️ Vous avez atteint votre limite de {limit} jetons par jour. Elle se réinitialise "
-        f"{_reset_text(reset)}. Votre message n'a pas été envoyé au modèle."
+        f"⏸️ Vous avez atteint votre limite de {limit} jetons par jour ({TOKENS_EXPLAINED}). "
+        f"Elle se réinitialise {_reset_text(reset)}. Votre message n'a pas été envoyé au modèle."
     )
 
 
 def quota_burst_reached(limit: int, reset: datetime) -> str:
-    return f"⏸️ Doucement : au plus {limit} messages par minute. Réessayez {_reset_text(reset)}."
+    return f"⏸️ Doucement : au plus {limit} messages par minute. Réessayez {_reset_text(reset)}."
 
 
 def _reset_text(when: datetime) -> str:
@@ -132,12 +146,12 @@ def usage_summary(
     lines = [
         "📊 **Votre consommation aujourd'hui**",
         "",
-        f"- messages : {messages} / {limit(messages_limit)}",
-        f"- jetons : {tokens} / {limit(tokens_limit)}",
+        f"- messages : {messages} / {limit(messages_limit)}",
+        f"- jetons : {tokens} / {limit(tokens_limit)}",
     ]
     if footprint_today is not None:
         lines.append(f"- empreinte\u00a0: {footprint_today}")
-    lines += ["", f"Remise à zéro {_reset_text(reset)}."]
+    lines += ["", f"Jetons\u00a0: {TOKENS_EXPLAINED}. Remise à zéro {_reset_text(reset)}."]
     if footprint_total is not None:
         count, amounts = footprint_total
         lines += [
@@ -152,7 +166,7 @@ def usage_summary(
 # Support room (staff)
 def not_a_user_id(word: str) -> str:
     return (
-        f"« {word[:80]} » n'est pas un identifiant Tchap complet : écrivez-le avec son serveur, "
+        f"« {word[:80]} » n'est pas un identifiant Tchap complet : écrivez-le avec son serveur, "
         "par exemple `@prenom.nom-ministere.gouv.fr:agent.x.tchap.gouv.fr`, ou mentionnez "
         "l'agent."
     )
@@ -165,13 +179,13 @@ ADMIN_USAGE_USERS = (
 
 
 ADMIN_QUOTA_USAGE = (
-    "Usage : `!quota @utilisateur N [jetons]` (N messages par jour, 0 = illimité ; "
+    "Usage : `!quota @utilisateur N [jetons]` (N messages par jour, 0 = illimité ; "
     "`!quota @utilisateur défaut` revient aux limites générales)."
 )
 
 
 ADMIN_CAPACITY_USAGE = (
-    "Usage : `!capacity N` (nombre d'utilisateurs validés au plus, 0 = sans limite)."
+    "Usage : `!capacity N` (nombre d'utilisateurs validés au plus, 0 = sans limite)."
 )
 
 
@@ -192,23 +206,23 @@ def access_request_notice(
 ) -> str:
     status = "liste d'attente (capacité atteinte)" if waitlisted else "en attente de validation"
     return (
-        f"🆕 **Nouvelle demande d'accès** : `{user_id}`\n\n"
-        f"- domaine : {domain or 'inconnu'}\n"
-        f"- serveur : {homeserver}\n"
+        f"🆕 **Nouvelle demande d'accès** : `{user_id}`\n\n"
+        f"- domaine : {domain or 'inconnu'}\n"
+        f"- serveur : {homeserver}\n"
         f"- reçue le {short_date(when)}\n"
-        f"- statut : {status}\n\n"
-        f"Pour valider : `!approve {user_id}`"
+        f"- statut : {status}\n\n"
+        f"Pour valider : `!approve {user_id}`"
     )
 
 
 def admin_result(user_id: str, outcome: str) -> str:
-    return f"- `{user_id}` : {outcome}"
+    return f"- `{user_id}` : {outcome}"
 
 
 ADMIN_OUTCOMES = {
     "approved": "accès validé, agent prévenu",
     "already": "déjà validé",
-    "waitlisted": "capacité atteinte : mis en liste d'attente",
+    "waitlisted": "capacité atteinte : mis en liste d'attente",
     "denied": "demande refusée, agent prévenu",
     "revoked": "accès retiré, agent prévenu",
     "unknown": "utilisateur inconnu (il doit d'abord écrire au bot)",
@@ -236,14 +250,14 @@ def user_line(user_id: str, status: str, domain: str | None, homeserver: str | N
 
 def capacity_set(capacity: int, approved: int, promoted: int) -> str:
     limit = "sans limite" if capacity == 0 else str(capacity)
-    return f"Capacité : {limit} ; {approved} utilisateur(s) validé(s)" + (
-        f" ; {promoted} promu(s) depuis la liste d'attente." if promoted else "."
+    return f"Capacité : {limit} ; {approved} utilisateur(s) validé(s)" + (
+        f" ; {promoted} promu(s) depuis la liste d'attente." if promoted else "."
     )
 
 
 def quota_set(user_id: str, messages: int | None, tokens: int | None) -> str:
     if messages is None and tokens is None:
         return f"`{user_id}` revient aux limites générales."
-    parts = [f"{messages} messages/jour" if messages is not None else "messages : défaut"]
-    parts.append(f"{tokens} jetons/jour" if tokens is not None else "jetons : défaut")
-    return f"Quota de `{user_id}` : " + ", ".join(parts) + " (0 = illimité)."
+    parts = [f"{messages} messages/jour" if messages is not None else "messages : défaut"]
+    parts.append(f"{tokens} jetons/jour" if tokens is not None else "jetons : défaut")
+    return f"Quota de `{user_id}` : " + ", ".join(parts) + " (0 = illimité)."

@@ -1,5 +1,6 @@
 """Attachments: documents read into the conversation, scans by OCR, voice messages transcribed;
-!documents, !oublier-document, and the passages put before each question."""
+!documents, !oublier-document, the passages put before each question, and whole-document
+summaries ("Résume ce document", !resumer)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,11 @@ from pathlib import Path, PurePosixPath
 from typing import NoReturn
 
 from bot.answer import respond, service_slot
-from bot.commands import Router
+from bot.commands import Group, Router
 from bot.context import AnswerFailed, Ctx, Turn, UserError
 from bot.conversation import conversation_for_event, conversation_of
 from bot.errors import new_ref
-from bot.events import File, MediaError
+from bot.events import File, MediaError, Text
 from bot.llm import LLMError
 from handlers.attachments import texts
 from handlers.attachments.config import AttachmentsConfig
@@ -37,6 +38,16 @@ from handlers.attachments.extract import (
     detect_kind,
 )
 from handlers.attachments.media_ai import MediaAI
+from handlers.attachments.summary import (
+    Summary,
+    is_summary_request,
+    page_range,
+    pieces_of,
+    requested_pages,
+    summarising,
+    summarising_now,
+    within,
+)
 from storage.documents import Chunk, Document, DocumentRepository, Passage
 
 log = logging.getLogger(__name__)
@@ -44,6 +55,8 @@ log = logging.getLogger(__name__)
 router = Router("attachments")
 
 PRIVACY_SCAN_CHARS = 30_000  # about ten pages: enough to warn, bounded in time
+# Passages a summary reads at most: max_chars (2 MB by default) in 200-character passages.
+MAX_SUMMARY_PASSAGES = 20_000
 _PAGE = re.compile(r"\b(?:p\.|pages?)\s*(\d{1,5})\b", re.IGNORECASE)
 _MIME_OF_KIND = {
     "png": "image/png",
@@ -146,7 +159,9 @@ async def on_attachment(ctx: Ctx) -> None:
         config.max_pages,
     )
     await ctx.reply(ack + (f"\n\n{privacy_note}" if privacy_note else ""))
-    if caption:
+    if caption and is_summary_request(caption):
+        await summarise(ctx, existing, caption, requested_pages(caption))
+    elif caption:
         await respond(ctx, caption)
 
 
@@ -348,6 +363,8 @@ def _write_file(path: Path, data: bytes) -> None:
 
 @router.turn_hook
 async def add_passages(ctx: Ctx, turn: Turn) -> None:
+    if summarising():  # the summary brings the whole document its own way
+        return
     attachments = attachments_of(ctx)
     documents = await attachments.documents.in_conversation(turn.conversation_id)
     if not documents:
@@ -381,6 +398,86 @@ async def add_passages(ctx: Ctx, turn: Turn) -> None:
     )
 
 
+# Whole-document summaries ---------------------------------------------------------------------
+
+
+async def summarise(
+    ctx: Ctx, document: Document, question: str, pages: tuple[int, int] | None = None
+) -> None:
+    """The whole document (or its `pages`) summarised: map calls over every passage (see
+    `summary`), then the answer pipeline writes the summary from them; what the map calls used
+    is counted against the agent's quota once the answer is over, whatever its end."""
+    attachments = attachments_of(ctx)
+    chunks = await attachments.documents.chunks(document.id, MAX_SUMMARY_PASSAGES)
+    pieces = pieces_of(chunks)
+    if not pieces:
+        raise UserError(texts.extraction_error("empty"))
+    if pages is not None:
+        pieces = within(pieces, pages)
+        if not pieces:
+            raise UserError(texts.pages_not_found(page_range(*pages), document.pages))
+    # Before any model call: an agent over their quota hears it now, not after the reading.
+    await ctx.services.extensions.quota.admit(ctx)
+    job = Summary(ctx, attachments.config, document, pieces, pages)
+    log.info(
+        "event %s: summary of document %d asked (%s pages, %d passages, range %s)",
+        ctx.event_id,
+        document.id,
+        document.pages,
+        len(pieces),
+        pages,
+    )
+    try:
+        with summarising_now():
+            await respond(ctx, question, prepare=job.prepare)
+    finally:
+        try:
+            await job.record()
+        except Exception:
+            log.exception("event %s: the summary's usage was not recorded", ctx.event_id)
+
+
+def _asks_summary(ctx: Ctx) -> bool:
+    return isinstance(ctx.event, Text) and is_summary_request(ctx.text.strip())
+
+
+@router.message(when=_asks_summary)
+async def summary_request(ctx: Ctx) -> None:
+    """A summary request ("Résume ce document", "résume les pages 4 à 7"): the conversation's
+    last document; without a document, an ordinary answer (the agent may mean something else)."""
+    documents = await _documents(ctx)
+    if not documents:
+        await respond(ctx, ctx.text.strip())
+        return
+    question = ctx.text.strip()
+    await summarise(ctx, documents[-1], question, requested_pages(question))
+
+
+@router.command(
+    "resumer",
+    "synthese",
+    "summarize",
+    usage="!resumer [N]",
+    help="résume tout le dernier document joint (ou le numéro N de `!documents`), pages citées",
+    group=Group.DOCUMENTS,
+)
+async def summary_command(ctx: Ctx) -> None:
+    documents = await _documents(ctx)
+    if not documents:
+        raise UserError(texts.no_document_to_summarise())
+    chosen = documents[-1]
+    argument = ctx.args.strip().lstrip("#n°")
+    if argument:
+        try:
+            index = int(argument)
+        except ValueError:
+            raise UserError(texts.bad_document_number(len(documents))) from None
+        if not 1 <= index <= len(documents):
+            raise UserError(texts.bad_document_number(len(documents)))
+        chosen = documents[index - 1]
+    await summarise(ctx, chosen, texts.summary_question(chosen.filename))
+
+
 # Commands ---------------------------------------------------------------------------------
 
 
@@ -396,6 +493,7 @@ async def _documents(ctx: Ctx) -> list[Document]:
     "docs",
     usage="!documents",
     help="liste les documents joints à la conversation en cours",
+    group=Group.DOCUMENTS,
 )
 async def list_documents(ctx: Ctx) -> None:
     documents = await _documents(ctx)
@@ -418,6 +516,7 @@ async def list_documents(ctx: Ctx) -> None:
     "forget-document",
     usage="!oublier-document N",
     help="retire et efface le document numéro N de `!documents`",
+    group=Group.DOCUMENTS,
 )
 async def forget_document(ctx: Ctx) -> None:
     documents = await _documents(ctx)

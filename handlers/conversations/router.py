@@ -10,7 +10,7 @@ from datetime import datetime
 
 from bot import texts as bot_texts
 from bot.answer import estimate_tokens
-from bot.commands import Router
+from bot.commands import Group, Router
 from bot.context import Answered, Ctx, Turn, UserError
 from bot.conversation import TITLE_CHARS, belongs_here, conversation_of, room_owner
 from bot.llm import ChatMessage, LLMError
@@ -45,6 +45,7 @@ def _when(iso: str) -> str:
     "new",
     usage="!nouveau",
     help="commence une nouvelle conversation (l'historique est conservé)",
+    group=Group.CHAT,
 )
 async def new_conversation(ctx: Ctx) -> None:
     services = ctx.services
@@ -57,8 +58,9 @@ async def new_conversation(ctx: Ctx) -> None:
     "historique",
     "history",
     usage="!historique [mots]",
-    help="liste vos conversations récentes et leurs fils ; avec des mots, cherche dans toutes "
+    help="liste vos conversations récentes et leurs fils ; avec des mots, cherche dans toutes "
     "vos conversations",
+    group=Group.CHAT,
 )
 async def history(ctx: Ctx) -> None:
     if ctx.args.strip():
@@ -148,6 +150,7 @@ async def _listing(ctx: Ctx) -> list[Conversation | None]:
     "resume",
     usage="!reprendre N",
     help="reprend la conversation numéro N de la dernière liste de `!historique`",
+    group=Group.CHAT,
 )
 async def resume(ctx: Ctx) -> None:
     services = ctx.services
@@ -176,6 +179,7 @@ async def resume(ctx: Ctx) -> None:
     "title",
     usage="!titre <texte>",
     help="renomme la conversation en cours (ou celle du fil)",
+    group=Group.CHAT,
 )
 async def set_title(ctx: Ctx) -> None:
     services = ctx.services

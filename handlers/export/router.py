@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass
 
 from bot import texts as bot_texts
-from bot.commands import Router
+from bot.commands import Group, Router
 from bot.context import Ctx, UserError
 from bot.conversation import conversation_of
 from handlers.export import documents as export
@@ -66,6 +66,7 @@ def parse_args(args: str, default: str) -> tuple[bool, str]:
     usage="!exporter [tout] [docx|odt|md|txt]",
     help="envoie la dernière réponse (ou toute la conversation avec `tout`) en document "
     "Word (par défaut), ODT, Markdown ou texte",
+    group=Group.DOCUMENTS,
 )
 async def export_answer(ctx: Ctx) -> None:
     services = ctx.services

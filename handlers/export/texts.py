@@ -9,9 +9,9 @@ from bot.texts import PARIS, french_date
 
 # Export (!exporter)
 EXPORT_USAGE = (
-    "Utilisation : `!exporter` (la dernière réponse) ou `!exporter tout` (toute la "
-    "conversation), suivi du format : `docx` (par défaut), `odt`, `md` ou `txt`. "
-    "Exemple : `!exporter tout odt`."
+    "Utilisation : `!exporter` (la dernière réponse) ou `!exporter tout` (toute la "
+    "conversation), suivi du format : `docx` (par défaut), `odt`, `md` ou `txt`. "
+    "Exemple : `!exporter tout odt`."
 )
 
 

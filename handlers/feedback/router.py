@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.commands import USER_ROOMS, Router
+from bot.commands import USER_ROOMS, Group, Router
 from bot.context import Ctx, UserError
 from bot.events import THUMBS_DOWN, THUMBS_UP, Reaction, Text
 from handlers.feedback import texts
@@ -103,6 +103,7 @@ async def _reaction(ctx: Ctx, reaction: Reaction) -> None:
     usage="!avis <votre message>",
     help="envoie un avis ou une suggestion à l'équipe (sans votre conversation)",
     where=USER_ROOMS,
+    group=Group.CHAT,
 )
 async def free_feedback(ctx: Ctx) -> None:
     text = ctx.args.strip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from bot.commands import Router
+from bot.commands import Group, Router
 from bot.context import Ctx, Turn, UserError
 from handlers.instructions import texts
 from storage.instructions import InstructionsRepository
@@ -33,9 +33,10 @@ def instructions_of(ctx: Ctx) -> Instructions:
     "consignes",
     "instructions",
     usage="!consignes [texte | effacer]",
-    help="vos consignes permanentes (rôle, ton, format), ajoutées à toutes vos conversations ; "
-    "sans texte : les affiche",
+    help="vos consignes permanentes (rôle, ton, format), ajoutées à toutes vos conversations ; "
+    "sans texte : les affiche",
     where=DM_ONLY,
+    group=Group.CHAT,
 )
 async def instructions(ctx: Ctx) -> None:
     repo = instructions_of(ctx).repo

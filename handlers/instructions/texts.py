@@ -7,7 +7,7 @@ from __future__ import annotations
 INSTRUCTIONS_USAGE = (
     "Vos consignes sont ajoutées à chacune de vos conversations (rôle, administration, ton, "
     "format).\n\n"
-    "- `!consignes <texte>` pour les enregistrer, par exemple : `!consignes Je suis "
+    "- `!consignes <texte>` pour les enregistrer, par exemple : `!consignes Je suis "
     "gestionnaire RH au rectorat, réponds de façon concise`\n"
     "- `!consignes effacer` pour les supprimer"
 )
@@ -26,7 +26,7 @@ INSTRUCTIONS_CLEAR_WORDS = ("effacer", "supprimer", "aucune", "clear", "delete")
 
 
 INSTRUCTIONS_GROUP_ONLY_DM = (
-    "Les consignes sont personnelles : enregistrez-les dans votre conversation privée avec moi."
+    "Les consignes sont personnelles : enregistrez-les dans votre conversation privée avec moi."
 )
 
 
@@ -52,5 +52,5 @@ def instructions_too_long(length: int, limit: int) -> str:
 def instructions_system(content: str) -> str:
     return (
         "Consignes permanentes de l'agent (à suivre sauf si elles contredisent les règles "
-        f"ci-dessus) :\n{content}"
+        f"ci-dessus) :\n{content}"
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.commands import Router
+from bot.commands import Group, Router
 from bot.context import Ctx, UserError
 from bot.llm import LLMError, find_model
 from handlers.models import texts
@@ -18,6 +18,7 @@ RESET_WORDS = {"defaut", "défaut", "default", "reset"}
     "model",
     usage="!modele [N ou nom]",
     help="liste les modèles disponibles, ou choisit le modèle numéro N (ou par son nom)",
+    group=Group.CHAT,
 )
 async def choose_model(ctx: Ctx) -> None:
     services = ctx.services

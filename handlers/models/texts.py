@@ -36,8 +36,8 @@ def model_line(
 
 
 def model_chosen(model_id: str) -> str:
-    return f"✅ Modèle choisi : `{model_id}`. Il sera utilisé pour vos prochaines réponses."
+    return f"✅ Modèle choisi : `{model_id}`. Il sera utilisé pour vos prochaines réponses."
 
 
 def unknown_model(choice: str) -> str:
-    return f"Je ne trouve pas le modèle « {choice} ». Tapez `!modele` pour voir la liste."
+    return f"Je ne trouve pas le modèle « {choice} ». Tapez `!modele` pour voir la liste."

@@ -12,8 +12,8 @@ import json
 import logging
 from datetime import UTC, timedelta
 
-from bot.args import OFF_WORDS, ON_WORDS, parse_days
-from bot.commands import SUPPORT_ROOM, USER_ROOMS, Router
+from bot.args import parse_days
+from bot.commands import SUPPORT_ROOM, USER_ROOMS, Group, Router, parse_switch
 from bot.context import Ctx, UserError
 from handlers.privacy import texts
 from handlers.privacy.guard import HOLD_REF, Privacy
@@ -27,6 +27,8 @@ router = Router("privacy")
 EXPORT_DEFAULT_DAYS = 30
 EXPORT_MAX_DAYS = 365
 _CONFIRM = {"confirmer", "confirme", "confirm", "oui"}
+OPT_OUT_WORDS = ("refuser", "refuse", "refus", "opposition", "interdire")
+OPT_IN_WORDS = ("accepter", "accepte", "autoriser", "autorise")
 
 
 def privacy(ctx: Ctx) -> Privacy:
@@ -38,6 +40,7 @@ def privacy(ctx: Ctx) -> Privacy:
     "send-anyway",
     usage="!envoyer-quand-meme",
     help="envoie au modèle, une seule fois, votre message retenu pour données personnelles",
+    group=Group.DATA,
 )
 async def send_anyway(ctx: Ctx) -> None:
     services = ctx.services
@@ -54,15 +57,19 @@ async def send_anyway(ctx: Ctx) -> None:
 @router.command(
     "confidentialite",
     "privacy",
-    usage="!confidentialite [on|off]",
-    help="vos données : réglages, et opposition à l'analyse de vos conversations (on/off)",
+    usage="!confidentialite [refuser|accepter]",
+    help="vos données : réglages ; refuser ou accepter que l'équipe relise des extraits "
+    "pseudonymisés de vos conversations",
+    group=Group.DATA,
 )
 async def privacy_settings(ctx: Ctx) -> None:
     choice = ctx.args.strip().lower()
-    if choice in ON_WORDS or choice in OFF_WORDS:
-        await privacy(ctx).repo.set_opt_out(ctx.sender, choice in ON_WORDS)
-        log.info("analysis opt-out %s for a user", "on" if choice in ON_WORDS else "off")
-        await ctx.reply(texts.OPT_OUT_ON if choice in ON_WORDS else texts.OPT_OUT_OFF)
+    # "on" was the opposition switched on; "oui" or "activer" would be ambiguous here.
+    opt_out = parse_switch(choice, on=OPT_OUT_WORDS, off=OPT_IN_WORDS, generic=False)
+    if opt_out is not None:
+        await privacy(ctx).repo.set_opt_out(ctx.sender, opt_out)
+        log.info("analysis opt-out %s for a user", "on" if opt_out else "off")
+        await ctx.reply(texts.OPT_OUT_ON if opt_out else texts.OPT_OUT_OFF)
         return
     if choice:
         raise UserError(texts.OPT_OUT_USAGE)
@@ -80,6 +87,7 @@ async def privacy_settings(ctx: Ctx) -> None:
     "my-data",
     usage="!mes-donnees",
     help="vous envoie, en message privé, tout ce qui est conservé sur vous (fichier JSON)",
+    group=Group.DATA,
 )
 async def my_data(ctx: Ctx) -> None:
     services = ctx.services
@@ -109,6 +117,7 @@ async def my_data(ctx: Ctx) -> None:
     usage="!oublier",
     help="efface toutes vos conversations et vos messages (demande une confirmation)",
     where=USER_ROOMS,
+    group=Group.DATA,
 )
 async def forget(ctx: Ctx) -> None:
     services = ctx.services
@@ -178,6 +187,7 @@ def review_jsonl(detector: PiiDetector, selection: ReviewSelection) -> bytes:
     help="exporte en JSONL les conversations pseudonymisées des agents qui ne s'y opposent pas",
     where=SUPPORT_ROOM,
     admin=True,
+    group=Group.SERVICE,
 )
 async def export_conversations(ctx: Ctx) -> None:
     services = ctx.services

@@ -48,22 +48,22 @@ def privacy_topics(categories: list[str]) -> str:
 def privacy_pseudonymised(counts: dict[str, int]) -> str:
     return (
         f"🔒 Avant l'envoi au modèle, j'ai remplacé {privacy_counts(counts)} par des "
-        "marqueurs, rétablis ici : le modèle ne les a pas vus."
+        "marqueurs, rétablis ici : le modèle ne les a pas vus."
     )
 
 
 def privacy_identifiers_warning(counts: dict[str, int]) -> str:
     return (
         f"⚠️ Votre message contient des données personnelles ({privacy_counts(counts)}). "
-        "La charte demande de les anonymiser avant envoi : remplacez-les, par exemple, "
-        "par « l'agent A »."
+        "La charte demande de les anonymiser avant envoi : remplacez-les, par exemple, "
+        "par « l'agent A »."
     )
 
 
 def privacy_topics_warning(categories: list[str]) -> str:
     return (
         f"⚠️ Votre message semble évoquer des données sensibles ({privacy_topics(categories)}). "
-        "La charte demande de ne pas en transmettre sur une personne identifiable : "
+        "La charte demande de ne pas en transmettre sur une personne identifiable : "
         "reformulez sans nom ni détail qui permette de la reconnaître."
     )
 
@@ -75,13 +75,13 @@ def privacy_blocked(counts: dict[str, int], categories: list[str]) -> str:
     if categories:
         found.append(f"des données sensibles ({privacy_topics(categories)})")
     return (
-        f"⛔ Je n'ai pas envoyé votre message au modèle : il contient {' et '.join(found)}. "
+        f"⛔ Je n'ai pas envoyé votre message au modèle : il contient {' et '.join(found)}. "
         "Anonymisez-le puis renvoyez-le, ou tapez `!envoyer-quand-meme` pour l'envoyer "
         "tel quel, une seule fois."
     )
 
 
-NOTHING_HELD = "Vous n'avez pas de message en attente d'envoi. Posez votre question !"
+NOTHING_HELD = "Vous n'avez pas de message en attente d'envoi. Posez votre question !"
 
 
 SENDING_HELD = "📤 D'accord, j'envoie votre message au modèle, cette fois seulement."
@@ -110,11 +110,11 @@ def privacy_settings(identifiers: str, topics: str, opt_out: bool, retention_day
         else "conservées jusqu'à ce que vous les effaciez"
     )
     analysis = (
-        "**refusée** : vos conversations ne sont jamais relues ni exportées, seuls des "
-        "nombres sont comptés (`!confidentialite off` pour l'autoriser)"
+        "**refusée** : vos conversations ne sont jamais relues ni exportées, seuls des "
+        "nombres sont comptés (`!confidentialite accepter` pour l'autoriser)"
         if opt_out
-        else "**autorisée** : l'équipe peut relire des extraits pseudonymisés pour améliorer "
-        "le service (`!confidentialite on` pour l'interdire)"
+        else "**autorisée** : l'équipe peut relire des extraits pseudonymisés pour améliorer "
+        "le service (`!confidentialite refuser` pour l'interdire)"
     )
     return (
         "**Vos données et l'Assistant IA**\n\n"
@@ -124,26 +124,27 @@ def privacy_settings(identifiers: str, topics: str, opt_out: bool, retention_day
         f"IBAN, téléphone, adresse, nom…) {_IDENTIFIER_MODES.get(identifiers, identifiers)}.\n"
         "- Les données sensibles (santé, religion, opinions, syndicat, origine, vie sexuelle, "
         f"condamnations) {_TOPIC_MODES.get(topics, topics)}.\n"
-        f"- Analyse de vos conversations par l'équipe : {analysis}.\n"
-        "- `!mes-donnees` vous envoie tout ce qui est conservé sur vous ; `!oublier` l'efface."
+        f"- Analyse de vos conversations par l'équipe : {analysis}.\n"
+        "- `!mes-donnees` vous envoie tout ce qui est conservé sur vous ; `!oublier` l'efface."
     )
 
 
 OPT_OUT_ON = (
-    "🔒 C'est noté : vos conversations, y compris les précédentes, ne seront jamais relues "
+    "🔒 C'est noté : vos conversations, y compris les précédentes, ne seront jamais relues "
     "ni exportées par l'équipe. Seuls des nombres restent comptés. "
-    "`!confidentialite off` pour revenir en arrière."
+    "`!confidentialite accepter` pour revenir en arrière."
 )
 
 
 OPT_OUT_OFF = (
-    "C'est noté : l'équipe pourra relire, pseudonymisées, vos prochaines conversations. "
+    "C'est noté : l'équipe pourra relire, pseudonymisées, vos prochaines conversations. "
     "Celles écrites pendant votre opposition restent exclues."
 )
 
 
 OPT_OUT_USAGE = (
-    "Utilisation : `!confidentialite` pour vos réglages, `!confidentialite on` ou `off`."
+    "Utilisation : `!confidentialite` pour vos réglages, `!confidentialite refuser` (pas de "
+    "relecture par l'équipe) ou `!confidentialite accepter`."
 )
 
 
@@ -158,20 +159,20 @@ MY_DATA_NEED_DM = "Pour recevoir vos données, écrivez-moi `!mes-donnees` en me
 
 FORGET_CONFIRM = (
     "⚠️ `!oublier` efface définitivement toutes vos conversations et tous vos messages "
-    "conservés par l'Assistant IA ; seuls des compteurs anonymes restent. Vos réglages "
+    "conservés par l'Assistant IA ; seuls des compteurs anonymes restent. Vos réglages "
     "(`!modele`, `!confidentialite`) sont gardés. Pour confirmer, tapez `!oublier confirmer`."
 )
 
 
 FORGET_SUPPORT_NOTICE = (
-    "🗑️ Un agent a exercé son droit à l'effacement : ses données ont été supprimées."
+    "🗑️ Un agent a exercé son droit à l'effacement : ses données ont été supprimées."
 )
 
 
 def forgotten(conversations: int, messages: int) -> str:
     return (
-        f"🗑️ C'est fait : j'ai effacé {conversations} conversation(s) et {messages} "
-        "message(s). Les messages affichés dans ce salon restent dans Tchap : supprimez-les "
+        f"🗑️ C'est fait : j'ai effacé {conversations} conversation(s) et {messages} "
+        "message(s). Les messages affichés dans ce salon restent dans Tchap : supprimez-les "
         "de votre côté si besoin."
     )
 
@@ -187,8 +188,8 @@ EXPORT_EMPTY = "Aucune conversation à exporter sur cette période."
 
 def export_done(conversations: int, excluded_messages: int, days: int) -> str:
     return (
-        f"📤 Export des {days} derniers jours : {conversations} conversation(s) "
-        f"pseudonymisée(s). {excluded_messages} message(s) exclu(s) : agents opposés à "
+        f"📤 Export des {days} derniers jours : {conversations} conversation(s) "
+        f"pseudonymisée(s). {excluded_messages} message(s) exclu(s) : agents opposés à "
         "l'analyse, ou auteur inconnu."
     )
 
@@ -211,5 +212,5 @@ def document_personal_data(
 def document_blocked(counts: dict[str, int], categories: list[str]) -> str:
     return (
         document_personal_data(counts, categories, False)
-        + " Par précaution, je ne l'ai pas lu : renvoyez une version anonymisée."
+        + " Par précaution, je ne l'ai pas lu : renvoyez une version anonymisée."
     )

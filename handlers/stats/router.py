@@ -1,15 +1,18 @@
-"""!stats: usage statistics for staff, overall and per ministry, as a table or a CSV file."""
+"""!stats: usage statistics for staff, overall and per ministry, as a table and a chart, or a
+CSV file."""
 
 from __future__ import annotations
 
 import logging
 
 from bot.args import parse_days
-from bot.commands import SUPPORT_ROOM, Router
+from bot.charts import post_charts
+from bot.commands import SUPPORT_ROOM, Group, Router
 from bot.context import Ctx, UserError
 from bot.csvfile import csv_bytes
 from bot.texts import footprint
 from handlers.stats import texts
+from handlers.stats.charts import stats_chart
 from storage.stats import TOTAL, Row, StatsRepository
 
 log = logging.getLogger(__name__)
@@ -135,9 +138,13 @@ def stats_csv(rows: dict[str, Row], days: int) -> bytes:
     "stats",
     "statistiques",
     usage="!stats [période, ex. 7j] | !stats export [période]",
-    help="statistiques d'usage, au total et par ministère (tableau, ou CSV avec export)",
+    help=(
+        "statistiques d'usage, au total et par ministère\u00a0: tableau et graphique, "
+        "ou CSV avec export"
+    ),
     where=SUPPORT_ROOM,
     admin=True,
+    group=Group.SERVICE,
 )
 async def show_stats(ctx: Ctx) -> None:
     args = ctx.args.strip()
@@ -163,3 +170,6 @@ async def show_stats(ctx: Ctx) -> None:
     if impacts is not None:
         parts += [texts.FOOTPRINT_HEADER, impacts]
     await ctx.reply("\n\n".join(parts))
+    # The chart comes after the table, which never waits for it (nor fails with it).
+    daily = await StatsRepository(services.db).daily(now, days)
+    await post_charts(ctx, [stats_chart(daily, now.date().isoformat())], texts.CHART_FAILED)

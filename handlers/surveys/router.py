@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot import texts as bot_texts
-from bot.commands import SUPPORT_ROOM, USER_ROOMS, Router
+from bot.charts import post_charts
+from bot.commands import SUPPORT_ROOM, USER_ROOMS, Group, Router, parse_switch
 from bot.context import Ctx, UserError
 from bot.csvfile import csv_bytes
 from bot.events import File, MediaError, Reaction, Text
 from bot.tchap_ids import leading_user_ids
 from handlers.surveys import texts
+from handlers.surveys.charts import results_charts
 from handlers.surveys.config import SurveysConfig
 from handlers.surveys.definitions import (
     InvalidAnswer,
@@ -51,10 +53,6 @@ class Surveys:
 
 def surveys_of(ctx: Ctx) -> Surveys:
     return ctx.services.part(Surveys)
-
-
-_ON = {"on", "oui", "activer"}
-_OFF = {"off", "non", "desactiver", "désactiver"}
 
 
 # Answering ------------------------------------------------------------------------------
@@ -151,8 +149,9 @@ async def survey_reply(ctx: Ctx) -> bool:
     "passer",
     "skip",
     usage="!passer",
-    help="questionnaire : passe la question facultative en cours",
+    help="questionnaire : passe la question facultative en cours",
     where=USER_ROOMS,
+    group=Group.SURVEYS,
 )
 async def skip(ctx: Ctx) -> None:
     found = await _current(ctx)
@@ -169,8 +168,9 @@ async def skip(ctx: Ctx) -> None:
     "plus-tard",
     "later",
     usage="!plus-tard",
-    help="questionnaire : le reporter (un rappel, une seule fois)",
+    help="questionnaire : le reporter (un rappel, une seule fois)",
     where=USER_ROOMS,
+    group=Group.SURVEYS,
 )
 async def later(ctx: Ctx) -> None:
     found = await _current(ctx)
@@ -190,11 +190,18 @@ async def later(ctx: Ctx) -> None:
     await ctx.reply(texts.SURVEY_POSTPONED)
 
 
-@router.command("stop", usage="!stop", help="questionnaire : l'abandonner", where=USER_ROOMS)
+@router.command(
+    "stop",
+    usage="!stop",
+    help="arrête la réponse en cours d'écriture\u00a0; sinon, abandonne le questionnaire en cours",
+    where=USER_ROOMS,
+    group=Group.CHAT,  # first of all, it stops an answer
+)
 async def stop(ctx: Ctx) -> None:
+    # An answer streaming was stopped on the stop's arrival (bot.dispatcher): here, none was.
     found = await _current(ctx)
     if found is None:
-        raise UserError(texts.SURVEY_NONE)
+        raise UserError(bot_texts.NOTHING_TO_STOP)
     send, _ = found
     await surveys_of(ctx).repo.stop(send.id)
     log.info("survey %s: send %d stopped by the agent", send.survey_id, send.id)
@@ -204,20 +211,22 @@ async def stop(ctx: Ctx) -> None:
 @router.command(
     "sondages",
     "surveys",
-    usage="!sondages [on|off]",
-    help="recevoir (on) ou non (off) les questionnaires mensuels",
+    usage="!sondages [activer|desactiver]",
+    help="recevoir ou non les questionnaires mensuels",
     where=USER_ROOMS,
+    group=Group.SURVEYS,
 )
 async def opt_out(ctx: Ctx) -> None:
     choice = ctx.args.strip().lower()
+    switch = parse_switch(choice)
     repo = surveys_of(ctx).repo
-    if choice in _OFF:
+    if switch is False:
         await repo.set_opt_out(ctx.sender, True)
         found = await _current(ctx)
         if found is not None:
             await repo.stop(found[0].id)
         await ctx.reply(texts.SURVEYS_OFF)
-    elif choice in _ON:
+    elif switch is True:
         await repo.set_opt_out(ctx.sender, False)
         await ctx.reply(texts.SURVEYS_ON)
     elif not choice:
@@ -233,9 +242,10 @@ async def opt_out(ctx: Ctx) -> None:
     "survey",
     "sondage",
     usage="!survey list|add (TOML)|show ID|send ID tous|@agent…|close ID|results ID|export ID",
-    help="questionnaires : lister, prévisualiser, envoyer, clore, résultats, export CSV",
+    help="questionnaires : lister, prévisualiser, envoyer, clore, résultats, export CSV",
     where=SUPPORT_ROOM,
     admin=True,
+    group=Group.SURVEYS,
 )
 async def survey_admin(ctx: Ctx) -> None:
     parts = ctx.args.split()
@@ -288,6 +298,9 @@ async def survey_admin(ctx: Ctx) -> None:
         sends = await surveys_of(ctx).repo.sends_of(survey_id)
         answers = await surveys_of(ctx).repo.answers_of(survey_id)
         await ctx.reply(results_text(survey, sends, answers))
+        charts = results_charts(survey, answers)  # after the text, which never waits for them
+        if charts:
+            await post_charts(ctx, charts, texts.CHART_FAILED)
     else:
         sends = await surveys_of(ctx).repo.sends_of(survey_id)
         answers = await pseudonymised_answers(

@@ -43,11 +43,11 @@ def survey_question(
             lines += [intro, ""]
         lines += [
             "_Répondez simplement dans cette conversation. `!passer` saute une question, "
-            "`!plus-tard` reporte le questionnaire, `!stop` l'abandonne, `!sondages off` "
+            "`!plus-tard` reporte le questionnaire, `!stop` l'abandonne, `!sondages desactiver` "
             "ne plus en recevoir._",
             "",
         ]
-    lines.append(f"**Question {number}/{total}** : {text}")
+    lines.append(f"**Question {number}/{total}** : {text}")
     if options:
         lines.append("")
         lines += [f"{i}. {option}" for i, option in enumerate(options, start=1)]
@@ -55,7 +55,7 @@ def survey_question(
     if kind in ("scale", "choice") and (high or len(options)) <= 10:
         lines[-1] += " Vous pouvez aussi réagir avec un chiffre (1️⃣…)."
     if optional:
-        lines[-1] += " Question facultative : `!passer` pour la sauter."
+        lines[-1] += " Question facultative : `!passer` pour la sauter."
     lines[-1] += "_"
     return "\n".join(lines)
 
@@ -64,10 +64,10 @@ def survey_invalid(hint: str) -> str:
     return f"Je n'ai pas compris cette réponse. {hint}"
 
 
-SURVEY_THANKS = "🙏 Merci pour vos réponses ! Elles nous aident à améliorer l'assistant."
+SURVEY_THANKS = "🙏 Merci pour vos réponses ! Elles nous aident à améliorer l'assistant."
 
 
-SURVEY_NOT_OPTIONAL = "Cette question est obligatoire : elle ne peut pas être passée."
+SURVEY_NOT_OPTIONAL = "Cette question est obligatoire : elle ne peut pas être passée."
 
 
 SURVEY_POSTPONED = (
@@ -77,7 +77,7 @@ SURVEY_POSTPONED = (
 
 
 SURVEY_POSTPONED_FINAL = (
-    "D'accord, le questionnaire est abandonné (il avait déjà été reporté une fois). Merci !"
+    "D'accord, le questionnaire est abandonné (il avait déjà été reporté une fois). Merci !"
 )
 
 
@@ -91,46 +91,46 @@ SURVEY_NON_TEXT = "Pour ce questionnaire, répondez par un message texte."
 
 
 SURVEYS_OFF = (
-    "C'est noté : vous ne recevrez plus de questionnaire. `!sondages on` pour les réactiver."
+    "C'est noté : vous ne recevrez plus de questionnaire. `!sondages activer` pour les réactiver."
 )
 
 
 SURVEYS_ON = (
-    "C'est noté : vous pourrez de nouveau recevoir un questionnaire (un par mois au plus)."
+    "C'est noté : vous pourrez de nouveau recevoir un questionnaire (un par mois au plus)."
 )
 
 
-SURVEYS_USAGE = "Utilisez `!sondages on` ou `!sondages off`."
+SURVEYS_USAGE = "Utilisez `!sondages activer` ou `!sondages desactiver`."
 
 
 def surveys_status(opted_out: bool) -> str:
     state = "désactivés" if opted_out else "activés"
     return (
-        f"Questionnaires : **{state}**. Au plus un par mois. `!sondages off` pour ne plus en "
-        "recevoir, `!sondages on` pour les réactiver."
+        f"Questionnaires : **{state}**. Au plus un par mois. `!sondages desactiver` pour ne "
+        "plus en recevoir, `!sondages activer` pour les réactiver."
     )
 
 
 def survey_reminder(title: str) -> str:
-    return f"⏰ Rappel : le questionnaire « {title} » vous attend. On reprend ?"
+    return f"⏰ Rappel : le questionnaire « {title} » vous attend. On reprend ?"
 
 
 def survey_already_sent(survey_id: str) -> str:
     return (
-        f"le questionnaire {survey_id} a déjà été envoyé : donnez un autre id à la nouvelle "
+        f"le questionnaire {survey_id} a déjà été envoyé : donnez un autre id à la nouvelle "
         "version"
     )
 
 
 SURVEY_SEND_WHO = (
-    "À qui l'envoyer ? Écrivez `!survey send ID tous` pour tous les agents éligibles, ou "
+    "À qui l'envoyer ? Écrivez `!survey send ID tous` pour tous les agents éligibles, ou "
     "`!survey send ID @agent…` pour les agents nommés."
 )
 
 
 def survey_bad_recipient(word: str) -> str:
     return (
-        f"« {word[:80]} » n'est pas un identifiant Tchap complet : rien n'a été envoyé. "
+        f"« {word[:80]} » n'est pas un identifiant Tchap complet : rien n'a été envoyé. "
         "Écrivez l'identifiant avec son serveur (`@prenom.nom-ministere.gouv.fr:agent.x."
         "tchap.gouv.fr`) ou mentionnez l'agent, ou `tous` pour tous les agents éligibles."
     )
@@ -144,21 +144,21 @@ SURVEY_ADMIN_USAGE = (
 
 
 SURVEY_LIST_EMPTY = (
-    "Aucun questionnaire : collez un fichier TOML après `!survey add`, ou placez-le dans `dir`."
+    "Aucun questionnaire : collez un fichier TOML après `!survey add`, ou placez-le dans `dir`."
 )
 
 
 def survey_unknown(survey_id: str) -> str:
-    return f"Questionnaire inconnu : `{survey_id}`. `!survey list` les liste."
+    return f"Questionnaire inconnu : `{survey_id}`. `!survey list` les liste."
 
 
 def survey_closed_already(survey_id: str) -> str:
-    return f"Le questionnaire `{survey_id}` est clos : il ne peut plus être envoyé."
+    return f"Le questionnaire `{survey_id}` est clos : il ne peut plus être envoyé."
 
 
 def survey_closed(survey_id: str, interrupted: int) -> str:
     return (
-        f"Questionnaire `{survey_id}` clos : plus d'envoi ni de réponse "
+        f"Questionnaire `{survey_id}` clos : plus d'envoi ni de réponse "
         f"({interrupted} agent(s) n'avaient pas fini)."
     )
 
@@ -169,7 +169,7 @@ def survey_list_line(
     where = "fichier" if origin == "file" else "déposé ici"
     state = " — **clos**" if closed else ""
     return (
-        f"- `{survey_id}` (v{version}, {where}) : {title} — {sent} envoi(s), "
+        f"- `{survey_id}` (v{version}, {where}) : {title} — {sent} envoi(s), "
         f"{done} réponse(s) complète(s){state}"
     )
 
@@ -179,29 +179,29 @@ def round_started(
 ) -> str:
     minutes = planned / rate / 60
     return (
-        f"📨 Envoi du questionnaire `{survey_id}` : {planned} agent(s) à interroger "
-        f"(~{minutes:.0f} min à {rate:g} message(s)/s). Écartés : {capped} déjà sollicité(s) "
+        f"📨 Envoi du questionnaire `{survey_id}` : {planned} agent(s) à interroger "
+        f"(~{minutes:.0f} min à {rate:g} message(s)/s). Écartés : {capped} déjà sollicité(s) "
         f"ce mois-ci, {opted_out} opposé(s), {other} non éligible(s) ou déjà interrogé(s)."
     )
 
 
 def round_progress(survey_id: str, counts: dict[str, int]) -> str:
     return (
-        f"📨 `{survey_id}` : {counts.get('sent', 0)} envoyé(s), {counts.get('queued', 0)} "
+        f"📨 `{survey_id}` : {counts.get('sent', 0)} envoyé(s), {counts.get('queued', 0)} "
         f"en attente, {counts.get('failed', 0)} échec(s)."
     )
 
 
 def round_done(survey_id: str, counts: dict[str, int]) -> str:
     return (
-        f"✅ Envoi de `{survey_id}` terminé : {counts.get('sent', 0)} envoyé(s), "
+        f"✅ Envoi de `{survey_id}` terminé : {counts.get('sent', 0)} envoyé(s), "
         f"{counts.get('failed', 0)} échec(s)."
     )
 
 
 def survey_upload_ok(survey_id: str, title: str, questions: int) -> str:
     return (
-        f"Questionnaire `{survey_id}` ajouté : « {title} », {questions} question(s). "
+        f"Questionnaire `{survey_id}` ajouté : « {title} », {questions} question(s). "
         f"`!survey show {survey_id}` pour le prévisualiser."
     )
 
@@ -213,7 +213,7 @@ SURVEY_FILE_NOT_TEXT = "le fichier n'est pas un texte UTF-8"
 
 
 def survey_upload_bad(error: str) -> str:
-    return f"Ce fichier n'est pas un questionnaire valide :\n\n```\n{error}\n```"
+    return f"Ce fichier n'est pas un questionnaire valide :\n\n```\n{error}\n```"
 
 
 SURVEY_RESULTS_HEADER = "📊 **Résultats**"
@@ -226,3 +226,26 @@ YES = "oui"
 
 
 NO = "non"
+
+# The charts posted after !survey results (their font has no emoji).
+CHART_ANSWERS = "réponses"
+CHART_ANSWERS_AXIS = "nombre d'agents"
+CHART_NO_ANSWER = "Aucune réponse pour l'instant"
+
+
+def chart_title(title: str) -> str:
+    return f"Réponses au questionnaire «\u00a0{title}\u00a0»"
+
+
+def chart_description(title: str, first: int, last: int) -> str:
+    which = f"à la question {first}" if first == last else f"aux questions {first} à {last}"
+    return (
+        f"Graphique\u00a0: nombre d'agents par réponse {which} du questionnaire "
+        f"«\u00a0{title}\u00a0». Les chiffres sont dans le texte ci-dessus."
+    )
+
+
+CHART_FAILED = (
+    "Le graphique des réponses n'a pas pu être tracé cette fois\u00a0; les résultats ci-dessus "
+    "restent complets. Réessayez plus tard."
+)

@@ -7,9 +7,9 @@ import logging
 import re
 from dataclasses import dataclass
 
-from bot import args
+from bot import citations
 from bot.answer import respond
-from bot.commands import Router
+from bot.commands import Group, Router, parse_switch
 from bot.context import Ctx, Turn, UserError
 from handlers.web import texts
 from handlers.web.config import WebConfig
@@ -39,8 +39,6 @@ def web_of(ctx: Ctx) -> Web:
 # Links typed by the user; a page's own text is never searched for links (no further fetches).
 URL_RE = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 _TRAILING = ".,;:!?»«)]}'\""
-ON_WORDS = args.ON_WORDS | {"marche"}
-OFF_WORDS = args.OFF_WORDS | {"arret", "arrêt"}
 # Fences of quoted material: a page cannot close its own quote early.
 _FENCE = re.compile(r"<<<|>>>")
 # Links past max_pages each get a line under the answer, up to this many.
@@ -131,8 +129,9 @@ async def add_web_material(ctx: Ctx, turn: Turn, *, query: str | None) -> None:
     await turn.status(texts.web_reading(len(targets)))
     pages = await asyncio.gather(*(_fetch(ctx, t.url) for t in targets))
     sources: list[tuple[str, str]] = []
+    first = citations.next_number(turn)  # after the sources other features already cited
     for target, page in zip(targets, pages, strict=True):
-        number = len(sources) + 1
+        number = first + len(sources)
         if isinstance(page, Page):
             title = page.title or (target.result.title if target.result else "")
             turn.material.append(
@@ -158,8 +157,12 @@ async def add_web_material(ctx: Ctx, turn: Turn, *, query: str | None) -> None:
     turn.instructions.append(texts.WEB_MATERIAL_RULES)
     if searched or len(sources) > 1:
         turn.instructions.append(texts.WEB_CITE_RULES)
-    turn.footers.insert(0, sources_footer(texts.SOURCES_HEADER, sources))
-    await web_of(ctx).sources.save_sources(ctx.sender, ctx.room_id, ctx.item.event_id, sources)
+    cited = citations.add_sources(
+        turn, [citations.Citation(title, url, page_site(url)) for title, url in sources]
+    )
+    await web_of(ctx).sources.save_sources(
+        ctx.sender, ctx.room_id, ctx.item.event_id, [(c.title, c.url) for c in cited]
+    )
     log.info(
         "event %s: %d page(s) quoted, %d source(s)%s",
         ctx.item.event_id,
@@ -170,10 +173,8 @@ async def add_web_material(ctx: Ctx, turn: Turn, *, query: str | None) -> None:
 
 
 def sources_footer(header: str, sources: list[tuple[str, str]]) -> str:
-    lines = [header]
-    for number, (title, url) in enumerate(sources, start=1):
-        lines.append("- " + texts.source_line(number, title, page_site(url), url))
-    return "\n".join(lines)
+    found = [citations.Citation(t, url, page_site(url) if url else "") for t, url in sources]
+    return citations.sources_footer(header, found)
 
 
 async def _auto_search(ctx: Ctx) -> bool:
@@ -196,15 +197,16 @@ async def read_links(ctx: Ctx, turn: Turn) -> None:
 @router.command(
     "web",
     "recherche",
-    usage="!web <question> | on | off",
-    help="cherche sur le web et répond avec des sources numérotées ; "
-    "on/off : recherche automatique pour tous vos messages",
+    usage="!web <question> | activer | desactiver",
+    help="cherche sur le web et répond avec des sources numérotées ; "
+    "activer/desactiver : recherche automatique pour tous vos messages",
+    group=Group.DOCUMENTS,
+    offered=lambda services: services.part(Web).service.provider is not None,
 )
 async def web_command(ctx: Ctx) -> None:
     args = ctx.args.strip()
-    word = args.lower()
-    if word in ON_WORDS or word in OFF_WORDS:
-        on = word in ON_WORDS
+    on = parse_switch(args)
+    if on is not None:
         await web_of(ctx).sources.set_auto_search(ctx.sender, on)
         log.info("automatic web search %s for %s", "on" if on else "off", ctx.sender)
         if on and web_of(ctx).service.provider is None:
@@ -225,7 +227,12 @@ async def web_command(ctx: Ctx) -> None:
     await respond(ctx, args, prepare=prepare)
 
 
-@router.command("sources", usage="!sources", help="montre les sources de la dernière réponse")
+@router.command(
+    "sources",
+    usage="!sources",
+    help="montre les sources de la dernière réponse",
+    group=Group.DOCUMENTS,
+)
 async def last_sources(ctx: Ctx) -> None:
     stored = await web_of(ctx).sources.last_sources(ctx.sender, ctx.room_id)
     if not stored:

@@ -87,12 +87,12 @@ async def test_document_is_acknowledged_and_its_passages_reach_the_model(
 ) -> None:
     await harness.send_file("circulaire.pdf", docgen.pdf(40), mimetype="application/pdf")
     [ack] = harness.replies()
-    assert ack.startswith("📄 J'ai lu « circulaire.pdf » : 40 pages, ")
+    assert ack.startswith("📄 J'ai lu «\u00a0circulaire.pdf\u00a0»\u00a0: 40 pages, ")
     assert ack.endswith("Posez vos questions.")
     await harness.send("Que dit la page 37 sur le mot repère ?")
     [request] = harness.llm.chat_requests()
     turn = _user_turn(request)
-    assert "« circulaire.pdf », p. 37" in turn and "repere37x" in turn
+    assert "«\u00a0circulaire.pdf\u00a0», p. 37" in turn and "repere37x" in turn
     assert turn.index("<document>") < turn.index("Que dit la page 37")
     assert "cite la page" in request["messages"][0]["content"]
     # Only what was asked is stored: the passages are not in the conversation.
@@ -114,7 +114,7 @@ async def test_caption_is_answered_with_the_document(harness: Harness) -> None:
     data = docgen.docx(["Le loyer du site de Lyon est de 900 euros."])
     await harness.send_file("budget.docx", data, caption="Combien coûte le loyer ?")
     replies = harness.replies()
-    assert replies[0].startswith("📄 J'ai lu « budget.docx »")
+    assert replies[0].startswith("📄 J'ai lu «\u00a0budget.docx\u00a0»")
     assert len(replies) == 2
     turn = _user_turn(harness.llm.chat_requests()[-1])
     assert "900 euros" in turn and turn.endswith("Combien coûte le loyer ?")
@@ -150,7 +150,7 @@ async def test_documents_list_forget_and_nouveau(harness: Harness) -> None:
     await harness.send_file("b.xlsx", docgen.xlsx([["poste", "montant"], ["voirie", 12]]))
     await harness.send("!documents")
     listing = harness.replies()[-1]
-    assert "1. « a.odt »" in listing and "2. « b.xlsx » — 1 feuille" in listing
+    assert "1. «\u00a0a.odt\u00a0»" in listing and "2. «\u00a0b.xlsx\u00a0» — 1 feuille" in listing
     await harness.send("!oublier-document 1")
     assert harness.replies()[-1] == attachments_texts.document_forgotten("a.odt")
     rows = await harness.services.db.fetchall("SELECT filename FROM documents")
@@ -228,7 +228,9 @@ async def test_real_bytes_over_the_limit_are_refused(harness: Harness) -> None:
 async def test_scan_goes_through_ocr(harness: Harness) -> None:
     harness.llm.ocr_pages.append(["Arrêté du 3 mai : la séance est levée."])
     await harness.send_file("scan.pdf", docgen.scanned_pdf())
-    assert harness.replies()[0].startswith("📄 J'ai lu « scan.pdf » (texte reconnu par OCR)")
+    assert harness.replies()[0].startswith(
+        "📄 J'ai lu «\u00a0scan.pdf\u00a0» (texte reconnu par OCR)"
+    )
     [ocr] = [r for r in harness.llm.requests if r.path == "/v1/ocr"]
     assert ocr.json["document"]["type"] == "document_url"
     assert ocr.json["document"]["document_url"].startswith("data:application/pdf;base64,")
@@ -242,7 +244,7 @@ async def test_image_goes_through_ocr_and_failure_is_explained(harness: Harness)
     await harness.send_file("photo.png", docgen.png(), msgtype="m.image", mimetype="image/png")
     assert harness.replies() == [attachments_texts.OCR_FAILED]
     await harness.send_file("photo.png", docgen.png(), msgtype="m.image")
-    assert harness.replies()[-1].startswith("📄 J'ai lu « photo.png »")
+    assert harness.replies()[-1].startswith("📄 J'ai lu «\u00a0photo.png\u00a0»")
     [*_, last] = [r for r in harness.llm.requests if r.path == "/v1/ocr"]
     assert last.json["document"]["type"] == "image_url"
 
@@ -335,7 +337,7 @@ async def test_a_document_with_personal_data_is_flagged_and_pseudonymised(
     data = docgen.docx(["Dossier suivi par jean.dupont@example.fr, téléphone 06 12 34 56 78."])
     await harness.send_file("dossier.docx", data)
     [ack] = harness.replies()
-    assert ack.startswith("📄 J'ai lu « dossier.docx »")
+    assert ack.startswith("📄 J'ai lu «\u00a0dossier.docx\u00a0»")
     assert "données personnelles" in ack and "marqueurs" in ack
     await harness.send("Qui suit le dossier ?")
     turn = _user_turn(harness.llm.chat_requests()[-1])
@@ -365,7 +367,7 @@ async def test_files_count_against_the_quota_like_messages(harness: Harness) -> 
         return sum(1 for r in harness.llm.requests if r.path == "/v1/audio/transcriptions")
 
     await harness.send_file("note.txt", b"Une note de service.")  # 1 of 2
-    assert "J'ai lu « note.txt »" in harness.replies()[-1]
+    assert "J'ai lu «\u00a0note.txt\u00a0»" in harness.replies()[-1]
     harness.llm.transcripts.append("Quels sont les horaires ?")
     await harness.send_file("memo.ogg", docgen.ogg_opus(), msgtype="m.audio")  # 2 of 2
     assert transcriptions() == 1

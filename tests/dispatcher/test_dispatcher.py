@@ -153,7 +153,7 @@ async def test_group_rooms_need_a_mention_and_support_room_only_commands(
     assert request["messages"][-1]["content"] == "Assistant IA: une question"
     assert len(harness.replies("!group")) == 1
     [support_help] = harness.replies("!support")
-    assert "!aide" in support_help
+    assert "Commandes disponibles" in support_help and "!approve" in support_help
 
 
 async def test_attachments_get_a_clear_message(harness: Harness) -> None:

@@ -85,7 +85,7 @@ async def test_send_reaches_approved_agents_and_every_kind_of_answer_is_taken(
     await setup(h)
     report = await staff(h, "!survey send mensuel-test tous")
     assert "2 agent(s) à interroger" in report  # alice and bob; not carol (pending), not dave
-    assert "terminé : 2 envoyé(s), 0 échec(s)" in report
+    assert "terminé\u00a0: 2 envoyé(s), 0 échec(s)" in report
     assert h.matrix.in_room("!dm-carol") == []
     [intro] = h.matrix.in_room("!dm-alice")
     assert "Votre avis sur l'Assistant IA" in intro.body and "Question 1/5" in intro.body
@@ -201,7 +201,7 @@ async def test_skip_postpone_with_one_reminder_and_stop(harness: Harness) -> Non
     h.services.config.surveys.cap_days = 0
     await staff(h, f"!survey send b {ALICE}")
     assert surveys_texts.SURVEY_STOPPED in await say(h, "!stop")
-    assert surveys_texts.SURVEY_NONE in await say(h, "!stop")
+    assert texts.NOTHING_TO_STOP in await say(h, "!stop")
     assert db_rows(h, "SELECT survey_id, status FROM survey_sends ORDER BY id") == [
         ("mensuel-test", "completed"),
         ("b", "stopped"),

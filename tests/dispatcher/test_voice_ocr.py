@@ -126,7 +126,9 @@ async def test_the_ocr_request_names_only_the_pages_that_are_kept(
     harness.llm.ocr_pages.append([f"Arrêté n° {n} : la séance est levée." for n in range(1, 6)])
     await harness.send_file("scan.pdf", _scan(5), mimetype="application/pdf")
     [ack] = harness.replies()
-    assert ack.startswith("📄 J'ai lu « scan.pdf » (texte reconnu par OCR) : 5 pages")
+    assert ack.startswith(
+        "📄 J'ai lu «\u00a0scan.pdf\u00a0» (texte reconnu par OCR)\u00a0: 5 pages"
+    )
     assert "seul le début (au plus 3 pages" in ack
     [request] = _requests(harness.llm, "/v1/ocr")
     assert request["pages"] == [0, 1, 2]

@@ -64,7 +64,7 @@ async def test_newcomer_waits_then_an_admin_approves_and_the_earlier_message_is_
     agent = await make_agent("agent")
     dm = await open_dm_then(agent, bot, "demande d'accès est enregistrée")
     notice = await staff.wait_for_text(support, "Nouvelle demande d'accès")
-    assert f"!approve {agent.user_id}" in notice.body and "serveur : localhost" in notice.body
+    assert f"!approve {agent.user_id}" in notice.body and "serveur\u00a0: localhost" in notice.body
 
     held = await send_and_wait(
         agent, dm, "Quelle est la date limite ?", lambda m: "enregistrée" in m.body
@@ -223,7 +223,7 @@ async def test_quota_exhaustion_and_reset_with_the_clock(
     refused = await send_and_wait(agent, room, "q3", lambda m: "limite de 2 messages" in m.body)
     assert "à 00h00 (26/11, heure de Paris)" in refused.body
     usage = await send_and_wait(agent, room, "!quota", lambda m: "consommation" in m.body)
-    assert "messages : 2 / 2" in usage.body
+    assert "messages\u00a0: 2 / 2" in usage.body
     now[0] += timedelta(hours=3)  # past midnight in Paris
     await send_and_wait(agent, room, "q4", lambda m: m.body == "Trois.")
     assert len(fake_llm.chat_requests()) == 3

@@ -58,10 +58,10 @@ async def test_encrypted_pdf_upload_then_question_about_page_37(
         filename="circulaire.pdf",
         mimetype="application/pdf",
     )
-    assert ack.startswith("📄 J'ai lu « circulaire.pdf » : 60 pages, ")
+    assert ack.startswith("📄 J'ai lu «\u00a0circulaire.pdf\u00a0»\u00a0: 60 pages, ")
     await _ask(agent, room, bot, "Que dit la page 37 ?")
     turn = _last_user_turn(fake_llm)
-    assert "« circulaire.pdf », p. 37" in turn and "repere37x" in turn
+    assert "«\u00a0circulaire.pdf\u00a0», p. 37" in turn and "repere37x" in turn
     assert "repere12x" not in turn
 
     # A broken file, then the next question is still answered with the document.
@@ -94,7 +94,7 @@ async def test_plain_room_upload_bad_files_and_the_bot_keeps_answering(
         filename="marche.odt",
         mimetype="application/vnd.oasis.opendocument.text",
     )
-    assert "« marche.odt »" in ack
+    assert "«\u00a0marche.odt\u00a0»" in ack
     bomb = await _send_and_wait(
         agent,
         room,
@@ -163,7 +163,7 @@ async def test_encrypted_voice_message_and_scan_through_the_fake_endpoints(
         filename="scan.pdf",
         mimetype="application/pdf",
     )
-    assert ack.startswith("📄 J'ai lu « scan.pdf » (texte reconnu par OCR)")
+    assert ack.startswith("📄 J'ai lu «\u00a0scan.pdf\u00a0» (texte reconnu par OCR)")
     await _ask(agent, room, bot, "Le dossier est-il complet ?")
     assert "dossier 2026-17 est complet" in _last_user_turn(fake_llm)
 

@@ -18,6 +18,7 @@ from devtools.agent import AgentClient, SeenMessage
 from devtools.fake_llm import FakeLLM, Reply
 from devtools.synapse import SynapseServer
 from handlers.conversations import texts as conversations_texts
+from handlers.greeting import texts as group_texts
 from tests.conftest import BotHandle, MakeAgent, MakeBot
 
 LONG_ANSWER = (
@@ -211,9 +212,9 @@ async def test_group_room_needs_a_mention_and_support_room_commands(
     await alice.wait_for_text(group, "Réponse au groupe.")
     asked = [r["messages"][-1]["content"] for r in fake_llm.chat_requests()]
     assert asked == ["Assistant : une question"]
-    assert not [
-        m for m in alice.messages(group) if m.sender == bot.user_id and "Assistant IA" in m.body
-    ]
+    # The group room hears only that mentions are answered, never the DM's greeting.
+    said = [m.body for m in alice.messages(group) if m.sender == bot.user_id]
+    assert [b for b in said if "Assistant IA" in b] == [group_texts.GROUP_GREETING]
 
 
 async def test_homeserver_rate_limits_are_survived(

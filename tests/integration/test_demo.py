@@ -160,7 +160,8 @@ def test_demo_answers_with_canned_replies_and_restarts(tmp_path: Path) -> None:
     second = run_demo(tmp_path, "Encore")  # same folder: existing users, same DM, same device
     assert second.returncode == 0, second.stderr
     assert "Vous m'avez demandé : « Encore »" in second.stdout
-    assert "Bonjour ! Je suis" not in second.stdout  # not greeted again
+    assert "Bonjour\u00a0! Je suis" in first.stdout
+    assert "Bonjour\u00a0! Je suis" not in second.stdout  # not greeted again
 
 
 @pytest.mark.timeout(400)
@@ -174,7 +175,7 @@ def test_files_both_ways_then_ctrl_c_and_end_of_input_quit_at_once(tmp_path: Pat
         assert "/envoyer CHEMIN" in chat.output and "/enregistrer [N] [DOSSIER]" in chat.output
         chat.type(f"/envoyer {note}")  # a path with a space, as typed
         # The first document loads the personal-data guard's model: slow on a busy machine.
-        chat.wait_for(r"J'ai lu « note de service\.txt »", timeout=120)
+        chat.wait_for(r"J'ai lu «\u00a0note de service\.txt\u00a0»", timeout=120)
 
         chat.type("!mes-donnees")
         chat.wait_for(r"📎 mes-donnees-\S+\.json")

@@ -160,7 +160,10 @@ def test_fts_query_never_passes_fts_syntax() -> None:
 def test_french_numbers_and_acknowledgement() -> None:
     assert texts.french_number(8400) == "8\u202f400"
     ack = attachments_texts.document_read("note.pdf", "pdf", 12, 8400, False, 500)
-    assert ack == "📄 J'ai lu « note.pdf » : 12 pages, 8\u202f400 mots. Posez vos questions."
+    assert (
+        ack == "📄 J'ai lu «\u00a0note.pdf\u00a0»\u00a0: 12 pages, 8\u202f400 mots. "
+        "Posez vos questions."
+    )
 
 
 def test_media_of_plain_and_encrypted_events() -> None:
