@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from storage.db import Database
 from storage.privacy import register_personal_data
+from storage.web import WebRepository
 
 # The agent's choice is theirs: exported by !mes-donnees, erased by !oublier.
 register_personal_data("official_sources_settings", "user_id", "official_sources_settings")
@@ -40,13 +41,6 @@ class SourcesRepository:
         self, user_id: str, room_id: str, event_id: str, sources: Sequence[tuple[str, str]]
     ) -> None:
         """(title, url) of every source of the answer to `event_id`, numbered from 1 as cited
-        (web pages and official documents together); replaces what was saved for it."""
-        now = self.db.now()
-        async with self.db.transaction() as conn:
-            await conn.execute("DELETE FROM web_sources WHERE event_id = ?", (event_id,))
-            for position, (title, url) in enumerate(sources, start=1):
-                await conn.execute(
-                    "INSERT INTO web_sources (user_id, room_id, event_id, position, title, url, "
-                    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (user_id, room_id, event_id, position, title, url, now),
-                )
+        (web pages and official documents together, in the one table `!sources` reads);
+        replaces what was saved for it."""
+        await WebRepository(self.db).save_sources(user_id, room_id, event_id, sources)
