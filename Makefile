@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SYNAPSE_STAMP := $(SYNAPSE_VENV)/.installed
 
-.PHONY: install lock demo test test-fast lint typecheck check clean
+.PHONY: install lock demo test test-fast bench lint typecheck check clean
 
 install: $(STAMP) $(SYNAPSE_STAMP)
 
@@ -52,6 +52,11 @@ test: install
 # Unit and dispatcher levels only (no homeserver): about a minute.
 test-fast: install
 	$(BIN)/python -m pytest -q -m "not integration"
+
+# Issue 16's table: scenarios A and B against the bot (default configuration) and a bare echo
+# bot, then the first answer after a restart. A script, not a timed test: about 5 minutes.
+bench: install
+	SYNAPSE_PYTHON=$(CURDIR)/$(SYNAPSE_VENV)/bin/python $(BIN)/python bench/lean.py
 
 lint: install
 	$(BIN)/ruff check bot handlers storage devtools tests bench

@@ -147,10 +147,16 @@ def bot_config(
     password: str,
     llm: str,
     ops_port: int,
-    ner: str = "auto",
+    ner: str | None = "auto",
+    *,
+    defaults: bool = False,
 ) -> Path:
-    extra = f'[ops]\nhttp_port = {ops_port}\njson_logs = true\n[privacy]\nner = "{ner}"\n'
-    return write_bench_config(folder, homeserver, user_id, password, llm, extra)
+    """`ner=None` leaves the guard's name detector at its default; `defaults` keeps the limits
+    and titles operators run with (devtools/bench_config.py)."""
+    extra = f"[ops]\nhttp_port = {ops_port}\njson_logs = true\n"
+    if ner is not None:
+        extra += f'[privacy]\nner = "{ner}"\n'
+    return write_bench_config(folder, homeserver, user_id, password, llm, extra, defaults=defaults)
 
 
 async def scrape(port: int) -> dict[str, float]:
@@ -556,7 +562,7 @@ def store_messages(database: Path, state: dict[str, Any], stored: int) -> None:
 
 
 async def run_startup(args: argparse.Namespace) -> dict[str, Any]:
-    folder = STATE / "startup"
+    folder = args.state
     folder.mkdir(parents=True, exist_ok=True)
     synapse = start_synapse(folder / "synapse")
     model, llm_url = await start_fake_model(folder, args.ttft, args.tps)
@@ -577,8 +583,9 @@ async def run_startup(args: argparse.Namespace) -> dict[str, Any]:
                 "probe_password": probe_user.password,
             }  # fmt: skip
             config = bot_config(
-                bot_dir, synapse.base_url, bot_user.user_id, bot_user.password, llm_url, ops_port
-            )
+                bot_dir, synapse.base_url, bot_user.user_id, bot_user.password, llm_url, ops_port,
+                defaults=args.defaults,
+            )  # fmt: skip
             bot = Process([sys.executable, "-m", "bot", "run", "--config", str(config)],
                           folder / "bot.log")  # fmt: skip
             await bot.start("bot started")  # its device and database exist from now on
@@ -598,8 +605,9 @@ async def run_startup(args: argparse.Namespace) -> dict[str, Any]:
             state["rooms_wanted"], state["stored_wanted"] = args.rooms, args.stored
             state_file.write_text(json.dumps(state), encoding="utf-8")
         config = bot_config(
-            bot_dir, synapse.base_url, state["bot_user"], state["bot_password"], llm_url, ops_port
-        )
+            bot_dir, synapse.base_url, state["bot_user"], state["bot_password"], llm_url, ops_port,
+            defaults=args.defaults,
+        )  # fmt: skip
         probe = await AgentClient.login(
             synapse.base_url, state["probe_user"], state["probe_password"], folder / "probe"
         )
@@ -689,6 +697,12 @@ def main() -> None:
     startup = sub.add_parser("startup", help="start and restart with many rooms")
     startup.add_argument("--rooms", type=int, default=2000)
     startup.add_argument("--stored", type=int, default=100_000)
+    startup.add_argument(
+        "--state", type=Path, default=STATE / "startup", help="where the setup is kept"
+    )
+    startup.add_argument(
+        "--defaults", action="store_true", help="the default limits and titles (no overrides)"
+    )
     for cmd in (load, startup):
         cmd.add_argument("--ttft", type=float, default=0.5)
         cmd.add_argument("--tps", type=float, default=40.0)
