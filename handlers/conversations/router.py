@@ -210,7 +210,9 @@ async def replied_message(ctx: Ctx, turn: Turn) -> None:
     if conversation is None or conversation.room_id != ctx.room_id:
         return  # only what this room already saw
     if await _in_recent_history(ctx, turn, message):
-        log.info("event %s replies to answer %s: already in the context", ctx.event_id, reply_to)
+        log.info(  # content-safe: ids only
+            "event %s replies to answer %s: already in the context", ctx.event_id, reply_to
+        )
         return  # quoting it again would send it twice
     turn.material.append(texts.replied_message(message.content))
     log.info("event %s replies to answer %s: quoted", ctx.item.event_id, reply_to)

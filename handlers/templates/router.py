@@ -114,6 +114,8 @@ async def apply_template(ctx: Ctx, turn: Turn) -> None:
     if ctx.room_kind not in USER_ROOMS:
         return
     feature = templates_of(ctx)
+    if not feature.loaded:
+        return  # none to apply: no read on the answer's path
     template_id = await feature.armed.claim(ctx.sender, ctx.room_id, ctx.event_id)
     if template_id is None:
         return
