@@ -133,7 +133,12 @@ async def echo_requests(target: Process, stats: Path) -> float:
 
 
 async def run_target(
-    kind: str, synapse: SynapseServer, llm_url: str, work: Path, timeout: float
+    kind: str,
+    synapse: SynapseServer,
+    llm_url: str,
+    work: Path,
+    timeout: float,
+    profile: Path | None = None,
 ) -> dict[str, Any]:
     agents = await make_agents(synapse, 1 + B_AGENTS, work, kind)
     user = await asyncio.to_thread(synapse.register, f"target-{kind}")
@@ -178,12 +183,23 @@ async def run_target(
             if kind == "bot"
             else await echo_requests(target, stats)
         )
+        profiler = None
+        if profile is not None and kind == "bot":
+            # py-spy (pip install py-spy; not a project dependency): raw stacks of phase B.
+            profiler = await asyncio.create_subprocess_exec(
+                "py-spy", "record", "--pid", str(target.pid), "--rate", "200", "--idle",
+                "--format", "raw", "--nonblocking", "-o", str(profile),
+                stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+            )  # fmt: skip
         cpu_before = cpu_seconds(target.pid)
         phase_b = await measure(
             agents[1:], rooms[1:], user.user_id, messages=B_MESSAGES, think=0.0,
             expected=check, timeout=timeout,
         )  # fmt: skip
         cpu = cpu_seconds(target.pid) - cpu_before
+        if profiler is not None:
+            profiler.send_signal(signal.SIGINT)
+            await profiler.wait()
         after = (
             homeserver_requests(await scrape(ops_port))
             if kind == "bot"
@@ -214,7 +230,9 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         try:
             for kind in ("bot", "echo"):
                 print(f"{kind}: scenarios A and B", flush=True)
-                results[kind] = await run_target(kind, synapse, llm_url, work, args.timeout)
+                results[kind] = await run_target(
+                    kind, synapse, llm_url, work, args.timeout, args.profile
+                )
         finally:
             await model.stop()
     finally:
@@ -223,6 +241,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             shutil.rmtree(work, ignore_errors=True)
         else:
             print(f"logs kept in {work}")
+    if args.skip_startup:
+        return results
     print(f"bot: first answer after a restart ({args.rooms} rooms)", flush=True)
     startup = argparse.Namespace(
         rooms=args.rooms, stored=args.rooms * 50, state=STATE / "startup-lean", defaults=True,
@@ -266,6 +286,8 @@ def print_table(results: dict[str, Any]) -> None:
     print("\n| | echo bot (floor) | assistant-ia |\n|---|---|---|")
     for label, value in ROWS:
         print(f"| {label} | {value(results['echo'])} | {value(results['bot'])} |")
+    if "startup" not in results:
+        return
     restarts = [
         r["process_start_to_first_answer_visible_s"] for r in results["startup"]["restart"]
     ]
@@ -288,6 +310,8 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per answer")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (logs)")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--profile", type=Path, help="py-spy raw stacks of the bot in phase B")
+    parser.add_argument("--skip-startup", action="store_true", help="no restart figure")
     args = parser.parse_args()
     if args.command == "model":
         logging.basicConfig(level=logging.WARNING)
