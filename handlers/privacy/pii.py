@@ -247,7 +247,9 @@ _NIR_RE = re.compile(
     rf"(?<![\w.\-])[1-478](?:{_SEP}\d){{4}}{_SEP}(?:2[ABab]|\d{_SEP}\d)(?:{_SEP}\d){{6}}"
     rf"(?:{_SEP}\d{_SEP}\d)?(?![\w])"
 )
-_CARD_RE = re.compile(r"(?<![\w.,\-])\d(?:[ \-]?\d){12,18}(?![\w])")
+_CARD_RE = re.compile(
+    r"(?<![\w.,\-])(?:\d(?:[ \-]?\d){12,18}|\d{4}(?:\.\d{4}){3}|\d{4}(?:  \d{4}){3})(?![\w])"
+)
 # Not inside a longer run of digit groups ("1 85 05 78 006 084 92" holds no phone number).
 _NOT_AFTER_DIGITS = r"(?<![\w+])(?<!\d[ .\-])"
 _NOT_BEFORE_DIGITS = r"(?![\w])(?![ .\-]\d)"
@@ -285,8 +287,9 @@ _STREET_ALONE = "|".join(re.escape(s) for s in kw.STREET_TYPES_ALONE)
 _STREET_WORD = rf"(?:{_NAME_WORD}|\d{{1,4}}(?!\d))"
 _STREET_NAME = (
     rf"\s+(?:(?i:{_PARTICLE})\s*)*[{_UP}0-9][\w'’\-]*"
-    rf"(?:\s+(?:(?:de la|de|du|des|d'|d’|l'|l’|la|le|les|et|sur|sous|en|aux)\s*)?{_STREET_WORD})"
-    r"{0,4}"
+    # The words of a name stay on one line ("12 rue des Écoles\nCS 30001" ends at "Écoles").
+    rf"(?:[ \t]+(?:(?:de la|de|du|des|d'|d’|l'|l’|la|le|les|et|sur|sous|en|aux)[ \t]*)?"
+    rf"{_STREET_WORD}){{0,4}}"
 )
 _BOX = r"(?:(?i:b\.?p\.?)|CS|TSA|[Bb]o[iî]te [Pp]ostale)\s*(?:n°\s*)?\d{1,6}"
 _TOWN = (
@@ -305,7 +308,7 @@ _PART_SEP = r"(?:,|[ \t][-–])?\s+"
 _DOOR = (
     rf"(?:{_PART_SEP}(?:(?i:appt\.?|appartement|apt\.?|porte|b[âa]t\.?|b[âa]timent|escalier"
     r"|esc\.)[ \t]*(?:n°[ \t]*)?[\w]{1,4}(?![\w])"
-    r"|\d{1,2}(?:e|er|re|ère|ème|eme)[ \t]+(?i:[ée]tage)(?![\w])))?"
+    r"|\d{1,2}(?:e|er|re|ère|ème|eme)[ \t]+(?i:[ée]tage)(?![\w]))){0,3}"
 )
 _ADDRESS_TAIL = rf"{_DOOR}(?P<box>{_PART_SEP}{_BOX})?(?P<town>{_PART_SEP}{_TOWN}|{_TOWN_NAMED})?"
 # A number (12, 12 bis, 12B), a street type, a name; then a box and a postcode with its town.
@@ -314,7 +317,7 @@ _ADDRESS_RE = re.compile(rf"{_NUMBER}(?i:{_STREET})(?![\w]){_STREET_NAME}{_ADDRE
 # Written all in lower case ("12 rue des lilas, 75011 paris"): only with its postcode.
 _LOWER_ADDRESS_RE = re.compile(
     rf"{_NUMBER}(?i:{_STREET})\s+(?:(?i:{_PARTICLE})\s*)*(?:[{_LOW}][{_LOW}'’\-]*|\d{{1,4}}(?!\d))"
-    rf"(?:\s+(?:[{_LOW}][{_LOW}'’\-]*|\d{{1,4}}(?!\d))){{0,3}}"
+    rf"(?:\s+(?:[{_LOW}][{_LOW}'’\-]*|\d{{1,4}}(?!\d))){{0,3}}{_DOOR}"
     rf"(?:{_PART_SEP}(?:bp|b\.p\.|cs|tsa)\s*\d{{1,6}})?{_PART_SEP}\d{{5}}\s+"
     rf"[{_LOW}{_UP}][{_LOW}{_UP}'’]*"
     rf"(?:-[{_LOW}{_UP}'’]+){{0,4}}"
@@ -368,7 +371,7 @@ _DATE_AFTER_NAME_RE = re.compile(
 _BIRTH_RE = re.compile(
     rf"(?<!\w)(?:{kw.BIRTH_TRIGGERS})"
     # "Date de naissance (jj/mm/aaaa) :", "date de naissance de l'agent :"
-    r"(?:\s*\([^()\n]{0,20}\)|\s+d(?:e|u|es|') ?[\w' -]{1,25}?(?=\s*:))?"
+    r"(?:\s*\([^()\n]{0,20}\)|\s+d(?:e|u|es|') ?[\w'. -]{1,45}?(?=\s*:))?"
     rf"\s*(?::\s*)?(?:le\s+)?(?P<date>{_DATE}|(?<=en )\d{{4}})(?!\w)"
 )
 _CREATED_FROM_RE = re.compile(
@@ -394,7 +397,10 @@ _NAME_PARTICLE = (
     r"(?:(?:de la|van der|van den|von der|de|du|des|le|la|van|von|der|den|ben|bin|el|al|da|di"
     r"|dos|das|del|della|ter)\s+|(?:de l|d)['’])"
 )
-_NAME_PARTICLES = ("de", "du", "des", "d'", "le", "la", "van", "von", "ben", "der", "den")
+_NAME_PARTICLES = (
+    *("de", "du", "des", "d'", "le", "la", "van", "von", "ben", "der", "den"),
+    *("da", "dos", "das", "del", "di"),  # "Noémi dos Bastin", "Lucia del Rio"
+)
 _CIVILITY_RE = re.compile(
     rf"(?<![\w])(?:{_CIVILITY}|{_CIVILITY_ANY_CASE}|M|Mr\.?|Mme\.|Mlle\.|Mmes\.)\s+"
     rf"(?P<name>(?:[{_UP}]\.\s?)?{_NAME_PARTICLE}?{_NAME_WORD}"
@@ -565,17 +571,34 @@ def _is_reference(clues: _Clues, start: int, own: re.Pattern[str], own_end: int 
     return reference >= 0 and reference >= max(own_end, clues.last_end(own, lo, start))
 
 
+# A card's own number: "carte bancaire perso n° 4813 …", "CB no : …", "numéro de sa carte
+# Visa : …"; the "n°" then belongs to the card, not to a file.
+_CARD_LEAD_RE = re.compile(
+    rf"(?<!\w){kw.CARD_CONTEXT}(?: [\w'\-]+){{0,3}} ?(?:n°|no|numero|num\.?|#)? ?:? ?$"
+)
+
+# An expiry date or a security code right after the number makes it a card's.
+_CARD_TAIL_RE = re.compile(
+    r"[ ,;(\-]{0,3}(?:exp\w*|date d'expiration|valable jusqu|valide jusqu|fin de validite|cvv"
+    r"|cvc|cryptogramme|code de securite)(?!\w)"
+)
+
+
 def find_cards(text: str, folded: str | None = None) -> list[Finding]:
     folded = fold(text) if folded is None else folded
     clues = _Clues(folded)
     found = []
     for match in _CARD_RE.finditer(text):
-        digits = re.sub(r"[ \-]", "", match.group())
+        digits = re.sub(r"[ .\-]", "", match.group())
         if not (_card_prefix_ok(digits) and luhn_is_valid(digits)):
             continue
         if _COMPANY_CONTEXT_RE.search(folded[max(0, match.start() - 30) : match.start()]):
             continue
-        if _is_reference(clues, match.start(), _CARD_CONTEXT_RE):
+        if (
+            _is_reference(clues, match.start(), _CARD_CONTEXT_RE)
+            and not _CARD_LEAD_RE.search(folded, max(0, match.start() - 60), match.start())
+            and not _CARD_TAIL_RE.match(folded, match.end(), match.end() + 40)
+        ):
             continue  # "dossier n° 4532 0151 1283 0366": Luhn holds for one number in ten
         found.append(Finding("carte", match.start(), match.end(), match.group()))
     return found
@@ -682,12 +705,24 @@ def _functional_mailboxes(text: str) -> list[tuple[int, int]]:
     ]
 
 
+# "transfère à la boîte badges@…", "la BAL générique …": a shared mailbox, said as one.
+_SHARED_MAILBOX_RE = re.compile(
+    r"(?<!\w)(?:la|une|cette|notre|leur) (?:boite|bal)(?: (?:mail|e-mail|courriel|aux lettres"
+    r"|electronique))?(?: (?:fonctionnelle|generique|partagee|commune|du service|de service"
+    r"|institutionnelle))? ?:? ?$"
+)
+
+
 def find_emails(text: str) -> list[Finding]:
     found = []
     for match in _EMAIL_RE.finditer(text):
         local = match.group().split("@", 1)[0].lower()
         head = re.split(r"[.\-_+]", local, maxsplit=1)[0]
         if head in _FUNCTIONAL_MAILBOXES or _is_functional_mailbox(local):
+            continue
+        parts = re.split(r"[.\-_+]", fold(local))
+        before = fold(text[max(0, match.start() - 60) : match.start()])
+        if _SHARED_MAILBOX_RE.search(before) and not any(p in kw.FIRST_NAMES for p in parts):
             continue
         found.append(Finding("email", match.start(), match.end(), match.group()))
     return found
@@ -714,6 +749,20 @@ def _nearest_clue(
             # "Le centre des finances publiques a déménagé :": whose move, what comes before says.
             return _nearest_clue(clues, lo, weak.start(), person_end, office_end) or "home"
     return clue if position >= 0 else None
+
+
+def _said_home(clues: _Clues, lo: int, start: int) -> bool:
+    """Whether a word of residence that says whose ("domicilié", "j'habite", "mon adresse
+    personnelle"; not "nouvelle adresse :", which says a move) comes before `start`."""
+    position = clues.last_end(_DOMICILE_RE, max(lo, start - 100), start)
+    if position < 0:
+        return False
+    weak = _WEAK_DOMICILE_RE.search(clues.folded, max(0, position - 40), position)
+    return weak is None or weak.end() != position
+
+
+def _word_ends_at(text: str, position: int) -> bool:
+    return position >= len(text) or not text[position].isalnum()
 
 
 class _Clues:
@@ -787,8 +836,8 @@ def _addresses(
             people_ends[index] if index >= 0 else -1,
             mailbox_ends[box] if box >= 0 else -1,
         )
-        if clue == "office" or "cedex" in folded[a : b + 8]:
-            return False
+        if clue == "office" or ("cedex" in folded[a : b + 8] and not _said_home(clues, lo, a)):
+            return False  # a Cedex address is an office's, unless a word says someone lives there
         if clue is not None:
             return not alone or clue == "home"
         if alone:
@@ -809,7 +858,12 @@ def _addresses(
             a, b = match.start(), match.end()
             if _overlaps_any(Finding("adresse", a, b, ""), numbered, numbered_starts):
                 continue
-            has_town = match.group("town") is not None
+            town = match.group("town")
+            # A street without a number and a town without its postcode ("la rue Jean Monnet à
+            # Bobigny") is a place one talks about, unless a word makes it someone's.
+            has_town = town is not None and (
+                pattern is _BOX_RE or any(ch.isdigit() for ch in town)
+            )
             # A box is an address with its town; a street without a number needs a word.
             candidates.append((a, b, has_town, pattern is _STREET_ALONE_RE and not has_town))
     candidates.sort(key=lambda c: (c[0], -c[1]))  # the longest of those starting together
@@ -826,6 +880,9 @@ def _addresses(
             offices.append((a, b))
             continue
         a = whole
+        cedex = _CEDEX_RE.match(text, b)
+        if cedex is not None and _word_ends_at(text, cedex.end()):
+            b = cedex.end()  # "…, 20110 Propriano Cedex", someone's home: the span is whole
         value = text[a:b].rstrip(" ,")
         found.append(Finding("adresse", a, a + len(value), value))
     covered = sorted(offices + [(f.start, f.end) for f in found])
@@ -849,7 +906,34 @@ def _addresses(
         if _nearest_clue(clues, lo, a, -1) == "home":
             found.append(town)
     found.sort(key=lambda f: f.start)
-    return found, offices
+    return _joined(text, found), offices
+
+
+_GAP_RE = re.compile(r"[ \t]*(?:,|[-–]|\n)?[ \t]*\n?[ \t]*")
+_HAS_POSTCODE_RE = re.compile(r"(?<!\d)\d{5}(?!\d)|(?<!\d)\d{2} \d{3}(?!\d)")
+
+
+def _joined(text: str, found: list[Finding]) -> list[Finding]:
+    """Parts of one address found apart, joined: "Lotissement Les Hauts, 17 impasse des Pins,
+    97122 Baie-Mahault", "14 rue Hugo, Résidence du Parc, Esc. 2, 33000 Bordeaux". A part is
+    joined to the next when only a comma, a dash or a line break lies between them and it has
+    no postcode yet (a complete address ends there: a list of addresses stays a list)."""
+    joined: list[Finding] = []
+    for finding in found:
+        if joined:
+            last = joined[-1]
+            gap = (
+                _GAP_RE.fullmatch(text, last.end, finding.start)
+                if last.end <= finding.start
+                else None
+            )
+            if gap is not None and _HAS_POSTCODE_RE.search(last.value) is None:
+                joined[-1] = Finding(
+                    "adresse", last.start, finding.end, text[last.start : finding.end]
+                )
+                continue
+        joined.append(finding)
+    return joined
 
 
 # One to four words of a place, capitalised (or the whole line in lower case), with the
@@ -1075,7 +1159,10 @@ def _trim_name(value: str) -> str:
 def _after_place_word(folded: str, start: int) -> bool:
     """Whether the name at `start` is that of a place: "lycée Victor Hugo", "rond-point du
     Maréchal Foch", "groupe scolaire Jules Ferry", "Saint Martin"."""
-    words = _WORD_RE.findall(folded[max(0, start - 60) : start])
+    before = folded[max(0, start - 60) : start]
+    # "Mettre à jour la base : Sylvie Joly": a colon, a semicolon or a line ends the place.
+    before = before[max(before.rfind(":"), before.rfind(";"), before.rfind("\n")) + 1 :]
+    words = _WORD_RE.findall(before)
     for word in reversed(words[-6:]):
         word = word.split("'")[-1].split("’")[-1]
         if word in kw.PLACE_WORDS_BEFORE or word in kw.SAINTS:
@@ -1127,6 +1214,7 @@ def _plausible_name(words: Sequence[str]) -> bool:
         or first in kw.PLACE_WORDS
         or first in kw.ROLE_NOT_NAMES
         or first in _FOLDED_CIVILITIES
+        or _is_institution(words[0])  # "à : Caisse d'allocations familiales", "Rectorat"
     ):
         return False
     return not (len(words) == 1 and _is_acronym(words[0])) and _name_words_ok(words[1:])
@@ -1311,8 +1399,8 @@ def _lower_family_name_before(text: str, folded: str, start: int) -> int:
     if not _word_may_name(word):
         return start
     edge = folded[max(0, before.start(1) - 2) : before.start(1)].strip(" \t")
-    if edge in ("", ",", ":", ";", "-", "(", "\n", ".", "»", "«"):
-        return before.start(1)
+    if edge in ("", ",", ":", ";", "-", "(", "\n", ".", "»", "«") or "\n" in edge:
+        return before.start(1)  # at the start of a line ("Bonjour,\nmartim daniel-loucif")
     if word in kw.COMMON_SURNAMES and word not in kw.FIRST_NAMES:
         return before.start(1)
     return start
@@ -1429,6 +1517,7 @@ _CLEFT_RE = re.compile(
 _HUMAN_PREDICATE = (
     r"(?:m'|t'|nous |vous |lui )(?:a|avait|aura|a dit|a ecrit|a appele|a envoye|a confie"
     r"|a demande|dit|ecrit|appelle|envoie|confie|demande|previent|rappelle)(?![\w])"
+    r"|a (?:appele|telephone|rappele|prevenu)(?:,| pour| ce| hier| ce matin)"
     r"|a (?:oublie|perdu|casse|pose|egare) (?:son|sa|ses)(?![\w])"
     r"|est (?:absente?|malade|enceinte|en (?:conge|arret|retard|teletravail|formation|vacances"
     r"|maladie|mission|deplacement|repos)|partie? en)(?![\w])"
@@ -1449,6 +1538,12 @@ _SAYS_RE = re.compile(
     rf"(?P<name>(?<![\w'’\-]){_LOWER_WORD})[ \t]+(?=(?:a (?:dit|revele|raconte|avoue|confie"
     r"|annonce|explique)|dit|pense|affirme|raconte) qu(?:e|')"
     r"|(?:est|etait|a ete) (?:membre|adherente?|elue?|candidate?|militante?|syndiquee?)(?![\w])"
+    # Said only of a person: an orientation, a couple ("Alexandria est lesbienne", "Lou est
+    # pacsée avec…", "Leonor vit en couple avec…").
+    r"|(?:est|etait) (?:(?:ouvertement|aussi) )?(?:homosexuelle?|lesbienne|gay|bi|bisexuelle?"
+    r"|trans|transgenre|pacsee?|fiancee?|enceinte|en couple)(?![\w])"
+    r"|s'est (?:pacsee?|mariee?|remariee?|fiancee?|convertie?|syndiquee?)(?![\w])"
+    r"|(?:vit|vivait) (?:en couple|maritalement)(?![\w])|partage sa vie(?![\w])"
     r"|fait partie (?:du|de la|de l'|des)(?![\w]))"
 )
 # A line that is a name (one to three words) above a line that starts with a job: the head
@@ -1502,6 +1597,70 @@ _INTRODUCED_RE = re.compile(
 
 
 _ELIDED_RE = re.compile(r"[a-z]{1,2}['’]")  # "l'agent", "qu'il": an article or a pronoun
+# The people of a couple: "Paul et son compagnon", "envoyée à Claire et à sa compagne" (before
+# "et"), "Marc, le compagnon de Paul" (before the partner and after "de"), "(la conjointe de
+# Mme Roux)". The words are checked by _couple_name.
+_COUPLE_WORDS = rf"{_ANY_WORD}(?:[ \t]+{_NAME_PARTICLE}?{_ANY_WORD}){{0,2}}"
+_COUPLE_NOUN = "|".join(
+    re.escape(n)
+    for n in sorted(
+        {*kw.PARTNER_OF_NOUNS, *kw.PARTNER_NOUNS_MALE, *kw.PARTNER_NOUNS_FEMALE},
+        key=len,
+        reverse=True,
+    )
+)
+_COUPLE_NOUN_RE = re.compile(rf"(?<![\w])(?:{_COUPLE_NOUN})(?![\w\-])")
+# What follows the name: found first, then the name is read backwards from it (a bounded
+# look-back instead of trying a name at every word of the text).
+_COUPLE_AFTER_NAME_RE = re.compile(
+    rf"[ \t]et[ \t]+(?:a[ \t]+|avec[ \t]+)?(?:son|sa)[ \t]+(?:{_COUPLE_NOUN})(?![\w\-])"
+    rf"|(?:,|\(|, qui est)[ \t]*(?:le|la|l'|l’)[ \t]?(?:{_COUPLE_NOUN})[ \t]+(?:de|d'|d’)"
+)
+_COUPLE_NAME_BEFORE_RE = re.compile(rf"(?<![\w'’\-])(?P<name>{_COUPLE_WORDS})[ \t]*\Z")
+_COUPLE_LOOK_BACK = 80
+_UNION_NAME_RE = re.compile(
+    rf"(?<![\w'’])(?:mariage|pacs|union|fiancailles) (?:de|d'|d’|entre)[ \t]+"
+    rf"(?:(?:{_CIVILITY_ANY_CASE})[ \t]+)?(?P<owner>{_COUPLE_WORDS})(?=[ \t]+et[ \t])"
+)
+_COUPLE_OWNER_RE = re.compile(
+    rf"(?<![\w'’\-])(?:le|la|l'|l’)[ \t]?(?:{_COUPLE_NOUN})[ \t]+(?:de[ \t]+|d'|d’)"
+    rf"(?:(?:{_CIVILITY_ANY_CASE})[ \t]+)?(?P<owner>{_COUPLE_WORDS})"
+    r"(?=[ \t]*(?:[,;:.)!?\n]|$)|[ \t]+(?:a|est|qui|et|sera|comme|travaille|viendra|depuis)"
+    r"(?![\w]))"
+)
+
+
+def _couple_name(text: str, folded: str, a: int, b: int) -> tuple[int, int] | None:
+    """The name in the words [a, b) read by _COUPLE_NAME_RE: the words from the first that may
+    start a name (capitalised, or in lower case a known given name or family name), each of
+    them a possible word of a name; None when none is left or they are an institution's."""
+    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(folded, a, b)]
+    lower = text[a:b].islower()
+    while words:
+        w = folded[words[0][0] : words[0][1]]
+        original = text[words[0][0] : words[0][1]]
+        if lower:
+            starts = w in kw.FIRST_NAMES or (
+                w in kw.COMMON_SURNAMES and w not in kw.SURNAMES_ALSO_WORDS
+            )
+        else:
+            starts = original[:1].isupper() and w not in _NAME_PARTICLES
+        if starts and _word_may_name(w) and w not in _PRONOUNS:
+            break
+        words = words[1:]
+    if not words:
+        return None
+    a = words[0][0]
+    shown = text[a:b].split()
+    if not lower and any(not o[:1].isupper() and fold(o) not in _NAME_PARTICLES for o in shown):
+        return None
+    if not _words_may_name(folded[a:b].split()) or any(_is_institution(w) for w in shown):
+        return None
+    if len(shown) == 1 and _is_acronym(shown[0]):
+        return None
+    if _after_place_word(folded, a):
+        return None
+    return a, b
 
 
 def _words_may_name(words: Sequence[str]) -> bool:
@@ -1614,6 +1773,20 @@ def _names_by_structure(text: str, folded: str) -> list[Finding]:
             continue
         if _words_may_name(words):
             add(a, b)
+    couples = [_UNION_NAME_RE] if _has_union_word(folded) else []
+    if _COUPLE_NOUN_RE.search(folded) is not None:  # most texts have none: a scan saved
+        couples.append(_COUPLE_OWNER_RE)
+        for match in _COUPLE_AFTER_NAME_RE.finditer(folded):
+            lo = max(0, match.start() - _COUPLE_LOOK_BACK)
+            name = _COUPLE_NAME_BEFORE_RE.search(folded, lo, match.start())
+            span = None if name is None else _couple_name(text, folded, *name.span("name"))
+            if span is not None:
+                add(*span)
+    for pattern in couples:
+        for match in pattern.finditer(folded):
+            span = _couple_name(text, folded, *match.span("owner"))
+            if span is not None:
+                add(*span)
     for match in _OWNER_BEFORE_COLON_RE.finditer(folded):
         a, b = match.span("name")
         words = folded[a:b].split()
@@ -1664,6 +1837,15 @@ def _signatures(text: str, folded: str) -> list[Finding]:
                 a = word.start()
             found.append(Finding("personne", a, b, text[a:b]))
     return found
+
+
+# Unions' and parties' acronyms ("SGEN", "CFDT", "LFI"): never a family name in capitals.
+_ORGANISATION_ACRONYMS = frozenset(
+    acronym
+    for category in ("syndicat", "opinion_politique")
+    for acronym in kw.TOPIC_ACRONYMS[category]
+    if acronym.isupper() and " " not in acronym
+)
 
 
 def find_names_by_rules(text: str, folded: str | None = None) -> list[Finding]:
@@ -1718,6 +1900,8 @@ def find_names_by_rules(text: str, folded: str | None = None) -> list[Finding]:
             continue
         if not _name_words_ok(last) or any(_is_institution(word) for word in last):
             continue
+        if any(word in _ORGANISATION_ACRONYMS for word in last):
+            continue  # "adhérent du SGEN Bonne journée": a union, then a greeting
         if _after_place_word(folded, match.start()):
             continue
         found.append(Finding("personne", match.start(), match.end(), match.group()))
@@ -1840,6 +2024,56 @@ def find_topics(
         pass
     for _ in _partner_steps(text, folded, sentences, spans, found):
         pass
+    sexual = [(f.start, f.end) for f in found if f.category == "vie_sexuelle"]
+    for couple in _same_gender_couples(text, folded, spans):
+        if not any(a < couple.end and couple.start < b for a, b in sexual):
+            found.append(couple)
+    return found
+
+
+# Two people of the same gender named as a couple: "Jean Launay et Adrien Menard vivent ensemble",
+# "bouchra zeroual et fabienne martin sont pacsées" (the agreement says two women).
+def _same_family_name(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    one, two = text[first[0] : first[1]].split(), text[second[0] : second[1]].split()
+    return len(one) > 1 and len(two) > 1 and fold(one[-1]) == fold(two[-1])
+
+
+# Not "sont mariées" alone: two sisters can each be married; a PACS, a reciprocal verb ("se sont
+# mariés") or "ensemble" joins the two.
+_COUPLE_AFTER_RE = re.compile(
+    r"[ \t]+(?:vivent ensemble|sont en couple|(?:se )?sont (?P<union>pacse)(?P<feminine>e)?s"
+    r"|se sont (?P<union2>marie|fiance)(?P<feminine2>e)?s|sont (?P<union3>marie)(?P<feminine3>e)?s"
+    r" ensemble|vont se (?:pacser|marier))(?![\w])"
+)
+_COUPLE_AND_RE = re.compile(r"[ \t]*et[ \t]+")
+_AND_BEFORE_RE = re.compile(r"[^\W\d_][ \t]+et[ \t]+$")
+
+
+def _same_gender_couples(
+    text: str, folded: str, people: Sequence[tuple[int, int]]
+) -> list[Finding]:
+    found: list[Finding] = []
+    for index, second in enumerate(people):
+        after = _COUPLE_AFTER_RE.match(folded, second[1])
+        if after is None:
+            continue
+        first = people[index - 1] if index else None
+        if first is not None and _COUPLE_AND_RE.fullmatch(folded, first[1], second[0]):
+            if _same_family_name(text, first, second):
+                continue  # "Jean Martin et Paul Martin vivent ensemble": brothers, maybe
+            genders = {_name_gender(text, first), _name_gender(text, second)}
+        elif _AND_BEFORE_RE.search(folded, max(0, second[0] - 40), second[0]):
+            genders = {None}  # the first one is not found as a name
+        else:
+            continue
+        feminine = after.group("feminine") or after.group("feminine2") or after.group("feminine3")
+        if feminine:
+            genders.discard(None)  # "sont pacsées": two women, whatever their names
+            genders.add("f")
+        if len(genders) != 1 or None in genders:
+            continue
+        a, b = after.start() + len(after.group()) - len(after.group().lstrip()), after.end()
+        found.append(Finding("vie_sexuelle", a, b, text[a:b]))
     return found
 
 
@@ -1891,12 +2125,28 @@ def _said_of_no_one(sentence: str, position: int) -> bool:
         if before and before[-1] in kw.TOPIC_GENERIC_HEADS:
             return True
     words = _WORD_RE.findall(sentence[max(0, position - 80) : position])
+    # A second predicate of the subject ("… pour détournement de fonds et est bipolaire", "… dans
+    # le système et a la maladie de Crohn"): "et" then a verb opens a clause of its own, which
+    # the words before "et" do not govern.
+    following = _WORD_RE.findall(sentence[position : position + 16])[:1]
     for word in reversed(words[-8:]):
         for part in reversed(re.split(r"['’]", word)):
+            if part in ("et", "ou") and following and following[0] in _CLAUSE_VERBS:
+                return False
+            following = [part]
             if not part or part in kw.TOPIC_CONNECTORS or part.isdigit():
                 continue
             return part in kw.TOPIC_GENERIC_HEADS
     return False
+
+
+# Verbs that open a coordinated predicate of the same subject after "et" (folded).
+_CLAUSE_VERBS = frozenset(
+    (
+        *("est", "a", "ai", "avait", "etait", "souffre", "porte", "vit", "suit", "suivi"),
+        *("doit", "fait", "frequente", "pratique", "milite", "adhere", "subit"),
+    )
+)
 
 
 _PREDICATE_RE = re.compile(
@@ -2018,11 +2268,16 @@ _PARTNER_NOUN = "|".join(re.escape(noun) for noun in sorted(_PARTNER_NOUNS, key=
 # "son compagnon", "sa compagne"; "en couple avec un homme", "quitté sa femme pour une femme";
 # "rapprochement de conjointe"; "pacsé avec " and a name right after (checked by the caller).
 _PARTNER_RE = re.compile(
-    rf"(?<![\w'’])(?:(?P<possessive>{kw.PARTNER_POSSESSIVES} (?P<noun>{_PARTNER_NOUN}))(?![\w\-])"
+    rf"(?<![\w'’])(?:(?P<friend_union>{kw.COUPLE_WORDS}) (?:avec|a) (?P<friend>"
+    rf"{kw.PARTNER_POSSESSIVES} (?P<friend_noun>ami|amie|copain|copine))(?![\w\-])"
+    rf"|(?P<possessive>{kw.PARTNER_POSSESSIVES} (?P<noun>{_PARTNER_NOUN}))(?![\w\-])"
     rf"{kw.NOT_PARTNER_AFTER}"
-    rf"|(?P<union>{kw.UNION_WORDS}) (?:(?:(?:avec|a) )?(?P<indefinite>un homme|une femme)"
+    rf"|(?P<union>{kw.UNION_WORDS}) (?:(?:(?:avec|a) )?"
+    r"(?P<indefinite>un (?:autre )?homme|une (?:autre )?femme)"
     # "en couple avec une collègue", "marié à un pompier": a person noun and its article.
-    r"(?![\w])|(?:avec|a) (?P<article>un|une) (?P<person>[\w\-]+)(?![\w\-])|(?:avec|a) (?=\w))"
+    r"(?![\w])|(?:avec|a) (?P<article>un|une) (?P<person>[\w\-]+)(?![\w\-])"
+    # "pacsé avec Julien"; "a épousé Sarah" (no word between the verb and the name).
+    r"|(?:(?:avec|a) |(?<=epouse ))(?=\w))"
     r"|(?<=de )(?P<spouse>conjointe)(?![\w\-])"
     # "ma collègue a une compagne", "il avait un petit ami".
     rf"|(?:a|avait|ont) (?P<indefinite_article>un|une)"
@@ -2030,6 +2285,7 @@ _PARTNER_RE = re.compile(
 )
 # The partner's given name right after a union word ("pacsé avec Julien", "son mariage avec
 # sofia"): a capitalised word, or a known given name in lower case.
+_NOT_LIFE_PARTNER_RE = re.compile(kw.NOT_LIFE_PARTNER_AFTER)
 _NAMED_PARTNER_RE = re.compile(rf"(?<![\w'’]){kw.UNION_WORDS} avec ")
 _PARTNER_NAME_RE = re.compile(rf"(?:{_NAME_WORD}|[{_LOW}][{_LOW}'’\-]+)")
 
@@ -2056,18 +2312,38 @@ def _maiden_names(text: str, folded: str) -> list[Finding]:
     return found
 
 
+# After a word of couple ("pacsée avec", "marié à"), a lower-case word that can be a name is
+# one, known or not ("pacsé avec frederico"); not a number, a pronoun or an ordinary word.
+_COUPLE_PARTNER_RE = re.compile(rf"(?<![\w'’]){kw.COUPLE_WORDS} (?:avec|a) ")
+_NOT_PARTNER_WORDS = kw.words(
+    "enfants enfant deux trois quatre cinq plusieurs difficulte joie plaisir succes interet"
+)
+
+
 def _named_partners(text: str, folded: str) -> list[Finding]:
     found = []
+    couple_ends = {m.end() for m in _COUPLE_PARTNER_RE.finditer(folded)}
     for match in _NAMED_PARTNER_RE.finditer(folded):
         name = _PARTNER_NAME_RE.match(text, match.end())
         if name is None or (name.end() < len(text) and text[name.end()].isalnum()):
             continue
         word = fold(name.group()).lower()
+        if word.strip(".") in _FOLDED_CIVILITIES:
+            continue  # "pacsé avec Mme Roux": the civility's rule reads the name
         known = word in kw.FIRST_NAMES or word.split("-")[0] in kw.FIRST_NAMES
         capitalised = name.group()[0].isupper() and not name.group().isupper()
         if word in kw.NOT_NAMES or word in kw.FUNCTION_WORDS or word in kw.NAME_STOP_WORDS:
             continue
-        if known or (capitalised and word not in kw.NOT_SURNAMES):
+        lower_after_couple = (
+            match.end() in couple_ends
+            and name.group().islower()
+            and len(word) > 2
+            and word not in _PRONOUNS
+            and word not in _NOT_PARTNER_WORDS
+            and word not in kw.LOWER_CASE_WORDS
+            and _word_may_name(word)
+        )
+        if known or lower_after_couple or (capitalised and word not in kw.NOT_SURNAMES):
             found.append(Finding("personne", name.start(), name.end(), name.group()))
     return found
 
@@ -2091,13 +2367,26 @@ def _name_gender(text: str, person: tuple[int, int], alone_is_given: bool = Fals
         words = words[1:]  # "Stp Marjorie", a word the name detectors took in
     if words and fold(words[0]).lower().strip(".") in kw.TITLES_BY_GENDER:
         return kw.TITLES_BY_GENDER[fold(words[0]).lower().strip(".")]
-    if not words:
-        return None
+    particles = 0
+    while particles < len(words) and fold(words[particles]).lower() in _NAME_PARTICLES:
+        particles += 1
+    words = words[particles:]
+    if not words or (particles and len(words) == 1):
+        return None  # "de la Moreau": a family name alone ("LE DEVAUX Olivier" goes on)
     given = words[0]
     if len(words) > 1 and given.isupper() and len(given) > 1:
         given = words[1]
-    elif len(words) == 1 and not alone_is_given and fold(given).lower() not in kw.FIRST_NAMES:
-        return None  # a surname alone
+    elif (
+        len(words) > 1
+        and fold(given).lower() not in kw.FIRST_NAMES
+        and fold(given).lower() in kw.COMMON_SURNAMES
+        and fold(words[1]).lower().strip(".,;:") in kw.FIRST_NAMES
+    ):
+        given = words[1]  # "rodriguez solange": the family name first
+    elif len(words) == 1 and not alone_is_given:
+        parts = fold(given).lower().split("-")
+        if not all(part in kw.FIRST_NAMES for part in parts):
+            return None  # a surname alone ("Martin-Fleury"), not "Rose-Marie"
     return _given_name_gender(given)
 
 
@@ -2175,9 +2464,23 @@ def _first_person_gender(
         word, previous = tokens[index], tokens[index - 1] if index else ""
         if word in kw.SUBJECT_PARTICIPLES and previous not in ("se", "me", "te", "nous"):
             return kw.SUBJECT_PARTICIPLES[word]
+        # "je suis une femme et j'ai épousé ma femme"
+        if (
+            word in _SELF_NOUNS
+            and previous in ("un", "une")
+            and tokens[index - 2 : index - 1] == ["suis"]
+        ):
+            return _SELF_NOUNS[word]
     if opening > lo:
         return _owner_gender(text, folded, lo, opening, people)
     return None
+
+
+_SELF_NOUNS = {"homme": "m", "femme": "f", "garcon": "m", "fille": "f"}
+
+
+# Person nouns that are also verbs of the subject ("élève", "garde", "guide") before an object.
+_VERB_OR_NOUN = frozenset(("eleve", "garde", "guide", "accompagne", "aide"))
 
 
 def _owner_gender(
@@ -2203,6 +2506,8 @@ def _owner_gender(
             if index >= 0 and tokens[index][1] in _ARTICLES:
                 index -= 1
     # "le maire et sa femme": the word before "et" owns the partner; unknown, nothing tells.
+    if index >= 1 and tokens[index][1] in ("a", "avec") and tokens[index - 1][1] == "et":
+        index -= 1  # "invitation envoyée à Paul et à son compagnon"
     coordinated = index >= 0 and tokens[index][1] == "et"
     if coordinated:
         index -= 1
@@ -2213,11 +2518,16 @@ def _owner_gender(
         if person is not None:
             gender = _name_gender(text, person)
             if gender is None:
-                # A title just before the name tells; otherwise an unknown name ends the search.
+                # A title just before the name tells, or a person noun with its article ("ma
+                # collègue Lou"); otherwise an unknown name ends the search.
                 while index > 0 and tokens[index - 1][0] >= person[0]:
                     index -= 1
                 title = tokens[index - 1][1].strip(".") if index > 0 else ""
-                return kw.TITLES_BY_GENDER.get(title)
+                if title in kw.TITLES_BY_GENDER:
+                    return kw.TITLES_BY_GENDER[title]
+                if index > 1:
+                    return _person_noun_gender(tokens[index - 2][1].split("'")[-1], title)
+                return None
             return gender
         bare = word.split("'")[-1].split("’")[-1]
         if previous in kw.PARTNER_POSSESSIVES_WORDS and bare in _PARTNER_NOUNS:
@@ -2232,6 +2542,14 @@ def _owner_gender(
             following = tokens[index + 1][1] if index + 1 < len(tokens) else "avec"
             if following in ("avec", "a", "depuis", "en", "le", "la", "et", "pour", "de"):
                 return kw.SUBJECT_PARTICIPLES[bare]
+        if previous in _AUXILIARIES:
+            following = tokens[index + 1][1] if index + 1 < len(tokens) else "avec"
+            if following in ("avec", "a", "depuis", "en", "et", "pour", "de", "aupres"):
+                # "Miriam est venue avec sa femme", "Dominique est heureux avec son mari": the
+                # participle or adjective after the auxiliary agrees with the subject.
+                agreed = _agreement_gender(text[at : at + len(word)])
+                if agreed is not None:
+                    return agreed
         if word in kw.TITLES_BY_GENDER and (word != "m" or folded.startswith("m.", at)):
             return kw.TITLES_BY_GENDER[word]
         relative = _relative_of(tokens, index)
@@ -2239,6 +2557,10 @@ def _owner_gender(
             return relative
         if bare in _CHILD_NOUNS and previous in ("un", "une", "des"):
             index -= 2  # an object: "elle a adopté un enfant avec son chéri"
+            continue
+        following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
+        if bare in _VERB_OR_NOUN and following in ("un", "une", "des", "ses", "son", "sa", "leur"):
+            index -= 1  # a verb: "ma collègue élève un enfant avec sa femme"
             continue
         if bare in kw.PERSON_NOUNS_MALE or bare in kw.PERSON_NOUNS_FEMALE:
             return "m" if bare in kw.PERSON_NOUNS_MALE else "f"
@@ -2256,6 +2578,25 @@ def _owner_gender(
         if coordinated:
             return None
         index -= 1
+    return None
+
+
+_AUXILIARIES = frozenset(("est", "etait", "sera", "fut", "suis", "etais", "serait"))
+# Words after an auxiliary that end like an agreement but are none ("il est aussi avec…").
+_NOT_AGREEING = frozenset(("aussi", "ici", "ainsi", "parmi", "lui", "oui", "tout", "tous"))
+
+
+def _agreement_gender(word: str) -> str | None:
+    """The gender a participle or an adjective after "est" shows by its ending: "venue",
+    "installée", "heureuse", "partie" (f); "venu", "installé", "heureux", "parti" (m)."""
+    lowered = word.lower()
+    folded = fold(lowered)
+    if folded in _NOT_AGREEING or len(folded) < 3:
+        return None
+    if folded.endswith(("ee", "ue", "ie", "ise", "euse", "ive", "uite")):
+        return "f"
+    if lowered.endswith("é") or folded.endswith(("eux", "if", "u", "i", "is", "uit")):
+        return "m"
     return None
 
 
@@ -2278,6 +2619,130 @@ def _person_at(people: Sequence[tuple[int, int]], at: int) -> tuple[int, int] | 
     return None
 
 
+# Couples said otherwise than "son compagnon" (issue 18) ---------------------------------------
+# The partner named before its owner: "Marc, le compagnon de Paul", "(la conjointe de Mme
+# Roux)"; two people joined by a union: "le mariage de M. Roux et M. Petit", "Mme A et Mme B ont
+# signé un PACS"; an orientation declared in a form ("Orientation sexuelle : lesbienne").
+_PARTNER_OF_NOUN = "|".join(
+    re.escape(n) for n in sorted(kw.PARTNER_OF_NOUNS, key=len, reverse=True)
+)
+_PARTNER_OF_RE = re.compile(
+    rf"(?<![\w'’])(?P<np>(?:(?P<article>le|la) |l['’])(?P<noun>{_PARTNER_OF_NOUN}))(?![\w\-])"
+    rf"{kw.NOT_PARTNER_AFTER}(?! de (?:chambre|lettres|sa vie|l'ombre|l'annee)) (?:de |d['’])"
+)
+_UNION_OF_RE = re.compile(
+    r"(?<![\w'’])(?P<union>mariage|pacs|union|pacte civil de solidarite|fiancailles|noces)"
+    r" (?:de |d['’]|entre )"
+)
+_AND_PERSON_RE = re.compile(r"[ \t]+(?:et|avec)[ \t]+(?:de |d['’])?")
+_UNITED_RE = re.compile(
+    r"[ \t]+(?P<union>se sont (?:pacse|marie|fiance|remarie|unis?)e?s|se sont dit oui"
+    r"|ont (?:signe|conclu|enregistre) (?:un|leur) pacs|se pacsent|se marient|se sont pacsees?"
+    r"|vont se (?:marier|pacser)|sont (?:pacse|marie|fiance)e?s(?: ensemble)?)(?![\w])"
+)
+_TITLE_AT_RE = re.compile(
+    r"(?P<title>m|mr|monsieur|mme|madame|mlle|mademoiselle|me|maitre|dr|docteur|docteure)"
+    r"\.?[ \t]+"
+)
+_NOUN_AT_RE = re.compile(r"(?P<article>ma|mon|sa|son|la|le|notre|votre|l['’]) ?(?P<noun>[\w\-+]+)")
+_ORIENTATION_FIELD_RE = re.compile(
+    r"(?<![\w])orientation(?: sexuelle)?(?: declaree| declare| indiquee| connue| :)?"
+    rf"[ \t]*[:=\-][ \t]*(?P<value>{kw.ORIENTATION_VALUES})(?![\w])"
+)
+
+
+_UNION_WORDS = ("mariage", "pacs", "union", "fiancailles", "noces", "mari", "pacse", "fiance")
+
+
+def _has_union_word(folded: str) -> bool:
+    """Whether a word of union may be in the text (a substring test, before any expression)."""
+    return any(word in folded for word in _UNION_WORDS)
+
+
+def _gender_at(
+    text: str, folded: str, position: int, people: Sequence[tuple[int, int]]
+) -> tuple[str | None, int]:
+    """The gender of the person named at `position` (a title, a name found, a person noun, a
+    known given name), and where the name ends (-1 when no name is there)."""
+    title = _TITLE_AT_RE.match(folded, position)
+    gender = None
+    if title is not None:
+        gender = kw.TITLES_BY_GENDER.get(title.group("title"))
+        position = title.end()
+    person = _person_at(people, position)
+    if person is not None and person[0] == position:
+        return gender or _name_gender(text, person), person[1]
+    if gender is not None:
+        return gender, -1
+    noun = _NOUN_AT_RE.match(folded, position)
+    if noun is not None:
+        article = noun.group("article").rstrip("'’")
+        found = _person_noun_gender(article, noun.group("noun"))
+        if found is not None:
+            return found, -1
+    word = _CUE_WORD_RE.match(folded, position)
+    if word is not None and word.group() in kw.FIRST_NAMES - kw.AMBIGUOUS_FIRST_NAMES:
+        return _given_name_gender(text[position : word.end()]), word.end()
+    return None, -1
+
+
+def _couples(
+    text: str, folded: str, start: int, end: int, people: Sequence[tuple[int, int]]
+) -> list[Finding]:
+    """Same-gender couples in the sentence [start, end) said by the constructions above."""
+    found: list[Finding] = []
+    sentence = folded[start:end]
+    unions = _has_union_word(sentence)
+    # Neither a union word, a form's field, two people nor "le compagnon de X": nothing to read.
+    if not (
+        unions
+        or "orientation" in sentence
+        or " et " in sentence
+        or " de " in sentence
+        or " d'" in sentence
+        or " d’" in sentence
+    ):
+        return found
+    for match in _PARTNER_OF_RE.finditer(folded, start, end):
+        noun = match.group("noun")
+        partner = _PARTNER_NOUNS.get(noun, "?")
+        if partner == "?":
+            partner = "m" if match.group("article") == "le" else "f"
+        owner, _ = _gender_at(text, folded, match.end(), people)
+        if owner is not None and owner == partner:
+            a, b = match.span("np")
+            found.append(Finding("vie_sexuelle", a, b, text[a:b]))
+    for match in _UNION_OF_RE.finditer(folded, start, end) if unions else ():
+        first, first_end = _gender_at(text, folded, match.end(), people)
+        if first is None or first_end < 0:
+            continue
+        joined = _AND_PERSON_RE.match(folded, first_end)
+        if joined is None:
+            continue
+        second, _ = _gender_at(text, folded, joined.end(), people)
+        if second == first:
+            a, b = match.start(), match.end()
+            found.append(Finding("vie_sexuelle", a, b, text[a:b].rstrip()))
+    for a, b in people[bisect_left(people, (start, -1)) : bisect_left(people, (end, -1))]:
+        joined = _AND_PERSON_RE.match(folded, b)
+        if joined is None or "avec" in folded[joined.start() : joined.end()]:
+            continue
+        first = _name_gender(text, (a, b))  # its title first, if any
+        second, second_end = _gender_at(text, folded, joined.end(), people)
+        if first is None or second != first or second_end < 0:
+            continue
+        united = _UNITED_RE.match(folded, second_end)
+        if united is not None:
+            u, v = united.span("union")
+            found.append(Finding("vie_sexuelle", u, v, text[u:v]))
+    if "orientation" not in sentence:
+        return found
+    for match in _ORIENTATION_FIELD_RE.finditer(folded, start, end):
+        a, b = match.span("value")
+        found.append(Finding("vie_sexuelle", a, b, text[a:b]))
+    return found
+
+
 def _partner_steps(
     text: str,
     folded: str,
@@ -2289,6 +2754,8 @@ def _partner_steps(
     between stretches of a long sentence. `people` are the names found, sorted."""
     existing = sorted((f.start, f.end) for f in found if f.category == "vie_sexuelle")
     existing_starts = [a for a, _ in existing]
+    added: list[tuple[int, int]] = []  # the findings made here, sorted
+    added_starts: list[int] = []
     people_starts = [a for a, _ in people]
     for start, end in sentences:
         sentence = folded[start:end]
@@ -2297,9 +2764,16 @@ def _partner_steps(
                 a, b = start + match.start(), start + match.end()
                 if match.group("possessive") is not None:
                     partner: str | None = _PARTNER_NOUNS[match.group("noun")]
+                    if match.group("noun") == "partenaire" and (
+                        _NOT_LIFE_PARTNER_RE.match(sentence, match.end()) is not None
+                    ):
+                        continue  # "son partenaire institutionnel", "sa partenaire de tennis"
                     if partner == "?":
                         partner = _EPICENE_POSSESSIVES.get(match.group("possessive").split()[0])
                     a = start + match.start("possessive")
+                elif match.group("friend") is not None:
+                    partner = "m" if match.group("friend_noun") in ("ami", "copain") else "f"
+                    a = start + match.start("friend")
                 elif match.group("spouse") is not None:
                     partner = "f"
                 elif match.group("indefinite_noun") is not None:
@@ -2307,20 +2781,26 @@ def _partner_steps(
                     partner = _PARTNER_NOUNS.get(noun, "m" if noun == "petit ami" else None)
                     a = start + match.start("indefinite_article")
                 elif match.group("indefinite") is not None:
-                    partner = "m" if match.group("indefinite") == "un homme" else "f"
+                    partner = "m" if match.group("indefinite").startswith("un ") else "f"
                 elif match.group("person") is not None:
                     partner = _person_noun_gender(match.group("article"), match.group("person"))
                 else:
-                    named = _person_at(people, b)
-                    if named is None or named[0] != b:
+                    # "pacsé avec Julien", "a conclu un PACS avec Mme Roux": the title tells.
+                    title = _TITLE_AT_RE.match(folded, b)
+                    at = b if title is None else title.end()
+                    named = _person_at(people, at)
+                    if named is None or named[0] != at:
                         continue
-                    partner = _name_gender(text, named, alone_is_given=True)
+                    partner = None if title is None else kw.TITLES_BY_GENDER.get(title["title"])
+                    partner = partner or _name_gender(text, named, alone_is_given=True)
                     while b > a and text[b - 1] == " ":
                         b -= 1
                 if partner is None:
                     continue
                 # A union word that agrees with its subject tells ("pacsée avec").
                 union_end = match.end("union") if match.group("union") else match.start()
+                if match.group("friend_union") is not None:
+                    union_end = match.end("friend_union")
                 possessive = match.group("possessive") or ""
                 owner = (
                     _first_person_gender(text, folded, start, start + union_end, people)
@@ -2331,16 +2811,37 @@ def _partner_steps(
                     # A form: "Nom : M. Paul Roux / Observations : vit avec son compagnon".
                     lo = max(0, start - _PARTNER_LOOK_BACK)
                     owner = _owner_gender(text, folded, lo, start + union_end, people)
-                if owner != partner:
+                # "en couple avec un homme", "mariée à une femme": the partner's gender said for
+                # itself states an orientation, whoever the subject (as the dev sets label it).
+                if owner != partner and match.group("indefinite") is None:
                     continue
                 finding = Finding("vie_sexuelle", a, b, text[a:b])
-                if _overlaps_any(finding, people, people_starts) or _overlaps_any(
-                    finding, existing, existing_starts
+                if (
+                    _overlaps_any(finding, people, people_starts)
+                    or _overlaps_any(finding, existing, existing_starts)
+                    or _overlaps_any(finding, added, added_starts)
                 ):
                     continue
                 found.append(finding)
+                _add_span(added, added_starts, a, b)
             if len(sentence) > WINDOW_CHARS:
                 yield
+        for finding in _couples(text, folded, start, end, people):
+            if (
+                _overlaps_any(finding, people, people_starts)
+                or _overlaps_any(finding, existing, existing_starts)
+                or _overlaps_any(finding, added, added_starts)
+            ):
+                continue
+            found.append(finding)
+            _add_span(added, added_starts, finding.start, finding.end)
+
+
+def _add_span(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> None:
+    """Insert [a, b) in sorted `spans` and their `starts` (for _overlaps_any)."""
+    index = bisect_left(starts, a)
+    spans.insert(index, (a, b))
+    starts.insert(index, a)
 
 
 # Putting it together ---------------------------------------------------------------------------
@@ -2466,7 +2967,9 @@ _NAME_BEFORE_ADDRESS_RE = re.compile(
 )
 
 
-_REFLEXIVE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:se|me|te) $")
+_REFLEXIVE_BEFORE_RE = re.compile(
+    r"(?<![\w'’])(?:se|me|te|s'est|s’est|est|suis|etait|sont|m'suis|s'etait|s'etaient) $"
+)
 _POSSESSIVE_BEFORE_RE = re.compile(rf"(?<![\w'’]){kw.PARTNER_POSSESSIVES} $")
 
 
@@ -2477,10 +2980,27 @@ def _verb_or_partner(folded: str, name: Finding) -> bool:
     word = folded[name.start : name.end]
     if name.category != "personne" or not word.isalpha():
         return False
-    before = folded[max(0, name.start - 6) : name.start]
+    before = folded[max(0, name.start - 9) : name.start]
     if word in kw.SUBJECT_PARTICIPLES and _REFLEXIVE_BEFORE_RE.search(before) is not None:
         return True
     return word in _PARTNER_NOUNS and _POSSESSIVE_BEFORE_RE.search(before) is not None
+
+
+_HOLIDAYS = frozenset(("noel", "toussaint", "paques", "pentecote", "ascension", "assomption"))
+# What puts a feast's name after it: "congé de Noël", "à la Toussaint", "pendant Pâques".
+_BEFORE_HOLIDAY_RE = re.compile(
+    r"(?<![\w'’])(?:de|d'|a|a la|pour|avant|apres|depuis|pendant|jusqu'a|des|vers|entre|et"
+    r"|le lundi de|la|pere|fete de|fetes de|la veille de) $"
+)
+
+
+def _holiday(folded: str, name: Finding) -> bool:
+    """A feast read as a given name: "le congé de Noël", "le marché de Noël de Pau", "à la
+    Toussaint" (the name of a day, not of a person)."""
+    first = folded[name.start : name.end].split(" ", 1)[0]
+    if name.category != "personne" or first not in _HOLIDAYS:
+        return False
+    return _BEFORE_HOLIDAY_RE.search(folded, max(0, name.start - 16), name.start) is not None
 
 
 def _raw_identifiers(
@@ -2506,7 +3026,7 @@ def _raw_identifiers(
     addresses, offices = _addresses(text, folded, names, sentences)
     emails = find_emails(text)
     names += _names_by_their_contacts(text, folded, emails, addresses)
-    names = [n for n in names if not _verb_or_partner(folded, n)]
+    names = [n for n in names if not _verb_or_partner(folded, n) and not _holiday(folded, n)]
     # "60 boulevard du Général Martial Valin": a street, not a person.
     office_starts = [a for a, _ in offices]
     names = [n for n in names if not _overlaps_any(n, offices, office_starts)]
@@ -2611,6 +3131,15 @@ def _scan_steps(text: str, nlp: Any | None) -> Generator[None, None, Scan]:
         batch.append(sentence)
     yield from _topic_steps(text, folded, batch, people, topics)
     yield from _partner_steps(text, folded, batch, people, topics)
+    sexual = [(f.start, f.end) for f in topics if f.category == "vie_sexuelle"]
+    for couple in _same_gender_couples(text, folded, people):
+        if not any(a < couple.end and couple.start < b for a, b in sexual):
+            topics.append(couple)
+    # A topic word inside a home address is a street's or a town's ("Chrétien-sur-Blanchet").
+    addresses = [(f.start, f.end) for f in identifiers if f.category == "adresse"]
+    if addresses and topics:
+        starts = [a for a, _ in addresses]
+        topics = [f for f in topics if not _overlaps_any(f, addresses, starts)]
     return Scan(tuple(identifiers), tuple(sorted(topics, key=lambda f: f.start)))
 
 

@@ -3,10 +3,11 @@
 Only tests/data/pii_dev.jsonl, tests/data/pii_dev2.jsonl (a second set, written by another
 hand from the dev side of the names and places), tests/data/pii_dev3.jsonl (a third, on the
 weak spots), tests/data/pii_dev4.jsonl (a fourth, on sexual life said through a partner and
-on dates of birth) and tests/data/pii_dev5.jsonl (a fifth, by a new hand, on sexual life,
-orientation and gender identity in writers' own words) are read here: the test split is held out
-(see tests/data/PII_SETS.md). The targets are those of issue 18 for the held-out split; on
-the sets the detectors were tuned on, they must hold.
+on dates of birth), tests/data/pii_dev5.jsonl (a fifth, by a new hand, on sexual life,
+orientation and gender identity in writers' own words) and tests/data/pii_dev6.jsonl (a sixth,
+on couples said otherwise, whole addresses and look-alikes of health and religion) are read
+here: the test split is held out (see tests/data/PII_SETS.md). The targets are those of issue
+18 for the held-out split; on the sets the detectors were tuned on, they must hold.
 """
 
 from __future__ import annotations
@@ -28,12 +29,24 @@ MAX_FALSE_ALARMS = 0.02  # share of the sentences with nothing to find that get 
 
 # Each set and its least number of sentences; dev3 aims at the weak spots (addresses,
 # biometrics, institutional phones, names alone), dev4 at sexual life and dates of birth, dev5
-# at sexual life, orientation and gender identity in writers' own words.
-SETS = {"dev": 800, "dev2": 2000, "dev3": 800, "dev4": 600, "dev5": 500}
+# at sexual life, orientation and gender identity in writers' own words, dev6 at couples said
+# otherwise (two people named, the partner named first, unions), whole addresses and look-alikes.
+# test3 was scored once as a held-out set, then read as dev material (issue 18): it is tuned on
+# now, and its targets must hold like the others'.
+SETS = {
+    "dev": 800,
+    "dev2": 2000,
+    "dev3": 800,
+    "dev4": 600,
+    "dev5": 500,
+    "dev6": 700,
+    "test3": 2400,
+}
 # Sets that measure a few categories only: the others have too few items to be checked there.
 FOCUSED = {
     "dev4": ("vie_sexuelle", "date_naissance", "sante", "religion", "personne"),
     "dev5": ("vie_sexuelle", "personne"),
+    "dev6": ("vie_sexuelle", "adresse", "personne", "sante", "religion", "syndicat"),
 }
 
 

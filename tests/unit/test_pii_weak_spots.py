@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 
-from devtools import pii_corpus_dev3, pii_corpus_dev4, pii_corpus_dev5
+from devtools import pii_corpus_dev3, pii_corpus_dev4, pii_corpus_dev5, pii_corpus_dev6
 from devtools.pii_eval import load_set
 from handlers.privacy.pii import CATEGORIES, TOPICS, PiiDetector, find_table_cells, scan_text
 from tests.unit.test_fuzz import DETECTORS, MESSAGE_MAX, _check_findings, fuzz, hostile
@@ -656,6 +656,400 @@ def test_each_detector_on_the_pieces_of_the_fifth_round(name: str, text: str) ->
 @fuzz(examples=8, deadline=15.0)
 @given(text=hostile(MESSAGE_MAX, FIFTH_ROUND_PIECES))
 def test_scan_text_on_the_pieces_of_the_fifth_round(text: str) -> None:
+    scan = scan_text(text)
+    _check_findings(text, scan.identifiers)
+    _check_findings(text, scan.topics)
+
+
+# -- couples said otherwise, whole addresses, look-alikes of health and religion (dev6) --------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # Two people named together: the owner's gender from the name before "et".
+        ("Natacha Machado et sa concubine Marie viendront au repas.", "sa concubine"),
+        ("Invitation envoyée à Gilles et à son partenaire Théophile.", "son partenaire"),
+        ("Invitation envoyée à LE DEVAUX Olivier et à son partenaire Antoine.", "son partenaire"),
+        # The partner named before the owner.
+        ("Jeanne, l'épouse de Francesca Guichard, a appelé.", "l'épouse"),
+        ("Mourad, le petit ami de M Pirlot, a appelé.", "le petit ami"),
+        ("on a croisé anne, la compagne de mila, à la fête", "la compagne"),
+        ("On a croisé Angelina, la concubine de Rose-Marie, hier.", "la concubine"),
+        ("Olivier (le mari de mon collègue Paul) est passé.", "le mari"),
+        # The owner's gender from an agreement after "est", or a person noun before a name.
+        ("Miriam est venue avec sa femme, Patricia, au pot de départ.", "sa femme"),
+        ("Dominique est heureux avec son mari, il nous l'a présenté hier.", "son mari"),
+        ("Ma collègue Lou vit maritalement avec une femme.", "vit maritalement avec une femme"),
+        # Nouns of both genders, friends in a couple frame, another man or woman.
+        ("Camille m'a dit qu'il vivait avec son partenaire depuis longtemps.", "son partenaire"),
+        ("Marc s'est pacsé avec son ami Julien.", "son ami"),
+        ("Claire est en couple avec son amie.", "son amie"),
+        ("Narimane est mariée à une autre femme.", "mariée à une autre femme"),
+        # Two people joined by a union.
+        ("Le mariage de Anthony Rey et Monsieur Mohamed Clément aura lieu en juin.", "mariage de"),
+        ("Mlle Carine Jacob et Célestine Pelletier ont signé un PACS.", "ont signé un PACS"),
+        ("Mlle Ikhlef a conclu un PACS avec Mlle Pauwels en janvier.", "PACS avec"),
+        ("Nadia a épousé Sarah en 2019.", "a épousé"),
+        ("Elle a épousé une femme l'an dernier.", "a épousé une femme"),
+        ("Claire, l'épouse de Sandrine Morel, travaille à la mairie.", "l'épouse"),
+        ("Un agent trans demande à utiliser son prénom d'usage.", "agent trans"),
+        # An orientation declared in a form.
+        ("Nom : VALETTE Clara\nOrientation sexuelle déclarée : lesbienne", "lesbienne"),
+        ("Agent : Sahra Desrosiers - orientation : bi (déclarée)", "bi"),
+    ],
+)
+def test_couples_said_otherwise_are_found(text: str, phrase: str) -> None:
+    assert phrase in found(text, "vie_sexuelle"), DETECTOR.scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le mari de la boulangère a repris le commerce.",
+        "La femme de ménage passe le mardi.",
+        "Natacha Machado et son compagnon Marc viendront au repas.",
+        "Jeanne, le compagnon de Francesca Guichard, a appelé.",
+        "Paul, le mari de Mme Roux, a appelé.",
+        "La mairie et son partenaire institutionnel signent la convention.",
+        "Paul et sa partenaire de tennis ont gagné le tournoi.",
+        "Marc part en vacances avec son ami Julien.",
+        "Alix s'est marie avec son epouse cet ete.",
+        "Me de la Moreau est en couple avec son épouse et il demande une mutation.",
+        "Le mariage de M. Roux et Mme Petit aura lieu en juin.",
+        "M. Roux est pacsé avec Mme Lefèvre.",
+        "Marc a épousé Sarah en 2019.",
+        "Son épouse Sarah est venue.",
+        "Les agents trans ont droit au prénom d'usage, rappelle la note.",
+        "Quelle orientation donner au projet ? Orientation : sud-est.",
+        "Comment déclarer son partenaire de PACS dans le formulaire de la CAF ?",
+    ],
+)
+def test_couples_of_two_genders_and_look_alikes_are_left_alone(text: str) -> None:
+    assert found(text, "vie_sexuelle") == [], DETECTOR.scan(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "J'habite 98 rue du Lac, BP 68902, 14667 Sainte-Eloïse Cedex depuis mars.",
+            "98 rue du Lac, BP 68902, 14667 Sainte-Eloïse Cedex",
+        ),
+        (
+            "VALETTE Rym est domiciliée 36 rue du Puits, CS 4511, 20110 Propriano Cedex.",
+            "36 rue du Puits, CS 4511, 20110 Propriano Cedex",
+        ),
+        (
+            "domicile de l'agent : 30 b impasse de l'abbaye - appt 36 - 50858 didier",
+            "30 b impasse de l'abbaye - appt 36 - 50858 didier",
+        ),
+        (
+            "mon adresse personnelle : 30 route jacques prévert, apt 40, 82486 lambert",
+            "30 route jacques prévert, apt 40, 82486 lambert",
+        ),
+        (
+            "Mon adresse : 12 bis rue des Lilas, Bât. B, Appt 24, 69003 Lyon",
+            "12 bis rue des Lilas, Bât. B, Appt 24, 69003 Lyon",
+        ),
+        (
+            "Adresse personnelle : Lotissement Les Hauts, 17 impasse des Pins, 97122 Baie-Mahault",
+            "Lotissement Les Hauts, 17 impasse des Pins, 97122 Baie-Mahault",
+        ),
+        (
+            "Domicilié 14 rue Victor Hugo, Résidence du Parc, Esc. 2, 33000 Bordeaux",
+            "14 rue Victor Hugo, Résidence du Parc, Esc. 2, 33000 Bordeaux",
+        ),
+    ],
+)
+def test_whole_addresses_with_a_box_or_a_door(text: str, address: str) -> None:
+    assert found(text, "adresse") == [address], DETECTOR.scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Envoyez votre dossier à : Caisse d'allocations familiales\n12 rue des Écoles\nCS 12345"
+        "\n75000 Paris Cedex",
+        "Envoyez votre dossier à : Rectorat\n28 rue des Écoles\nCS 30001\n35000 Rennes Cedex",
+        "Nouvelle adresse : 12 rue de la Gare, CS 40001, 35000 Rennes Cedex",
+    ],
+)
+def test_offices_with_a_box_are_no_ones_home(text: str) -> None:
+    """Also: the words of a street's name stay on its line ("CS" below is no street name)."""
+    scan = DETECTOR.scan(text)
+    assert not [f for f in scan.identifiers if f.category in ("adresse", "personne")], scan
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Le congé de Noël commence le 10 décembre pour les écoles.", "personne"),
+        ("Le marché de Noël de Pau s'installe sur la place.", "personne"),
+        ("On se voit à la Toussaint.", "personne"),
+        ("Le congé pour la fête de l'Aïd peut-il être accordé par la DRH ?", "religion"),
+        ("Le temple protestant de Nancy est classé monument historique.", "religion"),
+        ("La chapelle catholique de l'hôpital est fermée.", "religion"),
+    ],
+)
+def test_feasts_and_buildings_are_no_ones(text: str, category: str) -> None:
+    assert found(text, category) == [], DETECTOR.scan(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "phrase"),
+    [
+        ("J'ai vu Noël Mamère hier.", "personne", "Noël Mamère"),
+        ("Zorlu Sarah colle des affiches pour le PS : peut-il siéger ?", "opinion_politique", ""),
+        ("monsieur durand a pris sa carte à solidaires.", "syndicat", "carte à solidaires"),
+        ("je pense que sandrine est élue sud au csa", "syndicat", "élue sud au csa"),
+        ("je pense que mlle bernard milite à l'unsa", "syndicat", "milite à l'unsa"),
+        ("Paul prend sa journée : sa femme est hospitalisée.", "sante", "hospitalisée"),
+    ],
+)
+def test_sixth_round_kept_or_found(text: str, category: str, phrase: str) -> None:
+    values = found(text, category)
+    assert values and (not phrase or phrase in values), DETECTOR.scan(text)
+
+
+@pytest.fixture(scope="module")
+def dev6() -> list[dict[str, Any]]:
+    return load_set("dev6")
+
+
+def test_dev6_is_what_its_generator_writes(tmp_path: Path) -> None:
+    import faker
+
+    if faker.VERSION != pii_corpus_dev6.MADE_WITH_FAKER:
+        pytest.skip(f"made with faker {pii_corpus_dev6.MADE_WITH_FAKER}, not {faker.VERSION}")
+    path = tmp_path / "dev6.jsonl"
+    pii_corpus_dev6.write(pii_corpus_dev6.generate(), path)
+    assert path.read_bytes() == pii_corpus_dev6.OUT.read_bytes(), (
+        "python -m devtools.pii_corpus_dev6"
+    )
+
+
+def test_dev6_lines_are_well_formed(dev6: list[dict[str, Any]]) -> None:
+    assert len(dev6) >= 700 and len({row["text"] for row in dev6}) == len(dev6)
+    counts = pii_corpus_dev6.counts(dev6)
+    assert counts["vie_sexuelle"] >= 200 and counts["adresse"] >= 150
+    look_alikes = [row for row in dev6 if "_neg" in row["template"] or "_other" in row["template"]]
+    assert len(look_alikes) >= 250
+    multiline = 0
+    for row in dev6:
+        text = row["text"]
+        assert row["split"] == "dev6" and row["template"].startswith("dev6_"), row
+        previous_end = 0
+        pii: dict[str, list[str]] = {}
+        for start, end, category in row["spans"]:
+            assert category in CATEGORIES
+            assert previous_end <= start < end <= len(text), (start, end, text)
+            value = text[start:end]
+            assert value == value.strip() and value.strip(".,;:") == value, (value, text)
+            previous_end = end
+            if category not in TOPICS:
+                pii.setdefault(category, []).append(value)
+            if category == "adresse":
+                # Whole addresses: a street or a box, and a postcode with its town.
+                assert any(c.isdigit() for c in value[:6]) or value[:1].isalpha(), value
+                assert sum(c.isdigit() for c in value) >= 5, value
+                multiline += "\n" in value
+        assert row["pii"] == pii
+        json.dumps(row, ensure_ascii=False)
+    assert multiline >= 20
+
+
+SIXTH_ROUND_PIECES = [
+    "Paul ", "paul ", "Marie ", "M. ", "Mme ", "Me ", "Dr ", "LE DEVAUX ", "Rose-Marie ", "de la ",
+    " et ", " et à ", " avec ", ", ", " (", ") ", "le compagnon de ", "la compagne de ",
+    "l'épouse de ", "le mari de ", "la femme de ", "de ménage ", "le partenaire de ",
+    "son partenaire ", "sa partenaire ", "institutionnel ", "de tennis ", "son ami ", "son amie ",
+    "s'est pacsé ", "pacsée ", "en couple ", "vit maritalement ", "avec une autre femme ",
+    "un homme ", "est venue ", "est heureux ", "heureuse ", "le mariage de ", "le pacs de ",
+    "ont signé un PACS ", "se sont pacsés ", "a conclu un PACS avec ", "Orientation sexuelle ",
+    "déclarée ", ": ", "lesbienne ", "bi ", "gay ", "qui est ", "ma collègue ", "Lou ",
+    "12 rue des Écoles", "\n", "CS 12345", "BP 40", "75000 Paris", " Cedex", "appt 3 ", " - ",
+    "domicilié ", "j'habite ", "Caisse ", "Rectorat ", "congé de Noël ", "Noël ", "Toussaint ",
+    "peut-il ", "temple protestant ", "carte à solidaires ", "élue sud au csa ", "milite ",
+    "a épousé ", "agent trans ", "Lotissement Les Hauts", "Bât. B", "Esc. 2", "2e étage",
+    "pacsé avec ", "dany ", "est lesbienne ", "vit en couple ", "Noémi dos Bastin ",
+]  # fmt: skip
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("name", ["names_by_rules", "topics", "addresses"])
+@fuzz(examples=8, deadline=10.0)
+@given(text=hostile(MESSAGE_MAX, SIXTH_ROUND_PIECES))
+def test_each_detector_on_the_pieces_of_the_sixth_round(name: str, text: str) -> None:
+    _check_findings(text, DETECTORS[name](text))
+
+
+@pytest.mark.timeout(120)
+@fuzz(examples=8, deadline=15.0)
+@given(text=hostile(MESSAGE_MAX, SIXTH_ROUND_PIECES))
+def test_scan_text_on_the_pieces_of_the_sixth_round(text: str) -> None:
+    scan = scan_text(text)
+    _check_findings(text, scan.identifiers)
+    _check_findings(text, scan.topics)
+
+
+def test_a_list_of_complete_addresses_stays_a_list() -> None:
+    text = "Nos adresses perso : 12 rue Nationale 75000 Paris\n14 rue Carnot 69000 Lyon"
+    assert found(text, "adresse") == ["12 rue Nationale 75000 Paris", "14 rue Carnot 69000 Lyon"]
+
+
+# -- seventh round (issue 18, test3 read as dev material) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "card"),
+    [
+        # "n°" after a card word is the card's, not a file's.
+        ("payé avec sa carte bancaire perso n° 5320 6465 0604 2482, à rembourser",
+         "5320 6465 0604 2482"),
+        ("payé avec sa carte bancaire perso n° 3746 319663 55315 (Amex)", "3746 319663 55315"),
+        ("Carte Visa numéro : 4153589534778229", "4153589534778229"),
+        ("sa carte : 4532.0151.1283.0366", "4532.0151.1283.0366"),
+        # An expiry date or a security code after the number says a card.
+        ("réf. commande 4532 0151 1283 0366 exp 03/27", "4532 0151 1283 0366"),
+    ],
+)  # fmt: skip
+def test_card_numbers_in_their_layouts(text: str, card: str) -> None:
+    assert found(text, "carte") == [card]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dossier n° 4532 0151 1283 0366 en cours",
+        "payé par carte, dossier n° 4532 0151 1283 0366 en cours",
+        "Ticket n° 4532.0151.1283.0366 clos.",
+    ],
+)
+def test_file_numbers_that_pass_luhn_stay_out(text: str) -> None:
+    assert found(text, "carte") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "personal"),
+    [
+        ("Transfère la demande à la boîte badges@ville-arles.fr, elle gère les badges.", []),
+        ("Transfère à la boîte bdges@prefecture.gouv.fr, c'est elle qui gère.", []),
+        ("Les candidatures sont reçues à badges@cd56.fr jusqu'au 2 mars.", []),
+        ("Écris sur ma boîte perso jdupont@gmail.com", ["jdupont@gmail.com"]),
+        ("Transfère à la boîte marie.dupont@gmail.com", ["marie.dupont@gmail.com"]),
+    ],
+)
+def test_shared_mailboxes_are_not_personal(text: str, personal: list[str]) -> None:
+    assert found(text, "email") == personal
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Ma collègue a une translocation chromosomique, l'employeur peut-il le savoir ?",
+         "genetique_biometrie"),
+        ("Margot a un syndrome de l'X fragile, est-ce conforme au RGPD ?", "genetique_biometrie"),
+        ("Mon fils a une trisomie 21, ai-je droit à un aménagement ?", "genetique_biometrie"),
+        ("G. Mary a fourni un prélèvement ADN et s'inquiète pour la confidentialité.",
+         "genetique_biometrie"),
+        ("Mon collègue est en liberté conditionnelle, peut-il garder son poste ?", "infraction"),
+        ("Il a un bulletin n° 2 qui n'est pas vierge et demande son permis.", "infraction"),
+        ("J'ai appris que Guy Blanchard a été jugé pour recel.", "infraction"),
+        ("Mme Roux a été verbalisée pour excès de vitesse.", "infraction"),
+        ("entre nous Nathalie doit faire des travaux d'intérêt général", "infraction"),
+        ("Ma fille a un problème d'alcool, ai-je droit à des autorisations d'absence ?", "sante"),
+        ("Madame LAMY a une tendinite chronique : quels droits ?", "sante"),
+        ("Martine a des troubles autistiques, quelles précautions pour son poste ?", "sante"),
+        ("l'agente a été condamnée pour détournement de fonds et est bipolaire.", "sante"),
+        ("Alexandria a son gabarit dans le système et a la maladie de Crohn.", "sante"),
+        ("Sylvie est adepte de la scientologie et me demande de décaler la réunion.", "religion"),
+        ("Mon collègue a quitté le PS pour rejoindre LFI, a-t-il le droit d'en parler ?",
+         "opinion_politique"),
+        ("Mon collègue est proche de Reconquête, a-t-il le droit d'en parler ?",
+         "opinion_politique"),
+        ("Maya est trésorière de la section locale du MoDem.", "opinion_politique"),
+        ("Mme Le Gall siège pour l'UNSA en CAP et demande son dossier.", "syndicat"),
+        ("Mme Julien est encartée à la CGT et demande son dossier.", "syndicat"),
+        ("entre nous il a une liaison avec son chef et est adhérent du SGEN Bonne journée",
+         "syndicat"),
+        ("Jean Launay et Adrien Menard vivent ensemble depuis dix ans.", "vie_sexuelle"),
+        ("bouchra zeroual et fabienne martin sont pacsées depuis dix ans.", "vie_sexuelle"),
+        ("ma collègue élève un enfant avec sa femme, comment éviter les blagues ?",
+         "vie_sexuelle"),
+        ("Je suis une femme et j'ai épousé ma femme en mai : dois-je le déclarer ?",
+         "vie_sexuelle"),
+    ],
+)  # fmt: skip
+def test_seventh_round_topics(text: str, category: str) -> None:
+    assert found(text, category), (category, DETECTOR.scan(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Mme Julien est encartée à la CGT et demande son dossier.", "opinion_politique"),
+        ("Le service instruit les retraits de permis de construire.", "infraction"),
+        ("Il a été arrêté pour la journée.", "infraction"),
+        ("Mon collègue fait des travaux dans sa maison.", "infraction"),
+        ("La salle est proche de la mairie et du local du PS.", "opinion_politique"),
+        ("Le marché est attribué pour des raisons techniques.", "religion"),
+        ("Le plan de lutte contre le cancer et la prévention des risques.", "sante"),
+        ("Jean Launay et Adrienne Menard vivent ensemble depuis dix ans.", "vie_sexuelle"),
+        ("Laura Pierre et Claude Bernard vivent ensemble depuis dix ans.", "vie_sexuelle"),
+        ("Je suis un homme et j'ai épousé ma femme en mai.", "vie_sexuelle"),
+        ("Thierry élève un enfant avec sa femme.", "vie_sexuelle"),
+        ("Expéditeur : Thomas CARLIER, BP 6106, 59400 Chrétien-sur-Blanchet", "religion"),
+        ("Quelle est l'histoire du nom de la rue Jean Monnet à Bobigny ?", "adresse"),
+    ],
+)
+def test_seventh_round_look_alikes(text: str, category: str) -> None:
+    assert not found(text, category), (category, DETECTOR.scan(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "value"),
+    [
+        ("Mettre à jour la base : Sylvie Joly ; 07 32 09 46 55", "personne", "Sylvie Joly"),
+        ("Rappelle Benjamin au 07 18 19 86 66, il attend.", "personne", "Benjamin"),
+        ("Date de naissance de l'agente Henriette Bousquet : 17/11/1971", "date_naissance",
+         "17/11/1971"),
+        ("J'habite rue Jean Monnet à Bobigny.", "adresse", "rue Jean Monnet à Bobigny"),
+    ],
+)  # fmt: skip
+def test_seventh_round_identifiers(text: str, category: str, value: str) -> None:
+    assert value in found(text, category), DETECTOR.scan(text)
+
+
+SEVENTH_ROUND_PIECES = [
+    "carte ", "bancaire ", "perso ", "n° ", "no ", "numéro ", ": ", "4532 0151 1283 0366",
+    "4532.0151.1283.0366", "3746 319663 55315", " exp ", "cryptogramme ", "dossier ",
+    "la boîte ", "boîte ", "fonctionnelle ", "badges@cd56.fr", "marie.dupont@x.fr", "@",
+    "Jean Launay", " et ", "Adrien Menard", "fabienne martin", " vivent ensemble",
+    " sont pacsées", " sont ", "Je suis une femme ", "j'ai épousé ma femme ", "élève ",
+    "un enfant ", "avec sa femme ", "Date de naissance ", "de l'agente ", "N. ",
+    "17/11/1971", "jugé pour ", "recel ", "condamnée pour ", "bulletin n° 2 ",
+    "qui n'est pas vierge ", "syndrome de l'X fragile ", "trisomie ", "problème d'alcool ",
+    "et est ", "et a ", "fonds ", "système ", "encartée à la CGT ", "proche de ",
+    "section locale du ", "MoDem ", "siège pour l'UNSA en CAP ", "la base ", "Rappelle ",
+    "rue Jean Monnet", " à Bobigny", "Chrétien-sur-Blanchet ", "BP 6106, 59400 ",
+]  # fmt: skip
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize(
+    "name", ["names_by_rules", "topics", "addresses", "cards", "emails", "birth_dates"]
+)
+@fuzz(examples=8, deadline=10.0)
+@given(text=hostile(MESSAGE_MAX, SEVENTH_ROUND_PIECES))
+def test_each_detector_on_the_pieces_of_the_seventh_round(name: str, text: str) -> None:
+    _check_findings(text, DETECTORS[name](text))
+
+
+@pytest.mark.timeout(120)
+@fuzz(examples=8, deadline=15.0)
+@given(text=hostile(MESSAGE_MAX, SEVENTH_ROUND_PIECES))
+def test_scan_text_on_the_pieces_of_the_seventh_round(text: str) -> None:
     scan = scan_text(text)
     _check_findings(text, scan.identifiers)
     _check_findings(text, scan.topics)
