@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
 import json
 import logging
 import math
 import re
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -20,6 +21,7 @@ from openai import AsyncOpenAI
 
 from bot.config import LLMConfig
 from bot.reasoning import SplitStream
+from bot.sse import Event, SSEDecoder, SSEError
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +40,24 @@ _MAX_CONTEXT = 100_000_000
 # How long a listing is trusted for a model's context length and type.
 MODELS_TTL = 300.0
 MODELS_WAIT = 10.0
+# A streamed answer's body is read raw (the openai client's typed chunks cost a third of the
+# bot's CPU per answer): the transport's own failures reach us unwrapped. The openai client
+# speaks httpx2 since its version 3, httpx before.
+_TIMEOUTS: tuple[type[Exception], ...] = (httpx.TimeoutException,)
+_TRANSPORT: tuple[type[Exception], ...] = (httpx.RequestError,)
+try:
+    import httpx2
+except ImportError:  # pragma: no cover - an openai client older than 3
+    pass
+else:
+    _TIMEOUTS += (httpx2.TimeoutException,)
+    _TRANSPORT += (httpx2.RequestError,)
+# What follows `[DONE]` is read for this long at most (so that HTTP/1.1 keeps the connection
+# for the next answer), and this many bytes.
+_DRAIN_SECONDS = 0.1
+_DRAIN_BYTES = 64 * 1024
+# Token counts above this are not believed.
+_MAX_TOKENS_COUNT = 100_000_000
 
 
 class LLMError(Exception):
@@ -50,6 +70,7 @@ class LLMError(Exception):
         *,
         retryable: bool = True,
         retry_after: float | None = None,
+        server_text: str = "",
     ) -> None:
         super().__init__(f"{kind}: {detail}" if detail else kind)
         self.kind = kind
@@ -57,6 +78,9 @@ class LLMError(Exception):
         # Seconds the server asked us to wait before trying again (Retry-After, rate-limit
         # reset headers), when it said so.
         self.retry_after = retry_after
+        # What a 429 said (bounded, never logged): OpenGateLLM names the limit in it
+        # ("50 requests per minute exceeded"), which paces the model queue.
+        self.server_text = server_text
 
 
 @dataclass(frozen=True)
@@ -297,7 +321,12 @@ def classify(status: int, message: str, headers: Mapping[str, str]) -> LLMError:
         if _DAILY.search(message.lower()):
             # The key's allowance for the day is spent: trying again today only adds refusals.
             return LLMError("daily_limit", detail, retryable=False)
-        return LLMError("rate_limited", detail, retry_after=retry_hint(headers, message))
+        return LLMError(
+            "rate_limited",
+            detail,
+            retry_after=retry_hint(headers, message),
+            server_text=message[:_MAX_ERROR_TEXT],
+        )
     if status in (401, 403):
         # OpenGateLLM: 403 "Your account has expired…" (401 "Invalid API key." since 2026).
         return LLMError("key_refused", detail, retryable=False)
@@ -328,8 +357,63 @@ def _translate(exc: Exception) -> LLMError:
         return LLMError("stream_error")
     if isinstance(exc, asyncio.TimeoutError | TimeoutError):
         return LLMError("timeout")
+    # The transport failing while a streamed body is read raw (the openai client wraps its
+    # failures until the response starts, not after).
+    if isinstance(exc, _TIMEOUTS):
+        return LLMError("timeout")
+    if isinstance(exc, _TRANSPORT):
+        return LLMError("connection")
+    if isinstance(exc, SSEError):
+        # Past a bound the stream would be past it again: asking anew only costs time.
+        return LLMError("malformed", str(exc), retryable=False)
     # Bodies a "compatible" server got wrong: bad JSON, missing fields.
     return LLMError("malformed", type(exc).__name__)
+
+
+def _count(value: object) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value if 0 <= value <= _MAX_TOKENS_COUNT else None
+
+
+def stream_chunk(event: Event) -> dict[str, Any] | None:
+    """One event of a streamed answer as a chunk (a plain dict), None for `[DONE]`.
+
+    An error in the middle of the stream, an `error` event (OpenGateLLM relays a provider's
+    failure so) or a chunk holding an `error` object (vLLM, OpenAI), raises
+    LLMError("stream_error"); data that is not a JSON object raises LLMError("malformed").
+    An event without data (a keep-alive) is an empty chunk.
+    """
+    data = event.data
+    if event.name == "error":
+        log.debug("model server's error event: %s", data[:_MAX_ERROR_TEXT])
+        raise LLMError("stream_error")
+    if data.startswith(b"[DONE]"):
+        return None
+    try:
+        chunk = json.loads(data.decode())  # strict UTF-8; faster than json's own detection
+    except ValueError as exc:
+        if not data.strip():
+            return {}
+        raise LLMError("malformed", "a chunk is not JSON") from exc
+    if type(chunk) is not dict:
+        raise LLMError("malformed", "a chunk is not an object")
+    if chunk.get("error"):
+        log.debug("model server's error in the stream: %s", data[:_MAX_ERROR_TEXT])
+        raise LLMError("stream_error")
+    return chunk
+
+
+async def _drain(body: AsyncIterator[bytes]) -> None:
+    """Reads what follows `[DONE]` (the body's end, usually at once), briefly and bounded: a
+    response read to its end leaves its HTTP/1.1 connection to the next request."""
+    read = 0
+    with contextlib.suppress(Exception):  # the answer is complete whatever happens here
+        async with asyncio.timeout(_DRAIN_SECONDS):
+            async for piece in body:
+                read += len(piece)
+                if read > _DRAIN_BYTES:
+                    break
 
 
 class LLMClient:
@@ -348,6 +432,8 @@ class LLMClient:
         # until a request succeeds again.
         self.on_problem: Callable[[LLMError], Awaitable[None]] | None = None
         self._reported: set[str] = set()
+        # Told of every 429 for too many requests (the model queue pauses and learns the limit).
+        self.on_refusal: Callable[[LLMError], None] | None = None
         self._http: httpx.AsyncClient | None = None  # side endpoints: /v1/me/info, /v1/usage
         self._client = AsyncOpenAI(
             base_url=config.base_url,
@@ -399,42 +485,54 @@ class LLMClient:
                 return find_model(known, name)
         return find_model(models, name)
 
-    async def _open_stream(self, messages: Sequence[ChatMessage], model: str) -> Any:
-        """The streamed request, asking for the usage chunk where the server takes it.
+    async def _open_stream(
+        self, stack: contextlib.AsyncExitStack, messages: Sequence[ChatMessage], model: str
+    ) -> Any:
+        """The streamed request's raw response (closed with `stack`), asking for the usage
+        chunk where the server takes it.
 
         Mistral's own API refuses `stream_options` (422, pydantic's `extra_forbidden`); others
         may answer 400. Such a refusal is followed by the same request without it, and the
         answer is remembered: later requests do not ask again.
         """
-        # Typed loosely on purpose: "compatible" servers get plain dict messages.
-        create: Any = self._client.chat.completions.create
+        # Typed loosely on purpose: "compatible" servers get plain dict messages. The raw
+        # response: its body is read by bot.sse, not turned into typed chunks by the client;
+        # a refusal still raises the client's APIStatusError on entering.
+        create: Any = self._client.chat.completions.with_streaming_response.create
         request: dict[str, Any] = {
             "model": model,
-            "messages": list(messages),
+            # The messages go in `extra_body`, which takes precedence: they are plain JSON
+            # already, and the client would walk each one against its typed definitions (a
+            # quarter of a millisecond per message, every answer).
+            "messages": [],
+            "extra_body": {"messages": list(messages)},
             "temperature": self.config.temperature,
             "max_tokens": self.config.max_tokens,
             "stream": True,
         }
         if self.stream_options is False:
-            return await create(**request)
+            return await stack.enter_async_context(create(**request))
         try:
-            stream = await create(**request, stream_options={"include_usage": True})
+            response = await stack.enter_async_context(
+                create(**request, stream_options={"include_usage": True})
+            )
         except openai.APIStatusError as exc:
             if exc.status_code not in (400, 422):
                 raise
             named = "stream_options" in error_text(exc)
             if self.stream_options and not named:
                 raise  # it took stream_options before: the refusal is about something else
-            stream = await create(**request)  # refused again: that error is the real one
+            # Refused again: that error is the real one.
+            response = await stack.enter_async_context(create(**request))
             self.stream_options = False
             log.warning(
                 "the model server refused stream_options (HTTP %d): requests go without it; "
                 "token counts come from the server's own usage field when it sends one",
                 exc.status_code,
             )
-            return stream
+            return response
         self.stream_options = True
-        return stream
+        return response
 
     async def _stream_once(
         self,
@@ -442,40 +540,75 @@ class LLMClient:
         model: str,
         completion: Completion,
         split: SplitStream,
-    ) -> AsyncIterator[str]:
+    ) -> AsyncGenerator[str, None]:
         """Reads the stream into `split` (answer and reasoning apart); yields the answer text
-        each chunk adds, after each chunk that added to either ("" for reasoning only)."""
+        each chunk adds, after each chunk that added to either ("" for reasoning only).
+
+        Closing this generator (a stop, a deadline) closes the HTTP response: the server sees
+        the connection go and stops generating.
+        """
         started = time.monotonic()
         try:
-            stream = await self._open_stream(messages, model)
-            async with stream:
-                async for chunk in stream:
-                    usage = getattr(chunk, "usage", None)
-                    if usage is not None:
-                        completion.tokens_in = getattr(usage, "prompt_tokens", None)
-                        completion.tokens_out = getattr(usage, "completion_tokens", None)
-                        # Albert adds its own usage chunk (cost, impacts) after the provider's.
-                        footprint = parse_footprint(_as_mapping(usage))
-                        if footprint is not None:
-                            completion.footprint = footprint
-                    if getattr(chunk, "model", None):
-                        completion.model = chunk.model
-                    for choice in getattr(chunk, "choices", None) or []:
-                        if getattr(choice, "finish_reason", None):
-                            completion.finish_reason = choice.finish_reason
-                        delta = getattr(choice, "delta", None)
-                        if delta is None:
-                            continue
-                        thought = split.reasoning_chars
-                        piece = split.delta(delta)
-                        if piece or split.reasoning_chars != thought:
+            async with contextlib.AsyncExitStack() as stack:
+                response = await self._open_stream(stack, messages, model)
+                body = await stack.enter_async_context(
+                    contextlib.aclosing(response.http_response.aiter_bytes())
+                )
+                decoder = SSEDecoder()
+                done = False
+                async for data in body:
+                    for event in decoder.feed(data):
+                        chunk = stream_chunk(event)
+                        if chunk is None:
+                            done = True
+                            break
+                        for piece in self._read_chunk(chunk, completion, split):
                             if completion.ttft is None:
                                 completion.ttft = time.monotonic() - started
                             yield piece
+                    if done:
+                        await _drain(body)
+                        break
         except Exception as exc:
             raise _translate(exc) from exc
         finally:
             completion.total = time.monotonic() - started
+
+    @staticmethod
+    def _read_chunk(
+        chunk: dict[str, Any], completion: Completion, split: SplitStream
+    ) -> list[str]:
+        """One chunk's usage, model and finish reason into `completion`, its deltas into
+        `split`; the answer text each delta that added to the answer or the reasoning adds."""
+        usage = chunk.get("usage")
+        if type(usage) is dict:
+            completion.tokens_in = _count(usage.get("prompt_tokens"))
+            completion.tokens_out = _count(usage.get("completion_tokens"))
+            # Albert adds its own usage chunk (cost, impacts) after the provider's.
+            footprint = parse_footprint(usage)
+            if footprint is not None:
+                completion.footprint = footprint
+        name = chunk.get("model")
+        if name and type(name) is str:
+            completion.model = name[:_MAX_NAME]
+        choices = chunk.get("choices")
+        pieces: list[str] = []
+        if type(choices) is not list:
+            return pieces
+        for choice in choices:
+            if type(choice) is not dict:
+                continue
+            finish = choice.get("finish_reason")
+            if finish:
+                completion.finish_reason = finish[:_MAX_NAME] if type(finish) is str else "?"
+            delta = choice.get("delta")
+            if type(delta) is not dict:
+                continue
+            thought = split.reasoning_chars
+            piece = split.delta(delta)
+            if piece or split.reasoning_chars != thought:
+                pieces.append(piece)
+        return pieces
 
     async def complete(
         self,
@@ -580,12 +713,16 @@ class LLMClient:
             try:
                 try:
                     # `text` grows in place (a local, never held elsewhere between chunks).
-                    async for piece in self._stream_once(messages, model, completion, split):
-                        if piece:
-                            text += piece
-                            await on_text(text)
-                        elif on_reasoning is not None:
-                            await on_reasoning(split.reasoning_chars)
+                    # Closed explicitly: a cancelled answer closes its HTTP response at once,
+                    # not whenever the generator is collected.
+                    pieces = self._stream_once(messages, model, completion, split)
+                    async with contextlib.aclosing(pieces):
+                        async for piece in pieces:
+                            if piece:
+                                text += piece
+                                await on_text(text)
+                            elif on_reasoning is not None:
+                                await on_reasoning(split.reasoning_chars)
                     piece = split.finish()
                     if piece:
                         text += piece
@@ -632,7 +769,13 @@ class LLMClient:
         return float(self.config.retry_backoff * 2 ** (attempt - 1))
 
     async def _report(self, exc: LLMError) -> None:
-        """Tell `on_problem` of a refusal the operators must act on, once until a success."""
+        """Tell `on_refusal` of a 429 (it paces the queue) and `on_problem` of a refusal the
+        operators must act on, once until a success."""
+        if self.on_refusal is not None and exc.kind == "rate_limited":
+            try:
+                self.on_refusal(exc)
+            except Exception:
+                log.exception("pacing after a rate-limit refusal failed")
         if self.on_problem is None or exc.kind not in OPERATOR_KINDS:
             return
         if exc.kind in self._reported:

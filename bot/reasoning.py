@@ -188,6 +188,10 @@ class SplitStream:
 
 
 def _field(value: object, name: str) -> object:
+    """`name` of a streamed chunk's part: a dict (the stream read raw), any mapping, or an
+    object (the openai client's typed messages, extra fields included)."""
+    if type(value) is dict:  # the common case, checked first: once per field of every chunk
+        return value.get(name)
     if isinstance(value, Mapping):
         return value.get(name)
     found = getattr(value, name, None)
