@@ -250,6 +250,14 @@ class FakeLLM:
             "expires": None,
         }
         self.usage_records: list[dict[str, Any]] = []
+        # Per-minute limits enforced on chat requests as OpenGateLLM's limiter does (a moving
+        # window, the rpm checked before anything else), with its 429 detail; set with
+        # `set_rate_limits`, which also lists them in /v1/me/info.
+        self.rpm: int | None = None
+        self.rate_limited = 0  # chat requests refused for the rpm
+        self._chat_times: deque[float] = deque()
+        # Seconds a title request takes (a slow title must never hold an answer up).
+        self.title_delay = 0.0
         if peer == "albert":
             self._routes[("GET", "/v1/me/info")] = self._me_info
             self._routes[("GET", "/v1/usage")] = self._usage
@@ -293,6 +301,39 @@ class FakeLLM:
             runner, self._runner = self._runner, None
             await runner.cleanup()
 
+    def set_rate_limits(
+        self,
+        *,
+        rpm: int | None = None,
+        tpm: int | None = None,
+        rpd: int | None = None,
+        tpd: int | None = None,
+        router_id: int = 1,
+        shape: str = "router_id",
+    ) -> None:
+        """The key's limits, listed in /v1/me/info in OpenGateLLM's shape (`shape`: "router_id"
+        today, "router" in api/schemas/admin/roles.py, "model" in older versions: the first
+        listed model's id); `rpm` is enforced on chat requests."""
+        which: dict[str, Any] = {shape: self.models[0]["id"] if shape == "model" else router_id}
+        self.rpm = rpm
+        self.me_info["limits"] = [
+            {**which, "type": kind, "value": value}
+            for kind, value in (("tpm", tpm), ("tpd", tpd), ("rpm", rpm), ("rpd", rpd))
+        ]
+
+    def _over_rpm(self) -> bool:
+        """OpenGateLLM's RPM check: a request past `rpm` in the last minute is refused."""
+        if self.rpm is None:
+            return False
+        now = time.monotonic()
+        while self._chat_times and self._chat_times[0] <= now - 60:
+            self._chat_times.popleft()
+        if len(self._chat_times) >= self.rpm:
+            self.rate_limited += 1
+            return True
+        self._chat_times.append(now)
+        return False
+
     def enqueue(self, *replies: Reply) -> None:
         for reply in replies:
             if reply.fail is not None and reply.fail not in FAILURES:
@@ -327,6 +368,12 @@ class FakeLLM:
                         return record
                 self._stream_ended.clear()
                 await self._stream_ended.wait()
+
+    async def wait_for_title_requests(self, n: int, timeout: float = 10) -> None:
+        async with asyncio.timeout(timeout):
+            while len(self.title_requests()) < n:
+                self._recorded.clear()
+                await self._recorded.wait()
 
     async def wait_for_requests(self, n: int, timeout: float = 10) -> None:
         async with asyncio.timeout(timeout):
@@ -390,7 +437,13 @@ class FakeLLM:
         messages = payload.get("messages")
         if not isinstance(messages, list):
             messages = []
+        if self._over_rpm():
+            # api/helpers/_limiter.py: RateLimitExceeded, a FastAPI 429 without headers.
+            detail = f"{self.rpm} requests per minute exceeded (remaining: 0)."
+            return web.json_response({"detail": detail}, status=429)
         if _is_title(record):
+            if self.title_delay > 0:
+                await asyncio.sleep(self.title_delay)
             return self._title(messages, payload)
         if self.peer == "mistral" and "stream_options" in payload:
             # Mistral's API validates with extra="forbid"; the answer stays queued.

@@ -17,8 +17,9 @@ class ConversationsConfig(Section):
     # !consignes: longest standing instructions accepted, in characters (they go in every
     # system prompt and count in the context budget).
     max_instruction_chars: int = Field(default=1500, ge=50, le=20_000)
-    # A short title asked of the model after a conversation's first answer; off: the first
-    # question, cut, stays the title.
+    # After a conversation's first answer: a short, clean first question is its own title (no
+    # model call); otherwise a short title is asked of the model, in the queue's background
+    # lane. Off: no model call, the first question, cut, stays the title.
     generate_titles: bool = True
     title_max_tokens: int = Field(default=40, ge=5, le=200)
     # How many conversations `!historique` lists, and how many matches a search lists.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -248,6 +249,59 @@ def clean_title(text: str) -> str:
     return line if len(line) <= TITLE_CHARS else line[: TITLE_CHARS - 1].rstrip() + "…"
 
 
+# A question makes its own title when it is short, one line, one sentence, mostly words.
+TITLE_QUESTION_CHARS = 120
+TITLE_QUESTION_WORDS = 15
+_MESSY = re.compile(r"[`*_#<>{}\[\]|\\~^=$]|https?:|www\.|@|\.\w{2,4}\b")
+# A sentence ending before the question does (". ", "? ", "! "): two sentences, or more.
+_INNER_END = re.compile(r"[.!?…;](?=\s+\S)")
+_GREETING = re.compile(
+    r"^(?:bonjour|bonsoir|salut|hello|coucou)\b[\s,.!]*(?:à (?:tous|toutes|vous)\b[\s,.!]*)?",
+    re.IGNORECASE,
+)
+_POLITE_END = re.compile(
+    r"[\s,]*(?:s'il vous pla[iî]t|s’il vous pla[iî]t|svp|stp|merci(?: beaucoup| d'avance"
+    r"| d’avance| par avance)?)[\s.!]*$",
+    re.IGNORECASE,
+)
+_TRAILING = " \t?!.…:;,\u00a0\u202f\"'«»“”"
+
+
+def title_from_question(question: str) -> str | None:
+    """The first question as the conversation's title when it makes a good one: short, one
+    line, one sentence, words rather than code or links. Greetings and "s'il vous plaît" go,
+    the final "?" too, the first letter is capitalised; past TITLE_CHARS it is cut at a word.
+    None when the question is long or messy (the model is asked instead)."""
+    text = question.strip()
+    if not text or len(text) > TITLE_QUESTION_CHARS or "\n" in text or "\r" in text:
+        return None
+    text = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+    if _MESSY.search(text):
+        return None
+    text = _GREETING.sub("", text, count=1)
+    text = _POLITE_END.sub("", text, count=1)
+    text = text.strip(_TRAILING)
+    if _INNER_END.search(text):
+        return None
+    words = text.split()
+    if not words or len(words) > TITLE_QUESTION_WORDS:
+        return None
+    letters = sum(c.isalpha() for c in text)
+    visible = sum(not c.isspace() for c in text)
+    if letters < 3 or letters < 0.7 * visible:
+        return None
+    if letters > 3 and text.isupper():
+        return None  # shouted: the model writes a calmer one
+    text = text[0].upper() + text[1:]
+    if len(text) > TITLE_CHARS:
+        cut = text[: TITLE_CHARS - 1]
+        space = cut.rfind(" ")
+        if space <= 0:
+            return None
+        text = cut[:space].rstrip(_TRAILING) + "…"
+    return text
+
+
 def title_messages(question: str, answer: str) -> list[ChatMessage]:
     return [
         {"role": "system", "content": texts.TITLE_PROMPT},
@@ -256,33 +310,53 @@ def title_messages(question: str, answer: str) -> list[ChatMessage]:
 
 
 async def generate_title(ctx: Ctx, answered: Answered) -> None:
-    """After a conversation's first answer, ask the model for a short title; on any failure
-    the provisional title stays.
+    """After a conversation's first answer, its title: the question's own words when they make
+    a good one (no model call), else a short title asked of the model in the queue's background
+    lane (never before an answer, nor in a slot an answer needs); on any failure the
+    provisional title stays.
 
     The answer's guard pseudonymises the request as it did the answer's, and restores the title.
     """
-    if not answered.first_exchange or not settings(ctx).generate_titles:
+    if not answered.first_exchange:
         return
     services = ctx.services
     conversation_id = answered.conversation_id
-    guard = answered.guard
     conversation = await services.conversations.get(conversation_id)
     if conversation is None:
         return
-    messages = title_messages(answered.question, answered.answer)
+    title = title_from_question(answered.question)
+    how = "from the question"
+    if title is None:
+        if not settings(ctx).generate_titles:
+            return
+        title = await _model_title(ctx, answered)
+        how = "by the model"
+    if not title or title == conversation.title:
+        return
+    if await services.conversations.replace_title(conversation_id, conversation.title, title):
+        log.info("conversation %d titled %s (%d characters)", conversation_id, how, len(title))
+
+
+async def _model_title(ctx: Ctx, answered: Answered) -> str | None:
+    services = ctx.services
+    conversation_id = answered.conversation_id
+    guard = answered.guard
+    messages = await guard.protect(title_messages(answered.question, answered.answer))
     try:
-        text = await services.llm.complete(
-            await guard.protect(messages),
-            answered.model,
-            max_tokens=settings(ctx).title_max_tokens,
-            purpose="title",
-        )
+        async with services.llm_queue.background():
+            text = await services.llm.complete(
+                messages,
+                answered.model,
+                max_tokens=settings(ctx).title_max_tokens,
+                purpose="title",
+            )
+    except TimeoutError:
+        log.info("no title for conversation %d: no room for it in the queue", conversation_id)
+        return None
     except LLMError as exc:
         log.warning("no title for conversation %d: %s", conversation_id, exc.kind)
-        return
+        return None
     title = clean_title(guard.restore(text))
     if not title:
         log.warning("no title for conversation %d: empty", conversation_id)
-        return
-    if await services.conversations.replace_title(conversation_id, conversation.title, title):
-        log.info("conversation %d titled (%d characters)", conversation_id, len(title))
+    return title or None

@@ -3,6 +3,7 @@ a job on the runtime's scheduler."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from datetime import UTC, datetime, timedelta
 
@@ -10,6 +11,7 @@ from bot.context import Services
 from bot.feature import Job
 from handlers.privacy.guard import Privacy
 from storage.privacy import RetentionCounts
+from storage.retention import RETENTION_SLICE, delete_messages_slice
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +26,15 @@ async def purge(privacy: Privacy, now: datetime) -> RetentionCounts | None:
     if days <= 0:
         return None
     cutoff = (now - timedelta(days=days)).astimezone(UTC).isoformat(timespec="milliseconds")
+    # The bulk in short transactions (answers' writes go in between), then the rest at once.
+    sliced = 0
+    while (deleted := await delete_messages_slice(privacy.repo.db, cutoff)) > 0:
+        sliced += deleted
+        if deleted < RETENTION_SLICE:
+            break
     counts = await privacy.repo.purge_before(cutoff)
+    if sliced:
+        counts = dataclasses.replace(counts, messages=counts.messages + sliced)
     if counts.total:
         privacy.detector.clear_cache()
     log.info(

@@ -167,9 +167,17 @@ async def test_instructions_count_in_the_context_budget(bot: Bot) -> None:
 # Titles -------------------------------------------------------------------------------------
 
 
+async def test_a_short_clean_question_titles_without_a_model_call(bot: Bot) -> None:
+    await bot.send("bonjour, comment fonctionnent les congés bonifiés ?")
+    await bot.background()
+    assert bot.llm.title_requests() == []
+    conv = await bot.services.conversations.current(DM)
+    assert conv is not None and conv.title == "Comment fonctionnent les congés bonifiés"
+
+
 async def test_title_generated_after_the_first_exchange_then_titre(bot: Bot) -> None:
     bot.llm.titles.append("« Congés bonifiés outre-mer. »")
-    await bot.send("Comment fonctionnent les congés bonifiés ?")
+    await bot.send("Je pars en Guadeloupe. Comment fonctionnent les congés bonifiés ?")
     await bot.background()
     [title_request] = bot.llm.title_requests()
     assert title_request.get("stream") is not True
@@ -187,11 +195,11 @@ async def test_title_generated_after_the_first_exchange_then_titre(bot: Bot) -> 
 
 
 async def test_a_failed_title_keeps_the_provisional_one(bot: Bot) -> None:
-    await bot.send("Rédiger une note au préfet")  # no title scripted: the fake refuses
+    await bot.send("Rédige une note. Elle est pour le préfet")  # the fake refuses the title
     await bot.background()
     assert len(bot.llm.title_requests()) == 1
     conv = await bot.services.conversations.current(DM)
-    assert conv is not None and conv.title == "Rédiger une note au préfet"
+    assert conv is not None and conv.title == "Rédige une note. Elle est pour le préfet"
 
 
 # Search -------------------------------------------------------------------------------------

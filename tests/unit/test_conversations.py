@@ -3,12 +3,17 @@ command names shared by rooms of different kinds."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.commands import CommandTable, Router
 from bot.context import Ctx
+from bot.conversation import TITLE_CHARS
 from bot.matrix import relations
-from handlers.conversations.router import clean_title
+from handlers.conversations.router import TITLE_QUESTION_CHARS, clean_title, title_from_question
 from storage.conversations import fts_query
 
 
@@ -54,3 +59,79 @@ def test_a_name_may_be_shared_only_by_disjoint_rooms() -> None:
     three.command("x", usage="!x", help="h", where=frozenset({"dm", "group"}))(handler)
     with pytest.raises(ValueError, match="twice"):
         CommandTable([one, two, three])
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("Comment fonctionnent les congés bonifiés ?", "Comment fonctionnent les congés bonifiés"),
+        (
+            "bonjour, comment poser un jour de télétravail ?",
+            "Comment poser un jour de télétravail",
+        ),
+        ("Bonjour à tous ! qui valide mes congés\u00a0? merci", "Qui valide mes congés"),
+        ("Qu'est-ce que le RIFSEEP ?", "Qu'est-ce que le RIFSEEP"),
+        ("  rédiger   une note au préfet s'il vous plaît.", "Rédiger une note au préfet"),
+        ("Congés ?", "Congés"),
+        (
+            "« Quel délai de prévenance pour un temps partiel ? »",
+            "Quel délai de prévenance pour un temps partiel",
+        ),
+        (
+            "Quelle est la date limite pour déposer mon dossier de retraite anticipée ?",
+            "Quelle est la date limite pour déposer mon dossier de…",
+        ),
+    ],
+)
+def test_a_short_clean_question_is_its_own_title(question: str, title: str) -> None:
+    assert title_from_question(question) == title
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Bonjour !",  # nothing left once greeted
+        "Voici mon texte. Peux-tu le corriger ?",  # two sentences
+        "Résume ce courriel :\nBonjour Marc, …",  # several lines
+        "Que dit https://www.service-public.fr/particuliers/vosdroits/F1234 ?",
+        "Corrige `SELECT * FROM agents`",
+        "COMMENT POSER UN CONGÉ",
+        "Le décret n° 2020-524 du 5 mai 2020 ?",  # more figures than words
+        "Peux-tu lire rapport.pdf ?",
+        "@marc.dupont peux-tu voir ?",
+        "mot " * 20,  # too many words
+        "x" * (TITLE_QUESTION_CHARS + 1),
+    ],
+)
+def test_a_long_or_messy_question_asks_the_model(question: str) -> None:
+    assert title_from_question(question) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=10_000) | st.text(alphabet="abcdé ,?!.'’«»\u00a0\n", max_size=10_000))
+def test_title_from_question_is_bounded_and_clean(question: str) -> None:
+    started = time.perf_counter()
+    title = title_from_question(question)
+    assert time.perf_counter() - started < 0.05
+    if title is None:
+        return
+    assert 0 < len(title) <= TITLE_CHARS
+    assert "\n" not in title and not title.endswith(("?", " ", "\u00a0"))
+    assert not title[0].islower()
+    assert title == title_from_question(question)  # deterministic
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["congés", "télétravail", "agent", "prime", "délai"]),
+        min_size=1,
+        max_size=9,
+    )
+)
+def test_short_word_questions_keep_their_words(words: list[str]) -> None:
+    question = " ".join(words) + " ?"
+    title = title_from_question(question)
+    assert title is not None
+    kept = title.removesuffix("…").split()
+    assert kept[0].lower() == words[0] and [w.lower() for w in kept[1:]] == words[1 : len(kept)]
