@@ -23,6 +23,7 @@ from bot.context import (
     Answered,
     AnswerFailed,
     Ctx,
+    MatrixPort,
     ModelUsage,
     Turn,
     TurnHook,
@@ -121,11 +122,10 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
     guard = await extensions.guard.for_question(ctx, question)
     user = await services.users.ensure(ctx.sender)
     conversation_id = await conversation_for_event(ctx, question)
-    # A resumed or retried event must not add the question twice.
-    if not await services.conversations.has_message_for_event(item.event_id):
-        await services.conversations.add_message(
-            conversation_id, "user", question, event_id=item.event_id, author=ctx.sender
-        )
+    # A resumed or retried event must not add the question twice (one guarded insert).
+    await services.conversations.add_question(
+        conversation_id, question, event_id=item.event_id, author=ctx.sender
+    )
     model = user.model or services.config.llm.model
     llm_config = services.config.llm
     if item.answer_event_id is not None:
@@ -167,8 +167,13 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
     progress = Completion(model=model)  # the text so far, if the agent stops the answer
     stopped = False
     # The typing notice goes out while the model is asked: one homeserver round trip less
-    # before the first token. It is a courtesy: set_typing never raises.
-    typing = asyncio.ensure_future(services.matrix.set_typing(ctx.room_id, True))
+    # before the first token.
+    typing = _Typing(
+        services.matrix,
+        ctx.room_id,
+        llm_config.typing_timeout,
+        shown=lambda: bool(streamer.event_ids),
+    )
     try:
         for hook in [*extensions.turn_hooks, *([prepare] if prepare else [])]:
             await hook(ctx, turn)
@@ -187,7 +192,7 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
         if turn.images:
             messages = with_images(messages, turn.images)
         # Wrapped once the guard has seen the messages: it restores what it pseudonymised.
-        shown = _Shown(guard.wrap(streamer.update))
+        shown = _Shown(guard.wrap(streamer.update), due=streamer.due)
         async with model_slot(ctx, streamer, in_flight) as slot:
             try:
                 completion = await in_flight.run(
@@ -234,8 +239,7 @@ async def respond(ctx: Ctx, question: str, *, prepare: TurnHook | None = None) -
         raise
     finally:
         services.in_flight.end(in_flight)
-        await typing  # so the "stopped typing" notice cannot overtake it
-        await services.matrix.set_typing(ctx.room_id, False)
+        await typing.end()
 
     if stopped:
         await _finish_stopped(
@@ -370,6 +374,9 @@ async def model_slot(
     tokens_out = completion.tokens_out
     if tokens_out is None:
         tokens_out = _estimate(completion.text)
+    # The provider's tokens per minute (OpenGateLLM counts the prompt's): the pacer keeps
+    # the next requests under it.
+    services.llm_queue.spent(tokens_in)
     await quota.record(
         ctx,
         ModelUsage(
@@ -422,6 +429,7 @@ def _streamer(
         ctx.services.matrix,
         ctx.room_id,
         interval=config.edit_interval,
+        max_interval=config.edit_interval_max,
         max_edits=config.max_edits,
         max_chars=config.max_message_chars,
         resume_event_id=resume_event_id,
@@ -448,13 +456,19 @@ async def _finish_stored(ctx: Ctx, answer_event_id: str, text: str, stopped: boo
 class _Shown:
     """The answer's display callback. A display in progress when the stream is cancelled (a
     stop) finishes anyway: the stopped mark must be the last edit. It keeps no reference to the
-    text, which grows in place in the LLM client."""
+    text, which grows in place in the LLM client. Chunks that come before the next display is
+    `due` cost nothing more: no task, no restoring by the guard."""
 
-    def __init__(self, show: Callable[[str], Awaitable[None]]) -> None:
+    def __init__(
+        self, show: Callable[[str], Awaitable[None]], due: Callable[[], bool] = lambda: True
+    ) -> None:
         self._show = show
+        self._due = due
         self._pending: asyncio.Future[None] | None = None
 
     async def __call__(self, text: str) -> None:
+        if not self._due():
+            return
         self._pending = asyncio.ensure_future(self._show(text))
         await asyncio.shield(self._pending)
 
@@ -467,6 +481,46 @@ class _Shown:
                 await pending
         except (Exception, TimeoutError) as exc:
             log.warning("an edit cut short by a stop failed: %s", type(exc).__name__)
+
+
+class _Typing:
+    """The "typing" notice of one answer, a courtesy (set_typing never raises).
+
+    One notice while the model is asked, lasting `timeout` seconds, renewed only while nothing
+    of the answer is shown: once a message shows, it lapses by itself (Element and Tchap web
+    hide it as soon as a message of the bot arrives). Homeservers do not clear it on a send, so
+    a stop goes out at the end only if the last notice could still be live then (a short
+    answer); a longer answer ends with no request for it."""
+
+    def __init__(
+        self, matrix: MatrixPort, room_id: str, timeout: float, *, shown: Callable[[], bool]
+    ) -> None:
+        self._matrix = matrix
+        self._room_id = room_id
+        self._timeout = timeout
+        self._shown = shown
+        self._live_until = float("-inf")
+        self._ended = asyncio.Event()
+        self._task = asyncio.ensure_future(self._run())
+
+    async def _run(self) -> None:
+        timeout_ms = round(self._timeout * 1000)
+        while not self._ended.is_set():
+            await self._matrix.set_typing(self._room_id, True, timeout_ms)
+            self._live_until = time.monotonic() + self._timeout
+            try:
+                # Renewed a little before it lapses, if nothing shows by then.
+                async with asyncio.timeout(self._timeout * 0.75):
+                    await self._ended.wait()
+            except TimeoutError:
+                if self._shown():
+                    return
+
+    async def end(self) -> None:
+        self._ended.set()
+        await self._task  # a notice on its way completes first: the stop cannot overtake it
+        if time.monotonic() < self._live_until:
+            await self._matrix.set_typing(self._room_id, False)
 
 
 async def _show_stopped(streamer: AnswerStreamer, text: str) -> None:

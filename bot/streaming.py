@@ -1,11 +1,16 @@
-"""Showing an answer while the model writes it: a first message, throttled edits, a final edit.
+"""Showing an answer while the model writes it: a first message, paced edits, a final edit.
 
-Edits are throttled (one per `interval` seconds) and capped per message, since every edit is a
-full event that each client must download; the final edit always goes out. An answer longer than
-one message continues in the next. Parts are chosen by the size of the event that will carry them
-(an edit carries its text twice, as Markdown and as HTML, and encryption adds a third), under the
-spec's cap of 65,536 bytes; a part the homeserver still refuses as too large (413) is cut again,
-and the rest of it continues in a new message.
+The first words go out at once, in a new message. Then every edit is a full event that each
+client downloads (and that wakes every sync of the room), so edits are paced by time and size:
+the k-th streamed edit of an answer waits `interval` × k seconds after the previous one (1 s,
+then 2 s, then 3 s… with the default, capped at `max_interval`), and only goes out when enough
+new text arrived to be worth an event. A 100-token answer at 20 tokens a second shows as one
+message, two streamed edits and the final edit. Edits are also capped per message; the final
+edit, with the rendering (HTML), always goes out. An answer longer than one message continues
+in the next. Parts are chosen by the size of the event that will carry them (an edit carries its
+text twice, as Markdown and as HTML, and encryption adds a third), under the spec's cap of
+65,536 bytes; a part the homeserver still refuses as too large (413) is cut again, and the rest
+of it continues in a new message.
 """
 
 from __future__ import annotations
@@ -32,6 +37,9 @@ _SPLIT_INLINE_CHARS = 4000
 # A part refused as too large is cut in halves; an answer gives up after this many refusals
 # (a homeserver that refuses even small events has another problem).
 MAX_REFUSALS = 16
+# A streamed edit shows at least this many new characters (about two words): an edit for a
+# word more is an event for nothing.
+MIN_EDIT_CHARS = 12
 
 
 class AnswerStreamer:
@@ -42,6 +50,7 @@ class AnswerStreamer:
         *,
         interval: float,
         max_edits: int,
+        max_interval: float | None = None,
         max_chars: int,
         resume_event_id: str | None = None,
         on_first_event: Callable[[str], Awaitable[None]] | None = None,
@@ -52,7 +61,8 @@ class AnswerStreamer:
     ) -> None:
         self.matrix = matrix
         self.room_id = room_id
-        self.interval = interval
+        self.interval = interval  # before the first streamed edit; the k-th waits k times it
+        self.max_interval = max(interval, max_interval if max_interval is not None else interval)
         self.max_edits = max_edits
         self.max_chars = max_chars  # an upper bound; the event's size decides first
         self.max_event_bytes = max_event_bytes
@@ -75,6 +85,11 @@ class AnswerStreamer:
         self._smaller: dict[str, list[str]] = {}  # a part refused as too large: its pieces
         self.refusals = 0
         self._last_edit = 0.0
+        # Pacing: the answer's first words are shown at once (also over a status line, or after
+        # a retry), then streamed displays wait longer and longer.
+        self._first_words_due = True
+        self._streamed = 0  # streamed displays since the first words
+        self._shown_chars = 0  # length of the text at the last streamed display
         self._answer_started = False
         self.edits_sent = 0
         self.first_visible_at: float | None = None
@@ -151,10 +166,10 @@ class AnswerStreamer:
         event_id = await self.matrix.send_text(
             self.room_id, body, html, thread_root=self.thread_root, txn_id=txn_id
         )
-        if not self.event_ids and self._on_first_event is not None:
-            await self._on_first_event(event_id)
         if self.first_visible_at is None:
             self.first_visible_at = self._clock()
+        if not self.event_ids and self._on_first_event is not None:
+            await self._on_first_event(event_id)
         self.event_ids.append(event_id)
         self._shown.append(body)
         self._edits.append(0)
@@ -202,13 +217,23 @@ class AnswerStreamer:
 
     # The answer's life -------------------------------------------------------------------------
 
+    def due(self) -> bool:
+        """Whether the next streamed display's time has come (the first words always are): a
+        cheap check, for callers that prepare the text before `update`."""
+        if self._first_words_due:
+            return True
+        wait = min(self.interval * (self._streamed + 1), self.max_interval)
+        return self._clock() - self._last_edit >= wait
+
     async def update(self, text: str) -> None:
         """Called with the whole text so far after each chunk of the stream."""
         self._answer_started = True
-        now = self._clock()
-        due = now - self._last_edit >= self.interval
-        if self.event_ids and not due:
+        if not self.due() or (
+            not self._first_words_due and len(text) - self._shown_chars < MIN_EDIT_CHARS
+        ):
             return  # nothing to show before the next edit: no need to split either
+        now = self._clock()
+        first_words = self._first_words_due
         # Parts that are complete get their final rendering once, then a new message starts.
         parts = await self._finalise(text, None, complete=False)
         index = len(parts) - 1
@@ -223,6 +248,10 @@ class AnswerStreamer:
             # Only the final rendering matters: it is measured and cut again if need be.
             log.warning("a streamed edit in %s was refused as too large: %s", self.room_id, exc)
         self._last_edit = now
+        self._shown_chars = len(text)
+        self._first_words_due = False
+        if not first_words:
+            self._streamed += 1
 
     async def status(self, line: str) -> None:
         """A progress line ("Recherche : …") shown in the answer's message before it starts."""
@@ -239,6 +268,9 @@ class AnswerStreamer:
         if self.event_ids:
             await self._edit(0, notice)
             self._shown[0] = ""
+        self._first_words_due = True  # the new attempt's first words show at once
+        self._streamed = 0
+        self._shown_chars = 0
 
     async def finish(self, text: str, footer: str | None = None) -> None:
         """The final rendering: the whole answer, as Markdown-rendered HTML."""

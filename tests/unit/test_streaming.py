@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+
 from bot import texts
 from bot.events import EventTooLarge
 from bot.eventsize import MAX_EVENT_BYTES
 from bot.render import split_message
-from bot.streaming import AnswerStreamer
+from bot.streaming import MIN_EDIT_CHARS, AnswerStreamer
 from tests.fakes import FakeMatrix
 from tests.long_text import collapsed, markdown_answer, reassembled
 
@@ -35,12 +37,86 @@ async def test_first_tokens_are_shown_at_once_then_edits_are_throttled() -> None
         await s.update("Bon" + "jour" * (i + 1))
     assert matrix.sent[0].edits == []
     clock.now += 1.0
-    await s.update("Bonjour à vous")
+    await s.update("Bonjour à vous, voici la réponse")
     assert len(matrix.sent[0].edits) == 1
     await s.finish("Bonjour à **vous**")
     body, html = matrix.sent[0].edits[-1]
     assert body == "Bonjour à **vous**"
     assert html is not None and "<strong>vous</strong>" in html
+
+
+def model_stream(tokens: int, ttft: float, tps: float) -> list[tuple[float, str]]:
+    """(time, whole text so far) after each token of a model answering `tokens` tokens."""
+    words = [f"mot{i % 10} " for i in range(tokens)]  # about a token each
+    return [(ttft + i / tps, "".join(words[: i + 1])) for i in range(tokens)]
+
+
+async def play(s: AnswerStreamer, clock: Clock, stream: list[tuple[float, str]]) -> list[float]:
+    """Feeds the stream at its times; the times at which something was shown."""
+    shown: list[float] = []
+    for at, text in stream:
+        clock.now = at
+        before = s.edits_sent + len(s.event_ids)
+        await s.update(text)
+        if s.edits_sent + len(s.event_ids) > before:
+            shown.append(at)
+    await s.finish(stream[-1][1].strip())
+    return shown
+
+
+async def test_a_100_token_answer_is_one_message_two_streamed_edits_and_the_final() -> None:
+    # Issue 16's scenario: first token at 0.5 s, then 20 tokens a second.
+    matrix, clock = FakeMatrix(), Clock()
+    s = streamer(matrix, clock, max_interval=4.0, max_edits=30)
+    shown = await play(s, clock, model_stream(100, 0.5, 20))
+    [message] = matrix.sent
+    assert shown[0] == 0.5  # the first token, at once
+    assert len(message.edits) == 3  # two streamed edits, then the final rendering
+    assert message.edits[-1][1] is not None
+    # The edits wait longer and longer: 1 s after the first words, then 2 s.
+    assert shown[1] - shown[0] >= 1.0 and shown[2] - shown[1] >= 2.0
+
+
+async def test_the_wait_between_edits_grows_up_to_its_cap() -> None:
+    matrix, clock = FakeMatrix(), Clock()
+    s = streamer(matrix, clock, max_interval=4.0, max_edits=100, max_chars=12_000)
+    shown = await play(s, clock, model_stream(1200, 0.5, 20))  # a minute of writing
+    gaps = [b - a for a, b in itertools.pairwise(shown)]
+    assert all(gap <= 4.0 + 0.05 for gap in gaps)  # never staler than the cap (+ one token)
+    assert gaps[:3] == sorted(gaps[:3]) and gaps[0] < 1.1
+    assert 12 <= len(shown) <= 20  # about one edit every 4 s, against 60 at one a second
+    assert matrix.sent[0].final_body == model_stream(1200, 0.5, 20)[-1][1].strip()
+
+
+async def test_an_edit_waits_for_enough_new_text() -> None:
+    matrix, clock = FakeMatrix(), Clock()
+    s = streamer(matrix, clock)
+    await s.update("Un")
+    text = "Un"
+    for _ in range(MIN_EDIT_CHARS - 1):  # a slow model: one character every 5 s
+        clock.now += 5
+        text += "e"
+        await s.update(text)
+    assert matrix.sent[0].edits == []  # due long ago, but a few letters are not worth an event
+    clock.now += 5
+    await s.update(text + "!")
+    assert len(matrix.sent[0].edits) == 1
+
+
+async def test_the_first_words_show_at_once_over_a_status_line_and_after_a_retry() -> None:
+    matrix, clock = FakeMatrix(), Clock()
+    s = streamer(matrix, clock)
+    await s.status(texts.THINKING)
+    clock.now += 0.01
+    await s.update("Voici")  # no wait for the interval after the status line
+    assert matrix.sent[0].final_body.startswith("Voici")
+    clock.now += 1.5
+    await s.update("Voici une réponse qui commence bien")
+    await s.reset()
+    clock.now += 0.01
+    await s.update("Autre")  # the new attempt's first words: at once
+    assert matrix.sent[0].final_body.startswith("Autre")
+    assert len(matrix.sent) == 1
 
 
 async def test_edits_are_capped_but_the_final_edit_always_goes_out() -> None:
