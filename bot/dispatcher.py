@@ -9,8 +9,10 @@ never delays another room, and nio's sync loop never waits for the model.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import logging
+import secrets
 import time
 from collections.abc import Coroutine, Iterable
 from typing import Any
@@ -392,6 +394,8 @@ class Dispatcher:
                 self.fatal = exc
                 self.failed.set()
                 return
+            if not self._wake.get(room_id) and inbox.nothing_else_pending(room_id):
+                break  # the inbox knows there is nothing more: no read to find nothing
         self._workers.pop(room_id, None)
 
     async def process(self, item: InboxItem) -> None:
@@ -441,7 +445,11 @@ class Dispatcher:
             await ctx.reply(texts.gave_up(ref))
             await inbox.mark_failed(item.seq, ref)
             return "message", "gave_up"
-        await inbox.start_attempt(item.seq)
+        # The answer's transaction id base goes with the attempt: recorded before anything is
+        # sent, in the same write.
+        txn = item.answer_txn or f"answer.{secrets.token_hex(8)}"
+        await inbox.start_attempt(item.seq, txn)
+        ctx.item = dataclasses.replace(item, answer_txn=txn)
         outcome = "ok"
         try:
             await self._note_room_change(ctx)

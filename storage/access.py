@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storage.db import Database
+from storage.memo import Memo
 from storage.privacy import register_personal_data
-from storage.users import _USER_COLUMNS, User, UserRepository, _user
+from storage.users import _USER_COLUMNS, User, UserMemos, UserRepository, _user
 
 # In !mes-donnees; kept by !oublier: the audit trail of decisions, and counts (no content)
 # that quotas and statistics need.
@@ -50,6 +51,54 @@ class QuotaOverride:
     tokens_per_day: int | None
 
 
+# After every ISO date: a tally that keeps no requests one by one covers no rolling window.
+_NEVER = "\uffff"
+
+
+@dataclass
+class _Tally:
+    """One user's usage as the quota check reads it: totals since `day` (a day's start), and
+    every request since `recent_from` (all of them: a rolling window is counted from it)."""
+
+    day: str
+    messages: int
+    tokens: int
+    first_at: str | None
+    recent_from: str
+    recent: list[tuple[str, int]]  # (at, tokens), in no particular order
+
+    def covers(self, day_start: str, recent_since: str | None) -> bool:
+        return self.day == day_start and (recent_since is None or recent_since >= self.recent_from)
+
+    def keep_recent(self, since: str) -> None:
+        """Requests before `since` are no longer needed (the window only moves forward)."""
+        if since > self.recent_from:
+            self.recent_from = since
+            self.recent = [r for r in self.recent if r[0] >= since]
+
+    def plus(self, at: str, tokens: int) -> _Tally:
+        in_day = at >= self.day
+        first_at = self.first_at
+        if in_day and (first_at is None or at < first_at):
+            first_at = at
+        return _Tally(
+            self.day,
+            self.messages + int(in_day),
+            self.tokens + (tokens if in_day else 0),
+            first_at,
+            self.recent_from,
+            [*self.recent, (at, tokens)] if at >= self.recent_from else list(self.recent),
+        )
+
+
+class UsageMemos:
+    """The quota check's reads, remembered (see storage/memo.py), for every repository."""
+
+    def __init__(self) -> None:
+        self.tallies: Memo[str, _Tally] = Memo()
+        self.overrides: Memo[str, QuotaOverride] = Memo()
+
+
 @dataclass(frozen=True)
 class HeldMessage:
     seq: int
@@ -69,18 +118,32 @@ class AccessRepository:
         """Classify a user seen for the first time; False if they were already registered."""
         await self.users.ensure(user_id)
         now = self.db.now()
-        rowcount, _ = await self.db.execute(
-            "UPDATE users SET registered_at = ?, status = ?, status_changed_at = ?, "
-            "homeserver = ?, domain = ? WHERE user_id = ? AND registered_at IS NULL",
-            (now, status, now, homeserver, domain, user_id),
-        )
+        try:
+            rowcount, _ = await self.db.execute(
+                "UPDATE users SET registered_at = ?, status = ?, status_changed_at = ?, "
+                "homeserver = ?, domain = ? WHERE user_id = ? AND registered_at IS NULL",
+                (now, status, now, homeserver, domain, user_id),
+            )
+        finally:
+            self.users.forget(user_id)
+        if rowcount > 0:
+            self.db.shared(UserMemos).registered_at.update(user_id, now)
         return rowcount > 0
 
     async def registered_at(self, user_id: str) -> str | None:
+        memo = self.db.shared(UserMemos).registered_at
+        known = memo.get(user_id)
+        if known is not None:
+            return known  # set once, never changed
+        generation = memo.generation()
         row = await self.db.fetchone(
             "SELECT registered_at FROM users WHERE user_id = ?", (user_id,)
         )
-        return str(row["registered_at"]) if row and row["registered_at"] else None
+        if not row or not row["registered_at"]:
+            return None
+        registered = str(row["registered_at"])
+        memo.keep(user_id, registered, generation)
+        return registered
 
     async def count_with_status(self, status: str) -> int:
         # Rows made by other features before the gate saw the user are not counted.
@@ -103,10 +166,13 @@ class AccessRepository:
         return [_user(row) for row in rows]
 
     async def accept_terms(self, user_id: str, version: str) -> None:
-        await self.db.execute(
-            "UPDATE users SET terms_version = ?, terms_accepted_at = ? WHERE user_id = ?",
-            (version, self.db.now(), user_id),
-        )
+        try:
+            await self.db.execute(
+                "UPDATE users SET terms_version = ?, terms_accepted_at = ? WHERE user_id = ?",
+                (version, self.db.now(), user_id),
+            )
+        finally:
+            self.users.forget(user_id)
 
     # Capacity ---------------------------------------------------------------------------
 
@@ -158,11 +224,21 @@ class AccessRepository:
         kwh: float | None = None,
         kgco2eq: float | None = None,
     ) -> None:
-        await self.db.execute(
-            "INSERT INTO usage (user_id, at, tokens_in, tokens_out, latency_ms, wait_ms, cost, "
-            "kwh, kgco2eq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (user_id, at, tokens_in, tokens_out, latency_ms, wait_ms, cost, kwh, kgco2eq),
-        )
+        tallies = self.db.shared(UsageMemos).tallies
+        recorded = False
+        try:
+            await self.db.execute(
+                "INSERT INTO usage (user_id, at, tokens_in, tokens_out, latency_ms, wait_ms, "
+                "cost, kwh, kgco2eq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (user_id, at, tokens_in, tokens_out, latency_ms, wait_ms, cost, kwh, kgco2eq),
+            )
+            recorded = True
+        finally:
+            tally = tallies.get(user_id)
+            if tally is not None and recorded:
+                tallies.update(user_id, tally.plus(at, tokens_in + tokens_out))
+            else:
+                tallies.forget(user_id)  # written or not: read again
 
     async def footprint_since(self, user_id: str, since: str | None = None) -> FootprintTotal:
         """The user's footprint since `since` (UTC ISO), or since their first request."""
@@ -179,6 +255,44 @@ class AccessRepository:
             int(row["n"]), float(row["cost"]), float(row["kwh"]), float(row["co2"])
         )
 
+    async def usage_window(
+        self, user_id: str, day_start: str, recent_since: str | None
+    ) -> tuple[Usage, Usage | None]:
+        """The user's usage since `day_start` and, unless None, since `recent_since` (a rolling
+        window of a minute or so): what the quota check reads before every answer, read from
+        the database once a day per user, then kept up to date by `record_usage`."""
+        memo = self.db.shared(UsageMemos).tallies
+        tally = memo.get(user_id)
+        if tally is None or not tally.covers(day_start, recent_since):
+            generation = memo.generation()
+            tally = await self._load_tally(user_id, day_start, recent_since)
+            memo.keep(user_id, tally, generation)
+        day = Usage(tally.messages, tally.tokens, tally.first_at)
+        if recent_since is None:
+            return day, None
+        tally.keep_recent(recent_since)
+        recent = [r for r in tally.recent if r[0] >= recent_since]
+        return day, Usage(
+            len(recent), sum(t for _, t in recent), min((a for a, _ in recent), default=None)
+        )
+
+    async def _load_tally(self, user_id: str, day_start: str, recent_since: str | None) -> _Tally:
+        day = await self.usage_since(user_id, day_start)
+        if recent_since is None:  # no rolling window: no request kept one by one
+            return _Tally(day_start, day.messages, day.tokens, day.first_at, _NEVER, [])
+        rows = await self.db.fetchall(
+            "SELECT at, tokens_in + tokens_out AS t FROM usage WHERE user_id = ? AND at >= ?",
+            (user_id, recent_since),
+        )
+        return _Tally(
+            day_start,
+            day.messages,
+            day.tokens,
+            day.first_at,
+            recent_since,
+            [(str(r["at"]), int(r["t"])) for r in rows],
+        )
+
     async def usage_since(self, user_id: str, since: str) -> Usage:
         row = await self.db.fetchone(
             "SELECT COUNT(*) AS n, coalesce(SUM(tokens_in + tokens_out), 0) AS t, MIN(at) AS f "
@@ -190,28 +304,41 @@ class AccessRepository:
         return Usage(int(row["n"]), int(row["t"]), row["f"])
 
     async def quota_override(self, user_id: str) -> QuotaOverride:
+        # Written only by set_quota_override below: the answer "none" is remembered too.
+        memo = self.db.shared(UsageMemos).overrides
+        known = memo.get(user_id)
+        if known is not None:
+            return known
+        generation = memo.generation()
         row = await self.db.fetchone(
             "SELECT messages_per_day, tokens_per_day FROM quota_overrides WHERE user_id = ?",
             (user_id,),
         )
-        if row is None:
-            return QuotaOverride(None, None)
-        return QuotaOverride(row["messages_per_day"], row["tokens_per_day"])
+        found = (
+            QuotaOverride(row["messages_per_day"], row["tokens_per_day"])
+            if row is not None
+            else QuotaOverride(None, None)
+        )
+        memo.keep(user_id, found, generation)
+        return found
 
     async def set_quota_override(
         self, user_id: str, messages: int | None, tokens: int | None, actor: str
     ) -> None:
-        if messages is None and tokens is None:
-            await self.db.execute("DELETE FROM quota_overrides WHERE user_id = ?", (user_id,))
-            return
-        await self.db.execute(
-            "INSERT INTO quota_overrides (user_id, messages_per_day, tokens_per_day, set_by, "
-            "set_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(user_id) DO UPDATE SET "
-            "messages_per_day = excluded.messages_per_day, "
-            "tokens_per_day = excluded.tokens_per_day, set_by = excluded.set_by, "
-            "set_at = excluded.set_at",
-            (user_id, messages, tokens, actor, self.db.now()),
-        )
+        try:
+            if messages is None and tokens is None:
+                await self.db.execute("DELETE FROM quota_overrides WHERE user_id = ?", (user_id,))
+                return
+            await self.db.execute(
+                "INSERT INTO quota_overrides (user_id, messages_per_day, tokens_per_day, "
+                "set_by, set_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(user_id) DO UPDATE SET "
+                "messages_per_day = excluded.messages_per_day, "
+                "tokens_per_day = excluded.tokens_per_day, set_by = excluded.set_by, "
+                "set_at = excluded.set_at",
+                (user_id, messages, tokens, actor, self.db.now()),
+            )
+        finally:
+            self.db.shared(UsageMemos).overrides.forget(user_id)
 
     # Messages held until a user is approved or accepts the terms -----------------------
 

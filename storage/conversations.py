@@ -282,8 +282,9 @@ class ConversationRepository:
         """`author`: who wrote a user message (answers have none); `stopped`: an answer the
         agent stopped, stored as far as it went."""
         now = self.db.now()
-        async with self.db.transaction() as conn:
-            cur = await conn.execute(
+        # One transaction, in one trip to the database's thread.
+        (_, message_id), _ = await self.db.write(
+            (
                 "INSERT INTO messages (conversation_id, role, content, event_id, model, "
                 "tokens_in, tokens_out, latency_ms, ttft_ms, created_at, author, cost, kwh, "
                 "kgco2eq, stopped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -304,11 +305,9 @@ class ConversationRepository:
                     stats.kgco2eq if stats else None,
                     int(stopped),
                 ),
-            )
-            await conn.execute(
-                "UPDATE conversations SET updated_at = ? WHERE id = ?", (now, conversation_id)
-            )
-            message_id = cur.lastrowid
+            ),
+            ("UPDATE conversations SET updated_at = ? WHERE id = ?", (now, conversation_id)),
+        )
         assert message_id is not None
         return message_id
 
@@ -329,6 +328,28 @@ class ConversationRepository:
                 "UPDATE messages SET event_id = ? WHERE id = ? AND event_id IS NULL",
                 (event_id, message_id),
             )
+
+    async def add_question(
+        self, conversation_id: int, content: str, *, event_id: str, author: str
+    ) -> bool:
+        """The user's message of `event_id`, unless one is stored already (a resumed or retried
+        event): `has_message_for_event` then `add_message`, in one transaction and one trip.
+        True when it was added."""
+        now = self.db.now()
+        (added, _), _ = await self.db.write(
+            (
+                "INSERT INTO messages (conversation_id, role, content, event_id, created_at, "
+                "author) SELECT ?, 'user', ?, ?, ?, ? "
+                "WHERE NOT EXISTS (SELECT 1 FROM messages WHERE event_id = ?)",
+                (conversation_id, content, event_id, now, author, event_id),
+            ),
+            (
+                # changes(): rows the INSERT above added (its triggers' not counted).
+                "UPDATE conversations SET updated_at = ? WHERE id = ? AND changes() > 0",
+                (now, conversation_id),
+            ),
+        )
+        return added > 0
 
     async def has_message_for_event(self, event_id: str) -> bool:
         row = await self.db.fetchone("SELECT 1 FROM messages WHERE event_id = ?", (event_id,))

@@ -7,11 +7,11 @@ import logging
 import re
 import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import aiosqlite
 
@@ -23,6 +23,7 @@ _CHECKPOINT_ATTEMPTS = 10
 Clock = Callable[[], datetime]
 
 T = TypeVar("T")
+S = TypeVar("S")
 
 
 def utcnow() -> datetime:
@@ -56,6 +57,7 @@ class Database:
         self._conn: aiosqlite.Connection | None = None
         # One connection serves every task: writes and transactions take turns.
         self._write_lock = asyncio.Lock()
+        self._shared: dict[type[Any], Any] = {}
 
     @property
     def conn(self) -> aiosqlite.Connection:
@@ -63,11 +65,20 @@ class Database:
             raise RuntimeError("database is not open")
         return self._conn
 
+    def shared(self, kind: type[S]) -> S:
+        """The one `kind()` of this open database: what every repository instance must share
+        (see storage/memo.py). Emptied when the database opens: nothing outlives a restart."""
+        found = self._shared.get(kind)
+        if found is None:
+            found = self._shared[kind] = kind()
+        return cast(S, found)
+
     def now(self) -> str:
         return self.clock().astimezone(UTC).isoformat(timespec="milliseconds")
 
     async def open(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._shared = {}
         conn = await aiosqlite.connect(self.path, isolation_level=None)
         conn.row_factory = aiosqlite.Row
         await conn.execute("PRAGMA journal_mode=WAL")
@@ -136,7 +147,7 @@ class Database:
             conn = self.conn
             await _end_stale_transaction(conn, "transaction")
             try:
-                await _to_the_end(conn.execute("BEGIN IMMEDIATE"))
+                await _in_thread_to_the_end(conn, _run, "BEGIN IMMEDIATE")
             except BaseException:
                 # Cancelled while BEGIN waited or ran: it may have opened the transaction.
                 await _rollback(conn)
@@ -147,7 +158,7 @@ class Database:
                 await _rollback(conn)
                 raise
             try:
-                await _to_the_end(conn.execute("COMMIT"))
+                await _in_thread_to_the_end(conn, _run, "COMMIT")
             except BaseException:
                 # A failed COMMIT (deferred foreign key, disk full) leaves the transaction open;
                 # a cancelled one that went through leaves nothing to roll back.
@@ -163,7 +174,21 @@ class Database:
         async with self._write_lock:
             conn = self.conn
             await _end_stale_transaction(conn, "execute")
-            return await _to_the_end(_write(conn, sql, params))
+            return await _in_thread_to_the_end(conn, _run, sql, params)
+
+    async def write(self, *statements: tuple[str, Sequence[Any]]) -> list[tuple[int, int | None]]:
+        """Run write statements in one transaction (BEGIN IMMEDIATE … COMMIT, all or none), in
+        one trip to the database's thread; returns (rowcount, lastrowid) of each.
+
+        As for `execute`, the transaction has ended (committed, or rolled back on an error)
+        before the write lock is free, even when the caller is cancelled.
+        """
+        if not statements:
+            return []
+        async with self._write_lock:
+            conn = self.conn
+            await _end_stale_transaction(conn, "write")
+            return await _in_thread_to_the_end(conn, _run_all, statements)
 
     async def checkpoint(self) -> bool:
         """Copy the WAL into the database file and truncate it to zero bytes.
@@ -178,7 +203,9 @@ class Database:
                 conn = self.conn
                 await _end_stale_transaction(conn, "checkpoint")
                 try:
-                    row = await _to_the_end(_read_one(conn, "PRAGMA wal_checkpoint(TRUNCATE)"))
+                    row = await _in_thread_to_the_end(
+                        conn, _fetchone, "PRAGMA wal_checkpoint(TRUNCATE)", ()
+                    )
                 except sqlite3.OperationalError as exc:
                     log.debug("checkpoint refused: %s", exc)
                     row = None
@@ -194,12 +221,95 @@ class Database:
         await self.fetchone("SELECT count(*) FROM sqlite_master")
 
     async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> aiosqlite.Row | None:
-        async with self.conn.execute(sql, params) as cur:
-            return await cur.fetchone()
+        conn = self.conn
+        row: aiosqlite.Row | None = await _in_thread(conn, _fetchone, sql, params)
+        return row
 
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[aiosqlite.Row]:
-        async with self.conn.execute(sql, params) as cur:
-            return list(await cur.fetchall())
+        conn = self.conn
+        rows: list[aiosqlite.Row] = await _in_thread(conn, _fetchall, sql, params)
+        return rows
+
+
+# One trip to aiosqlite's thread per call -------------------------------------------------------
+#
+# aiosqlite's cursor API costs a trip to its thread (a queue put, a wake-up of the event loop)
+# for the statement, another for the fetch and another to close the cursor. These run the
+# whole call in the thread in one trip, through the function aiosqlite's own methods use.
+
+
+def _in_thread(conn: aiosqlite.Connection, fn: Callable[..., T], *args: Any) -> Awaitable[T]:
+    """fn(sqlite3 connection, *args) in aiosqlite's thread, in one trip."""
+    sqlite_conn = conn._conn  # raises ValueError once closed, as aiosqlite's methods do
+    aw: Awaitable[T] = conn._execute(fn, sqlite_conn, *args)  # type: ignore[no-untyped-call]
+    return aw
+
+
+async def _in_thread_to_the_end(conn: aiosqlite.Connection, fn: Callable[..., T], *args: Any) -> T:
+    """As `_in_thread`, and if this task is cancelled meanwhile, the call still ends (it is
+    queued in the thread already) before the cancellation goes on. No task is created unless
+    a cancellation comes."""
+    try:
+        return await _in_thread(conn, fn, *args)
+    except asyncio.CancelledError:
+        # The thread takes calls in order: once a call queued after this one has run, this one
+        # has run too (or failed, its error lost with the cancellation, as before).
+        with suppress(sqlite3.Error, ValueError):
+            await _to_the_end(_in_thread(conn, _nothing))
+        raise
+
+
+def _nothing(sqlite_conn: sqlite3.Connection) -> None:
+    return None
+
+
+def _run(
+    sqlite_conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()
+) -> tuple[int, int | None]:
+    cur = sqlite_conn.execute(sql, params)
+    try:
+        return cur.rowcount, cur.lastrowid
+    finally:
+        cur.close()
+
+
+def _run_all(
+    sqlite_conn: sqlite3.Connection, statements: Sequence[tuple[str, Sequence[Any]]]
+) -> list[tuple[int, int | None]]:
+    sqlite_conn.execute("BEGIN IMMEDIATE")
+    try:
+        results = [_run(sqlite_conn, sql, params) for sql, params in statements]
+        sqlite_conn.execute("COMMIT")
+    except BaseException:
+        # A failed statement, or a failed COMMIT (a deferred foreign key), leaves it open.
+        if sqlite_conn.in_transaction:
+            try:
+                sqlite_conn.execute("ROLLBACK")
+            except sqlite3.Error as exc:
+                log.error("rollback failed, the transaction is still open: %s", exc)
+        raise
+    return results
+
+
+def _fetchone(
+    sqlite_conn: sqlite3.Connection, sql: str, params: Sequence[Any]
+) -> aiosqlite.Row | None:
+    cur = sqlite_conn.execute(sql, params)
+    try:
+        row: aiosqlite.Row | None = cur.fetchone()
+        return row
+    finally:
+        cur.close()
+
+
+def _fetchall(
+    sqlite_conn: sqlite3.Connection, sql: str, params: Sequence[Any]
+) -> list[aiosqlite.Row]:
+    cur = sqlite_conn.execute(sql, params)
+    try:
+        return list(cur.fetchall())
+    finally:
+        cur.close()
 
 
 async def _to_the_end(aw: Awaitable[T]) -> T:
@@ -217,24 +327,6 @@ async def _to_the_end(aw: Awaitable[T]) -> T:
             log.warning("statement of a cancelled task failed: %s", task.exception())
         raise cancelled
     return task.result()
-
-
-async def _read_one(conn: aiosqlite.Connection, sql: str) -> aiosqlite.Row | None:
-    cur = await conn.execute(sql)
-    try:
-        return await cur.fetchone()
-    finally:
-        await cur.close()
-
-
-async def _write(
-    conn: aiosqlite.Connection, sql: str, params: Sequence[Any]
-) -> tuple[int, int | None]:
-    cur = await conn.execute(sql, params)
-    try:
-        return cur.rowcount, cur.lastrowid
-    finally:
-        await cur.close()
 
 
 def _in_transaction(conn: aiosqlite.Connection) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import aiosqlite
 
 from storage.db import Database
+from storage.memo import Absent
 from storage.privacy import complete_erasure, register_after_delete, register_personal_data
 
 # !mes-donnees lists the documents, !oublier erases them, the retention job expires them
@@ -78,11 +79,46 @@ def fts_query(question: str, *, min_length: int = 2) -> str | None:
     return " OR ".join(f'"{t}"' for t in terms[:64])
 
 
+class _WithoutDocuments(Absent[int]):
+    """Conversations known to have no document (most): every answer asks for their passages."""
+
+
 class DocumentRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
     async def add(
+        self,
+        conversation_id: int,
+        user_id: str,
+        event_id: str | None,
+        filename: str,
+        mimetype: str | None,
+        kind: str,
+        pages: int | None,
+        words: int,
+        chars: int,
+        truncated: bool,
+        chunks: Sequence[Chunk],
+    ) -> int:
+        try:
+            return await self._add(
+                conversation_id,
+                user_id,
+                event_id,
+                filename,
+                mimetype,
+                kind,
+                pages,
+                words,
+                chars,
+                truncated,
+                chunks,
+            )
+        finally:
+            self.db.shared(_WithoutDocuments).forget(conversation_id)
+
+    async def _add(
         self,
         conversation_id: int,
         user_id: str,
@@ -138,9 +174,15 @@ class DocumentRepository:
         return _document(row) if row else None
 
     async def in_conversation(self, conversation_id: int) -> list[Document]:
+        absent = self.db.shared(_WithoutDocuments)
+        if conversation_id in absent:
+            return []
+        generation = absent.generation()
         rows = await self.db.fetchall(
             "SELECT * FROM documents WHERE conversation_id = ? ORDER BY id", (conversation_id,)
         )
+        if not rows:
+            absent.note(conversation_id, generation)
         return [_document(r) for r in rows]
 
     async def delete(self, document_id: int) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from storage.db import Database
+from storage.memo import Absent
 from storage.privacy import register_personal_data
 
 # The agent's feedback is theirs: exported, erased by !oublier, expired with conversations.
@@ -20,6 +21,11 @@ class AnsweredBy:
     conversation_id: int
     model: str | None
     latency_ms: int | None
+
+
+class _NoCommentAsked(Absent[tuple[str, str]]):
+    """(agent, room) known to have no thumbs-down waiting for a comment (read for every
+    message); only record_reaction asks for one."""
 
 
 class FeedbackRepository:
@@ -50,6 +56,35 @@ class FeedbackRepository:
         ask_comment: bool,
     ) -> bool:
         """Store the reaction once and count it; False if it was already recorded."""
+        try:
+            return await self._record_reaction(
+                reaction_event_id=reaction_event_id,
+                answer_event_id=answer_event_id,
+                user_id=user_id,
+                room_id=room_id,
+                rating=rating,
+                answer=answer,
+                homeserver=homeserver,
+                domain=domain,
+                ask_comment=ask_comment,
+            )
+        finally:
+            if ask_comment:
+                self.db.shared(_NoCommentAsked).forget((user_id, room_id))
+
+    async def _record_reaction(
+        self,
+        *,
+        reaction_event_id: str,
+        answer_event_id: str,
+        user_id: str,
+        room_id: str,
+        rating: str,
+        answer: AnsweredBy,
+        homeserver: str | None,
+        domain: str | None,
+        ask_comment: bool,
+    ) -> bool:
         now = self.db.now()
         async with self.db.transaction() as conn:
             cur = await conn.execute(
@@ -107,11 +142,17 @@ class FeedbackRepository:
         return taken
 
     async def waiting_comment(self, user_id: str, room_id: str) -> bool:
+        absent = self.db.shared(_NoCommentAsked)
+        if (user_id, room_id) in absent:
+            return False
+        generation = absent.generation()
         row = await self.db.fetchone(
             "SELECT 1 FROM answer_feedback WHERE user_id = ? AND room_id = ? "
             "AND comment_asked_at IS NOT NULL LIMIT 1",
             (user_id, room_id),
         )
+        if row is None:
+            absent.note((user_id, room_id), generation)
         return row is not None
 
     async def add_free(

@@ -74,9 +74,26 @@ def _item(r: aiosqlite.Row) -> InboxItem:
     )
 
 
+class _Queued:
+    """What the inbox knows without reading it: whether a room has another pending event."""
+
+    def __init__(self) -> None:
+        # Moves on each time an event becomes pending (added, or queued again).
+        self.generation = 0
+        # Room -> the generation at which next_pending saw at most one pending event there.
+        self.alone: dict[str, int] = {}
+
+
 class InboxRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
+
+    @property
+    def _queued(self) -> _Queued:
+        return self.db.shared(_Queued)
+
+    def _became_pending(self) -> None:
+        self._queued.generation += 1
 
     async def pending_count(self) -> int:
         """Events waiting to be handled, in every room (the queue-depth gauge)."""
@@ -105,6 +122,37 @@ class InboxRepository:
         reply_to: str | None = None,
     ) -> bool:
         """Store an event once; False if it was already there (a replayed sync)."""
+        self._became_pending()  # before as well as after: a reader in between reads again
+        try:
+            return await self._add(
+                event_id,
+                room_id,
+                sender,
+                kind,
+                body,
+                origin_ts,
+                msgtype,
+                media=media,
+                thread_root=thread_root,
+                reply_to=reply_to,
+            )
+        finally:
+            self._became_pending()
+
+    async def _add(
+        self,
+        event_id: str,
+        room_id: str,
+        sender: str,
+        kind: str,
+        body: str | None,
+        origin_ts: int,
+        msgtype: str,
+        *,
+        media: str | None,
+        thread_root: str | None,
+        reply_to: str | None,
+    ) -> bool:
         rowcount, _ = await self.db.execute(
             "INSERT OR IGNORE INTO inbox (event_id, room_id, sender, kind, msgtype, body, "
             "origin_ts, received_at, media, thread_root, reply_to) "
@@ -145,14 +193,27 @@ class InboxRepository:
         return rowcount > 0
 
     async def next_pending(self, room_id: str) -> InboxItem | None:
-        row = await self.db.fetchone(
+        queued = self._queued
+        generation = queued.generation
+        rows = await self.db.fetchall(
             # Arrival order as the homeserver saw it: events fetched late to fill a gap, or
             # decrypted once their key came, still go before what was sent after them.
             f"SELECT {_COLUMNS} FROM inbox WHERE room_id = ? AND status = 'pending' "
-            "ORDER BY origin_ts, seq LIMIT 1",
+            "ORDER BY origin_ts, seq LIMIT 2",
             (room_id,),
         )
-        return _item(row) if row else None
+        if len(rows) < 2:
+            queued.alone[room_id] = generation
+        else:
+            queued.alone.pop(room_id, None)
+        return _item(rows[0]) if rows else None
+
+    def nothing_else_pending(self, room_id: str) -> bool:
+        """True when the event next_pending last returned for this room was its only pending
+        one and no event became pending since: once that event is handled, asking
+        next_pending again would find nothing."""
+        queued = self._queued
+        return queued.alone.get(room_id) == queued.generation
 
     async def rooms_with_pending(self) -> list[str]:
         rows = await self.db.fetchall(
@@ -160,8 +221,14 @@ class InboxRepository:
         )
         return [r["room_id"] for r in rows]
 
-    async def start_attempt(self, seq: int) -> None:
-        await self.db.execute("UPDATE inbox SET attempts = attempts + 1 WHERE seq = ?", (seq,))
+    async def start_attempt(self, seq: int, answer_txn: str | None = None) -> None:
+        """Count one more start; record `answer_txn` as the answer's transaction id base
+        unless one is recorded already (one write for both, before anything is sent)."""
+        await self.db.execute(
+            "UPDATE inbox SET attempts = attempts + 1, answer_txn = coalesce(answer_txn, ?) "
+            "WHERE seq = ?",
+            (answer_txn, seq),
+        )
 
     async def set_answer_txn(self, seq: int, txn: str) -> None:
         await self.db.execute("UPDATE inbox SET answer_txn = ? WHERE seq = ?", (txn, seq))
@@ -196,11 +263,15 @@ class InboxRepository:
         return _item(row) if row else None
 
     async def requeue(self, seq: int) -> None:
-        await self.db.execute(
-            "UPDATE inbox SET status = 'pending', error_ref = NULL, done_at = NULL, attempts = 0 "
-            "WHERE seq = ?",
-            (seq,),
-        )
+        self._became_pending()
+        try:
+            await self.db.execute(
+                "UPDATE inbox SET status = 'pending', error_ref = NULL, done_at = NULL, "
+                "attempts = 0 WHERE seq = ?",
+                (seq,),
+            )
+        finally:
+            self._became_pending()
 
     async def get(self, event_id: str) -> InboxItem | None:
         row = await self.db.fetchone(

@@ -20,6 +20,7 @@ from typing import Any
 import aiosqlite
 
 from storage.db import Database
+from storage.memo import Absent
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +165,14 @@ def _rows(rows: Sequence[aiosqlite.Row]) -> list[dict[str, Any]]:
     return [dict(r) for r in rows]
 
 
+# The key of `_NoOverride` that stands for every event.
+_ANY_EVENT = ""
+
+
+class _NoOverride(Absent[str]):
+    """privacy_overrides known to be empty (`_ANY_EVENT`)."""
+
+
 class PrivacyRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -224,16 +233,29 @@ class PrivacyRepository:
         return str(row["event_id"]) if row else None
 
     async def allow_once(self, event_id: str) -> None:
-        await self.db.execute(
-            "INSERT OR IGNORE INTO privacy_overrides (event_id, created_at) VALUES (?, ?)",
-            (event_id, self.db.now()),
-        )
+        try:
+            await self.db.execute(
+                "INSERT OR IGNORE INTO privacy_overrides (event_id, created_at) VALUES (?, ?)",
+                (event_id, self.db.now()),
+            )
+        finally:
+            self.db.shared(_NoOverride).forget(_ANY_EVENT)
 
     async def is_allowed_once(self, event_id: str) -> bool:
+        # Asked for every question; the table is empty most of the time.
+        absent = self.db.shared(_NoOverride)
+        if _ANY_EVENT in absent:
+            return False
+        generation = absent.generation()
         row = await self.db.fetchone(
-            "SELECT 1 FROM privacy_overrides WHERE event_id = ?", (event_id,)
+            "SELECT EXISTS (SELECT 1 FROM privacy_overrides) AS any_event, "
+            "EXISTS (SELECT 1 FROM privacy_overrides WHERE event_id = ?) AS this_event",
+            (event_id,),
         )
-        return row is not None
+        if row is None or not row["any_event"]:
+            absent.note(_ANY_EVENT, generation)
+            return False
+        return bool(row["this_event"])
 
     # Counters -----------------------------------------------------------------------------
 

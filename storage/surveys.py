@@ -13,6 +13,7 @@ from typing import Any
 import aiosqlite
 
 from storage.db import Database
+from storage.memo import Absent
 from storage.privacy import register_personal_data
 
 # Records that must keep applying (the monthly cap, the opt-out) stay after !oublier; the
@@ -128,6 +129,11 @@ class Round:
 
 def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+class _NotAsking(Absent[tuple[str, str]]):
+    """(agent, room) known to have no survey asking; every write that sets a send asking
+    forgets them all (a send's id does not say whose it is, and they are rare)."""
 
 
 class SurveyRepository:
@@ -371,11 +377,14 @@ class SurveyRepository:
 
     async def start_send(self, send_id: int) -> None:
         """Before the first message: from now on the agent's replies go to the survey."""
-        await self.db.execute(
-            "UPDATE survey_sends SET status = 'asking', attempts = attempts + 1, updated_at = ? "
-            "WHERE id = ? AND status IN ('queued', 'asking')",
-            (self.db.now(), send_id),
-        )
+        try:
+            await self.db.execute(
+                "UPDATE survey_sends SET status = 'asking', attempts = attempts + 1, "
+                "updated_at = ? WHERE id = ? AND status IN ('queued', 'asking')",
+                (self.db.now(), send_id),
+            )
+        finally:
+            self.db.shared(_NotAsking).forget_all()
 
     async def confirm_send(self, send_id: int, event_id: str) -> None:
         now = self.db.now()
@@ -411,13 +420,21 @@ class SurveyRepository:
     # One agent's survey ---------------------------------------------------------------------
 
     async def current(self, user_id: str, room_id: str) -> Send | None:
-        """The survey the agent is answering in this room, if any."""
+        """The survey the agent is answering in this room, if any (read for every message:
+        once none is found, not read again until a send starts asking)."""
+        absent = self.db.shared(_NotAsking)
+        if (user_id, room_id) in absent:
+            return None
+        generation = absent.generation()
         row = await self.db.fetchone(
             f"SELECT {_SEND_COLUMNS} FROM survey_sends WHERE user_id = ? AND room_id = ? "
             "AND status = 'asking' ORDER BY id DESC LIMIT 1",
             (user_id, room_id),
         )
-        return _send(row) if row else None
+        if row is None:
+            absent.note((user_id, room_id), generation)
+            return None
+        return _send(row)
 
     async def get_send(self, send_id: int) -> Send | None:
         row = await self.db.fetchone(
@@ -508,11 +525,14 @@ class SurveyRepository:
 
     async def resume_after_reminder(self, send_id: int) -> bool:
         """Back to asking, reminded once; False if the agent or staff changed it meanwhile."""
-        rowcount, _ = await self.db.execute(
-            "UPDATE survey_sends SET status = 'asking', reminded = 1, updated_at = ? "
-            "WHERE id = ? AND status = 'postponed' AND reminded = 0",
-            (self.db.now(), send_id),
-        )
+        try:
+            rowcount, _ = await self.db.execute(
+                "UPDATE survey_sends SET status = 'asking', reminded = 1, updated_at = ? "
+                "WHERE id = ? AND status = 'postponed' AND reminded = 0",
+                (self.db.now(), send_id),
+            )
+        finally:
+            self.db.shared(_NotAsking).forget_all()
         return rowcount > 0
 
     # Opt-out -------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from storage.db import Database
+from storage.memo import Absent
 from storage.privacy import register_personal_data
 
 register_personal_data("armed_templates", "user_id", "armed_templates")
@@ -23,6 +24,10 @@ class ArmedTemplate:
     event_id: str | None  # the question it was applied to; None: still waiting for one
 
 
+class _NoneArmed(Absent[tuple[str, str]]):
+    """(agent, room) known to have no row: most answers have no template."""
+
+
 class ArmedTemplateRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -31,13 +36,16 @@ class ArmedTemplateRepository:
         self, user_id: str, room_id: str, template_id: str, event_id: str | None = None
     ) -> None:
         """Replace the agent's armed template; `event_id`: already given to that question."""
-        await self.db.execute(
-            "INSERT INTO armed_templates (user_id, room_id, template_id, event_id, armed_at) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(user_id, room_id) DO UPDATE SET "
-            "template_id = excluded.template_id, event_id = excluded.event_id, "
-            "armed_at = excluded.armed_at",
-            (user_id, room_id, template_id, event_id, self.db.now()),
-        )
+        try:
+            await self.db.execute(
+                "INSERT INTO armed_templates (user_id, room_id, template_id, event_id, armed_at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(user_id, room_id) DO UPDATE SET "
+                "template_id = excluded.template_id, event_id = excluded.event_id, "
+                "armed_at = excluded.armed_at",
+                (user_id, room_id, template_id, event_id, self.db.now()),
+            )
+        finally:
+            self.db.shared(_NoneArmed).forget((user_id, room_id))
 
     async def get(self, user_id: str, room_id: str) -> ArmedTemplate | None:
         """The template waiting for the agent's next question (None once it was used)."""
@@ -62,11 +70,16 @@ class ArmedTemplateRepository:
         """The template id for the answer to `event_id`: a waiting template is given to it
         (once); the same question asked again gets it again; any other question gets none."""
         where = "WHERE user_id = ? AND room_id = ?"
-        # Most answers have no template: a read, without taking the write lock.
+        # Most answers have no template: no write lock, and no read once known.
+        absent = self.db.shared(_NoneArmed)
+        if (user_id, room_id) in absent:
+            return None
+        generation = absent.generation()
         if (
             await self.db.fetchone(f"SELECT 1 FROM armed_templates {where}", (user_id, room_id))
             is None
         ):
+            absent.note((user_id, room_id), generation)
             return None
         async with self.db.transaction() as conn:
             cur = await conn.execute(

@@ -8,6 +8,7 @@ from enum import StrEnum
 import aiosqlite
 
 from storage.db import Database
+from storage.memo import Memo
 
 
 class UserStatus(StrEnum):
@@ -67,11 +68,32 @@ class Room:
     current_conversation_id: int | None
 
 
+class UserMemos:
+    """Users rows and registration dates read, shared by every repository of one database:
+    each message reads its author several times (the access gate, the answer, its room)."""
+
+    def __init__(self) -> None:
+        self.users: Memo[str, User] = Memo()
+        # Set once (access registration), never changed nor cleared afterwards.
+        self.registered_at: Memo[str, str] = Memo()
+
+
 class UserRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    @property
+    def _memos(self) -> UserMemos:
+        return self.db.shared(UserMemos)
+
+    def forget(self, user_id: str) -> None:
+        """After any write to the user's row (made here or by another repository)."""
+        self._memos.users.forget(user_id)
+
     async def ensure(self, user_id: str) -> User:
+        known = self._memos.users.get(user_id)
+        if known is not None:
+            return known
         await self.db.execute(
             "INSERT OR IGNORE INTO users (user_id, created_at, homeserver) VALUES (?, ?, ?)",
             (user_id, self.db.now(), homeserver_of(user_id)),
@@ -81,19 +103,31 @@ class UserRepository:
         return user
 
     async def get(self, user_id: str) -> User | None:
+        memo = self._memos.users
+        known = memo.get(user_id)
+        if known is not None:
+            return known
+        generation = memo.generation()
         row = await self.db.fetchone(
             f"SELECT {_USER_COLUMNS} FROM users WHERE user_id = ?", (user_id,)
         )
-        return _user(row) if row else None
+        if row is None:
+            return None  # not remembered: another repository may add the row
+        user = _user(row)
+        memo.keep(user_id, user, generation)
+        return user
 
     async def set_status(self, user_id: str, status: str) -> None:
         if status not in USER_STATUSES:
             raise ValueError(f"unknown user status {status!r}")
         await self.ensure(user_id)
-        await self.db.execute(
-            "UPDATE users SET status = ?, status_changed_at = ? WHERE user_id = ?",
-            (status, self.db.now(), user_id),
-        )
+        try:
+            await self.db.execute(
+                "UPDATE users SET status = ?, status_changed_at = ? WHERE user_id = ?",
+                (status, self.db.now(), user_id),
+            )
+        finally:
+            self.forget(user_id)
 
     async def with_status(self, status: str) -> list[User]:
         """Users with this status, oldest first."""
@@ -105,7 +139,15 @@ class UserRepository:
 
     async def set_model(self, user_id: str, model: str | None) -> None:
         await self.ensure(user_id)
-        await self.db.execute("UPDATE users SET model = ? WHERE user_id = ?", (model, user_id))
+        try:
+            await self.db.execute("UPDATE users SET model = ? WHERE user_id = ?", (model, user_id))
+        finally:
+            self.forget(user_id)
+
+
+class _RoomsWritten(Memo[str, tuple[str, str | None]]):
+    """(kind, owner or None: not known) each room's row was given by the last upsert here (the
+    only writer of both columns; rooms are never deleted): every answer upserts its room."""
 
 
 class RoomRepository:
@@ -113,14 +155,28 @@ class RoomRepository:
         self.db = db
 
     async def upsert(self, room_id: str, kind: str, user_id: str | None) -> None:
+        written = self.db.shared(_RoomsWritten)
+        known = written.get(room_id)
+        if known is not None and known[0] == kind and user_id in (None, known[1]):
+            return  # the row says so already
         if user_id is not None:
             await UserRepository(self.db).ensure(user_id)
-        await self.db.execute(
-            "INSERT INTO rooms (room_id, kind, user_id, joined_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(room_id) DO UPDATE SET kind = excluded.kind, "
-            "user_id = COALESCE(excluded.user_id, rooms.user_id)",
-            (room_id, kind, user_id, self.db.now()),
-        )
+        generation = written.generation()
+        try:
+            await self.db.execute(
+                "INSERT INTO rooms (room_id, kind, user_id, joined_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(room_id) DO UPDATE SET kind = excluded.kind, "
+                "user_id = COALESCE(excluded.user_id, rooms.user_id)",
+                (room_id, kind, user_id, self.db.now()),
+            )
+        except BaseException:
+            written.forget(room_id)
+            raise
+        if written.generation() == generation:
+            owner = user_id if user_id is not None else known[1] if known else None
+            written.update(room_id, (kind, owner))
+        else:  # another upsert of it ended meanwhile: which came last is not known here
+            written.forget(room_id)
 
     async def get(self, room_id: str) -> Room | None:
         row = await self.db.fetchone(

@@ -51,22 +51,20 @@ async def check_quota(services: Services, user_id: str) -> None:
     now = services.clock()
     limits = await limits_for(services, user_id)
     start, reset = day_start(now)
-    today = await access_of(services).repo.usage_since(user_id, iso(start))
+    burst = services.config.limits.burst_per_minute
+    today, minute = await access_of(services).repo.usage_window(
+        user_id, iso(start), iso(now - timedelta(minutes=1)) if burst else None
+    )
     if limits.messages_per_day and today.messages >= limits.messages_per_day:
         log.info("daily message quota reached by %s", user_id)
         raise UserError(texts.quota_messages_reached(limits.messages_per_day, reset))
     if limits.tokens_per_day and today.tokens >= limits.tokens_per_day:
         log.info("daily token quota reached by %s", user_id)
         raise UserError(texts.quota_tokens_reached(limits.tokens_per_day, reset))
-    burst = services.config.limits.burst_per_minute
-    if burst:
-        minute = await access_of(services).repo.usage_since(
-            user_id, iso(now - timedelta(minutes=1))
-        )
-        if minute.messages >= burst and minute.first_at:
-            oldest = datetime.fromisoformat(minute.first_at)
-            log.info("burst limit reached by %s", user_id)
-            raise UserError(texts.quota_burst_reached(burst, oldest + timedelta(minutes=1)))
+    if burst and minute is not None and minute.messages >= burst and minute.first_at:
+        oldest = datetime.fromisoformat(minute.first_at)
+        log.info("burst limit reached by %s", user_id)
+        raise UserError(texts.quota_burst_reached(burst, oldest + timedelta(minutes=1)))
 
 
 class Quota:
