@@ -6,14 +6,16 @@ at a given time to first token and token rate, and the bot as its own process
 M messages with think time. The same agents then do the same against `bench/echo_bot.py`, a
 minimal nio bot that answers at once: the floor for a Matrix round trip on this homeserver.
 
-`startup`: the bot with R DM rooms joined and S stored messages (the rooms, accounts and
-database are created once under bench/.state/ and kept between runs): time from the process
-start to its first answer after a restart (the message waiting for it) and after a cold start
-(no sync position: the initial sync of every room).
+`startup`: the bot with R DM rooms joined and 50 stored messages per room (the rooms, accounts
+and database are created once under bench/.state/startup/live, and each room count is kept as
+its own copy, rooms-R): time from the process start to its first answer after a restart (the
+message sent while it was down), for each R given, then the slope in seconds per 1,000 rooms,
+wall clock and the bot's CPU; `--cold` adds a start without a sync position.
 
     .venv/bin/python bench/load.py load [--agents 200] [--messages 5] [--think 2] \
         [--ttft 0.5] [--tps 40] [--json out.json]
-    .venv/bin/python bench/load.py startup [--rooms 2000] [--stored 100000] [--json out.json]
+    .venv/bin/python bench/load.py startup [--rooms 20,500,1000,2000] [--stored-per-room 50] \
+        [--cold] [--setup-only] [--json out.json]
 """
 
 from __future__ import annotations
@@ -479,20 +481,24 @@ async def _http(
 
 
 async def setup_rooms(synapse: SynapseServer, state: dict[str, Any], rooms: int) -> None:
-    """DM rooms (encrypted, is_direct) opened by agents with the bot, which joins each."""
+    """`rooms` more DM rooms (encrypted, is_direct) opened by agents with the bot, which joins
+    each; appended to state["rooms"] (one agent opens 100)."""
     base = synapse.base_url + "/_matrix/client/v3"
-    creators = []
-    for i in range((rooms + 99) // 100):
-        name = f"crowd-{state['tag']}-{i}"
-        creators.append(await asyncio.to_thread(synapse.register, name))
+    first = len(state.setdefault("rooms", []))
+    creators: list[str] = state.setdefault("creators", [])
+    tokens: dict[str, str] = state.setdefault("creator_tokens", {})
+    for i in range(len(creators), (first + rooms + 99) // 100):
+        user = await asyncio.to_thread(synapse.register, f"crowd-{state['tag']}-{i}")
+        creators.append(user.user_id)
+        tokens[user.user_id] = user.access_token
     gate = asyncio.Semaphore(6)
-    created: list[str] = []
+    created: dict[int, str] = {}
 
     async def one(session: aiohttp.ClientSession, index: int) -> None:
         creator = creators[index // 100]
         async with gate:
             room = await _http(
-                session, "POST", base + "/createRoom", creator.access_token,
+                session, "POST", base + "/createRoom", tokens[creator],
                 {
                     "preset": "trusted_private_chat", "is_direct": True,
                     "invite": [state["bot_user"]],
@@ -503,24 +509,23 @@ async def setup_rooms(synapse: SynapseServer, state: dict[str, Any], rooms: int)
                 },
             )  # fmt: skip
             await _http(session, "POST", f"{base}/join/{room['room_id']}", state["bot_token"], {})
-            created.append(room["room_id"])
+            created[index] = room["room_id"]
             if len(created) % 200 == 0:
-                print(f"  {len(created)} rooms", flush=True)
+                print(f"  {first + len(created)} rooms", flush=True)
 
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as session:
-        await asyncio.gather(*(one(session, i) for i in range(rooms)))
-    state["rooms"] = created
-    state["creators"] = [c.user_id for c in creators]
+        await asyncio.gather(*(one(session, i) for i in range(first, first + rooms)))
+    state["rooms"].extend(created[i] for i in sorted(created))
 
 
-def store_messages(database: Path, state: dict[str, Any], stored: int) -> None:
-    """Conversations holding `stored` messages in all, spread over the rooms, as the bot does."""
+def store_messages(database: Path, state: dict[str, Any], per_room: int, first: int) -> None:
+    """`per_room` stored messages in each room from index `first` on, as the bot stores them."""
     db = sqlite3.connect(database)
     now = datetime.now(UTC).isoformat(timespec="milliseconds")
     rooms = state["rooms"]
-    per_room = max(2, stored // len(rooms))
     with db:
-        for index, room_id in enumerate(rooms):
+        for index in range(first, len(rooms)):
+            room_id = rooms[index]
             user = state["creators"][index // 100]
             db.execute(
                 "INSERT OR IGNORE INTO users (user_id, created_at) VALUES (?, ?)", (user, now)
@@ -561,36 +566,59 @@ def store_messages(database: Path, state: dict[str, Any], stored: int) -> None:
     state["stored_messages"] = count
 
 
-async def run_startup(args: argparse.Namespace) -> dict[str, Any]:
-    folder = args.state
-    folder.mkdir(parents=True, exist_ok=True)
-    synapse = start_synapse(folder / "synapse")
-    model, llm_url = await start_fake_model(folder, args.ttft, args.tps)
-    state_file = folder / "setup.json"
+def _counts(rooms: int | list[int]) -> list[int]:
+    return sorted(set(rooms)) if isinstance(rooms, list) else [rooms]
+
+
+def _per_room(args: argparse.Namespace) -> int:
+    """Stored messages per room: --stored-per-room, or --stored spread over the largest count."""
+    per_room = getattr(args, "stored_per_room", None)
+    if per_room is None:
+        per_room = args.stored // max(_counts(args.rooms))
+    return max(2, int(per_room))
+
+
+async def grow(args: argparse.Namespace, llm_url: str, rooms: int) -> Path:
+    """The setup with `rooms` rooms besides the probe's DM, as a snapshot of its own.
+
+    Rooms are added to bench/.state/<state>/live (created once, kept between runs), then the
+    whole folder (Synapse's database, the bot's store and database) is copied to `rooms-N`,
+    Synapse stopped: each count is measured on its own copy, and 2,000 rooms are created once
+    for 500, 1,000 and 2,000.
+    """
+    snapshot = args.state / f"rooms-{rooms}"
+    if (snapshot / "setup.json").exists():
+        return snapshot
+    live = args.state / "live"
+    live.mkdir(parents=True, exist_ok=True)
+    state_file = live / "setup.json"
     state: dict[str, Any] = json.loads(state_file.read_text()) if state_file.exists() else {}
-    bot_dir = folder / "bot"
-    ops_port = free_port()
+    per_room = _per_room(args)
+    if state and state.get("per_room") != per_room:
+        raise SystemExit(f"{live} holds {state.get('per_room')} messages per room: remove it")
+    bot_dir = live / "bot"
+    synapse = start_synapse(live / "synapse")
     try:
-        if state.get("rooms_wanted") != args.rooms or state.get("stored_wanted") != args.stored:
-            print(f"setup: {args.rooms} rooms, {args.stored} stored messages (kept in {folder})")
-            shutil.rmtree(bot_dir, ignore_errors=True)
+        if not state:
+            print(f"setup: a bot and its probe (kept in {live})", flush=True)
             tag = str(int(time.time()))
             bot_user = await asyncio.to_thread(synapse.register, f"assistant-startup-{tag}")
             probe_user = await asyncio.to_thread(synapse.register, f"probe-{tag}")
             state = {
                 "tag": tag, "bot_user": bot_user.user_id, "bot_password": bot_user.password,
                 "bot_token": bot_user.access_token, "probe_user": probe_user.user_id,
-                "probe_password": probe_user.password,
+                "probe_password": probe_user.password, "per_room": per_room, "rooms": [],
+                "stored_messages": 0, "setup_s": 0.0,
             }  # fmt: skip
             config = bot_config(
-                bot_dir, synapse.base_url, bot_user.user_id, bot_user.password, llm_url, ops_port,
-                defaults=args.defaults,
+                bot_dir, synapse.base_url, bot_user.user_id, bot_user.password, llm_url,
+                free_port(), None, defaults=args.defaults,
             )  # fmt: skip
             bot = Process([sys.executable, "-m", "bot", "run", "--config", str(config)],
-                          folder / "bot.log")  # fmt: skip
+                          live / "bot.log")  # fmt: skip
             await bot.start("bot started")  # its device and database exist from now on
             probe = await AgentClient.login(
-                synapse.base_url, probe_user.user_id, probe_user.password, folder / "probe"
+                synapse.base_url, probe_user.user_id, probe_user.password, live / "probe"
             )
             await probe.start()
             state["probe_room"] = await probe.create_dm(bot_user.user_id)
@@ -598,37 +626,64 @@ async def run_startup(args: argparse.Namespace) -> dict[str, Any]:
             await probe.wait_for_message(state["probe_room"], sender=bot_user.user_id)
             await probe.close()
             await bot.stop()
-            started = time.monotonic()
-            await setup_rooms(synapse, state, args.rooms)
-            store_messages(bot_dir / "assistant.sqlite3", state, args.stored)
-            state["setup_s"] = round(time.monotonic() - started, 1)
-            state["rooms_wanted"], state["stored_wanted"] = args.rooms, args.stored
             state_file.write_text(json.dumps(state), encoding="utf-8")
+        missing = rooms - len(state["rooms"])
+        if missing < 0:
+            raise SystemExit(f"{live} already has {len(state['rooms'])} rooms: remove it")
+        if missing:
+            print(f"setup: {missing} more rooms, {per_room} stored messages each", flush=True)
+            started = time.monotonic()
+            first = len(state["rooms"])
+            await setup_rooms(synapse, state, missing)
+            store_messages(bot_dir / "assistant.sqlite3", state, per_room, first)
+            state["setup_s"] = round(state["setup_s"] + time.monotonic() - started, 1)
+            state_file.write_text(json.dumps(state), encoding="utf-8")
+    finally:
+        synapse.stop()
+    shutil.copytree(live, snapshot, ignore=shutil.ignore_patterns("*.pid"))
+    return snapshot
+
+
+async def measure_startup(
+    args: argparse.Namespace, folder: Path, llm_url: str, modes: tuple[str, ...]
+) -> dict[str, Any]:
+    """Process start → first answer visible, on the snapshot `folder`. A first run, not
+    measured, lets the bot see the rooms joined while it was down (the setup joins them behind
+    its back; a running bot sees each join as it happens) and records its first sync."""
+    state = json.loads((folder / "setup.json").read_text())
+    synapse = start_synapse(folder / "synapse")
+    bot_dir = folder / "bot"
+    ops_port = free_port()
+    try:
         config = bot_config(
             bot_dir, synapse.base_url, state["bot_user"], state["bot_password"], llm_url, ops_port,
-            defaults=args.defaults,
+            None, defaults=args.defaults,
         )  # fmt: skip
+        argv = [sys.executable, "-m", "bot", "run", "--config", str(config)]
+        settle = Process(argv, folder / "bot.log")
+        spawn = time.monotonic()
+        await settle.start("bot started")
+        await wait_ready(ops_port)
+        results: dict[str, Any] = {
+            "rooms": len(state["rooms"]) + 1,
+            "stored_messages": state["stored_messages"],
+            "setup_s": state.get("setup_s"),
+            "settle_first_sync_s": round(time.monotonic() - spawn, 2),
+        }
+        await settle.stop()
         probe = await AgentClient.login(
             synapse.base_url, state["probe_user"], state["probe_password"], folder / "probe"
         )
         await probe.start()
         room = state["probe_room"]
-        results: dict[str, Any] = {
-            "rooms": len(state["rooms"]) + 1,
-            "stored_messages": state["stored_messages"],
-            "setup_s": state.get("setup_s"),
-        }
         try:
-            for mode in ("cold", "restart", "restart"):
+            for mode in modes:
                 if mode == "cold":
                     db = sqlite3.connect(bot_dir / "assistant.sqlite3")
                     with db:
                         db.execute("DELETE FROM kv WHERE key = 'sync_token'")
                     db.close()
-                bot = Process(
-                    [sys.executable, "-m", "bot", "run", "--config", str(config)],
-                    folder / "bot.log",
-                )
+                bot = Process(argv, folder / "bot.log")
                 question = f"Question de démarrage {mode} {time.time()}"
                 after = len(probe.messages(room))
                 if mode == "restart":
@@ -661,10 +716,76 @@ async def run_startup(args: argparse.Namespace) -> dict[str, Any]:
         finally:
             await probe.close()
     finally:
-        await model.stop()
         synapse.stop()
-    best_restart = min(r["process_start_to_first_answer_visible_s"] for r in results["restart"])
-    results["targets"] = {"restart_to_first_answer_le_10s": best_restart <= 10}
+    return results
+
+
+def slope(points: list[tuple[int, float]]) -> tuple[float, float] | None:
+    """Least squares: (seconds per 1,000 rooms, seconds at 0 rooms); None under two counts."""
+    if len({n for n, _ in points}) < 2:
+        return None
+    mean_n = statistics.mean(n for n, _ in points)
+    mean_s = statistics.mean(s for _, s in points)
+    num = sum((n - mean_n) * (s - mean_s) for n, s in points)
+    den = sum((n - mean_n) ** 2 for n, _ in points)
+    per_room = num / den
+    return per_room * 1000, mean_s - per_room * mean_n
+
+
+async def run_startup(args: argparse.Namespace) -> dict[str, Any]:
+    """For one room count (`results["restart"]`, as bench/lean.py reads it) or several
+    (`results["by_rooms"]`, and the slope of the best restart of each count)."""
+    counts = _counts(args.rooms)
+    args.state.mkdir(parents=True, exist_ok=True)
+    model, llm_url = await start_fake_model(args.state, args.ttft, args.tps)
+    modes = ("cold", "restart", "restart") if getattr(args, "cold", False) else ("restart",) * 2
+    by_rooms: list[dict[str, Any]] = []
+    try:
+        snapshots = [await grow(args, llm_url, n) for n in counts]
+        if getattr(args, "setup_only", False):
+            return {"snapshots": [str(s) for s in snapshots]}
+        for n, snapshot in zip(counts, snapshots, strict=True):
+            print(f"startup: {n} rooms", flush=True)
+            by_rooms.append(await measure_startup(args, snapshot, llm_url, modes))
+            if getattr(args, "json", None):  # partial results survive a failure of the next
+                args.json.write_text(json.dumps({"by_rooms": by_rooms}, indent=2) + "\n")
+    finally:
+        await model.stop()
+    results: dict[str, Any] = dict(by_rooms[-1]) if len(by_rooms) == 1 else {}
+    results["by_rooms"] = by_rooms
+    best = [
+        (r["rooms"], min(x["process_start_to_first_answer_visible_s"] for x in r["restart"]))
+        for r in by_rooms
+    ]
+    results["restart_best_s"] = {str(n): s for n, s in best}
+    # The bot's own CPU seconds, start to first answer and stop, hardly depend on what else
+    # the machine runs: the slope that says most on a shared machine.
+    cpu = [(r["rooms"], min(x["cpu_s"] for x in r["restart"])) for r in by_rooms]
+    for key, points, what in (
+        ("slope", best, "restart to first answer"),
+        ("slope_cpu", cpu, "bot CPU per restart"),
+    ):
+        fitted = slope(points)
+        if fitted is None:
+            continue
+        per_1000, intercept = fitted
+        results[key] = {
+            "seconds_per_1000_rooms": round(per_1000, 3),
+            "seconds_at_0_rooms": round(intercept, 2),
+            "predicted_15000_rooms_s": round(intercept + per_1000 * 15, 1),
+        }
+        print(
+            f"{what}: {per_1000:.3f} s per 1,000 rooms (+{intercept:.2f} s); "
+            f"15,000 rooms: {intercept + per_1000 * 15:.1f} s",
+            flush=True,
+        )
+    near_2000 = [s for n, s in best if n >= 2000]
+    results["targets"] = {
+        "restart_to_first_answer_le_10s": all(s <= 10 for s in near_2000) if near_2000 else None,
+        "restart_to_first_answer_le_1.5s_20_rooms": all(s <= 1.5 for n, s in best if n <= 21)
+        if any(n <= 21 for n, _ in best)
+        else None,
+    }
     return results
 
 
@@ -683,6 +804,10 @@ async def wait_ready(port: int, timeout: float = 600) -> None:
     raise TimeoutError("the bot never reported a sync")
 
 
+def _room_counts(text: str) -> list[int]:
+    return [int(part) for part in text.split(",") if part.strip()]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     sub = parser.add_subparsers(dest="command")
@@ -695,8 +820,15 @@ def main() -> None:
     load.add_argument("--ner", choices=["auto", "off"], default="auto", help="[privacy] ner")
     load.add_argument("--profile", type=Path, help="py-spy collapsed stacks of the bot")
     startup = sub.add_parser("startup", help="start and restart with many rooms")
-    startup.add_argument("--rooms", type=int, default=2000)
+    startup.add_argument(
+        "--rooms", type=_room_counts, default=[2000], help="room counts, e.g. 20,500,1000,2000"
+    )
     startup.add_argument("--stored", type=int, default=100_000)
+    startup.add_argument(
+        "--stored-per-room", type=int, help="stored messages per room (else --stored spread)"
+    )
+    startup.add_argument("--cold", action="store_true", help="also a start without sync position")
+    startup.add_argument("--setup-only", action="store_true", help="create the rooms, no runs")
     startup.add_argument(
         "--state", type=Path, default=STATE / "startup", help="where the setup is kept"
     )

@@ -55,6 +55,7 @@ from bot.llm import LLMClient
 from bot.matrix import MatrixClient
 from bot.metrics import Metrics
 from bot.ops import Alerts, LLMCheck, OpsServer
+from bot.provider_limits import LimitsWatch
 from bot.scheduler import Scheduler
 from handlers import (
     access,
@@ -83,6 +84,7 @@ from handlers.surveys.config import SurveysConfig
 from handlers.templates.config import TemplatesConfig
 from handlers.web.config import WebConfig
 from storage.db import Clock, Database, utcnow
+from storage.rooms import RoomStateRepository
 from storage.users import RoomKind, RoomRepository
 
 log = logging.getLogger(__name__)
@@ -236,6 +238,43 @@ async def _cancel(task: asyncio.Task[None]) -> None:
     await asyncio.wait({task})
 
 
+# Covers the guard's main detectors (a name, an e-mail, a phone number, an IBAN): invented.
+_WARM_UP_TEXT = (
+    "Bonjour, je suis Jeanne Martin (jeanne.martin@exemple.gouv.fr, 06 12 34 56 78), "
+    "IBAN FR76 3000 6000 0112 3456 7890 189."
+)
+
+
+# How long the start waits for that scan: milliseconds with the rules alone; with spaCy's NER
+# on, loading its model takes seconds, and the first question waits for it instead of the sync.
+WARM_UP_WAIT = 2.0
+
+
+async def _warm_guard(services: Services) -> None:
+    """One scan through the guard before the first sync: its detectors and worker thread are
+    up when the first question comes. A failure is logged; the first question scans anyway."""
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    done = asyncio.Event()
+
+    async def scan() -> None:
+        try:
+            await services.extensions.guard.pseudonymise([_WARM_UP_TEXT])
+        except Exception as exc:
+            log.warning("personal-data guard warm-up failed: %s: %s", type(exc).__name__, exc)
+            return
+        finally:
+            done.set()
+        elapsed_ms = (loop.time() - started) * 1000
+        log.info("personal-data guard ready (warm-up scan in %.0f ms)", elapsed_ms)
+
+    services.tasks.spawn(scan())  # cancelled at the stop if still running
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(done.wait(), WARM_UP_WAIT)
+    if not done.is_set():
+        log.info("personal-data guard still loading after %.0f s: the sync starts", WARM_UP_WAIT)
+
+
 class BotApp:
     """The running bot. `async with BotApp(config) as app: await app.wait()`.
 
@@ -304,7 +343,8 @@ class BotApp:
         await db.open()
         stack.push_async_callback(db.close)
 
-        matrix = MatrixClient(config.matrix, self.metrics)
+        # The rooms' state kept across restarts: the first sync needs no full state.
+        matrix = MatrixClient(config.matrix, self.metrics, RoomStateRepository(db))
         stack.push_async_callback(matrix.close)
         await matrix.connect()  # waits out an unreachable homeserver; AccountUnusable if refused
         self.matrix = matrix
@@ -333,6 +373,8 @@ class BotApp:
         for feature in assembly.features:
             if feature.start is not None:
                 await feature.start(services)
+        # The personal-data guard is ready before the first event can be taken.
+        await _warm_guard(services)
 
         dispatcher = Dispatcher(services, assembly.routers, matrix)
         self.dispatcher = dispatcher
@@ -353,8 +395,12 @@ class BotApp:
             llm, services.state, self.clock, self.alerts.post, services.tasks.spawn
         )
         llm.on_problem = self.keywatch.llm_problem
+        # The provider's published rate limits pace the model queue: read now, then hourly.
+        limits = LimitsWatch(llm, services.llm_queue, config.llm.model, services.tasks.spawn)
+        llm.on_refusal = lambda exc: limits.refused(exc, exc.server_text)
+        services.tasks.spawn(limits.refresh())
         scheduler = Scheduler(self.clock)
-        scheduler.add([self.alerts.job(), self.keywatch.job()])
+        scheduler.add([self.alerts.job(), self.keywatch.job(), limits.job()])
         for feature in assembly.features:
             scheduler.add(feature.jobs)
         self.scheduler = scheduler

@@ -94,9 +94,15 @@ class LLMConfig(Section):
     # Our own retries; the openai client's are switched off so they do not multiply.
     retries: int = Field(default=2, ge=0, le=10)
     retry_backoff: float = Field(default=1.0, ge=0)
-    # Streaming display: one edit per `edit_interval` seconds, at most `max_edits` per message.
+    # Streaming display: the first words at once, then the k-th edit `edit_interval` × k
+    # seconds after the previous one (1 s, 2 s, 3 s…), never more than `edit_interval_max`
+    # apart; at most `max_edits` per message (the final edit always goes out).
     edit_interval: float = Field(default=1.0, ge=0)
+    edit_interval_max: float = Field(default=4.0, ge=0)
     max_edits: int = Field(default=30, ge=1)
+    # Seconds the "typing" notice lasts: sent while the model is asked, renewed only while
+    # nothing of the answer is shown; a stop is sent only if it could still be live at the end.
+    typing_timeout: float = Field(default=4.0, ge=0.5, le=30)
     # Longer answers continue in a new message.
     max_message_chars: int = Field(default=12_000, ge=200, le=30_000)
 
@@ -122,7 +128,10 @@ class LimitsConfig(Section):
     # Messages per rolling minute; 0 means no limit.
     burst_per_minute: int = Field(default=10, ge=0)
     # Model requests running at once; the others wait in a fair queue (round-robin by user).
-    max_concurrent_requests: int = Field(default=8, ge=1)
+    # Unset: no cap of our own (neither Albert nor Mistral's API limits concurrency), only a
+    # safety bound (bot/llm_queue.py SAFETY_CAP); requests are paced under the per-minute
+    # limits the provider publishes for the key (Albert's /v1/me/info) or its refusals name.
+    max_concurrent_requests: int | None = Field(default=None, ge=1)
     # Requests waiting at most; past it, a polite refusal (the message stays for !reessayer).
     max_queued_requests: int = Field(default=200, ge=0)
 

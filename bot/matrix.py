@@ -27,14 +27,19 @@ from nio import (
     ErrorResponse,
     ForwardedRoomKeyEvent,
     InviteMemberEvent,
+    JoinedRoomsResponse,
     JoinError,
     LocalProtocolError,
     LoginResponse,
     MatrixRoom,
     MegolmEvent,
     MessageDirection,
+    PowerLevelsEvent,
     ReactionEvent,
+    RoomCreateEvent,
     RoomEncryptedMedia,
+    RoomEncryptionEvent,
+    RoomGetStateEventResponse,
     RoomKeyEvent,
     RoomMessageMedia,
     RoomMessagesResponse,
@@ -47,6 +52,7 @@ from nio import (
 from nio.api import ReceiptType
 from nio.crypto import InboundGroupSession
 from nio.crypto.attachments import decrypt_attachment
+from nio.responses import RoomSummary
 
 from bot.config import MatrixConfig
 from bot.crosssign import Api, ensure_identity, load_keys
@@ -62,6 +68,7 @@ from bot.eventsize import MAX_EVENT_BYTES, MAX_EVENT_ID, event_size
 from bot.keybackup import ExportedSession, KeyBackup
 from bot.metrics import Metrics
 from bot.replies import strip_reply_fallback
+from storage.rooms import RoomState, RoomStateRepository
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +92,13 @@ MAX_RETRY_AFTER = 30.0
 # The first sync asks for the full state, which nio sends without any timeout; it may take
 # much longer than an ordinary request for an account in many rooms, but not forever.
 FIRST_SYNC_TIMEOUT_FACTOR = 5
+MEGOLM = "m.megolm.v1.aes-sha2"
+
+
+class EncryptionUnknown(MatrixError):
+    """Whether the room is encrypted could not be learnt: nothing is sent there (nio would
+    send in the clear to a room it does not know as encrypted)."""
+
 
 T = TypeVar("T")
 
@@ -456,6 +470,15 @@ async def _whoami(config: MatrixConfig, token: str) -> str:
     return f"device {response.device_id}" if response.device_id else "no device"
 
 
+def _has_counts(room: MatrixRoom) -> bool:
+    summary = room.summary
+    return (
+        summary is not None
+        and summary.joined_member_count is not None
+        and summary.invited_member_count is not None
+    )
+
+
 def retry_after_ms(response: Any, transport_response: Any) -> int | None:
     """Milliseconds a rate-limited request should wait, bounded; None when nothing was asked
     (nio then waits its default 5 s)."""
@@ -543,7 +566,12 @@ class _NioRoomKeys:
 class MatrixClient:
     """A logged-in bot account with end-to-end encryption."""
 
-    def __init__(self, config: MatrixConfig, metrics: Metrics | None = None) -> None:
+    def __init__(
+        self,
+        config: MatrixConfig,
+        metrics: Metrics | None = None,
+        rooms: RoomStateRepository | None = None,
+    ) -> None:
         self.config = config
         self.metrics = metrics or Metrics()
         self.user_id = config.user_id
@@ -578,6 +606,15 @@ class MatrixClient:
         self.identity_problems: list[str] = []
         self.master_key: str | None = None
         self.key_backup: KeyBackup | None = None
+        # The rooms' state kept across restarts (storage/rooms.py): what the table holds, read
+        # at the first sync. nio learns a room from it when the room is first used or synced,
+        # so the 2,000 idle rooms of a restart cost a small record each, not a sync.
+        self._room_store = rooms
+        self._stored: dict[str, RoomState] = {}
+        # Rooms whose encryption is known this run (full state synced, stored, or fetched) and
+        # rooms whose power levels are (full state synced, or fetched once).
+        self._encryption_known: set[str] = set()
+        self._power_known: set[str] = set()
 
     def _bound_retry_after(self) -> None:
         """The wait a 429 asks for, as nio will sleep it: from the body's `retry_after_ms` or the
@@ -588,6 +625,10 @@ class MatrixClient:
             response_class: type, transport_response: Any, *a: Any, **kw: Any
         ) -> Any:
             response = await create(response_class, transport_response, *a, **kw)
+            if isinstance(response, SyncResponse):
+                # nio makes an unknown room plain: the stored ones are known before it looks.
+                for room_id in response.rooms.join:
+                    self.room(room_id)
             if getattr(transport_response, "status", None) == 429 or hasattr(
                 response, "retry_after_ms"
             ):
@@ -851,32 +892,55 @@ class MatrixClient:
             _ordinary_requests(self._on_room_key), (RoomKeyEvent, ForwardedRoomKeyEvent)
         )
 
-    def _sync_filter(self) -> dict[str, Any]:
+    def _sync_filter(self, lazy_members: bool = True) -> dict[str, Any]:
+        """What the bot needs from a sync, and nothing that would wake its long poll for
+        nothing (Synapse keeps a long poll waiting while the filtered answer is empty).
+
+        - Its own timeline events out: each message, edit and reaction of an answer would
+          return the long poll, and nio would decrypt each one again; nothing reads them.
+        - No typing notices nor receipts (ephemeral), no presence, no account data: unused.
+        - Members lazy-loaded: those of the timeline's senders; the room summary gives the
+          counts, and nio fetches a room's joined members before its first encrypted send.
+          Not on the one full-state sync that fills the stored state for the first time:
+          Synapse sends no summary there, so the counts come from the members.
+        - A leave by the bot's own account is its own event, so not reported: see
+          `_forget_rooms_left` (kicks and bans are reported).
+        """
         return {
             "room": {
-                "timeline": {"limit": self.config.timeline_limit},
-                "state": {"lazy_load_members": False},
+                "timeline": {"limit": self.config.timeline_limit, "not_senders": [self.user_id]},
+                "state": {"lazy_load_members": lazy_members},
+                "ephemeral": {"not_types": ["*"]},
+                "account_data": {"not_types": ["*"]},
             },
             "presence": {"not_types": ["*"]},
+            "account_data": {"not_types": ["*"]},
         }
 
     async def run_sync(self, sink: EventSink, since: str | None, stop: asyncio.Event) -> None:
-        """Sync until `stop` is set. Events reach `sink` before the position is saved.
+        """Sync until `stop` is set. Events reach `sink` before the position is saved, and so
+        does the rooms' state (storage/rooms.py).
 
-        The first sync after a restart asks for the full state so nio knows every room again
-        (it keeps no room state across restarts) while the timeline resumes from `since`.
+        After a restart the first sync resumes from `since` without the rooms' full state: nio
+        learns each room from the stored state when the room is used or synced. Only when that
+        record is not complete (the first start of this version) does the first sync ask for
+        the full state of every room, once.
         """
         self._register_callbacks(sink)
+        full_state = since is not None and not await self._load_rooms()
         first = True
         failures = 0
         while not stop.is_set():
             try:
-                response = await self._sync_once(since, first)
+                response = await self._sync_once(since, first, full_state and first)
                 if not isinstance(response, SyncResponse):
                     _check(response, "sync")
                     raise MatrixError("sync")
                 if since is not None:
                     await self._fill_gaps(response, since)
+                await self._store_rooms(response, full=since is None or (full_state and first))
+                if first and since is not None and not full_state:
+                    await self._forget_rooms_left(response)
                 since = response.next_batch
                 await sink.on_synced(response.next_batch)
                 await self._after_sync()
@@ -902,9 +966,10 @@ class MatrixClient:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), delay)
 
-    async def _sync_once(self, since: str | None, first: bool) -> Any:
+    async def _sync_once(self, since: str | None, first: bool, full_state: bool) -> Any:
         """One sync request, tried once and bounded: nio bounds a long poll (its duration plus
-        15 s) but sends a full-state sync without any timeout."""
+        15 s) but sends a full-state sync without any timeout. The first one does not wait:
+        what arrived while the bot was down is answered at once."""
         config = self.config
         if first:
             deadline = config.request_timeout * FIRST_SYNC_TIMEOUT_FACTOR
@@ -915,14 +980,170 @@ class MatrixClient:
                 return await self._once(
                     self._client.sync(
                         timeout=0 if first else config.sync_timeout_ms,
-                        sync_filter=self._sync_filter(),
+                        sync_filter=self._sync_filter(lazy_members=not full_state),
                         since=since,
-                        full_state=True if first else None,
+                        full_state=True if full_state else None,
                     )
                 )
         except TimeoutError:
             reason = f"no answer within {deadline:.0f} s"
             raise HomeserverUnreachable(config.homeserver, reason) from None
+
+    # Rooms' state across restarts -------------------------------------------------------
+
+    async def _load_rooms(self) -> bool:
+        """The stored rooms, before the first sync; False when the record is not complete."""
+        if self._room_store is None:
+            return False
+        self._stored = await self._room_store.all()
+        complete = await self._room_store.complete()
+        log.info(
+            "%d rooms known from the database%s",
+            len(self._stored),
+            "" if complete else " (incomplete: the first sync asks for every room's state)",
+        )
+        return complete
+
+    def room(self, room_id: str) -> MatrixRoom | None:
+        """The room as nio knows it, made from the stored state the first time it is needed
+        after a restart; None for a room the bot is not known to be in."""
+        client = self._client
+        room = client.rooms.get(room_id)
+        if room is not None:
+            return room
+        stored = self._stored.get(room_id)
+        if stored is None:
+            return None
+        encrypted = stored.encrypted or room_id in client.encrypted_rooms
+        room = MatrixRoom(room_id, self.user_id, encrypted)
+        room.update_summary(RoomSummary(stored.invited_members, stored.joined_members, []))
+        client.rooms[room_id] = room
+        self._encryption_known.add(room_id)
+        return room
+
+    def _state_of(self, room: MatrixRoom, content: dict[str, Any] | None) -> RoomState:
+        """What is stored of the room; `content`: of the m.room.encryption event just seen."""
+        before = self._stored.get(room.room_id)
+        if content is not None:
+            algorithm = content.get("algorithm")
+            period_ms = content.get("rotation_period_ms")
+            period_msgs = content.get("rotation_period_msgs")
+            settings = (
+                str(algorithm) if isinstance(algorithm, str) else None,
+                period_ms if isinstance(period_ms, int) else None,
+                period_msgs if isinstance(period_msgs, int) else None,
+            )
+        elif before is not None:
+            settings = (before.algorithm, before.rotation_period_ms, before.rotation_period_msgs)
+        else:
+            settings = (MEGOLM if room.encrypted else None, None, None)
+        return RoomState(
+            room.room_id,
+            bool(room.encrypted),
+            *settings,
+            int(room.joined_count),
+            int(room.invited_count),
+        )
+
+    async def _store_rooms(self, response: SyncResponse, *, full: bool) -> None:
+        """What changed in the rooms' state, stored before the sync position moves on; a room
+        left is forgotten (nio keeps it otherwise). `full`: the response lists every room."""
+        changed: list[RoomState] = []
+        for room_id, info in response.rooms.join.items():
+            room = self._client.rooms.get(room_id)
+            if room is None:
+                continue
+            encryption: dict[str, Any] | None = None
+            for event in (*info.state, *info.timeline.events):
+                if isinstance(event, RoomEncryptionEvent):
+                    encryption = event.source.get("content") or {}
+            # A newly joined room comes with its full state, m.room.create included.
+            if full or any(isinstance(event, RoomCreateEvent) for event in info.state):
+                self._encryption_known.add(room_id)
+                self._power_known.add(room_id)
+            elif room.encrypted:
+                self._encryption_known.add(room_id)
+            else:
+                # Not stored as plain on a guess: asked for before its first send, then stored.
+                continue
+            if room_id not in self._stored and not _has_counts(room):
+                await self._fetch_members(room_id)
+            state = self._state_of(room, encryption)
+            if self._stored.get(room_id) != state:
+                changed.append(state)
+        left = [r for r in response.rooms.leave if r not in response.rooms.join]
+        if full:
+            left += [r for r in self._stored if r not in response.rooms.join]
+        for room_id in left:
+            self._forget(room_id)
+        if self._room_store is not None:
+            await self._room_store.save(changed, left, complete=full)
+        for state in changed:
+            self._stored[state.room_id] = state
+        for room_id in left:
+            self._stored.pop(room_id, None)
+
+    async def _fetch_members(self, room_id: str) -> None:
+        """A new room synced without counts (no member event in its first timeline): its
+        joined members, as nio would fetch them before its first encrypted send anyway."""
+        try:
+            _check(await self._once(self._client.joined_members(room_id)), "joined members")
+        except AccountUnusable:
+            raise
+        except MatrixError as exc:  # counted from the members nio saw; fetched on first send
+            log.warning("members of %s not fetched: %s", room_id, exc)
+
+    async def _forget_rooms_left(self, response: SyncResponse) -> None:
+        """After a restart: the stored rooms the account is no longer in. A sync reports kicks,
+        bans and leaves, but not a leave the bot's own account made (its own events are
+        filtered out): one /joined_rooms request per start finds those. A failure is logged;
+        the homeserver refuses to send to such a room anyway."""
+        try:
+            joined = _check(await self._once(self._client.joined_rooms()), "joined rooms")
+        except AccountUnusable:
+            raise
+        except MatrixError as exc:
+            log.warning("joined rooms not checked: %s", exc)
+            return
+        if not isinstance(joined, JoinedRoomsResponse):
+            return
+        still = set(joined.rooms) | set(response.rooms.join)
+        left = [room_id for room_id in self._stored if room_id not in still]
+        if not left:
+            return
+        for room_id in left:
+            self._forget(room_id)
+        if self._room_store is not None:
+            await self._room_store.save((), left)
+        for room_id in left:
+            self._stored.pop(room_id, None)
+
+    def _forget(self, room_id: str) -> None:
+        self._client.rooms.pop(room_id, None)
+        self._encryption_known.discard(room_id)
+        self._power_known.discard(room_id)
+        log.info("room %s left: forgotten", room_id)
+
+    async def _ensure_encryption_known(self, room: MatrixRoom) -> None:
+        """Never a plaintext message to a room whose encryption is not known: a room nio met
+        in an incremental sync, without a stored state, is asked about (one request)."""
+        room_id = room.room_id
+        if room.encrypted or room_id in self._encryption_known:
+            return
+        response = await self._client.room_get_state_event(room_id, "m.room.encryption")
+        content: dict[str, Any] | None = None
+        if isinstance(response, RoomGetStateEventResponse):
+            content = dict(response.content)
+            room.encrypted = True
+            self._client.encrypted_rooms.add(room_id)
+        elif getattr(response, "status_code", None) != "M_NOT_FOUND":
+            raise EncryptionUnknown("room encryption", None, _status(response))
+        self._encryption_known.add(room_id)
+        log.info("room %s: encryption fetched (%s)", room_id, room.encrypted)
+        state = self._state_of(room, content)
+        if self._room_store is not None:
+            await self._room_store.save([state])
+        self._stored[room_id] = state
 
     async def _fill_gaps(self, response: SyncResponse, since: str) -> None:
         """Fetch what a `limited` timeline left out since our last position.
@@ -975,12 +1196,17 @@ class MatrixClient:
         await self._back_up_room_keys()
 
     async def wait_for_room(self, room_id: str, timeout: float = 30.0) -> MatrixRoom:
-        """The room as nio knows it, waiting for the sync that brings it after a join."""
-        async with self._synced:
-            await asyncio.wait_for(
-                self._synced.wait_for(lambda: room_id in self._client.rooms), timeout
-            )
-        return self._client.rooms[room_id]
+        """The room as nio knows it, waiting for the sync that brings it after a join; its
+        encryption known (EncryptionUnknown otherwise)."""
+        room = self.room(room_id)
+        if room is None:
+            async with self._synced:
+                await asyncio.wait_for(
+                    self._synced.wait_for(lambda: self.room(room_id) is not None), timeout
+                )
+            room = self._client.rooms[room_id]
+        await self._ensure_encryption_known(room)
+        return room
 
     async def wait_synced(self, timeout: float = 30.0) -> None:
         async with self._synced:
@@ -1067,7 +1293,7 @@ class MatrixClient:
             return None
         if not isinstance(decrypted, RoomMessageText | RoomMessageMedia | RoomEncryptedMedia):
             return None
-        room = self._client.rooms.get(room_id)
+        room = self.room(room_id)
         if room is None:
             return None
         return self._incoming(room, event, decrypted.source, True)
@@ -1106,14 +1332,37 @@ class MatrixClient:
         return str(response.room_id)
 
     async def power_level(self, room_id: str, user_id: str) -> int:
-        """The user's power level in a room the bot is in (0 when unknown)."""
-        room = self._client.rooms.get(room_id)
+        """The user's power level in a room the bot is in (0 when unknown). After a restart
+        the room's power levels are fetched the first time they are asked for."""
+        room = self.room(room_id)
         if room is None:
             return 0
+        if room_id not in self._power_known:
+            await self._fetch_power_levels(room)
         return int(room.power_levels.get_user_level(user_id))
 
+    async def _fetch_power_levels(self, room: MatrixRoom) -> None:
+        response = await self._client.room_get_state_event(room.room_id, "m.room.power_levels")
+        if not isinstance(response, RoomGetStateEventResponse):
+            # Not remembered: asked again next time (a staff command is refused meanwhile).
+            log.warning("power levels of %s not fetched: %s", room.room_id, response)
+            return
+        event = PowerLevelsEvent.from_dict(
+            {
+                "type": "m.room.power_levels",
+                "state_key": "",
+                "event_id": "$fetched",
+                "sender": self.user_id,
+                "origin_server_ts": 0,
+                "content": response.content,
+            }
+        )
+        if isinstance(event, PowerLevelsEvent):
+            room.power_levels.update(event.power_levels)
+        self._power_known.add(room.room_id)
+
     def member_count(self, room_id: str) -> int:
-        room = self._client.rooms.get(room_id)
+        room = self.room(room_id)
         return int(room.member_count) if room else 0
 
     async def send(
@@ -1152,7 +1401,11 @@ class MatrixClient:
         or, mostly, its edit (the text twice), ids at their longest; encrypted unless the room
         is known to be plain. Only reads nio's state: safe from a thread."""
         room = self._client.rooms.get(room_id)
-        encrypted = room is None or bool(room.encrypted)
+        stored = self._stored.get(room_id)
+        if room is not None and room_id in self._encryption_known:
+            encrypted = bool(room.encrypted)
+        else:
+            encrypted = stored is None or stored.encrypted
         content = text_content(body, html)
         posted = {**content, "m.relates_to": thread_relation(MAX_EVENT_ID, MAX_EVENT_ID)}
         edited = edit_content(MAX_EVENT_ID, content)
