@@ -442,6 +442,8 @@ _SENTENCE_END_RE = re.compile(r"(?<![.!?;])[.!?;]+\s+|\n+")
 _NO_SENTENCE_END = frozenset(
     {"m", "mm", "mme", "mlle", "dr", "pr", "me", "art", "n", "no", "cf", "tel", "ref", "ex", "bd"}
 )
+# A capital letter alone then a dot and a capitalised word: a given name's initial.
+_INITIAL_END_RE = re.compile(r"(?<![\w'’.])[A-Z]\. (?=[A-Z][a-zà-ÿ])")
 _ANCHOR_RE = re.compile(rf"(?<![\w]){kw.ANCHOR_PATTERN}(?:(?<=')|(?![\w]))")
 _MEMBERSHIP_RE = re.compile(rf"(?<![\w]){kw.MEMBERSHIP_PATTERN}")
 
@@ -600,8 +602,29 @@ def find_cards(text: str, folded: str | None = None) -> list[Finding]:
             and not _CARD_TAIL_RE.match(folded, match.end(), match.end() + 40)
         ):
             continue  # "dossier n° 4532 0151 1283 0366": Luhn holds for one number in ten
+        if _misspelt_reference(folded, match.start()) and not (
+            _CARD_CONTEXT_RE.search(folded, max(0, match.start() - 40), match.start())
+            or _CARD_TAIL_RE.match(folded, match.end(), match.end() + 40)
+        ):
+            continue  # "Le conrtat 4437 …", "Numéro de télédéclraation : 4793 …"
         found.append(Finding("carte", match.start(), match.end(), match.group()))
     return found
+
+
+# Words of a file's or a contract's number, for their typos (the words themselves are in
+# kw.REFERENCE_CONTEXT).
+_REFERENCE_WORDS = kw.words(
+    """
+    contrat contrats dossier dossiers commande commandes facture factures teledeclaration
+    declaration reference marche convention ticket client abonnement quittance avis
+    """
+)
+
+
+def _misspelt_reference(folded: str, start: int) -> bool:
+    """Whether a reference word with two neighbouring letters swapped comes just before."""
+    words = _WORD_RE.findall(folded[max(0, start - 40) : start])
+    return any(_swapped_in(word, _REFERENCE_WORDS) for word in words[-4:])
 
 
 def find_phones(
@@ -647,6 +670,8 @@ def find_phones(
             continue
         if _OFFICE_AFTER_NUMBER_RE.match(folded, match.end()) is not None:
             continue  # "01 45 67 89 10 (standard)", "02 99 … - accueil"
+        if not mobile and _APPOINTMENT_AFTER_RE.match(folded, match.end()) is not None:
+            continue  # "appelez le 04 … pour prendre rendez-vous au service courrier"
         found.append(Finding("telephone", match.start(), match.end(), match.group()))
     return sorted(found, key=lambda f: f.start)
 
@@ -656,6 +681,15 @@ def find_phones(
 _OFFICE_AFTER_NUMBER_RE = re.compile(
     rf"[ \t]*(?:\([ \t]*(?:{kw.SWITCHBOARD_WORDS}|{kw.INSTITUTION_WORDS})"
     rf"|[-–][ \t]*{kw.SWITCHBOARD_WORDS})(?![\w])"
+)
+
+
+# A landline given to reach an office: "… pour prendre rendez-vous au service des titres",
+# "… pr prendre rdv au pôle naturalisation" (one word of any spelling before the appointment).
+_APPOINTMENT_AFTER_RE = re.compile(
+    r"[ \t,]*(?:pour|pr|afin de) (?:[a-z]{2,12} )?(?:un )?(?:rendez-vous|rdv|renseignements?"
+    r"|informations?)(?: [a-z]{2,12})? (?:au|a la|a l'|aupres du|aupres de la|aupres de l'"
+    rf"|avec le|avec la|du|de la|de l') ?{kw.INSTITUTION_WORDS}(?![\w])"
 )
 
 
@@ -694,7 +728,19 @@ def _is_functional_mailbox(local: str) -> bool:
     parts = [p for p in re.split(r"[.\-_+]", fold(local)) if p]
     if any(p in kw.FIRST_NAMES for p in parts):
         return False
-    return any(p in _FUNCTIONAL_MAILBOXES for p in parts)
+    if any(_UAI_RE.fullmatch(p) for p in parts):
+        return True  # "ce.0751234X@ac-paris.fr": a school's mailbox, by its UAI code
+    return any(p in _FUNCTIONAL_MAILBOXES or _swapped_functional(p) for p in parts)
+
+
+# The national code of a school or an establishment (UAI/RNE: 7 digits and a letter).
+_UAI_RE = re.compile(r"\d{7}[a-z]")
+
+
+def _swapped_functional(part: str) -> bool:
+    """Whether a service word with two neighbouring letters swapped ("cnotact", "acceuil")
+    is the local part's word: a typo does not make a mailbox a person's."""
+    return _swapped_in(part, _FUNCTIONAL_MAILBOXES)
 
 
 def _functional_mailboxes(text: str) -> list[tuple[int, int]]:
@@ -1168,9 +1214,26 @@ def _after_place_word(folded: str, start: int) -> bool:
         if word in kw.PLACE_WORDS_BEFORE or word in kw.SAINTS:
             return True
         # "parc Pierre et Marie Curie", "lycée Jean-Jacques Rousseau": given names before.
-        if word not in kw.PLACE_NAME_SKIP and not _known_first_name(word):
+        if word in kw.PLACE_NAME_SKIP or _known_first_name(word):
+            continue
+        # "école maternlele Marie Curie", "colèlge Rosa Parks": a typo in the place's words.
+        if _swapped_in(word, kw.PLACE_WORDS_BEFORE):
+            return True
+        if not _swapped_in(word, kw.PLACE_NAME_SKIP):
             return False
     return False
+
+
+def _swapped_in(word: str, vocabulary: frozenset[str] | set[str]) -> bool:
+    """Whether `word` with two neighbouring letters swapped back is in `vocabulary` (a typo
+    of a known word); words under 5 letters are too short to tell."""
+    if not 5 <= len(word) <= 24:
+        return False
+    return any(
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :] in vocabulary
+        for i in range(len(word) - 1)
+        if word[i] != word[i + 1]
+    )
 
 
 def _known_first_name(word: str) -> bool:
@@ -1366,12 +1429,20 @@ def _lower_first_names(text: str, folded: str) -> list[Finding]:
         end, value = _lower_name(text, folded, match.start(), "-" not in word)
         if not end or not _plausible_name(value.split()):
             continue
+        copula = _COPULA_BEFORE_RE.search(folded, max(0, match.start() - 12), match.start())
+        if (
+            end == match.end()
+            and copula is not None
+            and _ANY_TOPIC_RE.fullmatch(folded, copula.start(), match.end()) is not None
+        ):
+            continue  # "elle est baptiste": what she is, not a name
         end = _lower_particles_after(folded, end) if end == match.end() else end
         start = _lower_family_name_before(text, folded, match.start())
         found.append(Finding("personne", start, end, text[start:end]))
     return found
 
 
+_COPULA_BEFORE_RE = re.compile(r"(?<![\w'’])(?:est|suis|es|etait|sont|devenue?) $")
 _LOWER_PARTICLES_RE = re.compile(
     rf"[ \t]+(?:de la|de l'|del|de|du|des|le|la|da|dos|das|di|el|ben|van|von)[ \t]+"
     rf"(?P<word>[{_LOW}][{_LOW}'’\-]+)(?![\w'’\-])"
@@ -1523,6 +1594,13 @@ _HUMAN_PREDICATE = (
     r"|maladie|mission|deplacement|repos)|partie? en)(?![\w])"
     r"|(?:part|partira|est partie?) (?:en retraite|a la retraite|en conge)(?![\w])"
 )
+# A capitalised word as the subject of a clause after "que" that says a sensitive topic
+# ("je crois que Riad a voté Mélenchon", "il paraît que Nicola est d'origine turque").
+_THAT_SUBJECT_RE = re.compile(
+    rf"(?<![\w'’])(?:que|qu['’])[ \t]*(?P<name>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)[ \t]+"
+    r"(?=(?:est|a|etait|avait|vit|fait|souffre|porte|milite|frequente|pratique|sera|serait"
+    r"|a ete|est ne|est nee)(?![\w]))"
+)
 _LONE_SUBJECT_RE = re.compile(rf"(?P<name>(?<![\w'’\-]){_ANY_WORD})[ \t]+(?={_HUMAN_PREDICATE})")
 # Two capitalised words as the subject of a verb ("Korichi Viviane est en arrêt", "Alex
 # Buisson a fait…"), or a name before a verb of saying something of oneself ("Anka a dit
@@ -1561,8 +1639,12 @@ _NUMBER_OF = kw.words(
     siret siren fax mobile bureau serie contrat agent matricule tva ticket suivi police permis
     passeport lot page version ligne salle rue voie parcelle compteur sinistre demande
     reference livraison facturation correspondance domicile travail service
+    teledeclaration declaration avis inscription adhesion affiliation allocataire
     """
 )
+# Endings of French common nouns that no given or family name has ("déclaration",
+# "versement"): a word alone with one is what a number is of, not whose.
+_COMMON_NOUN_END_RE = re.compile(r"(?:[st]ion|ement|ance|ence)s?$")
 _OWNER_BEFORE_COLON_RE = re.compile(
     rf"(?<![\w])(?:adresse|adresse perso|adresse personnelle|numero|numero perso|portable|"
     rf"coordonnees|coordonnees bancaires|mail|courriel|rib|iban) de[ \t]+"
@@ -1709,6 +1791,14 @@ def _names_by_structure(text: str, folded: str) -> list[Finding]:
         if _SUBJECT_PLACE_RE.search(folded, max(0, a - 30), a) is None:
             continue
         add(a, b)
+    for match in _THAT_SUBJECT_RE.finditer(text):
+        a, b = match.span("name")
+        word = folded[a:b]
+        if not _words_may_name([word]) or _is_institution(text[a:b]) or word in kw.PLACE_WORDS:
+            continue
+        if _ANY_TOPIC_RE.search(folded, b, min(len(folded), b + 120)) is None:
+            continue
+        add(a, b)
     for match in _LOWER_ME_RE.finditer(text):
         a, b = match.span("name")
         words = folded[a:b].split()
@@ -1792,6 +1882,10 @@ def _names_by_structure(text: str, folded: str) -> list[Finding]:
         words = folded[a:b].split()
         if words[0] in _NAME_PARTICLES or words[0] in _NUMBER_OF or not text[a:b].islower():
             continue  # "numéro de carte :", "adresse de la gendarmerie :"
+        if _swapped_in(words[0], _NUMBER_OF) or (
+            len(words) == 1 and _COMMON_NOUN_END_RE.search(words[0]) is not None
+        ):
+            continue  # "numéro de télédéclraation :" (a typo), "numéro d'inscription :"
         if _words_may_name(words):
             add(a, b)
     return found
@@ -1814,6 +1908,31 @@ _INITIAL_NAME_LINE_RE = re.compile(
     rf"(?m)^[ \t]*(?P<name>[{_UP}]\.[ \t]?[{_UP}][{_LOW}{_UP}'’\-]+"
     rf"(?:[ \t]+[{_UP}][{_LOW}{_UP}'’\-]+)?)[ \t]*$"
 )
+
+
+# An initial and a family name inside a sentence ("E. Bodin est …", "Mme L. Le Gall", "avec
+# T. Durmuş"); "M." alone is Monsieur (the civility rule takes the name after it).
+_INITIAL_NAME_RE = re.compile(
+    rf"(?<![\w.'’\-])(?P<name>[{_UP}]\.[ \t]?(?:(?:de|du|des|de la|le|la|da|dos|van|von|De|Du"
+    rf"|Le|La|Da|Van|Von|Di|Del)[ \t]+|d['’]|D['’])?[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}'’]+)?)"
+    rf"(?![\w\-.]|\.[{_UP}{_LOW}])"
+)
+
+
+def _initial_names(text: str, folded: str) -> list[Finding]:
+    """An initial and a capitalised family name that is no function, place or common word."""
+    found = []
+    for match in _INITIAL_NAME_RE.finditer(text):
+        a, b = match.span("name")
+        if text[a] == "M" or folded[max(0, a - 6) : a].rstrip(" .").endswith("art"):
+            continue  # "M. Dupont": the civility rule; "art. L. 1234": a code's article
+        family = text[a + 2 : b].split()[-1]
+        if not _plausible_name([family]):
+            continue
+        if _after_place_word(folded, a):
+            continue
+        found.append(Finding("personne", a, b, text[a:b]))
+    return found
 
 
 def _signatures(text: str, folded: str) -> list[Finding]:
@@ -1855,7 +1974,7 @@ def find_names_by_rules(text: str, folded: str | None = None) -> list[Finding]:
     found: list[Finding] = _names_after_cues(text, folded) + _lone_first_names(text, folded)
     found += _lower_first_names(text, folded) + _ambiguous_first_names(text, folded)
     found += _signatures(text, folded) + _pairs_with_a_known_part(text, folded)
-    found += _names_by_structure(text, folded)
+    found += _names_by_structure(text, folded) + _initial_names(text, folded)
     for match in _overlapping(_CIVILITY_RE, text):
         name = _trim_name(match.group("name"))
         if not name:
@@ -2005,6 +2124,8 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         words = _WORD_RE.findall(text[max(start, match.start() - 6) : match.start()])
         if "\n" not in match.group() and words and fold(words[-1]) in _NO_SENTENCE_END:
             continue
+        if _INITIAL_END_RE.match(text, max(0, match.start() - 1), match.end() + 2) is not None:
+            continue  # "M. K. Tremblay est …": an initial, not the end of a sentence
         spans.append((start, match.end()))
         start = match.end()
     if start < len(text):
@@ -2511,6 +2632,8 @@ def _owner_gender(
     coordinated = index >= 0 and tokens[index][1] == "et"
     if coordinated:
         index -= 1
+        if index >= 0 and tokens[index][1] == "lui":
+            return "m"  # "lui et son mari adoptent": the stressed pronoun is a man
     while index >= 0:
         at, word = tokens[index]
         previous = tokens[index - 1][1] if index > 0 else ""
@@ -3135,6 +3258,15 @@ def _scan_steps(text: str, nlp: Any | None) -> Generator[None, None, Scan]:
     for couple in _same_gender_couples(text, folded, people):
         if not any(a < couple.end and couple.start < b for a, b in sexual):
             topics.append(couple)
+    # A disease inside a genetic phrase is what the gene predisposes to ("a le gène de la
+    # mucoviscidose", "prédisposition génétique au cancer du côlon"): genetic data, not health.
+    genetic = [(f.start, f.end) for f in topics if f.category == "genetique_biometrie"]
+    if genetic:
+        topics = [
+            f
+            for f in topics
+            if f.category != "sante" or not any(a <= f.start and f.end <= b for a, b in genetic)
+        ]
     # A topic word inside a home address is a street's or a town's ("Chrétien-sur-Blanchet").
     addresses = [(f.start, f.end) for f in identifiers if f.category == "adresse"]
     if addresses and topics:

@@ -450,7 +450,8 @@ UNIONS = (
     # Not "sud", "alliance", "solidaires": ordinary words in lower case; their capitalised
     # forms are in TOPIC_ACRONYMS.
     r"(?:cgt|cfdt|fo|unsa|fsu|cftc|cfe-cgc|force ouvriere|snes|snes-fsu|snuipp|sgen"
-    r"|sgen-cfdt|se-unsa|snalc|snpden|fa-fp|cgt-fo)"
+    r"|sgen-cfdt|se-unsa|snalc|snpden|fa-fp|cgt-fo|sgp(?: police)?(?: fo)?|unsa police"
+    r"|synergie officiers|scsi)"
 )
 _MORE_TOPICS: dict[str, tuple[str, ...]] = {
     "sante": (
@@ -519,7 +520,10 @@ _MORE_TOPICS: dict[str, tuple[str, ...]] = {
         r"jeune(?:r)? (?:pendant|pour) (?:le )?(?:ramadan|careme|kippour)",
         r"(?:pratique|pratiquant|pratiquante) (?:sa|son|une|la) (?:religion|foi|culte)",
         r"(?:est|suis) (?:croyante?|pratiquante?|musulmane?|juive?|chretienne?|catholique"
-        r"|protestante?|bouddhiste|hindoue?|athee|sikh|orthodoxe|evangelique)",
+        r"|protestante?|bouddhiste|hindoue?|athee|sikh|orthodoxe|evangelique|baptiste"
+        r"|adventiste|pentecotiste|mormone?|anglicane?|lutherienne?|calviniste|chiite|sunnite"
+        r"|animiste|agnostique)",
+        r"(?:est|suis|etait|sont) de (?:confession|religion|foi|culte) [a-z]{4,20}",
         r"(?:son|sa) (?:eglise|mosquee|synagogue|paroisse|culte|imam|pasteur|rabbin|cure)",
         r"(?:va|aller|allait|se rend) (?:a la|au|a l') (?:eglise|mosquee|synagogue|temple"
         r"|messe|culte|office|pagode)",
@@ -543,6 +547,12 @@ _MORE_TOPICS: dict[str, tuple[str, ...]] = {
         r"(?:se presente|candidate?|candidature) (?:sur|aux|a la|pour les) (?:liste|elections"
         r"|municipales|legislatives|europeennes|regionales|departementales)",
         r"(?:divers|extreme) (?:gauche|droite)",
+        # A vote for, or support of, a national party leader said of someone.
+        r"(?:a vote|vote|votait|votera|voterait|a soutenu|soutient|soutenait|fan de)"
+        r" (?:pour )?(?:jean-luc )?(?:melenchon|(?:marine )?le pen|(?:eric )?zemmour|macron"
+        r"|bardella|hollande|sarkozy|fillon|hamon|jadot|roussel|pecresse|ciotti|glucksmann"
+        r"|ruffin|dupont-aignan|poutou|arthaud|hidalgo|wauquiez|retailleau|asselineau|tondelier"
+        r"|bompard|marechal)(?![\w\-])",
     ),
     "syndicat": (
         rf"(?:adherente?s?|adhere|adhesion|appartenance|carte|membre|elue?|militante?s?|milite"
@@ -551,6 +561,15 @@ _MORE_TOPICS: dict[str, tuple[str, ...]] = {
         rf"(?: (?:a|au|aux|chez|pour|du|de|d'|des|dans|par|sur))?(?: (?:la|le|les|l'))?"
         rf" ?(?:section |syndicat |bureau )?{UNIONS}(?![\w])",
         r"heures? de delegation",
+        # A union's time-off or office, said of someone ("est déchargée syndicale pour la
+        # CFDT", "est trésorière du syndicat alliance").
+        r"(?:decharge|dechargee|decharges|dechargees)(?: (?:d'activite|de service|partielle"
+        r"|totale))? syndica(?:l|le|ux|les)",
+        r"(?:tresoriere?|secretaire(?: generale?| adjointe?)?|presidente?|vice-presidente?"
+        r"|membre du bureau|adherente?|deleguee?|representante?|elue?|militante?)"
+        r" (?:du|d'un|de son|de leur) syndicat(?! (?:de copropriete|mixte|intercommunal"
+        r"|des eaux|d'initiative|de communes|departemental|d'energie|d'agglomeration|de bassin"
+        r"|d'electricite|scolaire|de transport))",
         r"credit d'heures syndical",
         r"(?:s'est|se) syndiquee?s?",
         # "élue SUD au CSA", "siège pour FO en CST": a seat of staff representatives (CSA, the
@@ -699,7 +718,7 @@ _MORE_TOPICS: dict[str, tuple[str, ...]] = {
         # index", "fait scanner son iris", "passe par la reconnaissance de l'iris"): the act and
         # the body part, whatever the determiner between them; said of no one, a policy.
         r"(?:enregistr\w*|scann?\w*|captur\w*|relev\w*|numeris\w*|gabarits?|empreintes?"
-        r"|reconnaissance|prises?|prelev\w*)(?: biometriques?)?"
+        r"|reconnaissance|prises?|prelev\w*|enrol\w*)(?: biometriques?)?"
         r" (?:(?:de|d'|du|des) ?)?(?:(?:son|sa|ses|leur|leurs|mon|ma|mes|l'|la|le|les) ?)?"
         r"(?:visage|iris|empreintes?|mains?(?! courante)|retines?|paumes?|veines)",
         r"empreintes? (?:de |du |d')(?:(?:son|sa|ses|l') ?)?(?:index|pouces?|doigts?|mains?)",
@@ -716,6 +735,24 @@ _MORE_TOPICS: dict[str, tuple[str, ...]] = {
         r"prelevements? (?:salivaires?|buccal|buccaux|genetiques?)",
         r"porteu(?:r|se)s? sain(?:e|s|es)?",
         r"oncogenetique",
+        # The template of a body part kept by a device ("a enregistré son gabarit facial"), a
+        # hereditary condition said of someone ("a une hémochromatose génétique", "a la maladie
+        # de Huntington dans ses gènes", "a le gène de la mucoviscidose").
+        r"(?:gabarits?|modeles?|templates?|signatures?) (?:facia(?:l|ux)|voca(?:l|ux)"
+        r"|digita(?:l|ux)|palmaires?|veineux|de (?:son|sa|leur) (?:visage|voix|iris|main|paume))",
+        r"(?:a|avait|a eu|souffre d'|souffre de|atteinte? d'|atteinte? de) (?:une?|la|le|l') ?"
+        r"(?!(?:etude|analyse|recherche|donnee|base|banque|collection|diversite|patrimoine"
+        r"|selection|amelioration|ressource|test|programme|projet|therapie|technique|ingenierie"
+        r"|modification|information|enquete|manipulation|sequence|carte|cartographie|expertise"
+        r"|evaluation|innovation|approche|methode|strategie|politique)s? )"
+        r"[a-z\-]{4,30} (?:genetiques?|hereditaires?|familiale hereditaire)"
+        r"(?: (?:au|a la|a l'|aux|du|de la|des) ?[a-z\-]{3,30}(?: (?:du|de la|des|de l'|d') ?"
+        r"[a-z\-]{3,20})?)?",
+        r"dans (?:ses|leurs|mes|nos|son|ton|tes) genes",
+        r"(?:porteu(?:r|se)s?|a|avait) (?:du|d'un|d'une|de la|de l'|le|la|l'|un|une) ?"
+        r"(?:genes?|mutations?|anomalies?|alleles?) (?:de (?:la |l')?|du |d')?[a-z\-]{3,30}",
+        r"predispositions? (?:genetiques?|hereditaires?|familiales?) (?:au|a la|a l'|aux|a)"
+        r" ?[a-z\-]{3,30}(?: (?:du|de la|des|de l'|d') ?[a-z\-]{3,20})?",
         # Of a person designated by their role ("les empreintes de l'usager", "l'ADN du
         # candidat").
         r"(?:empreintes?(?: digitales?| palmaires?)?|adn|profil genetique|iris|visage)"
@@ -972,7 +1009,7 @@ ANCHOR_PATTERN = (
     r"deleguee|elu|elue|adjoint au maire|adjointe au maire|secretaire de mairie|"
     r"praticien|praticienne|interne|docteur|docteure|avocat|avocate|client|cliente|"
     r"resident|residente|pensionnaire|detenue|justiciable|mis en examen|suspect|suspecte|"
-    r"auteur|autrice|temoin|lanceur d'alerte|lanceuse d'alerte)|"
+    r"agresseur|agresseuse|auteur|autrice|temoin|lanceur d'alerte|lanceuse d'alerte)|"
     # "le nouveau est…", "la nouvelle vit…": a newcomer, not "le nouveau logiciel".
     r"(?:le nouveau|la nouvelle)(?= (?:est|a|fait|vit|vient|part|subit|couche|trompe|parle"
     r"|habite|se|ne)(?![\w])| [smn]'))"
@@ -1038,6 +1075,8 @@ PLACE_NAME_SKIP = frozenset(
     sante social sociale medical medicale loisirs jeunesse aquatique nautique
     pluridisciplinaire enfance petite-enfance multi-accueil aere associatif associative
     intergenerationnel intergenerationnelle judiciaire penitentiaire autonomie et
+    europeen europeenne international internationale interdepartemental
+    interdepartementale metropolitain metropolitaine
     """
     )
 )
@@ -1046,7 +1085,7 @@ SAINTS = frozenset(words("saint sainte st ste san santa sao"))
 # Place words that are also family names: they make a place of the name after them ("halle
 # Georges Brassens"), but do not stop "Jean Halle" from being a person.
 PLACE_WORDS_BEFORE = PLACE_WORDS | words(
-    "halle fort mont lac canal chapelle chateau village clos domaine pole base cite fetes"
+    "halle fort mont lac canal chapelle chateau village clos domaine pole base cite fetes passage"
 )
 
 # Second words that are not family names ("France Travail", "Marine nationale").
@@ -1472,7 +1511,8 @@ PERSON_VERBS = frozenset(
 PERSON_PREDICATES = (
     r"(?:est|suis|es|etait|a ete|ai|a|avait|a eu|porte|fete|celebre|milite|defile|tracte"
     r"|frequente|vient|venait|sort|vit|prie|pratique|souffre|a fait|fait|a perdu|va|allait"
-    r"|se rend|subit|couche|trompe|adhere|siege|cotise)"
+    r"|se rend|subit|couche|trompe|adhere|siege|cotise|soutient|soutenait|a soutenu|vote"
+    r"|votait|a vote)"
 )
 # Subjects of such a verb that are no one ("ce qui est", "cela a").
 IMPERSONAL_SUBJECTS = frozenset(
@@ -1490,6 +1530,7 @@ NAME_STOP_WORDS = frozenset(
     words(
         """
     a au aux avec ce ces cet cette d de des du dans en et est etait sera ou mais donc or ni
+    soutient soutenait vote votait milite militait
     car je tu il elle on nous vous ils elles le la les l un une mon ma mes ton ta tes son sa
     ses notre votre leur leurs qui que quoi dont sur sous par pour pas plus tres bien aussi
     ai as avons avez ont suis es sommes etes sont fait faire peut peux veux voudrais
@@ -1634,6 +1675,7 @@ TOPIC_GENERIC_HEADS = frozenset(
     technologies camera cameras marche marches offres projet projets algorithme
     algorithmes fonctionnalite fonctionnalites experimentation experimentations lecteur
     lecteurs terminal terminaux borne bornes badgeuse badgeuses pointeuse pointeuses
+    badge badges serrure serrures portique portiques tourniquet tourniquets
     bulletin bulletins extrait extraits b2 b3 consultation verification attestation
     calendrier liste circulaire note fiche procedure regles gestion etude etudes
     reglement interieur notes document documents modele modeles article articles rapport

@@ -134,9 +134,7 @@ async def test_instructions_survive_a_restart_and_search_finds_a_conversation(
     # Titled from the question itself (no model call), the match shown in its excerpt.
     assert "1. **Règles du télétravail** " in listing.body and "mutation" not in listing.body
     assert "> Règles du **télétravail** ?" in listing.body
-    await ask(
-        agent, room, "!reprendre 1", conversations_texts.resumed("Règles du télétravail", 2)
-    )
+    await ask(agent, room, "!reprendre 1", conversations_texts.resumed("Règles du télétravail", 2))
 
 
 async def test_exported_docx_and_odt_open_and_keep_the_structure(

@@ -32,7 +32,8 @@ MAX_FALSE_ALARMS = 0.02  # share of the sentences with nothing to find that get 
 # at sexual life, orientation and gender identity in writers' own words, dev6 at couples said
 # otherwise (two people named, the partner named first, unions), whole addresses and look-alikes.
 # test3 was scored once as a held-out set, then read as dev material (issue 18): it is tuned on
-# now, and its targets must hold like the others'.
+# now, and its targets must hold like the others'. test4 followed the same way (test5 is the
+# held-out set after it).
 SETS = {
     "dev": 800,
     "dev2": 2000,
@@ -41,6 +42,7 @@ SETS = {
     "dev5": 500,
     "dev6": 700,
     "test3": 2400,
+    "test4": 2300,
 }
 # Sets that measure a few categories only: the others have too few items to be checked there.
 FOCUSED = {

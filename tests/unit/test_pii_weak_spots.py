@@ -1053,3 +1053,103 @@ def test_scan_text_on_the_pieces_of_the_seventh_round(text: str) -> None:
     scan = scan_text(text)
     _check_findings(text, scan.identifiers)
     _check_findings(text, scan.topics)
+
+
+# -- eighth round (test4 read as dev material): genetics and biometrics of a person, schools'
+# mailboxes, typos of institutional words, initials, topics said after "que" ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Mon voisin de bureau a enrôlé ses empreintes dans la badgeuse.", "genetique_biometrie"),
+        ("Sylvie a enregistré son gabarit vocal pour le serveur.", "genetique_biometrie"),
+        ("Mon père a une neurofibromatose héréditaire.", "genetique_biometrie"),
+        ("Paul a le diabète dans ses gènes, dit-il.", "genetique_biometrie"),
+        ("Mme Perrin a une prédisposition génétique au glaucome.", "genetique_biometrie"),
+        ("Mon collègue M. R. Caron est porteur de l'X fragile.", "genetique_biometrie"),
+        ("Pour le pot : Ahmed est pentecôtiste.", "religion"),
+        ("Laure est de confession protestante.", "religion"),
+        ("Je crois que Yanis a voté Zemmour aux dernières élections.", "opinion_politique"),
+        ("Mme Colin est déchargée syndicale pour l'UNSA.", "syndicat"),
+        ("Notre agent est trésorier du syndicat depuis 2019.", "syndicat"),
+        ("L'agresseur avait déjà été condamné pour vol.", "infraction"),
+        ("Demande de congé pour M. Leroy : lui et son compagnon adoptent.", "vie_sexuelle"),
+    ],
+)
+def test_eighth_round_topics(text: str, category: str) -> None:
+    assert found(text, category), text
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "Faut-il consulter la CNIL pour une serrure à empreinte digitale ?",
+            "genetique_biometrie",
+        ),
+        ("Quels risques liés à une étude génétique sur les vignes ?", "genetique_biometrie"),
+        ("Le président du syndicat mixte des eaux a signé.", "syndicat"),
+        ("Mme Petit a le gène de la mucoviscidose.", "sante"),
+        ("Marc a une prédisposition génétique au cancer du sein.", "sante"),
+        ("Le conseil a voté le budget primitif.", "opinion_politique"),
+    ],
+)
+def test_eighth_round_look_alikes(text: str, category: str) -> None:
+    assert not found(text, category), text
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "value"),
+    [
+        ("Réponse attendue à ce.0691234Z@ac-lyon.fr avant vendredi.", "email", ""),
+        ("Écrire à acceuil@mairie-brest.fr pour le dossier.", "email", ""),
+        ("Écrire à jeanne.roux@ac-lyon.fr pour le dossier.", "email", "jeanne.roux@ac-lyon.fr"),
+        (
+            "Appelez le 03 20 11 22 33 pour prendre rendez-vous au service des sports.",
+            "telephone",
+            "",
+        ),
+        ("Appelle-moi au 03 20 11 22 34 ce soir.", "telephone", "03 20 11 22 34"),
+        ("Le conrtat 4437051189007766 arrive à échéance.", "carte", ""),
+        ("Ma carte bancaire 4437051189007766, expire en 2027.", "carte", "4437051189007766"),
+        ("Numéro de déclaration : 4437051189007766.", "personne", ""),
+        ("La réunion aura lieu au collgèe Rosa Parks.", "personne", ""),
+        ("E. Lambert est arrivée hier au service.", "personne", "E. Lambert"),
+        ("Voir avec Mme D. Le Goff demain.", "personne", "D. Le Goff"),
+        ("Elle est baptiste depuis l'enfance.", "personne", ""),
+    ],
+)
+def test_eighth_round_identifiers(text: str, category: str, value: str) -> None:
+    assert found(text, category) == ([value] if value else []), text
+
+
+EIGHTH_ROUND_PIECES = [
+    "ce.0691234Z@ac-lyon.fr", "cnotact@x.fr", " pour prendre rendez-vous au service ",
+    "Appelez le 03 20 11 22 33", "E. ", "D. Le Goff", "M. R. ", "K.", " a enrôlé son visage ",
+    " gabarit facial ", " a une ", " héréditaire ", " génétique ", " dans ses gènes ",
+    " prédisposition génétique au ", "cancer du côlon", " est baptiste", "est de confession ",
+    " que ", "Riad", " a voté ", "Mélenchon", " soutient ", " déchargée syndicale ",
+    " trésorière du syndicat ", "SGP Police", "L'agresseur ", " lui et son mari ",
+    "conrtat 4437051189007766", "Numéro de télédéclraation : ", "colèlge ", "maternlele ",
+    "hôpital européen ", "passage ",
+]  # fmt: skip
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize(
+    "name", ["names_by_rules", "topics", "addresses", "cards", "emails", "birth_dates"]
+)
+@fuzz(examples=8, deadline=10.0)
+@given(text=hostile(MESSAGE_MAX, EIGHTH_ROUND_PIECES))
+def test_each_detector_on_the_pieces_of_the_eighth_round(name: str, text: str) -> None:
+    _check_findings(text, DETECTORS[name](text))
+
+
+@pytest.mark.timeout(120)
+@fuzz(examples=8, deadline=15.0)
+@given(text=hostile(MESSAGE_MAX, EIGHTH_ROUND_PIECES))
+def test_scan_text_on_the_pieces_of_the_eighth_round(text: str) -> None:
+    scan = scan_text(text)
+    _check_findings(text, scan.identifiers)
+    _check_findings(text, scan.topics)
