@@ -101,71 +101,41 @@ class DocumentRepository:
         truncated: bool,
         chunks: Sequence[Chunk],
     ) -> int:
-        try:
-            return await self._add(
-                conversation_id,
-                user_id,
-                event_id,
-                filename,
-                mimetype,
-                kind,
-                pages,
-                words,
-                chars,
-                truncated,
-                chunks,
-            )
-        finally:
-            self.db.shared(_WithoutDocuments).forget(conversation_id)
-
-    async def _add(
-        self,
-        conversation_id: int,
-        user_id: str,
-        event_id: str | None,
-        filename: str,
-        mimetype: str | None,
-        kind: str,
-        pages: int | None,
-        words: int,
-        chars: int,
-        truncated: bool,
-        chunks: Sequence[Chunk],
-    ) -> int:
-        async with self.db.transaction() as conn:
-            cur = await conn.execute(
-                "INSERT INTO documents (conversation_id, user_id, event_id, filename, mimetype, "
-                "kind, pages, words, chars, truncated, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    conversation_id,
-                    user_id,
-                    event_id,
-                    filename,
-                    mimetype,
-                    kind,
-                    pages,
-                    words,
-                    chars,
-                    int(truncated),
-                    self.db.now(),
-                ),
-            )
-            document_id = cur.lastrowid
-            assert document_id is not None
-            await conn.executemany(
-                "INSERT INTO document_chunks (document_id, position, page, section, text) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [
-                    (document_id, position, c.page, c.section, c.text)
-                    for position, c in enumerate(chunks)
-                ],
-            )
-            await conn.execute(
-                "UPDATE conversations SET updated_at = ? WHERE id = ?",
-                (self.db.now(), conversation_id),
-            )
-        return document_id
+        with self.db.shared(_WithoutDocuments).forgetting(conversation_id):
+            async with self.db.transaction() as conn:
+                cur = await conn.execute(
+                    "INSERT INTO documents (conversation_id, user_id, event_id, filename, "
+                    "mimetype, kind, pages, words, chars, truncated, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        conversation_id,
+                        user_id,
+                        event_id,
+                        filename,
+                        mimetype,
+                        kind,
+                        pages,
+                        words,
+                        chars,
+                        int(truncated),
+                        self.db.now(),
+                    ),
+                )
+                document_id = cur.lastrowid
+                assert document_id is not None
+                await conn.executemany(
+                    "INSERT INTO document_chunks (document_id, position, page, section, text) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    [
+                        (document_id, position, c.page, c.section, c.text)
+                        for position, c in enumerate(chunks)
+                    ],
+                )
+                await conn.execute(
+                    "UPDATE conversations SET updated_at = ? WHERE id = ?",
+                    (self.db.now(), conversation_id),
+                )
+            return document_id
 
     async def for_event(self, event_id: str) -> Document | None:
         row = await self.db.fetchone(

@@ -56,70 +56,43 @@ class FeedbackRepository:
         ask_comment: bool,
     ) -> bool:
         """Store the reaction once and count it; False if it was already recorded."""
-        try:
-            return await self._record_reaction(
-                reaction_event_id=reaction_event_id,
-                answer_event_id=answer_event_id,
-                user_id=user_id,
-                room_id=room_id,
-                rating=rating,
-                answer=answer,
-                homeserver=homeserver,
-                domain=domain,
-                ask_comment=ask_comment,
-            )
-        finally:
-            if ask_comment:
-                self.db.shared(_NoCommentAsked).forget((user_id, room_id))
-
-    async def _record_reaction(
-        self,
-        *,
-        reaction_event_id: str,
-        answer_event_id: str,
-        user_id: str,
-        room_id: str,
-        rating: str,
-        answer: AnsweredBy,
-        homeserver: str | None,
-        domain: str | None,
-        ask_comment: bool,
-    ) -> bool:
-        now = self.db.now()
-        async with self.db.transaction() as conn:
-            cur = await conn.execute(
-                "INSERT OR IGNORE INTO answer_feedback (reaction_event_id, answer_event_id, "
-                "user_id, room_id, conversation_id, model, latency_ms, rating, "
-                "comment_asked_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    reaction_event_id,
-                    answer_event_id,
-                    user_id,
-                    room_id,
-                    answer.conversation_id,
-                    answer.model,
-                    answer.latency_ms,
-                    rating,
-                    now if ask_comment else None,
-                    now,
-                ),
-            )
-            if cur.rowcount == 0:
-                return False
-            if ask_comment:
-                # Only the latest thumbs-down waits for a comment.
-                await conn.execute(
-                    "UPDATE answer_feedback SET comment_asked_at = NULL "
-                    "WHERE user_id = ? AND room_id = ? AND reaction_event_id != ?",
-                    (user_id, room_id, reaction_event_id),
+        with self.db.shared(_NoCommentAsked).forgetting((user_id, room_id)):
+            now = self.db.now()
+            async with self.db.transaction() as conn:
+                cur = await conn.execute(
+                    "INSERT OR IGNORE INTO answer_feedback (reaction_event_id, answer_event_id, "
+                    "user_id, room_id, conversation_id, model, latency_ms, rating, "
+                    "comment_asked_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        reaction_event_id,
+                        answer_event_id,
+                        user_id,
+                        room_id,
+                        answer.conversation_id,
+                        answer.model,
+                        answer.latency_ms,
+                        rating,
+                        now if ask_comment else None,
+                        now,
+                    ),
                 )
-            await conn.execute(
-                "INSERT INTO feedback_tallies (day, homeserver, domain, model, rating, count) "
-                "VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT(day, homeserver, domain, model, rating) "
-                "DO UPDATE SET count = count + 1",
-                (now[:10], homeserver or "", domain or "", answer.model or "", rating),
-            )
-        return True
+                if cur.rowcount == 0:
+                    return False
+                if ask_comment:
+                    # Only the latest thumbs-down waits for a comment.
+                    await conn.execute(
+                        "UPDATE answer_feedback SET comment_asked_at = NULL "
+                        "WHERE user_id = ? AND room_id = ? AND reaction_event_id != ?",
+                        (user_id, room_id, reaction_event_id),
+                    )
+                await conn.execute(
+                    "INSERT INTO feedback_tallies (day, homeserver, domain, model, rating, count) "
+                    "VALUES (?, ?, ?, ?, ?, 1) "
+                    "ON CONFLICT(day, homeserver, domain, model, rating) "
+                    "DO UPDATE SET count = count + 1",
+                    (now[:10], homeserver or "", domain or "", answer.model or "", rating),
+                )
+            return True
 
     async def take_comment(self, user_id: str, room_id: str, since: str, comment: str) -> bool:
         """Attach `comment` to the thumbs-down asked about after `since`; False if none."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -92,8 +94,16 @@ class InboxRepository:
     def _queued(self) -> _Queued:
         return self.db.shared(_Queued)
 
-    def _became_pending(self) -> None:
-        self._queued.generation += 1
+    @contextlib.contextmanager
+    def _becoming_pending(self) -> Iterator[None]:
+        """Around a write that makes an event pending: the generation moves before (a reader
+        in between reads again) and after (even if the write failed or was cancelled)."""
+        queued = self._queued
+        queued.generation += 1
+        try:
+            yield
+        finally:
+            queued.generation += 1
 
     async def pending_count(self) -> int:
         """Events waiting to be handled, in every room (the queue-depth gauge)."""
@@ -122,56 +132,26 @@ class InboxRepository:
         reply_to: str | None = None,
     ) -> bool:
         """Store an event once; False if it was already there (a replayed sync)."""
-        self._became_pending()  # before as well as after: a reader in between reads again
-        try:
-            return await self._add(
-                event_id,
-                room_id,
-                sender,
-                kind,
-                body,
-                origin_ts,
-                msgtype,
-                media=media,
-                thread_root=thread_root,
-                reply_to=reply_to,
+        with self._becoming_pending():
+            rowcount, _ = await self.db.execute(
+                "INSERT OR IGNORE INTO inbox (event_id, room_id, sender, kind, msgtype, body, "
+                "origin_ts, received_at, media, thread_root, reply_to) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    event_id,
+                    room_id,
+                    sender,
+                    kind,
+                    msgtype,
+                    body,
+                    origin_ts,
+                    self.db.now(),
+                    media,
+                    thread_root,
+                    reply_to,
+                ),
             )
-        finally:
-            self._became_pending()
-
-    async def _add(
-        self,
-        event_id: str,
-        room_id: str,
-        sender: str,
-        kind: str,
-        body: str | None,
-        origin_ts: int,
-        msgtype: str,
-        *,
-        media: str | None,
-        thread_root: str | None,
-        reply_to: str | None,
-    ) -> bool:
-        rowcount, _ = await self.db.execute(
-            "INSERT OR IGNORE INTO inbox (event_id, room_id, sender, kind, msgtype, body, "
-            "origin_ts, received_at, media, thread_root, reply_to) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                event_id,
-                room_id,
-                sender,
-                kind,
-                msgtype,
-                body,
-                origin_ts,
-                self.db.now(),
-                media,
-                thread_root,
-                reply_to,
-            ),
-        )
-        return rowcount > 0
+            return rowcount > 0
 
     async def add_handled(
         self,
@@ -263,15 +243,12 @@ class InboxRepository:
         return _item(row) if row else None
 
     async def requeue(self, seq: int) -> None:
-        self._became_pending()
-        try:
+        with self._becoming_pending():
             await self.db.execute(
                 "UPDATE inbox SET status = 'pending', error_ref = NULL, done_at = NULL, "
                 "attempts = 0 WHERE seq = ?",
                 (seq,),
             )
-        finally:
-            self._became_pending()
 
     async def get(self, event_id: str) -> InboxItem | None:
         row = await self.db.fetchone(

@@ -12,7 +12,9 @@ write can never be remembered after it. All of it lives in memory, one set per o
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+import contextlib
+from collections.abc import Hashable, Iterator
+from contextlib import contextmanager
 from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
@@ -58,6 +60,15 @@ class Memo(Generic[K, V]):
         self._generation += 1
         self._values.clear()
 
+    @contextmanager
+    def forgetting(self, key: K) -> Iterator[None]:
+        """Around a write that may change `key`: forgets it once the write has run, even if
+        it failed or was cancelled."""
+        try:
+            yield
+        finally:
+            self.forget(key)
+
 
 class Absent(Generic[K]):
     """Keys known to have no row: the read that would find nothing is skipped. Deleting rows
@@ -82,3 +93,7 @@ class Absent(Generic[K]):
 
     def forget_all(self) -> None:
         self._memo.forget_all()
+
+    def forgetting(self, key: K) -> contextlib.AbstractContextManager[None]:
+        """Around a write that may add a row for `key`: see Memo.forgetting."""
+        return self._memo.forgetting(key)

@@ -79,6 +79,21 @@ def test_a_read_that_started_before_a_write_is_not_remembered() -> None:
     assert "k" not in absent
 
 
+def test_a_write_forgets_even_when_it_fails() -> None:
+    memo: Memo[str, str] = Memo()
+    memo.keep("k", "v", memo.generation())
+    absent: Absent[str] = Absent()
+    absent.note("k", absent.generation())
+    started = memo.generation()
+    with pytest.raises(RuntimeError), memo.forgetting("k"), absent.forgetting("k"):
+        assert memo.get("k") == "v"  # forgotten once the write has run, not before
+        raise RuntimeError("the write failed after its statement ran")
+    assert memo.get("k") is None
+    assert "k" not in absent
+    memo.keep("k", "read during the write", started)
+    assert memo.get("k") is None
+
+
 def test_the_memo_is_bounded() -> None:
     memo: Memo[int, int] = Memo(max_keys=3)
     for key in range(10):
