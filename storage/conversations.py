@@ -333,8 +333,8 @@ class ConversationRepository:
         self, conversation_id: int, content: str, *, event_id: str, author: str
     ) -> bool:
         """The user's message of `event_id`, unless one is stored already (a resumed or retried
-        event): `has_message_for_event` then `add_message`, in one transaction and one trip.
-        True when it was added."""
+        event): the check and the insert in one statement, in one trip. True when it was
+        added."""
         now = self.db.now()
         (added, _), _ = await self.db.write(
             (
@@ -350,10 +350,6 @@ class ConversationRepository:
             ),
         )
         return added > 0
-
-    async def has_message_for_event(self, event_id: str) -> bool:
-        row = await self.db.fetchone("SELECT 1 FROM messages WHERE event_id = ?", (event_id,))
-        return row is not None
 
     # Reasoning models: whether the agent sees the thinking ------------------------------------
 
