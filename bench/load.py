@@ -162,12 +162,16 @@ def bot_config(
 
 
 async def scrape(port: int) -> dict[str, float]:
-    """The bot's /metrics as {sample line name: value}."""
+    """The bot's /metrics as {sample line name: value}. A scrape slower than 5 s is reported
+    (a bot still busy with a backlog answers late; the figures wait for it, up to 120 s)."""
+    started = time.monotonic()
     async with (
-        aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as http,
+        aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as http,
         http.get(f"http://127.0.0.1:{port}/metrics") as response,
     ):
         text = await response.text()
+    if (took := time.monotonic() - started) > 5:
+        print(f"(the bot's /metrics answered in {took:.1f} s)", flush=True)
     samples = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):
@@ -329,6 +333,7 @@ async def run_load(args: argparse.Namespace) -> dict[str, Any]:
     results: dict[str, Any] = {
         "agents": args.agents,
         "privacy_ner": args.ner,
+        "defaults": args.defaults,
         "messages_per_agent": args.messages,
         "think_s": args.think,
         "fake_model": {"ttft_s": args.ttft, "tokens_per_second": args.tps},
@@ -342,7 +347,7 @@ async def run_load(args: argparse.Namespace) -> dict[str, Any]:
             if kind == "bot":
                 config = bot_config(
                     folder, synapse.base_url, user.user_id, user.password, llm_url, ops_port,
-                    args.ner,
+                    None if args.ner == "default" else args.ner, defaults=args.defaults,
                 )  # fmt: skip
                 argv = [sys.executable, "-m", "bot", "run", "--config", str(config)]
                 marker = "bot started"
@@ -817,7 +822,14 @@ def main() -> None:
     load.add_argument("--think", type=float, default=2.0, help="mean seconds between messages")
     load.add_argument("--timeout", type=float, default=120.0)
     load.add_argument("--keep", action="store_true", help="keep the temporary folder (logs)")
-    load.add_argument("--ner", choices=["auto", "off"], default="auto", help="[privacy] ner")
+    load.add_argument(
+        "--ner", choices=["auto", "off", "default"], default="auto", help="[privacy] ner"
+    )
+    load.add_argument(
+        "--defaults",
+        action="store_true",
+        help="the operators' defaults (quotas, queue, titles; use with --ner default)",
+    )
     load.add_argument("--profile", type=Path, help="py-spy collapsed stacks of the bot")
     startup = sub.add_parser("startup", help="start and restart with many rooms")
     startup.add_argument(
