@@ -61,6 +61,7 @@ import itertools
 import logging
 import re
 import threading
+import time
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict
@@ -252,7 +253,12 @@ _CARD_RE = re.compile(
 )
 # Not inside a longer run of digit groups ("1 85 05 78 006 084 92" holds no phone number).
 _NOT_AFTER_DIGITS = r"(?<![\w+])(?<!\d[ .\-])"
-_NOT_BEFORE_DIGITS = r"(?![\w])(?![ .\-]\d)"
+# ... unless the digits after are a street number ("06 12 34 56 78 12 rue des Lilas").
+_NOT_BEFORE_DIGITS = (
+    r"(?![\w])(?![ .\-]\d(?!\d{0,3}(?:[ \t]?(?:bis|ter|[a-d]))?,?[ \t]+(?i:"
+    + "|".join(re.escape(s) for s in kw.STREET_TYPES)
+    + r")(?![\w])))"
+)
 _PHONE_FR_RE = re.compile(
     rf"{_NOT_AFTER_DIGITS}(?:(?:\+|00)33[ .\-]?(?:\(0\)[ .\-]?)?[1-9]|0[1-9])"
     rf"(?:[ .\-]?\d{{2}}){{4}}{_NOT_BEFORE_DIGITS}"
@@ -286,7 +292,7 @@ _STREET_ALONE = "|".join(re.escape(s) for s in kw.STREET_TYPES_ALONE)
 # A word of a street's name is a name, or a number of a date ("rue du 8 Mai 1945").
 _STREET_WORD = rf"(?:{_NAME_WORD}|\d{{1,4}}(?!\d))"
 _STREET_NAME = (
-    rf"\s+(?:(?i:{_PARTICLE})\s*)*[{_UP}0-9][\w'’\-]*"
+    rf"\s+(?:(?i:{_PARTICLE})(?:\s+|(?<=['’]))){{0,4}}[{_UP}0-9][\w'’\-]*"
     # The words of a name stay on one line ("12 rue des Écoles\nCS 30001" ends at "Écoles").
     rf"(?:[ \t]+(?:(?:de la|de|du|des|d'|d’|l'|l’|la|le|les|et|sur|sous|en|aux)[ \t]*)?"
     rf"{_STREET_WORD}){{0,4}}"
@@ -316,11 +322,21 @@ _NUMBER = r"(?<![\w,.])\d{1,4}(?:-\d{1,4})?(?:\s?(?:(?i:bis|ter|quater)|[A-DTa-d
 _ADDRESS_RE = re.compile(rf"{_NUMBER}(?i:{_STREET})(?![\w]){_STREET_NAME}{_ADDRESS_TAIL}")
 # Written all in lower case ("12 rue des lilas, 75011 paris"): only with its postcode.
 _LOWER_ADDRESS_RE = re.compile(
-    rf"{_NUMBER}(?i:{_STREET})\s+(?:(?i:{_PARTICLE})\s*)*(?:[{_LOW}][{_LOW}'’\-]*|\d{{1,4}}(?!\d))"
+    rf"{_NUMBER}(?i:{_STREET})\s+(?:(?i:{_PARTICLE})(?:\s+|(?<=['’]))){{0,4}}(?:[{_LOW}][{_LOW}'’\-]*|\d{{1,4}}(?!\d))"
     rf"(?:\s+(?:[{_LOW}][{_LOW}'’\-]*|\d{{1,4}}(?!\d))){{0,3}}{_DOOR}"
     rf"(?:{_PART_SEP}(?:bp|b\.p\.|cs|tsa)\s*\d{{1,6}})?{_PART_SEP}\d{{5}}\s+"
     rf"[{_LOW}{_UP}][{_LOW}{_UP}'’]*"
     rf"(?:-[{_LOW}{_UP}'’]+){{0,4}}"
+)
+# The same without its postcode, when a word of residence follows it ("c'est au 28 rue paul
+# bert chez mes parents que je serai", "12 rue des lilas où j'habite").
+_LOWER_ADDRESS_HOME_RE = re.compile(
+    rf"{_NUMBER}(?i:{_STREET})\s+(?:(?i:{_PARTICLE})(?:\s+|(?<=['’]))){{0,4}}(?:[{_LOW}][{_LOW}'’\-]*|\d{{1,4}}(?!\d))"
+    rf"(?:[ \t]+(?:[{_LOW}][{_LOW}'’\-]*|\d{{1,4}}(?!\d))){{0,4}}"
+    r"(?=[ \t,]+(?:chez (?:moi|lui|elle|eux|nous|mes|ses|son|sa|leurs?|mon|ma|ton|ta)"
+    r"|o[uù] (?:j'habite|j habite|je vis|je loge|je r[ée]side|il habite|elle habite|ils habitent"
+    r"|il vit|elle vit|nous habitons|on habite)|(?:que |qu')?j'habite|qu'il habite"
+    r"|qu'elle habite)(?![\w]))"
 )
 # The same without a number ("chemin des Vignes"), for the street types that are not words.
 _STREET_ALONE_RE = re.compile(
@@ -367,6 +383,15 @@ _DATE = (
 # "Martin Joseph (25/01/1970)", "LECOMTE-COSTA Anouk, 1965-12-28, …".
 _DATE_AFTER_NAME_RE = re.compile(
     rf"[ \t]*(?:[,/(|;]|[-–] )[ \t]*(?P<date>{_DATE})(?![\w/.\-]\d)(?=[ \t]*(?:[,/)|;\n]|[-–] |$))"
+    # A record typed on one line, spaces only: "daniel laurent 19/6/1963 01.55.22.99.94 …".
+    rf"|[ \t]+(?P<spaced>{_DATE})(?=[ \t]+(?:\+|\d|bp |\d{{5}}|$))"
+)
+# A phone number right after a date, spaces only ("1981-03-18 03 72 00 88 27"): the date is no
+# group of the number's digits.
+_PHONE_AFTER_DATE_RE = re.compile(
+    rf"(?<![\w.\-/])(?P<date>{_DATE})[ \t]+"
+    rf"(?P<phone>(?:(?:\+|00)33[ .\-]?(?:\(0\)[ .\-]?)?[1-9]|0[1-9])"
+    rf"(?:[ .\-]?\d{{2}}){{4}}){_NOT_BEFORE_DIGITS}"
 )
 _BIRTH_RE = re.compile(
     rf"(?<!\w)(?:{kw.BIRTH_TRIGGERS})"
@@ -648,8 +673,14 @@ def find_phones(
     found = []
     matches = [(m, True) for m in _PHONE_FR_RE.finditer(text)]
     matches += [(m, False) for m in _PHONE_INTL_RE.finditer(text)]
+    after_dates = {m.start("phone"): m for m in _PHONE_AFTER_DATE_RE.finditer(text)}
+    for match, _ in matches:
+        after_dates.pop(match.start(), None)
+    matches += [(m, True) for m in after_dates.values()]
     for match, french in matches:
-        digits = re.sub(r"\D", "", match.group())
+        span = match.span("phone") if match.re is _PHONE_AFTER_DATE_RE else match.span()
+        value = text[span[0] : span[1]]
+        digits = re.sub(r"\D", "", value)
         if french:
             national = "0" + digits[2:] if digits.startswith("33") else digits
             national = "0" + digits[4:] if digits.startswith("0033") else national
@@ -660,19 +691,23 @@ def find_phones(
             continue
         else:
             mobile = False
-        index = bisect_right(people_ends, match.start()) - 1
+        start, end = span
+        index = bisect_right(people_ends, start) - 1
         person = people_ends[index] if index >= 0 else -1
-        if _is_reference(clues, match.start(), _PHONE_CONTEXT_RE, person):
+        # After a birth date ("contrat kemal fontaine 13/7/1987 0736473296"), a record's line:
+        # the number is no reference's.
+        record = match.re is _PHONE_AFTER_DATE_RE and _birth_year(match.group("date"))
+        if not record and _is_reference(clues, start, _PHONE_CONTEXT_RE, person):
             continue
-        index = bisect_right(office_ends, match.start()) - 1
+        index = bisect_right(office_ends, start) - 1
         office = office_ends[index] if index >= 0 else -1
-        if not _someones_line(clues, match.start(), person, office, mobile):
+        if not _someones_line(clues, start, person, office, mobile):
             continue
-        if _OFFICE_AFTER_NUMBER_RE.match(folded, match.end()) is not None:
+        if _OFFICE_AFTER_NUMBER_RE.match(folded, end) is not None:
             continue  # "01 45 67 89 10 (standard)", "02 99 … - accueil"
-        if not mobile and _APPOINTMENT_AFTER_RE.match(folded, match.end()) is not None:
+        if not mobile and _APPOINTMENT_AFTER_RE.match(folded, end) is not None:
             continue  # "appelez le 04 … pour prendre rendez-vous au service courrier"
-        found.append(Finding("telephone", match.start(), match.end(), match.group()))
+        found.append(Finding("telephone", start, end, value))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -895,6 +930,8 @@ def _addresses(
         candidates.append((match.start(), match.end(), match.group("town") is not None, False))
     for match in _LOWER_ADDRESS_RE.finditer(text):
         candidates.append((match.start(), match.end(), True, False))
+    for match in _LOWER_ADDRESS_HOME_RE.finditer(text):
+        candidates.append((match.start(), match.end(), True, False))
     for match in _LOWER_STREET_ALONE_RE.finditer(text):
         candidates.append((match.start(), match.end(), True, False))
     numbered = [(a, b) for a, b, _, _ in candidates]
@@ -1031,10 +1068,17 @@ def find_birth_dates(
             continue
         a, b = m.start("date"), m.end("date")
         found.append(Finding("date_naissance", a, b, text[a:b]))
+    # A plausible birth date right before a phone number in a record typed on one line.
+    for m in _PHONE_AFTER_DATE_RE.finditer(folded):
+        said = _BIRTH_RE.search(folded, max(0, m.start() - 40), m.start()) is not None
+        if _birth_year(m.group("date")) and not said:
+            a, b = m.span("date")
+            found.append(Finding("date_naissance", a, b, text[a:b]))
     for person in people:
         after = _DATE_AFTER_NAME_RE.match(folded, person.end)
-        if after is not None and _birth_year(after.group("date")):
-            a, b = after.start("date"), after.end("date")
+        group = "date" if after is None or after.group("date") else "spaced"
+        if after is not None and _birth_year(after.group(group)):
+            a, b = after.start(group), after.end(group)
             found.append(Finding("date_naissance", a, b, text[a:b]))
     return found
 
@@ -1283,6 +1327,16 @@ def _plausible_name(words: Sequence[str]) -> bool:
     return not (len(words) == 1 and _is_acronym(words[0])) and _name_words_ok(words[1:])
 
 
+# Verbs in the present that follow a subject and are no family name (folded).
+_VERBS_AFTER_NAME = kw.PERSON_VERBS | kw.words(
+    """
+    sort vit vote milite prie couche trompe mange boit fume jeune frequente pratique souffre
+    adhere cotise soutient subit entretient eleve habite travaille bosse fait dort parle
+    represente siege anime preside dirige tracte defile manifeste porte suit appartient
+    """
+)
+
+
 def _lower_name(text: str, folded: str, position: int, known_first: bool) -> tuple[int, str]:
     """A name in lower case at `position` ("pierre marchand"): its end and value, or (0, "")."""
     match = _LOWER_NAME_AT_RE.match(folded, position)
@@ -1293,6 +1347,8 @@ def _lower_name(text: str, folded: str, position: int, known_first: bool) -> tup
     for word in _WORD_RE.finditer(folded, position, match.end()):
         if word.group() in kw.NAME_STOP_WORDS or word.group() in kw.FUNCTION_WORDS:
             break
+        if words and (len(word.group()) == 1 or word.group() in _VERBS_AFTER_NAME):
+            break  # "paul s est cassé…", "colette sort avec…": no family name
         words.append(word.group())
         end = word.end()
     if not words:
@@ -1630,6 +1686,8 @@ _NAME_ABOVE_JOB_RE = re.compile(
     rf"(?m)^[ \t]*(?P<name>{_ANY_WORD}(?:[ \t]+{_NAME_PARTICLE}?{_ANY_WORD}){{0,2}})[ \t]*\n"
     rf"[ \t]*(?=(?:{kw.JOB_TITLES})(?![\w]))"
 )
+# A form's field label ("Agent : Naïm Pirson"), not a job line of a signature.
+_FIELD_LABEL_RE = re.compile(r"[^\n:]{1,30}:")
 # A possession of someone named after "de", then a colon ("adresse perso de clément schmitt :
 # 92 ter rue…", "nouveau numéro de oussama : 07…").
 # What a number or an address is often "of", other than a person.
@@ -1823,8 +1881,10 @@ def _names_by_structure(text: str, folded: str) -> list[Finding]:
             shown = text[a:b].split()
             if pattern is _PAIR_SUBJECT_RE:
                 first, last = match.group("a"), match.group("b")
-                if last in _NAME_PARTICLES or last in kw.FUNCTION_WORDS:
-                    continue  # "Numéro de la demande…": "de la" is no particle here
+                if last in _NAME_PARTICLES or last in kw.FUNCTION_WORDS or len(last) < 2:
+                    # "Numéro de la demande…": "de la" is no particle here; "paul s est
+                    # cassé…": an elision without its apostrophe.
+                    continue
             capitalised = all(w[:1].isupper() for w in shown if fold(w) not in _NAME_PARTICLES)
             if not capitalised and not (
                 pattern is _PAIR_SUBJECT_RE
@@ -1854,6 +1914,8 @@ def _names_by_structure(text: str, folded: str) -> list[Finding]:
                 continue
             add(a, b)
     for match in _NAME_ABOVE_JOB_RE.finditer(folded):
+        if _FIELD_LABEL_RE.match(folded, match.end()) is not None:
+            continue  # "Signalement RPS / Agent : …": a heading above a form's field
         a, b = match.span("name")
         words, shown = folded[a:b].split(), text[a:b].split()
         pairs = zip(words, shown, strict=True)  # folding keeps the length
@@ -1888,6 +1950,196 @@ def _names_by_structure(text: str, folded: str) -> list[Finding]:
             continue  # "numéro de télédéclraation :" (a typo), "numéro d'inscription :"
         if _words_may_name(words):
             add(a, b)
+    return found
+
+
+# Fourth round (issue 18): names placed by what is said of them, whatever the name ----------
+
+# A capitalised word or two at a subject's place, before a verb that says a sensitive topic of
+# someone ("Privet a été condamné pour vol", "Note : Diallo est en rémission d'une leucémie",
+# "Dans l'équipe, Ferreira ne mange pas de porc…", "Grosjean me demande un jour pour Kippour").
+_TOPIC_VERBS = (
+    r"(?:est|a|etait|avait|a ete|vit|fait|souffre|porte|milite|frequente|pratique|sera|serait"
+    r"|me demande|m'a demande|m'a dit|m'a confie|m'a annonce|m'a explique|entretient|sort|vote"
+    r"|votait|a vote|prie|mange|ne mange|appartient|adhere|se dit|explique|indique|refuse|suit"
+    r"|jeune|anime|soutient|represente|couche|trompe|eleve|se declare|declare|reconnait"
+    r"|a pris|a perdu|a recu|ne boit|boit|va|se rend|n'est|s'est|se fait|doit|demande|souhaite"
+    r"|veut|voudrait|presente|reste|sera|passe|revient|rentre|sort)"
+)
+_SUBJECT_WORD = rf"[{_LOW}]{{2,}}(?:-[{_LOW}]{{2,}})?"
+_TOPIC_SUBJECT_RE = re.compile(
+    rf"(?<![\w'’\-])(?P<name>{_SUBJECT_WORD}(?:[ \t]+(?:{_NAME_PARTICLE}[ \t]+)?{_SUBJECT_WORD})?)"
+    rf"[ \t]+(?={_TOPIC_VERBS}(?![\w]))"
+)
+
+
+def _capitalised(word: str) -> bool:
+    """Whether a word is written as a name: "Durand", "DURAND", "Le-Guen"."""
+    return word[:1].isupper() and (word.isupper() or all(p[:1].isupper() for p in word.split("-")))
+
+
+_ROLE_ARTICLES = (
+    "(?:mon|ma|notre|votre|son|sa|leur|le|la|l'|cet|cette|un|une|du|de la|de l'|au|a la|a l')"
+)
+_POSSESSIVE_ROLES = kw.ROLE_BEFORE_NAME.replace(_ROLE_ARTICLES, "(?:mon|ma|notre|votre|son|sa)", 1)
+_POSSESSIVE_ROLE_RE = re.compile(
+    r"(?<![\w])" + _POSSESSIVE_ROLES.split("|(?:les|des|aux|chez les)")[0] + r")\s*,?\s+"
+)
+_NAME_BEFORE_BRACKET_RE = re.compile(
+    rf"(?:^|(?<=[:,;\n])[ \t]*|(?<=[:,;\n] ))(?P<name>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
+    rf"[ \t]*\([ \t]*(?=(?:\+|0)\d|(?:{'|'.join(kw.TOPIC_ACRONYMS['syndicat'])})\))"
+)
+_LOWER_PAIR_SUBJECT_RE = re.compile(
+    rf"(?:^|(?<=^re: )|(?<=^bonjour, )|(?<=^salut, )|(?<=^urgent : )|(?<=: ))"
+    rf"(?P<name>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD})?)[ \t]+(?={_TOPIC_VERBS}(?![\w]))"
+)
+_TOPIC_VERB_AT_RE = re.compile(rf"{_TOPIC_VERBS}(?![\w])")
+_TOPIC_AHEAD = 120
+# A lower-case word after a role noun, before a verb of a person ("mon collegue giuseppe est
+# témoin de Jéhovah", "ma collegue lucy sort avec…", "mon n+1 sacha est représentant FSU").
+_ROLE_LOWER_NAME_RE = re.compile(
+    rf"(?P<name>[{_LOW}][{_LOW}\-]{{2,24}})(?:[ \t]+(?P<last>[{_LOW}][{_LOW}\-]{{2,24}}))?"
+    r"[ \t]*,?[ \t]+(?=(?:est|a|etait|avait|sort|vit|fait|veut|voudrait|souhaite|demande|me|m'"
+    r"|s'|se|ne|n'|doit|va|vient|part|travaille|prie|porte|vote|milite|il|elle|qui|et)(?![\w]))"
+)
+# Adjectives that follow a role noun ("mon collègue actuel est…").
+_ROLE_ADJECTIVES = kw.words(
+    """
+    actuel actuelle direct directe habituel habituelle prefere preferee principal principale
+    precedent precedente ancien ancienne nouveau nouvelle nouvel prochain prochaine meme seul
+    seule aussi absent absente malade enceinte handicape handicapee titulaire referent
+    referente interimaire contractuel contractuelle stagiaire qui que dont lui elle il
+    trans comme survivant survivante mute mutee pacse pacsee marie mariee divorce divorcee
+    veuf veuve decede decedee concerne concernee reproche
+    """
+)
+# Capitalised words that open a sentence and are no one's name.
+_NOT_SUBJECT_NAMES = kw.words(
+    """
+    quel quelle quels quelles suite objet aide merci bonjour note rappel question urgent info
+    attention cela ceci chacun chacune personne aucun aucune tout toute tous rien celui celle
+    chaque comment pourquoi combien depuis pendant selon sinon puis ensuite enfin voici voila
+    """
+)
+# Two capitalised words after a word that introduces a person ("reformuler ce message pour
+# Kathy Regnier qui…", "noter Filippo Sauvage pour…", "relue par Giuseppina Raynaud",
+# "l'échange entre Alyssa et…"): not three (an institution's name), not a place's.
+_PAIR_AFTER_WORD_RE = re.compile(
+    rf"(?<![\w'’\-])(?:pour|a|avec|par|chez|entre|dont|noter|contacter|appeler|remercier"
+    rf"|feliciter|relancer|prevenir|informer|convoquer|recevoir|de la part de|concernant"
+    rf"|et)[ \t]+(?P<name>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?[ \t]+(?:{_NAME_PARTICLE}[ \t]+)?"
+    rf"(?:[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?|[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?))"
+    rf"(?![\w'’\-])(?![ \t]+[{_UP}])"
+)
+_MONTH_AND_DAY_WORDS = kw.words(
+    """
+    janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
+    lundi mardi mercredi jeudi vendredi samedi dimanche
+    """
+)
+
+
+def _fourth_word_ok(word: str, original: str, first: bool = True) -> bool:
+    return (
+        _word_may_name(word)
+        and word not in _MONTH_AND_DAY_WORDS
+        and word not in kw.PLACE_WORDS
+        and word not in _PRONOUNS
+        and not _is_institution(original)
+        and not (first and len(original) <= 5 and original.isupper())
+    )
+
+
+def _names_by_what_is_said(text: str, folded: str) -> list[Finding]:
+    """Names by their place: the subject of a sensitive topic, a lower-case word after a role
+    noun before a verb, two capitalised words after a word that introduces a person."""
+    found: list[Finding] = []
+    for match in _TOPIC_SUBJECT_RE.finditer(folded) if len(folded) < 4000 else ():
+        a, b = match.span("name")
+        shown = text[a:b].split()
+        words = folded[a:b].split()
+        if len(shown) > 1 and not _capitalised(shown[-1]):
+            # "Elif ne mange…": the second word is the verb's ("ne", "me").
+            rest = folded.find(" ", a) + 1
+            if _TOPIC_VERB_AT_RE.match(folded, rest) is None:
+                continue
+            b = a + len(shown[0])
+            shown, words = shown[:1], words[:1]
+        pairs = list(zip(words, shown, strict=True))
+        if not all(_capitalised(o) for w, o in pairs if w not in _NAME_PARTICLES):
+            continue
+        if words[0] in _NOT_SUBJECT_NAMES or (
+            # "Le Guen est inapte…": a particle opens a family name, not "Le Maire a…".
+            words[0] in _NAME_PARTICLES and (len(words) < 2 or not shown[0][:1].isupper())
+        ):
+            continue
+        core = [(w, o) for w, o in pairs if w not in _NAME_PARTICLES]
+        if not core or not all(_fourth_word_ok(w, o, i == 0) for i, (w, o) in enumerate(core)):
+            continue
+        if _SUBJECT_PLACE_RE.search(folded, max(0, a - 30), a) is None:
+            continue
+        if _ANY_TOPIC_RE.search(folded, b, b + _TOPIC_AHEAD) is None:
+            continue
+        if words[0] in kw.SAINTS or _after_place_word(folded, a):
+            continue
+        found.append(Finding("personne", a, b, text[a:b]))
+    # "Delattre (03 35 08 18 84)", "Débora (UNSA)": a word in a list, before its own contact.
+    for match in _NAME_BEFORE_BRACKET_RE.finditer(text):
+        a, b = match.span("name")
+        word = folded[a:b]
+        if _fourth_word_ok(word, text[a:b]) and not _after_place_word(folded, a):
+            found.append(Finding("personne", a, b, text[a:b]))
+    # "floriane rey a ete condamnee…", "matthew bourguignon est d origine tunisienne": two
+    # lower-case words opening the message, before a verb that says a topic.
+    for match in _LOWER_PAIR_SUBJECT_RE.finditer(folded) if len(folded) < 4000 else ():
+        a, b = match.span("name")
+        if not text[a:b].islower():
+            continue
+        words = folded[a:b].split()
+        if any(w in kw.LOWER_CASE_WORDS or not _fourth_word_ok(w, w) for w in words):
+            continue
+        if words[0] in _NOT_SUBJECT_NAMES or words[-1].endswith(("er", "ir", "dre", "oir")):
+            continue  # "comment annoncer à…": a question, not a name
+        after_colon = match.start() > 0 and folded[match.start() - 2 : match.start()] == ": "
+        ambiguous = words[0] in kw.AMBIGUOUS_FIRST_NAMES or len(words[0]) < 3
+        if len(words) == 1 and (after_colon or ambiguous):
+            continue  # alone, only a word that opens the message ("andreas est gay…")
+        if _ANY_TOPIC_RE.search(folded, b, b + _TOPIC_AHEAD) is None:
+            continue
+        found.append(Finding("personne", a, b, text[a:b]))
+    # Only after a possessive: "la cheffe reproche…", "une femme trans" name no one.
+    for role in _POSSESSIVE_ROLE_RE.finditer(folded):
+        lower = _ROLE_LOWER_NAME_RE.match(folded, role.end())
+        if lower is None or not text[lower.start() : lower.end()].islower():
+            continue
+        first, last = lower.group("name"), lower.group("last")
+        if first.rsplit("-", 1)[-1] in _PRONOUNS or first.endswith(("-il", "-elle", "-on")):
+            continue  # "mon chef peut-il…": an inverted subject
+        if first in _ROLE_ADJECTIVES or not _word_may_name(first) or first in kw.LOWER_CASE_WORDS:
+            continue
+        if first.endswith(("e", "ee")) and text[lower.end("name") - 1] in "éÉ":
+            continue  # "ma collègue mariée" written without accents is "mariee"
+        a, b = lower.span("name")
+        if (
+            last is not None
+            and _word_may_name(last)
+            and last not in _ROLE_ADJECTIVES
+            and last not in ("est", "a", "il", "elle", "qui", "et", "me", "se", "ne", "va")
+        ):
+            b = lower.end("last")
+        found.append(Finding("personne", a, b, text[a:b]))
+    for match in _PAIR_AFTER_WORD_RE.finditer(text):
+        a, b = match.span("name")
+        shown = text[a:b].split()
+        words = folded[a:b].split()
+        pairs = list(zip(words, shown, strict=True))
+        if not all(_fourth_word_ok(w, o, i == 0) for i, (w, o) in enumerate(pairs)):
+            continue
+        if words[0] in _NAME_PARTICLES or _after_place_word(folded, a):
+            continue  # "à Le Tampon", "rue …"
+        if _ANY_TOPIC_RE.fullmatch(folded, a, b) is not None:
+            continue  # "pour Yom Kippour", "à La Mecque"
+        found.append(Finding("personne", a, b, text[a:b]))
     return found
 
 
@@ -1975,6 +2227,7 @@ def find_names_by_rules(text: str, folded: str | None = None) -> list[Finding]:
     found += _lower_first_names(text, folded) + _ambiguous_first_names(text, folded)
     found += _signatures(text, folded) + _pairs_with_a_known_part(text, folded)
     found += _names_by_structure(text, folded) + _initial_names(text, folded)
+    found += _names_by_what_is_said(text, folded)
     for match in _overlapping(_CIVILITY_RE, text):
         name = _trim_name(match.group("name"))
         if not name:
@@ -2152,6 +2405,42 @@ def find_topics(
     return found
 
 
+_ELISION_RE = re.compile(r"(?<![\w'])(d|l|s|n|m|j|t|c|qu|jusqu|lorsqu|puisqu) (?=[aeiouyh])")
+# A union's or a party's name right after a person's, in brackets or after "de la" / "du" /
+# a role ("Ousmane Sylla (CFTC)", "lara de la cfdt veut…", "pauline la déléguée sud",
+# "M. Durand (LR)").
+_AFFILIATION_RE = re.compile(
+    r"[ \t]*(?:\([ \t]*|,[ \t]*|[-–][ \t]+|[ \t](?:de la|du|de|d'|de chez|chez|pour"
+    r"|(?:la |le |l')?(?:deleguee?|representante?|elue?|militante?|secretaire|responsable)"
+    r"(?: syndicale?)?(?: de la| du| de| d')?)[ \t]+)"
+    rf"(?P<union>{kw.UNION_NAMES}|sud|solidaires|alliance)(?![\w\-])"
+    rf"|[ \t]*\([ \t]*(?P<party>{kw.POLITICAL_PARTIES})[ \t]*\)"
+)
+
+
+_UNION_ROLE_RE = re.compile(r"deleg|represent|elu|milit")
+
+
+def _affiliations(text: str, folded: str, people: Sequence[tuple[int, int]]) -> list[Finding]:
+    """Union or party names that follow a person's name (see _AFFILIATION_RE)."""
+    more: list[Finding] = []
+    for _, end in people[:200]:
+        match = _AFFILIATION_RE.match(folded, end)
+        if match is None:
+            continue
+        category = "syndicat" if match.group("union") is not None else "opinion_politique"
+        a, b = match.span("union" if category == "syndicat" else "party")
+        if (
+            folded[a:b] in ("sud", "solidaires", "alliance")
+            and text[a].islower()
+            and "(" not in folded[end:a]
+            and _UNION_ROLE_RE.search(folded, end, a) is None
+        ):
+            continue  # "Paul du sud": a place
+        more.append(Finding(category, a, b, text[a:b]))
+    return more
+
+
 # Two people of the same gender named as a couple: "Jean Launay et Adrien Menard vivent ensemble",
 # "bouchra zeroual et fabienne martin sont pacsées" (the agreement says two women).
 def _same_family_name(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
@@ -2271,7 +2560,8 @@ _CLAUSE_VERBS = frozenset(
 
 
 _PREDICATE_RE = re.compile(
-    rf"(?<![\w'])(?P<verb>{kw.PERSON_PREDICATES})(?:\s+(?:tres|plutot|bien|un|une|en|sous|de))?"
+    rf"(?<![\w'])(?P<verb>{kw.PERSON_PREDICATES})"
+    r"(?:\s+(?:tres|plutot|bien|un|une|en|sous|de|des|du|d'un|d'une|ses|sa|son))?"
     r"\s*$"
 )
 _PREDICATE_AT_RE = re.compile(rf"(?:{kw.PERSON_PREDICATES})(?![\w])")
@@ -2315,7 +2605,8 @@ def _topic_steps(
     word inside a name is a name ("Bernard Chrétien")."""
     people_starts = [a for a, _ in people]
     for start, end in sentences:
-        sentence = folded[start:end]
+        # "d origine", "s est cassé", "l iris": chat without apostrophes (same length).
+        sentence = _ELISION_RE.sub("\\1'", folded[start:end])
         anchored = bisect_left(people_starts, end) > bisect_left(people_starts, start)
         for matches in () if anchored else _pieces(_ANCHOR_RE, sentence):
             if matches:
@@ -2362,14 +2653,17 @@ def _topic_steps(
                     if not anchored and not _predicated(sentence, match.start()):
                         continue
                     finding = Finding(category, a, b, text[a:b])
-                    if _overlaps_any(finding, people, people_starts):
-                        continue
+                    if _inside_a_name(finding, people, people_starts):
+                        continue  # "Bernard Chrétien": a topic word inside a name
                     per_pass[index].append(finding)
             active = still
             if active and len(sentence) > WINDOW_CHARS:
                 yield
         # One finding per stretch and category: "élue CGT" is found by its acronym and by
         # its words.
+        if anchored:
+            inside = people[bisect_left(people_starts, start) : bisect_left(people_starts, end)]
+            per_pass.append(_affiliations(text, folded, inside))
         last_end: dict[str, int] = {}
         for finding in sorted(itertools.chain(*per_pass), key=lambda f: (f.start, -f.end)):
             if finding.start < last_end.get(finding.category, -1):
@@ -2996,6 +3290,14 @@ def _resolve(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(kept, key=lambda f: f.start)
 
 
+def _inside_a_name(finding: Finding, spans: Sequence[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether `finding` starts inside a name: a topic word inside a name is the name ("Bernard
+    Chrétien"); a phrase that starts before a name says something of it ("soutient Marine Le
+    Pen")."""
+    index = bisect_right(starts, finding.start)
+    return index > 0 and spans[index - 1][1] > finding.start
+
+
 def _overlaps_any(finding: Finding, spans: Sequence[tuple[int, int]], starts: list[int]) -> bool:
     """Whether `finding` overlaps one of `spans` (sorted, not overlapping; `starts` theirs)."""
     index = bisect_right(starts, finding.start)
@@ -3285,6 +3587,20 @@ def _step(steps: Generator[None, None, Scan]) -> Scan | None:
     return None
 
 
+# Steps run back to back in one trip to the detector's thread for at most this long: a short
+# message is scanned in one trip, a long document gives way to others between slices.
+SLICE_SECONDS = 0.004
+
+
+def _slice(steps: Generator[None, None, Scan]) -> Scan | None:
+    """Steps until the Scan or the end of a slice."""
+    deadline = time.perf_counter() + SLICE_SECONDS
+    while (result := _step(steps)) is None:
+        if time.perf_counter() >= deadline:
+            return None
+    return result
+
+
 def scan_text(text: str, nlp: Any | None = None) -> Scan:
     steps = _scan_steps(text, nlp)
     while (result := _step(steps)) is None:
@@ -3299,9 +3615,10 @@ def _weight(scan: Scan) -> int:
 class PiiDetector:
     """Scans text, with spaCy when allowed and installed; results cached by text digest.
 
-    On the event loop, `scan_async` runs the steps of a scan (see _scan_steps) one at a time in
-    the detector's own thread; between two steps the next step of the shortest pending text goes
-    first, so a one-word question waits for one step of a long document, not for all of it.
+    On the event loop, `scan_async` runs the steps of a scan (see _scan_steps) in the detector's
+    own thread, in slices of a few milliseconds (one trip for a message); between two slices the
+    next slice of the shortest pending text goes first, so a one-word question waits for one
+    slice of a long document, not for all of it.
     """
 
     def __init__(
@@ -3379,7 +3696,7 @@ class PiiDetector:
         while result is None:
             await self._take_turn(len(text))
             try:
-                result = await loop.run_in_executor(self._executor, _step, steps)
+                result = await loop.run_in_executor(self._executor, _slice, steps)
             finally:
                 self._end_turn()
         self._store(digest, result)

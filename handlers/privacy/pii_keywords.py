@@ -71,7 +71,10 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"infarctus",
         r"asthm(?:e|atiques?)",
         r"allergiques?",
-        r"handicap(?:ee?s?)?",
+        # "un agent en situation de handicap" is the usual category of a policy; "X est en
+        # situation de handicap" says it of someone.
+        r"(?<!en situation de )handicap(?:ee?s?)?",
+        r"(?:est|suis|etre|etait|sont|sera|etant|reconnue?) en situation de handicap",
         r"invalidite",
         r"inaptitude medicale",
         r"inapte (?:a|au|aux|pour) (?:son|ses|tout|toutes|l'exercice)",
@@ -98,11 +101,13 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"psychiatrique",
         r"suivi(?:e)? par (?:un|une) (?:psychiatre|psychologue|medecin|oncologue|cardiologue)",
         r"certificat medical",
-        r"dossier medical",
         r"diagnostique(?:e)? (?:d'un|d'une|avec)",
         r"diagnostic (?:de|d'un|d'une)",
         # "atteint de" or "souffre de" anything: the name of the illness need not be known.
-        r"atteinte?s? (?:d'une?|de la|du|des|de|d') ?[a-z]{3,}",
+        # A genetic disease is genetic data only (see genetique_biometrie).
+        r"atteinte?s? (?:d'une?|de la|du|des|de|d') ?(?!(?:une? |la |les |des )?(?:maladie"
+        r"|anomalie|mutation|affection)s?"
+        r" (?:genetique|hereditaire|chromosomique))[a-z]{3,}",
         r"souffr(?:e|ent|ait|ant) (?:d'une?|de la|du|des|de|d') ?[a-z]{3,}",
         r"mucoviscidose",
         r"(?:sa|leur|ma|ta|votre) maladie",
@@ -151,7 +156,7 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"catholiques?",
         r"protestant(?:e|s|es)?",
         r"evangeliques?",
-        r"jui(?:f|ve|fs|ves)",
+        r"(?<!ascendance )(?<!origine )(?<!communaute )jui(?:f|ve|fs|ves)",
         r"judaisme",
         r"islam",
         r"bouddhistes?",
@@ -834,7 +839,8 @@ _THIRD_TOPICS: dict[str, tuple[str, ...]] = {
     ),
     "opinion_politique": (
         # A party card; "encartée à la CGT" is a union's (below).
-        rf"encarte(?:e|s|es)?(?! (?:a|au|aux|chez|a la|de la|du) (?:la |le |l')?{UNIONS}(?![\w]))",
+        rf"encarte(?:e|s|es)?(?! (?:(?:a|au|aux|chez|a la|de la|du) )?(?:la |le |l')?"
+        rf"(?:{UNIONS}|sud|solidaires|alliance)(?![\w]))",
         rf"(?:proche|membre|adherente?|militante?|encartee?|candidate?|elue?) (?:de |du |de la"
         rf" |des |d'|chez )?(?:(?:la |le |les )?(?:section |liste |parti |mouvement ))?"
         rf"(?:locale )?(?:de |du |de la |d')?{PARTIES}(?![\w])",
@@ -889,6 +895,305 @@ _THIRD_TOPICS: dict[str, tuple[str, ...]] = {
         r"(?:ancien|ancienne|ex-?)(?: )?(?:detenue?|taulard)",
     ),
 }
+# Fourth round (issue 18, test5's reading): whole families, not phrases. Union and party names
+# after every word of belonging, role, mandate, vote or support (verbs in any form); religions by
+# practice, holiday, diet, dress, clergy and leaving; conditions, care and injuries; biometric
+# templates and police samples; penal measures and arrests.
+UNION_NAMES = (
+    rf"(?:{UNIONS}|cgt-fp|fo-fp|cfe|cgc|unsa-police|sud-\w{{2,12}}|solidaires(?:-\w{{2,12}})?)"
+)
+# Lower-case "sud", "solidaires", "alliance" only without an article ("le sud" is a place).
+_UNION_ROLE = (
+    r"(?:adher\w{0,6}|adhesion|appartenance|appartient|carte|membre|elue?s?|candidat\w{0,4}"
+    r"|milit\w{0,6}|deleg\w{0,6}|represent\w{0,6}|mandat\w{0,5}|cotis\w{0,6}|syndiqu\w{0,4}"
+    r"|encart\w{0,4}|responsable|secretaire(?: generale?| adjointe?)?|tresorier\w{0,2}"
+    r"|president\w{0,2}|permanent\w{0,2}|rejoin\w{0,3}|rejoint|quitt\w{0,4}|porte-parole"
+    r"|sympathis\w{0,5}|soutien|soutient|engagee?|figure|leader|pilier|anim\w{0,6}|siege\w{0,4}"
+    r"|negoci\w{0,6}|parle au nom|au nom|pour le compte|tract\w{0,4}|greviste|en greve"
+    r"|fait greve|liste)"
+)
+_UNION_LINK = (
+    r"(?: (?:a|au|aux|chez|pour|du|de|d'|des|dans|par|sur|avec|sous|aupres de|au sein de"
+    r"|au nom de|au titre de|pour le compte de|sur la liste))?"
+)
+_UNION_BODY = (
+    r"(?:(?:section|syndicat|bureau|liste|delegation|union locale|union departementale"
+    r"|federation|syndicale?)(?: locale| departementale| nationale)? (?:de la |du |de l'|de "
+    r"|d')?)?"
+)
+POLITICAL_PARTIES = (
+    rf"(?:{PARTIES}|rn|fn|lr|ps(?! ?:)|lrem|nupes|nfp|front national|europe ecologie"
+    r"(?: les verts)?|la republique en marche|en marche|nouveau front populaire|place publique"
+    r"|generation ecologie|parti radical|parti de gauche|les ecologistes|union populaire|udr"
+    r"|dlf|parti animaliste|mouvement democrate|upr|poi|les jeunes (?:communistes|socialistes"
+    r"|republicains|insoumis|ecologistes|avec macron|populaires|rn)|jeunes (?:communistes"
+    r"|socialistes|republicains|insoumis|ecologistes|avec macron|populaires|rn)|jam)"
+)
+_POLITICAL_ROLE = (
+    r"(?:membre|adher\w{0,6}|milit\w{0,6}|encart\w{0,4}|candidat\w{0,4}|elue?s?"
+    r"|conseill(?:er|ere)s?(?: municipale?s?| regionale?s?| departementale?s?"
+    r"| communautaires?| d'arrondissement)?|maire(?: adjointe?)?|adjointe? au maire|deputee?"
+    r"|senat(?:eur|rice)|vot\w{0,5}|soutien\w{0,2}|soutient|soutenu|sympathis\w{0,5}|proche"
+    r"|engagee?|tract\w{0,4}|campagne|affiches|anim\w{0,6}|responsable|secretaire|tresorier\w{0,2}"
+    r"|president\w{0,2}|porte-parole|cotis\w{0,6}|rejoin\w{0,3}|rejoint|quitt\w{0,4}|fan"
+    r"|liste|investie?|investiture|etiquette|represent\w{0,6}|fidele|partisane?)"
+)
+_POLITICAL_ADVERB = (
+    r"(?: (?:ouvertement|activement|publiquement|fermement|toujours|depuis longtemps|encore"
+    r"|aussi|beaucoup|fortement|discretement|clairement|pleinement|a fond|tres))?"
+)
+_POLITICAL_LINK = (
+    r"(?: (?:a|au|aux|chez|pour|du|de|d'|des|dans|sur|avec|sous|aupres de|au sein de|au nom de"
+    r"|sous l'etiquette|sous les couleurs))?(?: (?:la|le|les|l'))? ?(?:(?:section|liste|parti"
+    r"|mouvement|comite|groupe|federation|cellule|antenne|collectif)(?: locale?| departementale?"
+    r"| municipale?)? (?:de la |du |de l'|des |de |d')?)?"
+)
+COUNTRIES = (
+    r"(?:maghreb|afrique(?: du nord| noire| de l'ouest| subsaharienne)?|algerie|maroc|tunisie"
+    r"|senegal|mali|congo|cameroun|cote d'ivoire|comores|madagascar|haiti|antilles|turquie"
+    r"|chine|vietnam|cambodge|laos|inde|pakistan|sri lanka|syrie|liban|iran|irak|afghanistan"
+    r"|tchetchenie|russie|ukraine|roumanie|bulgarie|pologne|portugal|armenie|kurdistan|guinee"
+    r"|niger|nigeria|burkina(?: faso)?|benin|togo|gabon|mauritanie|egypte|libye|soudan"
+    r"|erythree|somalie|ethiopie|kosovo|albanie|serbie|bosnie|philippines|bangladesh"
+    r"|cap-vert|cap vert|bresil|colombie|perou|chili|mexique|reunion|mayotte|guyane"
+    r"|guadeloupe|martinique)"
+)
+_FOURTH_TOPICS: dict[str, tuple[str, ...]] = {
+    "syndicat": (
+        rf"{_UNION_ROLE}{_UNION_LINK}(?: (?:la|le|les|l'))? ?{_UNION_BODY}{UNION_NAMES}",
+        rf"{_UNION_ROLE}(?: (?:a|chez|pour|de|d'|sur la liste|sur la liste de))? ?"
+        r"(?:(?:syndicat|section|liste|federation) )?(?:sud|solidaires|alliance)(?![\w\-])",
+        rf"(?:est|suis|etait|sont|c'est) (?:a la |au |a |chez |un |une |une militante "
+        rf"|un militant )?"
+        rf"{UNIONS}",
+        r"(?:fait|faire|a fait|font|faisait) (?:la )?greve",
+        r"(?:greviste|grevistes)",
+        r"(?:sa|son|leur) (?:cotisation|carte|adhesion|mandat|engagement|activite)"
+        r" (?:syndicale?|au syndicat|a la cgt|a la cfdt|a fo)",
+        r"(?:(?:se |s'est |s'etait )?presente|candidate?|candidature|elue?) (?:aux|sur une liste"
+        r" aux|pour les) elections professionnelles",
+        r"(?:liste|listes) syndicales?",
+        # A union without its name ("est au syndicat", "a rejoint un syndicat"), not a
+        # syndicate of owners or communes.
+        r"(?:(?:est|suis|etait|sont) (?:au|dans un|dans le)|(?:adhere|adherente?|rejoint"
+        r"|syndiquee?"
+        r"|cotise|milite|membre|encartee?|carte) (?:a un|au|dans un|dans le|du|d'un))"
+        r" syndicat(?! (?:de copropriete|mixte|intercommunal|des eaux|d'initiative|de communes"
+        r"|departemental|d'energie|d'agglomeration|de bassin|d'electricite|scolaire"
+        r"|de transport))",
+    ),
+    "opinion_politique": (
+        rf"{_POLITICAL_ROLE}{_POLITICAL_ADVERB}{_POLITICAL_LINK}{POLITICAL_PARTIES}",
+        r"(?:gauchistes?|droitards?|fachos?|fascistes?|neo-?nazis?|ecolos?|monarchistes?"
+        r"|anticapitalistes?|altermondialistes?|islamo-gauchistes?|centristes?)",
+        r"(?:de |d'|d |a l'|a l |l'|l )?(?:extreme|ultra)[- ](?:droite|gauche)",
+        r"(?:est|suis|etait|sont|vote|votait) (?:tres |plutot |franchement |clairement |assez )?"
+        r"(?:centre (?:gauche|droit)|de centre[- ](?:gauche|droit))",
+        r"(?:a |va |veut |compte )?vot(?:e|er|ait|era|erait) (?:pour (?:le|la|les) )?"
+        r"(?:rn|fn|ps|lr|lfi|pcf|eelv|reconquete|renaissance|modem|nupes|extreme droite"
+        r"|extreme gauche|les verts|les ecolos|la gauche|la droite)(?![\w])",
+        r"(?:(?:se |s'est |s'etait )?presente|candidate?|candidature|elue?|figure|inscrite?)"
+        r" (?:aux|sur une liste aux|sur la liste|sur une liste|pour les|a la|au) "
+        r"(?:municipales|legislatives|regionales|departementales|europeennes|senatoriales"
+        r"|presidentielle|elections municipales|elections legislatives|liste (?:de |d')?"
+        r"(?:gauche|droite|opposition|majorite|citoyenne)|liste du maire|conseil municipal)",
+        r"(?:est|etait|sera|figure|inscrite?|candidate?|placee?|elue?) sur (?:la|une|leur|sa)"
+        r" liste(?: [a-z'\-]{2,20}){0,3} (?:aux|pour les|des) (?:municipales|legislatives"
+        r"|regionales|departementales|europeennes|senatoriales|elections)",
+        r"(?:conseill(?:er|ere)|elue?) municipale? (?:d'opposition|de la majorite|sans etiquette"
+        r"|de gauche|de droite)",
+        r"(?:mandat|engagement|activite|carriere|parcours|militantisme) (?:politique|electif"
+        r"|d'elue?)",
+        r"(?:sa|son|leur) (?:candidature|campagne|liste|mandat) (?:aux|pour les|municipale"
+        r"|electorale"
+        r"|legislative)",
+    ),
+    "religion": (
+        r"(?:a quitte|quitte|quitter|a abandonne|a renie|renie|renier) (?:l'eglise|sa religion"
+        r"|la religion|l'islam|le judaisme|sa foi|la foi|le catholicisme|le protestantisme"
+        r"|sa communaute religieuse|les temoins de jehovah)",
+        r"apostasie|apostats?",
+        r"(?:pour|de|afin de|pouvoir|peut|veut|souhaite|doit|besoin de|aller) prier",
+        # A request for a place or a time to pray or read scripture is the person's ("a
+        # demandé une salle pour prier"; "salle" alone is a building's word).
+        r"(?:demande|demander|reclame|veut|voudrait|souhaite|obtenu|besoin d'|cherche)"
+        r"(?: [a-z'\-]{1,12}){0,4} (?:pour|afin de|de) (?:prier|faire (?:sa|ses|la|les) prieres?"
+        r"|lire (?:la |le |les )?(?:torah|bible|coran|evangiles?|talmud)|mediter|se recueillir"
+        r"|faire (?:le|son) jeune|rompre le jeune)",
+        r"(?:salle|lieu|tapis|temps|heure|moment|espace|coin)s? (?:de|pour la"
+        r"|pour) (?:la )?priere",
+        r"(?:fait|faire|font|faisait) (?:ses|sa|la|les) (?:[a-z]{2,12} )?prieres?",
+        r"(?:lire|lit|lisait|etudier|etudie|reciter|recite|reciter) (?:la |le |les |des )?"
+        r"(?:torah|bible|coran|evangiles?|talmud|psaumes|sourates?|versets)",
+        r"coran|torah|talmud",
+        r"cathos?",
+        r"(?:chiites?|sunnites?|soufis?|wahhabites?|ismaeliens?|alevis?|druzes?|coptes?"
+        r"|maronites?|anglicane?s?|lutherien(?:ne)?s?|calvinistes?|quakers?|amish"
+        r"|scientologues?|raeliens?|rastafaris?)",
+        r"vendredi saint|pourim|chavouot|chavouoth|souccot|tichri|tisha be-?av|simhat torah"
+        r"|nouvel an (?:juif|orthodoxe|chinois religieux)|laylat al-?qadr|vaisakhi"
+        r"|paques (?:orthodoxes?|juive|catholique)|noel orthodoxe|pentecote orthodoxe",
+        r"(?:jour|jours|conge|conges|absence|autorisation d'absence|rtt) (?:pour|de"
+        r"|a l'occasion de)"
+        r" (?:l'|la |le )?(?:aid|kippour|yom kippour|roch hachana|pessah|hanoukka|soukkot|diwali"
+        r"|vendredi saint|careme|ramadan|shabbat|pourim|fete juive|fete musulmane|fete orthodoxe"
+        r"|paques orthodoxe|noel orthodoxe)",
+        r"(?:converti|convertie|convertis|converties|se convertir|conversion) (?:a l'|au |a la "
+        r"|aux )"
+        r"?(?:islam|judaisme|christianisme|catholicisme|protestantisme|bouddhisme|hindouisme"
+        r"|religion \w+|foi \w+|orthodoxie)",
+        r"(?:est|etait|devenue?|se fait|s'est fait|ordonnee?) (?:pretre|pasteur|pasteure|imam"
+        r"|rabbin"
+        r"|diacre|moine|moniale|nonne|religieuse|aumonier|aumoniere|eveque|bonze|novice|cure"
+        r"|seminariste|missionnaire|catechiste)",
+        r"(?:moine|nonne|pretre|imam|rabbin|pasteur) (?:bouddhiste|catholique|orthodoxe|protestant"
+        r"|evangelique|de sa|de la)",
+        r"voilee|burqa|burka|tchador|qamis|kamis|jilbab|crucifix",
+        r"(?:fait|faire|fera|faisait|observe|respecte|rompt|rompre|suit) (?:le |son |sa )?jeune",
+        r"(?:est|suis|etait) en (?:periode de )?jeune",
+        r"iftar|ftour|rupture du jeune",
+        r"(?:ne mange|ne boit|mange|boit|ne consomme) (?:pas |que |jamais |plus )?(?:de |d'|du )?"
+        r"(?:porc|viande|alcool|halal|casher|kasher|boeuf)(?: [a-z]{2,12}){0,3} (?:pour|par)"
+        r" (?:des )?(?:raisons?|motifs?|convictions?) (?:religieu\w+|de foi|spirituel\w*)",
+        r"(?:pelerinage|hajj|omra|baptise|baptisee|baptiser|confirmation|premiere communion"
+        r"|bar mitsva|bat mitsva|circoncision religieuse)",
+        r"(?:sa|son|leur|ses) (?:foi|spiritualite|pratique|engagement religieux|paroisse"
+        r"|communaute"
+        r" religieuse|rabbin|imam|pretre|pasteur|gourou|cheikh)",
+        r"(?:va|vont|aller|allait|se rend|frequente|frequentait) (?:a la |au |a l'|le |la |l')?"
+        r"(?:mosquee|synagogue|eglise|temple|messe|culte|office|pagode|gurdwara|salle du royaume)",
+    ),
+    "sante": (
+        r"(?:est |etait )?(?:suivie?|soignee?|traitee?|hospitalisee?|prise? en charge) (?:en|au"
+        r"|a l'|a la"
+        r"|par l'|dans un|dans une|en service d') ?(?:addictologie|oncologie|psychiatrie"
+        r"|cardiologie"
+        r"|neurologie|rhumatologie|hematologie|dialyse|reeducation|hopital de jour|cmp|csapa|cmpp"
+        r"|soins palliatifs|centre antidouleur|centre de reeducation|clinique psychiatrique"
+        r"|maternite|urgences)",
+        r"addictolog\w{1,3}|oncolog\w{1,3}|hematolog\w{1,3}|psychiatr\w{1,5}|chimio\w{0,7}",
+        r"(?:en |sa |son )?remission",
+        r"surdites?|cecite|malvoyance|acouphenes?|hemiplegi\w{1,3}|paralysie|myopathie"
+        r"|drepanocytose|lupus|psoriasis|spondylarthrite|rectocolite|hypothyroidie|hyperthyroidie"
+        r"|obesite|apnees? du sommeil|narcolepsie|anevrisme|embolie|phlebite|thrombose|pneumonie"
+        r"|bronchite chronique|bpco|tuberculose|stress post-?traumatique|tspt|ptsd|phobie"
+        r"|agoraphobie|attaques? de panique|crises? de panique|psychose|paranoia|demence"
+        r"|maladie de charcot|sla|melanome|sarcome|carcinome|mastectomie|ablation (?:du|de la|d'un"
+        r"|d'une|des)|insuffisance (?:renale|cardiaque|respiratoire|hepatique)|cirrhose|angine de"
+        r" poitrine|arythmie|pacemaker|stimulateur cardiaque|commotion cerebrale|traumatisme"
+        r" cranien|coma|hemorragie|convulsions?|deficience (?:auditive|visuelle|intellectuelle"
+        r"|motrice|mentale)|handicap (?:moteur|mental|psychique|visuel|auditif|cognitif|invisible)"
+        r"|maladie coeliaque|intolerance (?:au gluten|au lactose)|allergies?",
+        r"(?:s'est|s est|s'etait|se) (?:casse|cassee|fracture|fracturee|foule|fouler|tordu|tordue"
+        r"|luxe|dechire|dechiree|froisse|blesse|blessee|brule|brulee|fait une entorse"
+        r"|fait operer|fait hospitaliser|fait soigner|fait amputer|evanoui|evanouie)",
+        r"(?:a|avait|a eu|a fait) (?:une entorse|une fracture|une tendinite|une hernie|un lumbago"
+        r"|le dos bloque|une sciatique|une commotion|un traumatisme|un claquage|une rechute"
+        r"|une crise|une syncope|un malaise|une fausse couche|un accident cardiaque|une embolie"
+        r"|une depression|un burn-?out|une phlebite|une infection)",
+        r"pma|fiv|infertilite|problemes? de fertilite|insemination artificielle"
+        r"|stimulation ovarienne|parcours de procreation",
+        r"(?:est|suis|etait|sera|reste|toujours|encore|de nouveau|mise?|placee?) en arret(?![\w])",
+        r"cmo|conge de maladie ordinaire|at/mp|atmp|conge d'invalidite temporaire",
+        r"(?:est|suis|etait|etre|devenue?) (?:alcoolo|accro|dependante?|toxico|addict|sous"
+        r" traitement|sous oxygene|en fauteuil|sous dialyse|non-?voyante?|muette?|invalide"
+        r"|convalescente?)(?![\w])",
+        r"accro (?:a|au|aux|a la) (?:l'alcool|alcool|drogue|cannabis|cocaine|heroine|jeux"
+        r"|medicaments|opiaces)",
+        r"(?:voit|consulte|va chez|suivie? par|rdv chez|rendez-vous chez|rendez-vous avec)"
+        r" (?:un |une |son |sa |le |la )?(?:psy\w{0,9}|therapeute|addictologue|oncologue"
+        r"|cardiologue|neurologue|rhumatologue|pneumologue|gynecologue|gyneco|endocrinologue"
+        r"|diabetologue|orthophoniste|specialiste|hematologue|nephrologue)",
+        r"inapte (?:a|au|aux|pour|definitivement|temporairement|totalement|partiellement)"
+        r"|inaptitude",
+        r"restrictions? medicales?|contre-indications? medicales?|preconisations? (?:du medecin"
+        r"|medicales?)|avis (?:du medecin|medical) (?:de prevention|du travail)",
+        r"crises? d'(?:epilepsie|asthme|panique|tetanie|spasmophilie|goutte)",
+        r"(?:idees noires|mal-etre|decompensation|decompense|a craque|craque nerveusement"
+        r"|effondrement psychique|souffrance psychique|detresse psychologique)",
+    ),
+    "genetique_biometrie": (
+        r"biometri(?:e|ques?)",
+        r"(?:gabarit|modele|template|signature|empreinte|photo|image|scan|capture|releve"
+        r"|caracteristiques?|reconnaissance|authentification|identification|gabarits|photos)"
+        r" (?:faciale?s?|du visage|de (?:son |sa |leur |l')?(?:visage|iris|retine)"
+        r"|de (?:son |sa |leur |la |l')(?:voix|main|doigt|doigts|paume)|du doigt|des doigts)",
+        r"(?:son|sa|leur|mon|ma|ses) (?:visage|iris|retine|empreintes?|voix|main|doigt|doigts"
+        r"|paume)"
+        r" (?:pour|afin de) (?:pointer|badger|s'identifier|s'authentifier|deverrouiller|acceder"
+        r"|entrer|se connecter|ouvrir|signer)",
+        r"(?:pointer|badger|s'identifier|s'authentifier|deverrouiller|acceder|entrer|ouvrir)"
+        r" (?:avec|par|grace a|au moyen de) (?:son |sa |leur |le |la |l'|ses |les )?(?:visage"
+        r"|iris|retine|empreintes? digitales?|empreintes?|doigt|voix|main|reconnaissance faciale)",
+        r"(?:preleve|prelever|prelevement|releve|relever|analyse|analyser|test|echantillon|profil"
+        r"|fichier|fnaeg|trace|traces|comparaison|sequencage|recueil)\w{0,3} (?:de |d'|du |son |sa"
+        r" |leur |l'|de l')?adn",
+        r"fnaeg|fichier national (?:automatise )?des empreintes",
+        r"(?:echantillon|prelevement)s? (?:salivaires?|sanguins?|buccaux|buccal|biologiques?)",
+        r"mutations? (?:genetiques?|brca\d?|du gene|\w{2,12} genetiques?)|brca\d?",
+        r"porteu(?:r|se) (?:d'une|de la|du|d'un) (?:mutation|gene|anomalie|maladie|variant)"
+        r"|porteu(?:r|se) sain(?:e)?",
+        r"(?:hemophilie|myopathie de duchenne|chorée de huntington|choree de huntington"
+        r"|maladie de huntington|drepanocytose|thalassemie|neurofibromatose)",
+        r"(?:antecedents?|histoire|risque) (?:familia(?:l|ux)|hereditaire)s?(?: de| d')",
+    ),
+    "infraction": (
+        r"(?:son|sa|leur|mon|ma|apres|depuis|lors de|avant|pendant) (?:son |sa |leur )?"
+        r"(?:arrestation|interpellation|incarceration|inculpation|proces (?:penal|pour)"
+        r"|placement en garde a vue|mise en examen|detention|comparution|garde a vue"
+        r"|condamnation|peine de prison|sortie de prison|liberation|audition (?:par la police"
+        r"|par les gendarmes|au commissariat))",
+        r"arrestation|interpellation|inculpee?|inculpation",
+        r"(?:perdu|retire|suspendu|annule|retrait de|suspension de|annulation de|invalidation de)"
+        r" (?:son |du |de son |le |tout son |tous les points de son )?permis",
+        r"alcool au volant|conduite (?:en etat )?(?:d'ivresse|alcoolisee|sous l'emprise"
+        r"|sous stupefiants)|sous l'emprise (?:de l'alcool|de stupefiants|de la drogue"
+        r"|du cannabis)",
+        r"(?:pris|eu|ecope|ecope de|condamnee? a|obtenu|a) (?:du|de la|un|une|d'un|d'une|deux"
+        r"|trois"
+        r"|\d+) (?:sursis|prison ferme|mois ferme|ans ferme|ferme|amende penale|peine|tig"
+        r"|travaux d'interet general|stage de sensibilisation|rappel a la loi"
+        r"|composition penale|mois de prison|ans de prison|mois avec sursis|an avec sursis)",
+        r"du sursis",
+        r"interdiction (?:de paraitre|de sejour|du territoire|de territoire|d'exercer|de gerer"
+        r"|de contact|d'entrer en contact|d'approcher|de port d'arme|de quitter le territoire)"
+        r"|obligation de soins|stage de citoyennete|rappel a la loi|composition penale"
+        r"|ordonnance de protection|mesure d'eloignement|sursis avec mise a l'epreuve",
+        # Not "arrêté", "jugé", "poursuivi" alone: "le montant est arrêté", "le projet est
+        # poursuivi".
+        r"(?:a ete|est|sera|etait) (?:condamnee?|interpellee?"
+        r"|placee? en garde a vue|mise? en examen|incarceree?|ecrouee?|deferee?|verbalisee?"
+        r"|flashee?|inculpee?|entendue? par (?:la police|les gendarmes|le juge))",
+        r"ecrouee?|(?:en|a la) maison d'arret|(?:en|au) centre de detention|(?:en|au) quartier"
+        r" de semi-liberte",
+        r"(?:vol|vols|fraude|agression|violence|violences|outrage|recel|trafic|cambriolage"
+        r"|escroquerie|harcelement|exhibition|degradation|menaces) (?:aux|a la|au|en|sur|de"
+        r"|contre)"
+        r" (?:allocs?|allocations|caf|etalage|agent|personne|mineur|conjoint|reunion|bande"
+        r"|organisee|sexuel)",
+        r"(?:plainte|plaintes|main courante) (?:contre|vise|visant|deposee? contre|a son encontre"
+        r"|a l'encontre de)",
+        r"(?:conduite|conduisait|roulait) sans (?:permis|assurance|ceinture|controle technique)",
+    ),
+    "vie_sexuelle": (
+        r"(?:sort|sortent|sortait|est sortie?) avec (?:un|une|son|sa) (?:mec|meuf|nana|gars|type"
+        r"|fille|garcon|homme|femme)",
+        r"relation extraconjugale|aventure extraconjugale|trompe (?:sa|son) (?:femme|mari|epouse"
+        r"|conjointe?|compagne|compagnon)|(?:a|avait) une maitresse|(?:a|avait) un amant",
+    ),
+    "origine": (
+        rf"(?:est|suis|etait|sont|originaires?|vient|venant|venu|venue|issue?s?|natif|native)"
+        rf" (?:originaire )?(?:du|de|d'|des|de la) (?:{COUNTRIES})(?![\w])",
+        rf"d['’ ]origine (?:{ETHNIC_ADJECTIVES}|{COUNTRIES})",
+        rf"(?:est |suis |etait )?nee? (?:au|en|aux) (?:{COUNTRIES})(?![\w])",
+        rf"(?:appartient|appartenant|appartenir) a (?:la |une )?(?:communaute|minorite|ethnie)"
+        rf" (?:{ETHNIC_ADJECTIVES}|\w{{3,15}})",
+        r"(?:est|suis|etait|sont) (?:une? )?(?:beur|beurette|rebeu|renoi|black|bougnoule|negre"
+        r"|bridee?|chinetoque|roumaine? rom|romanichel|manouche|gitane?|yeniche|kanak|kanake)",
+    ),
+}
+for _category, _patterns in _FOURTH_TOPICS.items():
+    _MORE_TOPICS[_category] = _MORE_TOPICS.get(_category, ()) + _patterns
 for _category, _patterns in _THIRD_TOPICS.items():
     _MORE_TOPICS[_category] = _MORE_TOPICS.get(_category, ()) + _patterns
 for _category, _patterns in _MORE_TOPICS.items():
@@ -945,7 +1250,12 @@ MEMBERSHIP_PATTERN = (
     r"representant|sympathisant|proche|tresorier|tresoriere|section|candidat|liste|etiquette|"
     r"campagne|engage|soutien|soutient|opposition|secretaire|responsable|porte-parole|"
     r"carte|adhesion|appartenance|role|rejoint|tract|tracte|tracts|affiches|petition|"
-    r"mandate|mandatee|mandat|bureau|cotise|defile|manifeste)"
+    r"mandate|mandatee|mandat|bureau|cotise|defile|manifeste|"
+    # Fourth round: every form of representing, running, leading or voting.
+    r"represent|conseill|anim|comite local|comite|collectif|maire|depute|senat|candidat|elu|"
+    r"investi|sous l'etiquette|sous les couleurs|au nom|pour le compte|negoci|greve|quitte|"
+    r"adhesion|sympathis|fait campagne|milit|syndiqu|deleg|adher|permanen|design|elect|"
+    r"nomme|siege|mandat)"
 )
 
 # What a possessive may own without pointing at a person: "mon service", "notre collectivité",

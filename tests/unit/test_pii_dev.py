@@ -4,8 +4,9 @@ Only tests/data/pii_dev.jsonl, tests/data/pii_dev2.jsonl (a second set, written 
 hand from the dev side of the names and places), tests/data/pii_dev3.jsonl (a third, on the
 weak spots), tests/data/pii_dev4.jsonl (a fourth, on sexual life said through a partner and
 on dates of birth), tests/data/pii_dev5.jsonl (a fifth, by a new hand, on sexual life,
-orientation and gender identity in writers' own words) and tests/data/pii_dev6.jsonl (a sixth,
-on couples said otherwise, whole addresses and look-alikes of health and religion) are read
+orientation and gender identity in writers' own words), tests/data/pii_dev6.jsonl (a sixth,
+on couples said otherwise, whole addresses and look-alikes of health and religion) and
+tests/data/pii_dev7.jsonl (a seventh, test5's families in new words after its reading) are read
 here: the test split is held out (see tests/data/PII_SETS.md). The targets are those of issue
 18 for the held-out split; on the sets the detectors were tuned on, they must hold.
 """
@@ -41,6 +42,7 @@ SETS = {
     "dev4": 600,
     "dev5": 500,
     "dev6": 700,
+    "dev7": 300,
     "test3": 2400,
     "test4": 2300,
 }
@@ -49,6 +51,8 @@ FOCUSED = {
     "dev4": ("vie_sexuelle", "date_naissance", "sante", "religion", "personne"),
     "dev5": ("vie_sexuelle", "personne"),
     "dev6": ("vie_sexuelle", "adresse", "personne", "sante", "religion", "syndicat"),
+    # dev7: test5's families said in new words (no NIR, IBAN or card in it).
+    "dev7": (*TOPICS, "personne", "adresse", "telephone", "date_naissance"),
 }
 
 

@@ -5,13 +5,20 @@ numbers, names placed by the sentence's structure; and the third dev set that me
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
 
-from devtools import pii_corpus_dev3, pii_corpus_dev4, pii_corpus_dev5, pii_corpus_dev6
+from devtools import (
+    pii_corpus_dev3,
+    pii_corpus_dev4,
+    pii_corpus_dev5,
+    pii_corpus_dev6,
+    pii_corpus_dev7,
+)
 from devtools.pii_eval import load_set
 from handlers.privacy.pii import CATEGORIES, TOPICS, PiiDetector, find_table_cells, scan_text
 from tests.unit.test_fuzz import DETECTORS, MESSAGE_MAX, _check_findings, fuzz, hostile
@@ -1153,3 +1160,207 @@ def test_scan_text_on_the_pieces_of_the_eighth_round(text: str) -> None:
     scan = scan_text(text)
     _check_findings(text, scan.identifiers)
     _check_findings(text, scan.topics)
+
+
+# -- ninth round (test5's reading): whole families, names by what is said of them, dev7 --------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Mme Roux représente la CGT au CSA et demande le compte rendu.", "syndicat"),
+        ("karine vient d adherer a fo et elle veut consulter son dossier", "syndicat"),
+        ("Liste des agents en décharge : Ousmane Sylla (CFTC), MADANI Mehdi (SUD)", "syndicat"),
+        ("bon : pauline la deleguee sud veut une reunion", "syndicat"),
+        ("Paul Martin tient la permanence de la CFDT le jeudi.", "syndicat"),
+        ("mon collegue julian vote rn et il en parle au bureau", "opinion_politique"),
+        (
+            "Je suis conseiller municipal PS : dois-je prévenir ma hiérarchie ?",
+            "opinion_politique",
+        ),
+        ("Mme Correia soutient ouvertement Europe Écologie.", "opinion_politique"),
+        ("Maude Meunier indique être membre des Jeunes communistes.", "opinion_politique"),
+        ("mai pham est d extreme droite et ça crée des tensions", "opinion_politique"),
+        ("Rudy Marion a demandé une salle pour prier pendant la pause.", "religion"),
+        ("Mariama Touré a quitté l'Église l'an dernier.", "religion"),
+        ("marina marchand est catho et veut poser un congé", "religion"),
+        ("Xiaoli ZHANG me demande un jour pour le Vendredi saint orthodoxe.", "religion"),
+        ("Note : Gustavo Reis est suivi en addictologie.", "sante"),
+        ("Comment répondre à Renard qui m'a confié sa surdité partielle ?", "sante"),
+        ("paul s est cassé la jambe il sera absent toute la semaine", "sante"),
+        ("Selma suit un parcours de PMA, elle voudrait un congé.", "sante"),
+        (
+            "On a enregistré la photo biométrique de Laurent Perret dans le logiciel.",
+            "genetique_biometrie",
+        ),
+        ("La police a prélevé l'ADN de Jean-Baptiste Torres.", "genetique_biometrie"),
+        ("Mme Agnès Da Silva refuse de badger avec son visage.", "genetique_biometrie"),
+        ("La police a entendu Élise Rolland après son arrestation.", "infraction"),
+        ("mon collegue jimmy a pris du sursis et il doit conduire", "infraction"),
+        ("rose bensaid a une interdiction de paraitre, on peut la recruter ?", "infraction"),
+        ("geoffrey sort avec un mec et il veut pas que ca se sache", "vie_sexuelle"),
+        ("roman ledoux-martel est originaire du congo et on lui demande d'où il vient", "origine"),
+        ("Sébastien Gomez soutient Marine Le Pen sur les réseaux sociaux.", "opinion_politique"),
+        ("re: leo est au syndicat depuis 2 ans, il peut refuser ?", "syndicat"),
+        ("j ai vu que sabrina etait sur la liste ecolo aux municipales", "opinion_politique"),
+        ("Kader Benyahia fait ses cinq prières quotidiennes au bureau.", "religion"),
+        ("Une plainte vise Marc Dubois pour harcèlement.", "infraction"),
+        (
+            "bonjour, brigitte represente force ouvriere au cse, tu peux lui transmettre ?",
+            "syndicat",
+        ),
+        ("Mon collègue est atteint d'une maladie rare.", "sante"),
+    ],
+)
+def test_ninth_round_topics(text: str, category: str) -> None:
+    assert found(text, category), text
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("La CGT appelle à la grève le 12 dans toute la fonction publique.", "syndicat"),
+        ("Le RN et LFI ont déposé des amendements sur le budget.", "opinion_politique"),
+        ("Le montant est arrêté pour l'année 2025.", "infraction"),
+        ("Le guide explique comment accueillir un agent en situation de handicap.", "sante"),
+        ("La salle de prière de l'aéroport est fermée pour travaux.", "religion"),
+        ("Il faut que je te parle avc tact de ce dossier.", "sante"),
+        ("Rédige une réponse à Abdelkader, d'ascendance juive marocaine.", "religion"),
+        ("Le rdv est au centre social Paul Bert, salle 2.", "opinion_politique"),
+        ("Je dois noter Mouloud Loucif pour son entretien annuel.", "religion"),
+        ("Elle milite dans le sud pour la protection des abeilles.", "syndicat"),
+        ("Rédige la réponse aux usagers qui demandent leur dossier médical par mail.", "sante"),
+        ("PETIT Marie-Thérèse m'a dit être atteinte d'une maladie génétique rare.", "sante"),
+    ],
+)
+def test_ninth_round_look_alikes(text: str, category: str) -> None:
+    assert not found(text, category), text
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "value"),
+    [
+        ("Privet a été condamné pour vol : peut-il rester au guichet ?", "personne", "Privet"),
+        ("Note : Diallo est en rémission d'une leucémie.", "personne", "Diallo"),
+        (
+            "Dans l'équipe, Elif ne mange pas de viande pour des raisons religieuses.",
+            "personne",
+            "Elif",
+        ),
+        ("Le médecin indique que Le Guen est inapte au port de charges.", "personne", "Le Guen"),
+        ("mon collegue giuseppe est temoin de jehovah", "personne", "giuseppe"),
+        (
+            "Peux-tu reformuler ce message pour Kathy Regnier qui arrive lundi ?",
+            "personne",
+            "Kathy Regnier",
+        ),
+        ("Contacts d'urgence : Delattre (03 35 08 18 84)", "personne", "Delattre"),
+        ("floriane rey a ete condamnee pour fraude aux allocs", "personne", "floriane rey"),
+        ("Quel est le barème des amendes pour stationnement gênant ?", "personne", ""),
+        ("L'agent a obtenu sa RQTH : quelles démarches ?", "personne", ""),
+        ("Je serai à la synagogue pour Yom Kippour, merci de valider mon congé.", "personne", ""),
+        ("La cheffe reproche à M. Soltani sa décharge syndicale.", "personne", "Soltani"),
+        ("comment annoncer a l'equipe que raymond est sourd ?", "personne", "raymond"),
+        ("Je suis syndiquée à la CGT, mon chef peut-il me le reprocher ?", "personne", ""),
+        ("andreas est gay et il veut pas que ca se sache au bureau", "personne", "andreas"),
+        ("elle est malade depuis lundi, je fais quoi ?", "personne", ""),
+        ("comment annoncer à mon chef que je suis malvoyante ?", "personne", ""),
+        (
+            "Signalement RPS\nAgent : voir la pièce jointe\nFaits : propos blessants.",
+            "personne",
+            "",
+        ),
+        ("cest au 28 rue paul bert chez mes parents que je serai", "adresse", "28 rue paul bert"),
+        (
+            "infos : daniel laurent 19/6/1963 01.55.22.99.94 rue de la paix",
+            "telephone",
+            "01.55.22.99.94",
+        ),
+        (
+            "infos : daniel laurent 19/6/1963 01.55.22.99.94 rue de la paix",
+            "date_naissance",
+            "19/6/1963",
+        ),
+        (
+            "nadège lemaire 21/01/1991 0697544325 6 allée des tilleuls 13005 marseille",
+            "telephone",
+            "0697544325",
+        ),
+    ],
+)
+def test_ninth_round_identifiers(text: str, category: str, value: str) -> None:
+    values = found(text, category)
+    assert (value in values) if value else not values, (text, values)
+
+
+NINTH_ROUND_PIECES = [
+    "Privet", " a été condamné ", " est en rémission ", "Dans l'équipe, ", "Elif", " ne mange ",
+    "Le Guen", " est inapte ", "mon collegue ", "giuseppe", " est ", " pour ", "Kathy Regnier",
+    " qui ", "Delattre (", "03 35 08 18 84", ")", " (CFTC)", " de la cfdt", " la deleguee sud ",
+    "floriane rey", " a ete condamnee ", "cest au ", "28 rue paul bert", " chez mes parents ",
+    "19/6/1963 ", "01.55.22.99.94 ", "6 allée des tilleuls ", "d origine ", "s est ", " l iris ",
+    "vote rn", " soutient ouvertement ", "Europe Écologie", " a demandé une salle pour prier ",
+    " photo biometrique ", " prélevé l'ADN ", " a pris du sursis ", " en situation de handicap ",
+]  # fmt: skip
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize(
+    "name", ["names_by_rules", "topics", "addresses", "phones", "birth_dates"]
+)
+@fuzz(examples=8, deadline=10.0)
+@given(text=hostile(MESSAGE_MAX, NINTH_ROUND_PIECES))
+def test_each_detector_on_the_pieces_of_the_ninth_round(name: str, text: str) -> None:
+    _check_findings(text, DETECTORS[name](text))
+
+
+@pytest.mark.timeout(120)
+@fuzz(examples=8, deadline=15.0)
+@given(text=hostile(MESSAGE_MAX, NINTH_ROUND_PIECES))
+def test_scan_text_on_the_pieces_of_the_ninth_round(text: str) -> None:
+    scan = scan_text(text)
+    _check_findings(text, scan.identifiers)
+    _check_findings(text, scan.topics)
+
+
+@pytest.fixture(scope="module")
+def dev7() -> list[dict[str, Any]]:
+    return load_set("dev7")
+
+
+def test_dev7_is_what_its_generator_writes(tmp_path: Path) -> None:
+    path = tmp_path / "dev7.jsonl"
+    pii_corpus_dev7.write(pii_corpus_dev7.generate(), path)
+    assert path.read_bytes() == pii_corpus_dev7.OUT.read_bytes(), (
+        "python -m devtools.pii_corpus_dev7"
+    )
+
+
+def test_dev7_lines_are_well_formed(dev7: list[dict[str, Any]]) -> None:
+    assert len(dev7) >= 300 and len({row["text"] for row in dev7}) == len(dev7)
+    counts = pii_corpus_dev7.counts(dev7)
+    for category in TOPICS:
+        assert counts[category] >= 15, (category, counts)
+    for row in dev7:
+        assert row["split"] == "dev7" and row["template"].startswith("dev7_"), row
+        for start, end, category in row["spans"]:
+            assert category in CATEGORIES and 0 <= start < end <= len(row["text"]), row
+            assert row["text"][start:end].strip() == row["text"][start:end], row
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1 rue " + "de" * 30_000,
+        "1 Rue " + "De" * 30_000,
+        "1 rue " + "d'" * 30_000,
+        "cest au 12 rue " + "ab " * 20_000 + "chez mes parents",
+        "infos : " + "12/12/1980 " * 5_000,
+        "Liste : " + "Ab (" * 15_000,
+    ],
+)
+def test_street_particles_and_records_stay_linear(text: str) -> None:
+    """A run of street particles ("dedede…") once made the street regexes quadratic."""
+    start = time.process_time()
+    scan_text(text)
+    assert time.process_time() - start < 5.0
