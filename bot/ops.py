@@ -9,15 +9,19 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from bot import texts
 from bot.context import Services
 from bot.feature import Job
 from bot.llm import LLMError
+
+# aiohttp's server side is imported when the listener starts, while the first sync is in
+# flight: not by `import bot.app`, which a restart's first answer waits for.
+if TYPE_CHECKING:
+    from aiohttp import web
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +88,8 @@ class OpsServer:
         return self._loop_time() if self._loop_time else asyncio.get_running_loop().time()
 
     def app(self) -> web.Application:
+        from aiohttp import web
+
         app = web.Application()
         app.router.add_get("/healthz", self.healthz)  # open: the container's HEALTHCHECK
         app.router.add_get("/readyz", self._guarded(self.readyz))
@@ -96,6 +102,8 @@ class OpsServer:
         """With [ops] http_token set, the request must carry `Authorization: Bearer <token>`."""
 
         async def guarded(request: web.Request) -> web.Response:
+            from aiohttp import web
+
             secret = self.services.config.ops.http_token
             expected = secret.get_secret_value() if secret else ""
             if expected:
@@ -115,6 +123,8 @@ class OpsServer:
         return guarded
 
     async def start(self) -> None:
+        from aiohttp import web
+
         ops = self.services.config.ops
         runner = web.AppRunner(self.app(), access_log=None)
         await runner.setup()
@@ -139,6 +149,8 @@ class OpsServer:
     # Handlers ------------------------------------------------------------------------
 
     async def healthz(self, request: web.Request) -> web.Response:
+        from aiohttp import web
+
         return web.json_response({"status": "ok"})
 
     def sync_age(self) -> float | None:
@@ -156,6 +168,8 @@ class OpsServer:
         return True, "ok"
 
     async def readyz(self, request: web.Request) -> web.Response:
+        from aiohttp import web
+
         ops = self.services.config.ops
         age = self.sync_age()
         sync_ok = age is not None and age <= ops.ready_max_sync_age
@@ -196,6 +210,8 @@ class OpsServer:
         metrics.db_size.set(size)
 
     async def metrics(self, request: web.Request) -> web.Response:
+        from aiohttp import web
+
         await self.refresh_gauges()
         return web.Response(
             body=self.services.metrics.render(), headers={"Content-Type": CONTENT_TYPE_LATEST}

@@ -9,14 +9,17 @@ import threading
 from bot.context import Core, Services
 from bot.feature import Feature
 from handlers.privacy.config import PrivacyConfig
-from handlers.privacy.guard import Guard, Privacy
-from handlers.privacy.pii import PiiDetector, load_ner
-from handlers.privacy.retention import retention_job
-from handlers.privacy.router import router
 from storage.privacy import PrivacyRepository
 
 
 def setup(core: Core, config: PrivacyConfig) -> Feature:
+    # The detector's patterns take a third of a second of CPU to compile: loaded by the set-up
+    # of a running bot, not by importing the package (`check-config`, the other features).
+    from handlers.privacy.guard import Guard, Privacy
+    from handlers.privacy.pii import PiiDetector, load_ner
+    from handlers.privacy.retention import retention_job
+    from handlers.privacy.router import router
+
     privacy = Privacy(config, PrivacyRepository(core.db), PiiDetector(ner=config.ner))
 
     async def warm_up(services: Services) -> None:

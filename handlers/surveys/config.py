@@ -42,13 +42,14 @@ class SurveysConfig(Section):
     def _schedule_readable(self) -> SurveysConfig:
         from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-        from apscheduler.triggers.cron import CronTrigger
-
         try:
             zone = ZoneInfo(self.timezone)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"surveys.timezone: unknown time zone {self.timezone!r}") from exc
         if self.schedule:
+            # Only then: apscheduler is otherwise imported after the first sync (bot/scheduler.py).
+            from apscheduler.triggers.cron import CronTrigger
+
             try:
                 CronTrigger.from_crontab(self.schedule, timezone=zone)
             except ValueError as exc:
