@@ -143,21 +143,22 @@ async def _run(args: argparse.Namespace, work: Path, synapse: SynapseServer) -> 
 
     counter = Count429()
     logging.getLogger("nio").addHandler(counter)
+    logging.getLogger("bot.matrix").addHandler(counter)  # sends leave nio's retry loop
     app = BotApp(config)
     await app.start()
     try:
         assert app.matrix is not None and app.services is not None
         await app.matrix.wait_synced(timeout=600)
-        client = app.matrix._client
+        client = app.matrix
         sends = 0
-        original = client.room_send
+        original = client.send
 
         async def counted(*a: Any, **k: Any) -> Any:
             nonlocal sends
             sends += 1
             return await original(*a, **k)
 
-        client.room_send = counted  # type: ignore[method-assign]
+        client.send = counted  # type: ignore[method-assign]
         rounds = app.services.part(Surveys).rounds
         started = time.perf_counter()
         await rounds.start_round("bench", origin="command")

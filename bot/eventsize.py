@@ -8,6 +8,7 @@ content: its length follows from the payload's length (see `megolm_message_lengt
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from typing import Any
@@ -80,6 +81,7 @@ def encrypted_content_size(
     return canonical_size(wire) + megolm_message_length(len(payload))
 
 
+@functools.lru_cache(maxsize=256)  # the same few rooms, measured before each send and edit
 def envelope_size(room_id: str, sender: str, event_type: str) -> int:
     """Bytes the homeserver adds around the content in the PDU: ids of the previous and auth
     events, depth, timestamp, hashes, its signature, with some slack."""
