@@ -309,14 +309,25 @@ _TOWN_NAMED = (
 )
 # The parts of an address are separated by commas, dashes or line breaks ("22 résidence de
 # Bretagne - BP 780 - 63455 USSEL CEDEX").
-_PART_SEP = r"(?:,|[ \t][-–])?\s+"
+_PART_SEP = r"(?:,|[ \t][-–/])?\s+"
 # What may follow the street before the town: a door ("appt 17", "porte 3", "bât. B").
 _DOOR = (
     rf"(?:{_PART_SEP}(?:(?i:appt\.?|appartement|apt\.?|porte|b[âa]t\.?|b[âa]timent|escalier"
     r"|esc\.)[ \t]*(?:n°[ \t]*)?[\w]{1,4}(?![\w])"
-    r"|\d{1,2}(?:e|er|re|ère|ème|eme)[ \t]+(?i:[ée]tage)(?![\w]))){0,3}"
+    r"|\d{1,2}(?:e|er|re|ère|ème|eme)[ \t]+(?i:[ée]tage)(?![\w])"
+    r"(?:[ \t]+(?:gauche|droite|droit|face|fond)(?![\w]))?)){0,3}"
 )
-_ADDRESS_TAIL = rf"{_DOOR}(?P<box>{_PART_SEP}{_BOX})?(?P<town>{_PART_SEP}{_TOWN}|{_TOWN_NAMED})?"
+# A town after a comma, without its postcode, ending the sentence or the line ("22 rue de la
+# Ravine, Dunkerque.").
+_TOWN_AFTER_COMMA = (
+    rf",[ \t]+{_NAME_WORD}(?:[ \-](?:(?:sur|sous|en|lès|lez|le|la|les|de|du)[ \-])?"
+    rf"{_NAME_WORD}){{0,3}}(?=[ \t]*(?:[.;!?)\n]|$|,[ \t]+(?:est|le|la|les|pour|depuis|avec|et"
+    r"|car|mais|donc|a|au|en|des|dans|jusqu'|qui|que|où|ou)(?![\w])))"
+)
+_ADDRESS_TAIL = (
+    rf"{_DOOR}(?P<box>{_PART_SEP}{_BOX})?"
+    rf"(?P<town>{_PART_SEP}{_TOWN}|{_TOWN_NAMED}|{_TOWN_AFTER_COMMA})?"
+)
 # A number (12, 12 bis, 12B), a street type, a name; then a box and a postcode with its town.
 _NUMBER = r"(?<![\w,.])\d{1,4}(?:-\d{1,4})?(?:\s?(?:(?i:bis|ter|quater)|[A-DTa-dt])(?![\w]))?,?\s+"
 _ADDRESS_RE = re.compile(rf"{_NUMBER}(?i:{_STREET})(?![\w]){_STREET_NAME}{_ADDRESS_TAIL}")
@@ -325,7 +336,7 @@ _LOWER_ADDRESS_RE = re.compile(
     rf"{_NUMBER}(?i:{_STREET})\s+(?:(?i:{_PARTICLE})(?:\s+|(?<=['’]))){{0,4}}(?:[{_LOW}][{_LOW}'’\-]*|\d{{1,4}}(?!\d))"
     rf"(?:\s+(?:[{_LOW}][{_LOW}'’\-]*|\d{{1,4}}(?!\d))){{0,3}}{_DOOR}"
     rf"(?:{_PART_SEP}(?:bp|b\.p\.|cs|tsa)\s*\d{{1,6}})?{_PART_SEP}\d{{5}}\s+"
-    rf"[{_LOW}{_UP}][{_LOW}{_UP}'’]*"
+    rf"(?:(?:le|la|les)[ \t]+(?=[{_LOW}{_UP}]{{3}}))?[{_LOW}{_UP}][{_LOW}{_UP}'’]*"
     rf"(?:-[{_LOW}{_UP}'’]+){{0,4}}"
 )
 # The same without its postcode, when a word of residence follows it ("c'est au 28 rue paul
@@ -351,7 +362,9 @@ _LOWER_STREET_ALONE_RE = re.compile(
 # Les Orangers, bâtiment A, 8 bis impasse…", "bât. B, 1e étage, 69 allée…".
 _ADDRESS_PREFIX_RE = re.compile(
     r"(?<![\w.])(?:(?i:r[ée]sidence|b[âa]timent|b[âa]t\.|appt\.?|appartement|apt\.?|escalier"
-    r"|esc\.|entr[ée]e|porte|\d{1,2}(?:e|er|re|ère|ème|eme)[ \t]+[ée]tage|[ée]tage)"
+    r"|esc\.|entr[ée]e|porte|(?:logement|cit[ée]|mas|lieu-dit|lieudit|hameau|domaine|immeuble"
+    r"|b[âa]t)(?![\w\-])"
+    r"|\d{1,2}(?:e|er|re|ère|ème|eme)[ \t]+[ée]tage|[ée]tage)"
     r"[^,:;\n]{0,40}?(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+[-–][ \t]+))+\Z"
 )
 # A post-office box ("BP 45, 97300 Cayenne").
@@ -1225,6 +1238,16 @@ def _name_words_ok(words: Sequence[str]) -> bool:
     return True
 
 
+# A union after a name is no part of it: "Luísa de la CFE-CGC" is Luísa, of the union (folded).
+_UNIONS_AFTER_NAMES = frozenset(
+    (
+        *("cgt", "cfdt", "fo", "unsa", "fsu", "cftc", "cfe-cgc", "sud", "solidaires", "snes"),
+        *("snes-fsu", "snuipp", "sgen", "sgen-cfdt", "se-unsa", "snalc", "cgt-fp", "fo-fp"),
+        *("unsa-police", "cgc", "cfe"),
+    )
+)
+
+
 def _trim_name(value: str) -> str:
     """Cut a name at the first word that is a function, a place or not a name."""
     kept: list[str] = []
@@ -1234,6 +1257,7 @@ def _trim_name(value: str) -> str:
             folded in kw.FUNCTION_WORDS - {"de", "du", "des", "le", "la", "l"}
             or folded in kw.NOT_SURNAMES
             or folded in kw.NOT_NAMES
+            or folded in _UNIONS_AFTER_NAMES
         ):
             break
         kept.append(word)
@@ -2534,7 +2558,10 @@ def _said_of_no_one(sentence: str, position: int) -> bool:
         before = _WORD_RE.findall(sentence[max(0, opening - 40) : opening])
         if before and before[-1] in kw.TOPIC_GENERIC_HEADS:
             return True
-    words = _WORD_RE.findall(sentence[max(0, position - 80) : position])
+    window = sentence[max(0, position - 80) : position]
+    if _MANAGED_IN_BULK_RE.search(window) is not None:
+        return True  # "mon service gère les arrêts maladie et les congés longue durée"
+    words = _WORD_RE.findall(window)
     # A second predicate of the subject ("… pour détournement de fonds et est bipolaire", "… dans
     # le système et a la maladie de Crohn"): "et" then a verb opens a clause of its own, which
     # the words before "et" do not govern.
@@ -2546,8 +2573,29 @@ def _said_of_no_one(sentence: str, position: int) -> bool:
             following = [part]
             if not part or part in kw.TOPIC_CONNECTORS or part.isdigit():
                 continue
-            return part in kw.TOPIC_GENERIC_HEADS
+            # "un de mes agents", "l'une de nos collègues": one person of a group.
+            return part in kw.TOPIC_GENERIC_HEADS and _ONE_OF_RE.search(window) is None
     return False
+
+
+# One of a group, right before the topic's subject: "un de mes agents est…", "l'une d'entre
+# nos collègues a…" (folded, at the end of the words before the topic).
+_ONE_OF_RE = re.compile(
+    r"(?<![\w])(?:l')?une? (?:de|d'entre|parmi) (?:mes|nos|tes|vos|ses|leurs|ces|les)"
+    r" [\w\-]{2,30}(?:,? (?:qui|qu'il|qu'elle|dont))?\s*(?:[\w']{1,20} ?){0,2}$"
+)
+# Files handled in bulk by a service: "mon service gère les arrêts maladie", "elle instruit
+# les demandes de RQTH et les congés longue durée" (a management verb, then a plural article,
+# then only topic words: no possessive in between).
+_MANAGED_IN_BULK_RE = re.compile(
+    r"(?<![\w])(?:gere|gerent|gerer|gerons|gerez|traite|traitent|traiter|instruit|instruisent"
+    r"|instruire|centralise|centralisent|centraliser|recense|recensent|recenser|comptabilise"
+    r"|comptabiliser|suit|suivent|saisit|saisissent|saisir|controle|controlent|controler"
+    r"|valide|valident|valider|archive|archivent|archiver)"
+    r" (?:tous les |toutes les |l'ensemble des |les |des )"
+    r"(?:(?!mon |ma |mes |son |sa |ses |leur |leurs |notre |votre |[\w\-]+ (?:de|d') ?(?:mon|ma"
+    r"|son|sa|notre|votre|leur|cet|cette) )[\w\-']{1,25} ?){0,6}$"
+)
 
 
 # Verbs that open a coordinated predicate of the same subject after "et" (folded).

@@ -1192,6 +1192,134 @@ _FOURTH_TOPICS: dict[str, tuple[str, ...]] = {
         r"|bridee?|chinetoque|roumaine? rom|romanichel|manouche|gitane?|yeniche|kanak|kanake)",
     ),
 }
+# Origins in both genders, for the fifth round's families ("est antillais", "ses racines
+# kabyles", "des parents sénégalais", "de type africain", "d'origine cap-verdienne"): a stem, then
+# the feminine and plural endings (folded). Not "juif": a religion.
+ORIGIN_WORDS = (
+    r"(?:(?:marocain|africain|maghrebin|mexicain|dominicain|americain|roumain|tibetain"
+    r"|nord-africain|sud-africain|centrafricain|afghan|peul|gitan|kurde|arabe|berbere|kabyle"
+    r"|chaoui|touareg|rom|tamoul|slave|rwandais|burundais|europeen|guadeloupeen|caribeen"
+    r"|guineen|erythreen|coreen|chilien|bresilien|colombien|perouvien|cubain|portoricain"
+    r"|algerien|tunisien|malien|ivoirien|comorien|haitien|cambodgien|laotien|vietnamien"
+    r"|armenien|syrien|iranien|ukrainien|egyptien|libyen|mauritanien|ethiopien|somalien"
+    r"|tchadien|nigerian|nigerien|indien|italien|bosnien|subsaharien|cap-verdien|capverdien"
+    r"|senegalais|congolais|camerounais|gabonais|togolais|beninois|burkinabe|malgache"
+    r"|antillais|martiniquais|guyanais|reunionnais|mahorais|libanais|pakistanais|bangladais"
+    r"|srilankais|sri-lankais|chinois|japonais|thailandais|portugais|polonais|albanais"
+    r"|kosovar|serbe|croate|bulgare|russe|tchetchene|turc|turque|kanak|kanake|metis|noir"
+    r"|asiatique|hmong|manouche|yeniche|tsigane|tzigane|ouighour|philippin|latino|creole)"
+    r"(?:ne|e)?s?)"
+)
+# Slurs about origin, said of someone: "l'a traité de « sale Noir »" (folded).
+ORIGIN_SLURS = (
+    r"(?:sale |gros |espece de )?(?:noire?|negre|negresse|negro|bamboula|bougnoule|bicot"
+    r"|raton|bougnoul|crouille|melon|chinetoque|chintok|niakoue|bridee?|youpin|romano"
+    r"|macaque|singe|rebeu|beur|beurette|renoi|arabe|bledard|gitane?|roumaine?)s?"
+)
+_FIFTH_TOPICS: dict[str, tuple[str, ...]] = {
+    "origine": (
+        rf"(?=[esp])(?:est|suis|sont|etait|etaient|serait|semble|parait|se dit|se revendique)"
+        rf" (?:d'origine |de type |d'apparence |de culture |de famille |d'ascendance )?"
+        rf"{ORIGIN_WORDS}(?![\w\-])",
+        rf"(?=[dat])"
+        rf"(?:de type|d'apparence|au type|type|au physique|d'allure) {ORIGIN_WORDS}(?![\w\-])",
+        rf"origines? {ORIGIN_WORDS}(?![\w\-])",
+        # Grown up, born or coming from a country or a region: "a grandi au Sénégal",
+        # "originaire de Kabylie".
+        rf"(?=[gae])"
+        rf"(?:a grandi|grandi|a passe son enfance|enfance|a vecu) (?:au|en|aux|a) (?:{COUNTRIES})"
+        rf"(?![\w])",
+        r"(?=[ovin])"
+        r"(?:originaires?|vient|venant|venue?s?|issue?s?|natif|native|nee?s?) (?:de la |du |des"
+        r" |d'|de )(?:kabylie|casamance|rif|anatolie|caucase|balkans|sahel|asie|moyen-orient"
+        r"|orient|amerique latine|amerique du sud|caraibes|outre-mer|dom-tom|europe de l'est"
+        r"|afrique(?: du nord| noire| de l'ouest| centrale| subsaharienne)?)(?![\w])",
+        r"(?=[ls])"
+        r"(?:le seul|la seule|les seuls|les seules|seule? (?:personne|agente?|collegue|femme"
+        r"|homme)) (?:noire?s?|black|arabes?|asiatiques?|maghrebine?s?|metisse?s?|africaine?s?"
+        r"|renoi|rebeu|beur|racisee?s?)(?![\w])",
+        rf"racines (?:{ORIGIN_WORDS}(?![\w\-])|(?:au|en|aux|dans le|dans la|du|de la|d')"
+        rf" ?(?:{COUNTRIES})(?![\w]))",
+        rf"(?=[pmgaf])"
+        rf"(?:parents?|pere|mere|grands?-parents?|grand-pere|grand-mere|ancetres|aieux|famille)"
+        rf" (?:sont |est |etaient |etait )?{ORIGIN_WORDS}(?![\w\-])",
+        r"(?=[aod])"
+        r"(?:a|avait|ont|avoir|au|a la|de) (?:la peau|le teint) (?:noire|mate|foncee|brune"
+        r"|basanee|mat|fonce|basane|jaune|noir|bronze|bronzee|metisse|sombre)",
+        r"(?=[hfpacgju])"
+        r"(?:homme|femme|personne|agente?|collegue|fille|garcon|jeune|usagere?) de couleur",
+        rf"(?=[tiasq])"
+        rf"(?:traitee?s?|insultee?s?|appelee?s?|surnommee?s?|qualifiee?s?|traiter|insulter)"
+        rf" (?:de |d')?(?:« ?|\" ?)?{ORIGIN_SLURS}(?![\w])",
+        rf"« ?{ORIGIN_SLURS} ?»",
+    ),
+    "vie_sexuelle": (
+        # A same-sex wedding, however said: "mariage pour tous", "mariage homo", "union de
+        # deux hommes", "c'est un mariage entre deux femmes".
+        # Not the law: "le mariage pour tous a été voté", "la loi sur le mariage pour tous".
+        r"(?=[mupc])(?<!le )(?<!du )(?<!au )(?:mariage|union|pacs|couple) (?:pour tous|homo\w*|gay"
+        r"|lesbien\w*|de meme sexe|entre (?:deux )?(?:hommes|femmes)|de deux (?:hommes|femmes))",
+        r"(?=[ra])"
+        r"(?:relations?|rapports?|aventures?) (?:sexuel(?:le)?s? )?avec (?:plusieurs|de nombreux"
+        r"|de nombreuses|d'autres|des) (?:partenaires|hommes|femmes|amants|amantes|maitresses)",
+        r"(?=[pmn])(?:plusieurs|multiples|nombreux|nombreuses) partenaires(?: sexuel(?:le)?s)?",
+        r"transition (?:mtf|ftm|de genre|sexuelle|hormonale)",
+        r"(?=e)(?:en menage|en concubinage|en union libre) avec (?:un homme|une femme)",
+        r"(?=[evse])"
+        r"(?:en train d'|surprise? a |vu |vue )?embrass(?:er|ait|e|ent|aient|ant) (?:son|sa)"
+        r" (?:collegue|cheffe?|superieure?|stagiaire|adjointe?|n\+1|subordonnee?)",
+    ),
+    "syndicat": (
+        # Union life said through a meeting, a training or a duty with the union's name:
+        # "absente jeudi pour une réunion CGT", "en stage FO", "à la permanence de la CFDT".
+        rf"(?=[rapsfcdhmtkj])"
+        rf"(?:reunion|assemblee generale|ag|permanence|stage|formation|congres|heures de"
+        rf" delegation|delegation|manif|manifestation|tournee|tract|stand|kiosque|cortege"
+        rf"|piquet de greve|caisse de greve|journee d'action|petition|tractage|seminaire)"
+        rf"s? (?:syndicale?s? )?(?:de la |du |de l'|des |de |d'|avec la |avec |pour la |pour )?"
+        rf"(?:{UNION_NAMES}|sud|solidaires|alliance)(?![\w\-])",
+        r"(?=[desu])"
+        r"(?:decharges? (?:d'activite )?syndicale?s?|(?:en|sa|son|une) decharge (?:de service )?"
+        r"(?:pour (?:son|le) )?(?:mandat|syndicale?))",
+    ),
+    "religion": (
+        # Praying somewhere or at set times ("priait dans le bureau", "prie cinq fois par jour");
+        # not "je vous prie de".
+        r"pri(?:e|ent|ait|aient|ant|er) (?:dans|au|a la|sur|pendant|plusieurs fois|cinq fois"
+        r"|chaque|tous les|toutes les|a genoux|en cachette|le vendredi|le dimanche|a la mosquee"
+        r"|a l'eglise|a la synagogue|au temple)",
+        # Worn by someone (not "port de signes religieux" in a training's outline).
+        r"(?=[uls])"
+        r"(?:un|une|le|la|son|sa|ses) (?:foulard|voile|tenue|vetement|habit|insigne|barbe)s?"
+        r" (?:islamique|religieu(?:x|se)|musulmane?|confessionnel(?:le)?|salafiste)s?",
+        r"pessa'?c?h|pessa'h",
+    ),
+    "sante": (
+        # Conditions and injuries named by their noun (folded): always health when said of
+        # someone ("Claire en arrêt pour une hernie inguinale", "a une DMLA", "entorse de la
+        # cheville" in an accident report).
+        r"(?=[elfcshgdatmpnibzo])"
+        r"(?:entorses?|luxations?|foulures?|contusions?|lombalgies?|lumbago|cervicalgies?"
+        r"|sciatiques?|hernies?(?: \w+)?|glaucome|dmla|degenerescence maculaire|cataractes?"
+        r"|appendicite|tendinites?|arthrose|polyarthrite|arthrite|fibromyalgie|endometriose"
+        r"|mucoviscidose|myopathie|hemiplegi\w*|paraplegi\w*|tetraplegi\w*|surdite|malvoyante?s?"
+        r"|non-voyante?s?|dyslexi\w*|dyspraxi\w*|dysphasi\w*|dyscalculi\w*|commotion cerebrale"
+        r"|traumatisme cranien|infarctus|crise cardiaque|pontage|phlebite|embolie|insuffisance"
+        r" (?:renale|cardiaque|respiratoire)|grossesse (?:pathologique|a risque)|fausse couche"
+        r"|anxiete|crises? d'angoisse|attaques? de panique|phobies?|anorexi\w*|boulimi\w*"
+        r"|gastro-enterite|covid(?: long)?|zona|angine|pneumonie|bronchite|otite)",
+        r"(?=[fb])(?:fractures?|brulures?) (?:du|de la|de l'|des|au|a la|aux|ouvertes?|multiples?"
+        r"|au (?:premier|deuxieme|second|troisieme) degre)",
+        r"(?=a)(?:a|avait|a eu) perdu (?:la vue|l'usage|l'audition|l'ouie)",
+        r"(?=[eas])(?:est|etait|a ete|sera) (?:a l'hosto|a l'hopital|aux urgences|en"
+        r" reanimation|en soins intensifs|en maison de repos|en convalescence)",
+        r"(?=[sl])(?:son|sa|ses|leur) traitement (?:contre|pour) (?:l'|la |le |les |une |un )?\w+",
+        r"(?=[ab])(?:a besoin d'un|beneficie d'un|a droit a un|avec) tiers[- ]temps",
+        r"(?=[epsfbc])(?:ecran|poste|siege|fauteuil|bureau|clavier) adapte \([\w' \-]{3,40}\)",
+    ),
+}
+for _category, _patterns in _FIFTH_TOPICS.items():
+    _MORE_TOPICS[_category] = _MORE_TOPICS.get(_category, ()) + _patterns
 for _category, _patterns in _FOURTH_TOPICS.items():
     _MORE_TOPICS[_category] = _MORE_TOPICS.get(_category, ()) + _patterns
 for _category, _patterns in _THIRD_TOPICS.items():
@@ -2073,7 +2201,7 @@ PARTNER_POSSESSIVES_WORDS = words("mon ma son sa ton ta votre")
 # Sofia", "se pacse avec", "en couple avec"), or to "un homme"/"une femme".
 UNION_WORDS = (
     r"(?:pacse|pacsee|pacses|pacsees|marie|mariee|maries|remarie|remariee|fiance|fiancee"
-    r"|en couple|mariage|pacs|union|vit|vis|vivre|vivant|sort|sortait|sortir"
+    r"|en couple|en menage|mariage|pacs|union|vit|vis|vivre|vivant|sort|sortait|sortir"
     r"|a epouse|va epouser|epousera|a epousee"
     r"|en concubinage|vie commune|partage sa vie|partage ma vie|vit maritalement"
     r"|vivent maritalement|en union libre"
@@ -2083,7 +2211,7 @@ UNION_WORDS = (
 # copine"); not "vit avec", "part avec": a friend as often.
 COUPLE_WORDS = (
     r"(?:pacse|pacsee|pacses|pacsees|marie|mariee|maries|mariees|remarie|remariee|fiance"
-    r"|fiancee|en couple|en concubinage|vit maritalement|partage sa vie|en union libre)"
+    r"|fiancee|en couple|en menage|en concubinage|vit maritalement|partage sa vie|en union libre)"
 )
 # Participles and adjectives that agree with the person (masculine, feminine).
 SUBJECT_PARTICIPLES = {

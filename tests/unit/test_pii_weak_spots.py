@@ -18,6 +18,7 @@ from devtools import (
     pii_corpus_dev5,
     pii_corpus_dev6,
     pii_corpus_dev7,
+    pii_corpus_dev8,
 )
 from devtools.pii_eval import load_set
 from handlers.privacy.pii import CATEGORIES, TOPICS, PiiDetector, find_table_cells, scan_text
@@ -1364,3 +1365,81 @@ def test_street_particles_and_records_stay_linear(text: str) -> None:
     start = time.process_time()
     scan_text(text)
     assert time.process_time() - start < 5.0
+
+
+# Fifth round (after test6's reading): whole linguistic families, not phrases.
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Un de mes agents est kabyle, que faire ?", "origine"),
+        ("L'une de nos collègues est queer, que faire ?", "vie_sexuelle"),
+        ("Ma collègue Zoé a la peau noire, est-ce un problème ?", "origine"),
+        ("Jeanne Baudry est de type africain.", "origine"),
+        ("M. Amrouche parle de ses racines kabyles.", "origine"),
+        ("Claire Sacré a des parents marocains.", "origine"),
+        ("Un usager a traité Denise Pham de « sale Noir » au guichet.", "origine"),
+        ("mon collègue Steven est d'origine cap-verdienne", "origine"),
+        ("mon collègue Roger est antillais", "origine"),
+        ("Mme Muller sera absente jeudi pour une réunion CGT.", "syndicat"),
+        ("Paul Martin sera en stage FO mardi.", "syndicat"),
+        ("Congé pour mariage de M. Garcia : mariage pour tous.", "vie_sexuelle"),
+        ("Mon collègue Amílcar a des relations avec plusieurs partenaires.", "vie_sexuelle"),
+        ("Olivier a entamé une transition MtF.", "vie_sexuelle"),
+        ("Georges est en arrêt pour une hernie inguinale.", "sante"),
+        ("M. Delahaye a perdu la vue d'un œil.", "sante"),
+        ("Mme Arnaud : écran adapté (glaucome)", "sante"),
+        ("Mme Roy a une fracture du poignet.", "sante"),
+    ],
+)
+def test_fifth_round_families_are_found(text: str, category: str) -> None:
+    assert found(text, category), text
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Le mariage pour tous a été voté en 2013, fais-moi un résumé.", "vie_sexuelle"),
+        ("Mon service gère les arrêts maladie et les congés longue durée, aide-moi.", "sante"),
+        ("La fracture numérique touche mes usagers âgés.", "sante"),
+        ("Les agents de type administratif sont concernés, peux-tu m'aider ?", "origine"),
+    ],
+)
+def test_fifth_round_look_alikes_are_not_found(text: str, category: str) -> None:
+    assert not found(text, category), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un de mes agents " + "est " * 15_000,
+        "il a des racines " + "de la " * 10_000,
+        "il gère les " + "arrêts " * 8_000 + "maladie",
+        "traité de « " * 5_000,
+        "ses parents sont " + "marocains " * 6_000,
+    ],
+)
+def test_fifth_round_constructs_stay_linear(text: str) -> None:
+    start = time.process_time()
+    scan_text(text[:60_000])
+    assert time.process_time() - start < 5.0
+
+
+def test_dev8_is_what_its_generator_writes(tmp_path: Path) -> None:
+    path = tmp_path / "dev8.jsonl"
+    pii_corpus_dev8.write(pii_corpus_dev8.generate(), path)
+    assert path.read_bytes() == pii_corpus_dev8.OUT.read_bytes(), (
+        "python -m devtools.pii_corpus_dev8"
+    )
+
+
+def test_dev8_lines_are_well_formed() -> None:
+    rows = load_set("dev8")
+    assert len(rows) >= 250 and len({row["text"] for row in rows}) == len(rows)
+    counts = pii_corpus_dev8.counts(rows)
+    for category in ("origine", "vie_sexuelle", "syndicat", "sante", "adresse"):
+        assert counts[category] >= 20, (category, counts)
+    for row in rows:
+        assert row["split"] == "dev8" and row["template"].startswith("dev8_"), row
+        for start, end, category in row["spans"]:
+            assert category in CATEGORIES and 0 <= start < end <= len(row["text"]), row
+            assert row["text"][start:end].strip() == row["text"][start:end], row
