@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import aiohttp
 import openai
 from openai import AsyncOpenAI
 
@@ -345,11 +346,25 @@ def classify(status: int, message: str, headers: Mapping[str, str]) -> LLMError:
     return LLMError("refused", detail, retryable=False)
 
 
+def _timeout_or_lost(exc: BaseException) -> str:
+    """"timeout", or "connection" when the cause is a connection refused or lost: the openai
+    client's aiohttp transport reports any of aiohttp's connection errors as a connect timeout
+    (its map takes ClientConnectionError for httpx's ConnectTimeout), so the cause decides."""
+    cause = exc.__cause__
+    for _ in range(8):  # a short chain: openai's error <- httpx's <- aiohttp's
+        if cause is None or isinstance(cause, aiohttp.ServerTimeoutError | TimeoutError):
+            break
+        if isinstance(cause, aiohttp.ClientConnectionError):
+            return "connection"
+        cause = cause.__cause__
+    return "timeout"
+
+
 def _translate(exc: Exception) -> LLMError:
     if isinstance(exc, LLMError):
         return exc
     if isinstance(exc, openai.APITimeoutError):
-        return LLMError("timeout")
+        return LLMError(_timeout_or_lost(exc))
     if isinstance(exc, openai.APIConnectionError):
         return LLMError("connection")
     if isinstance(exc, openai.APIStatusError):
@@ -363,7 +378,7 @@ def _translate(exc: Exception) -> LLMError:
     # The transport failing while a streamed body is read raw (the openai client wraps its
     # failures until the response starts, not after).
     if isinstance(exc, _TIMEOUTS):
-        return LLMError("timeout")
+        return LLMError(_timeout_or_lost(exc))
     if isinstance(exc, _TRANSPORT):
         return LLMError("connection")
     if isinstance(exc, SSEError):

@@ -258,6 +258,9 @@ class FakeLLM:
         self._chat_times: deque[float] = deque()
         # Seconds a title request takes (a slow title must never hold an answer up).
         self.title_delay = 0.0
+        # When set, streamed answers wait for it before their first token (tests that need
+        # answers to overlap whatever the machine's speed).
+        self.gate: asyncio.Event | None = None
         if peer == "albert":
             self._routes[("GET", "/v1/me/info")] = self._me_info
             self._routes[("GET", "/v1/usage")] = self._usage
@@ -477,6 +480,8 @@ class FakeLLM:
             await asyncio.Event().wait()  # cancelled when the client leaves or the server stops
         if reply.fail in _REFUSALS:
             return self._refusal(reply)
+        if self.gate is not None:
+            await self.gate.wait()
         if ttft > 0:
             await asyncio.sleep(ttft)
         text = "" if reply.fail == "empty" else reply.text

@@ -48,8 +48,19 @@ async def test_an_operator_cap_still_holds(tmp_path: Path, fake_llm: FakeLLM) ->
     config = dispatcher_config(tmp_path, fake_llm.base_url, limits={"max_concurrent_requests": 8})
     async with running_dispatcher(config, tmp_path / "db.sqlite3") as dispatcher:
         h = Harness(dispatcher, fake_matrix(dispatcher), fake_llm)
-        await ten_agents_at_once(h)
         queue = h.services.llm_queue
+        # No answer ends before all ten have asked, however slow the machine.
+        fake_llm.gate = gate = asyncio.Event()
+        for i, agent in enumerate(AGENTS):
+            await h.feed(f"Question numéro {i} sur les congés ?", room=f"!dm-{i}", sender=agent)
+        await fake_llm.wait_for_requests(8)
+        async with asyncio.timeout(10):  # the queue has no event to wait on: polled, bounded
+            while queue.waiting < 2:  # noqa: ASYNC110
+                await asyncio.sleep(0.01)
+        gate.set()
+        await h.settle()
+        for i in range(10):
+            assert f"Question numéro {i} sur" in h.replies(f"!dm-{i}")[-1]
         assert queue.immediate == 8 and queue.delayed == 2
 
 
