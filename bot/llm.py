@@ -347,9 +347,10 @@ def classify(status: int, message: str, headers: Mapping[str, str]) -> LLMError:
 
 
 def _timeout_or_lost(exc: BaseException) -> str:
-    """"timeout", or "connection" when the cause is a connection refused or lost: the openai
-    client's aiohttp transport reports any of aiohttp's connection errors as a connect timeout
-    (its map takes ClientConnectionError for httpx's ConnectTimeout), so the cause decides."""
+    """The error's kind: "connection" when the cause is a connection refused or lost, else
+    "timeout". The openai client's aiohttp transport reports any of aiohttp's connection errors
+    as a connect timeout (its map takes ClientConnectionError for httpx's ConnectTimeout), so the
+    cause decides."""
     cause = exc.__cause__
     for _ in range(8):  # a short chain: openai's error <- httpx's <- aiohttp's
         if cause is None or isinstance(cause, aiohttp.ServerTimeoutError | TimeoutError):
