@@ -23,11 +23,9 @@ import contextlib
 import cProfile
 import itertools
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +38,9 @@ from bot.matrix import IncomingText  # noqa: E402
 from storage.db import utcnow  # noqa: E402
 from tests.harness import running_dispatcher  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+from db_path import _free_port, model_process  # noqa: E402
+
 GROUP = 10  # agents at once, as scenario B
 QUESTIONS = 2  # per agent
 QUESTION = (
@@ -49,34 +50,14 @@ QUESTION = (
 _ids = itertools.count(1)
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextlib.asynccontextmanager
-async def fake_model(ttft: float, tps: float, tokens: int) -> AsyncIterator[str]:
+def fake_model(
+    ttft: float, tps: float, tokens: int
+) -> contextlib.AbstractAsyncContextManager[str]:
+    """bench/lean.py's fake model (paced answers) in its own process; yields its base URL."""
     port = _free_port()
-    command = [sys.executable, str(ROOT / "bench" / "lean.py"), "model", "--port", str(port)]
+    command = [str(ROOT / "bench" / "lean.py"), "model", "--port", str(port)]
     command += ["--ttft", str(ttft), "--tps", str(tps), "--tokens", str(tokens)]
-    proc = subprocess.Popen(  # noqa: ASYNC220 - started once, before anything is measured
-        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    try:
-        for _ in range(400):
-            try:
-                _, writer = await asyncio.open_connection("127.0.0.1", port)
-                writer.close()
-                break
-            except OSError:
-                await asyncio.sleep(0.05)
-        yield f"http://127.0.0.1:{port}/v1"
-    finally:
-        proc.terminate()
-        proc.wait(5)
+    return model_process(command, port)
 
 
 def make_config(folder: Path, url: str) -> Config:

@@ -53,18 +53,14 @@ def _free_port() -> int:
 
 
 @contextlib.asynccontextmanager
-async def fake_model() -> AsyncIterator[str]:
-    """The fake model server in its own process, answering at once; yields its base URL."""
-    port = _free_port()
-    command = [sys.executable, "-m", "devtools.fake_llm", "--port", str(port)]
+async def model_process(args: list[str], port: int) -> AsyncIterator[str]:
+    """A fake model server in its own process (`args` after the interpreter, listening on
+    `port`); yields its base URL once it accepts connections."""
     proc = subprocess.Popen(  # noqa: ASYNC220 - started once, before anything is measured
-        [*command, "--ttft", "0", "--tps", "0"],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        [sys.executable, *args], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     try:
-        for _ in range(200):
+        for _ in range(400):
             try:
                 _, writer = await asyncio.open_connection("127.0.0.1", port)
                 writer.close()
@@ -75,6 +71,14 @@ async def fake_model() -> AsyncIterator[str]:
     finally:
         proc.terminate()
         proc.wait(5)
+
+
+def fake_model() -> contextlib.AbstractAsyncContextManager[str]:
+    """The fake model server in its own process, answering at once; yields its base URL."""
+    port = _free_port()
+    return model_process(
+        ["-m", "devtools.fake_llm", "--port", str(port), "--ttft", "0", "--tps", "0"], port
+    )
 
 
 _ids = iter(range(1, 10**9))
