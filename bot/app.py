@@ -31,11 +31,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import importlib
 import importlib.util
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from datetime import datetime
@@ -52,6 +51,7 @@ from bot.context import Core, Extensions, MatrixPort, Services
 from bot.dispatcher import SYNC_TOKEN_KEY, Dispatcher
 from bot.events import AccountUnusable
 from bot.feature import Feature
+from bot.gcpause import paused_gc
 from bot.keywatch import KeyWatch
 from bot.llm import LLMClient
 from bot.matrix import MatrixClient
@@ -237,21 +237,6 @@ SCHEDULER_DELAY = 2.0
 SHUTDOWN_MARGIN = 6.0
 
 
-@contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """Around bounded CPU work that allocates much and frees little (imports, compiled
-    patterns): the cyclic collector would walk the new objects again and again for nothing
-    (measured: a tenth of the imports' CPU, a third of the guard's patterns'). Never around an
-    await."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 async def _cancel(task: asyncio.Task[None]) -> None:
     """Cancel `task` and wait until it has unwound (whatever it ends with)."""
     task.cancel()
@@ -386,7 +371,7 @@ class BotApp:
             support_room_id=support_room_id,
             canned_answers=self.canned_answers,
         )
-        with _no_gc():  # the features' set-up imports the guard's patterns (CPU only)
+        with paused_gc():  # the features' set-up imports the guard's patterns (CPU only)
             assembly = assemble(core, config)
         self.assembly = assembly
         services = assembly.services
