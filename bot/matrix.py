@@ -488,19 +488,20 @@ def _has_counts(room: MatrixRoom) -> bool:
     )
 
 
-def retry_after_ms(response: Any, transport_response: Any) -> int | None:
-    """Milliseconds a rate-limited request should wait, bounded; None when nothing was asked
-    (nio then waits its default 5 s)."""
-    asked = getattr(response, "retry_after_ms", None)
-    if not isinstance(asked, int | float) or isinstance(asked, bool) or asked < 0:
-        asked = None
-        headers = getattr(transport_response, "headers", None)
+def retry_after_ms(asked: object, headers: Mapping[str, str] | None) -> int | None:
+    """Milliseconds a rate-limited request should wait, bounded: the body's `retry_after_ms`
+    (`asked`), else the `Retry-After` header; None when nothing was asked (nio then waits its
+    default 5 s)."""
+    wait: float | None = None
+    if isinstance(asked, int | float) and not isinstance(asked, bool) and asked >= 0:
+        wait = asked
+    else:
         header = headers.get("Retry-After") if headers is not None else None
         if isinstance(header, str) and header.strip().isdigit() and len(header.strip()) < 10:
-            asked = int(header.strip()) * 1000
-    if asked is None:
+            wait = int(header.strip()) * 1000
+    if wait is None:
         return None
-    return int(min(asked, MAX_RETRY_AFTER * 1000))
+    return int(min(wait, MAX_RETRY_AFTER * 1000))
 
 
 def _q(part: str) -> str:
@@ -533,18 +534,6 @@ async def _read_answer(response: aiohttp.ClientResponse) -> dict[str, Any]:
     except ValueError:
         return {}
     return answer if isinstance(answer, dict) else {}
-
-
-@dataclass(frozen=True)
-class _Asked:
-    """An error answer's `retry_after_ms`, as `retry_after_ms` reads it off nio's responses."""
-
-    retry_after_ms: Any
-
-
-@dataclass(frozen=True)
-class _AskedHeaders:
-    headers: Mapping[str, str]
 
 
 class _NioDevice:
@@ -789,7 +778,10 @@ class MatrixClient:
             if getattr(transport_response, "status", None) == 429 or hasattr(
                 response, "retry_after_ms"
             ):
-                asked = retry_after_ms(response, transport_response)
+                asked = retry_after_ms(
+                    getattr(response, "retry_after_ms", None),
+                    getattr(transport_response, "headers", None),
+                )
                 if asked is not None and hasattr(response, "retry_after_ms"):
                     response.retry_after_ms = asked
             return response
@@ -1106,8 +1098,8 @@ class MatrixClient:
             if limited > MAX_LIMIT_EXCEEDED:
                 return status, answer
             asked = retry_after_ms(
-                _Asked(answer.get("retry_after_ms")),
-                _AskedHeaders({"Retry-After": asked_header} if asked_header else {}),
+                answer.get("retry_after_ms"),
+                {"Retry-After": asked_header} if asked_header else None,
             )
             wait_ms = 5000 if asked is None else asked  # nio's default wait
             log.warning("rate limited by the homeserver (429), retrying in %d ms", wait_ms)

@@ -15,17 +15,6 @@ from bot.config import MatrixConfig
 from bot.matrix import MatrixClient, retry_after_ms
 
 
-class _Response:
-    def __init__(self, retry: Any) -> None:
-        self.retry_after_ms = retry
-
-
-class _Transport:
-    def __init__(self, headers: dict[str, str]) -> None:
-        self.status = 429
-        self.headers = headers
-
-
 @pytest.mark.parametrize(
     ("body", "header", "expected"),
     [
@@ -40,7 +29,7 @@ class _Transport:
 )
 def test_the_wait_asked_is_bounded(body: Any, header: str | None, expected: int | None) -> None:
     headers = {"Retry-After": header} if header is not None else {}
-    assert retry_after_ms(_Response(body), _Transport(headers)) == expected
+    assert retry_after_ms(body, headers) == expected
 
 
 @pytest.fixture
