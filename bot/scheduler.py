@@ -38,13 +38,17 @@ class Scheduler:
         self.clock = clock
         self._scheduler: AsyncIOScheduler | None = None
         self._running: set[asyncio.Task[object]] = set()
+        self._stopped = False
         self.jobs: list[Job] = []
 
     def add(self, jobs: Iterable[Job]) -> None:
         self.jobs.extend(jobs)
 
     def start(self) -> None:
-        """Call from the running event loop."""
+        """Call from the running event loop. Once stopped, it stays stopped (a start that comes
+        late, after the bot began to stop, runs nothing)."""
+        if self._stopped:
+            return
         from apscheduler.schedulers.asyncio import AsyncIOScheduler
         from apscheduler.triggers.interval import IntervalTrigger
 
@@ -87,6 +91,7 @@ class Scheduler:
                 self._running.discard(task)
 
     async def stop(self, grace: float = 10.0) -> None:
+        self._stopped = True
         scheduler, self._scheduler = self._scheduler, None
         if scheduler is not None:
             scheduler.pause()  # no new run; shutting down now would cancel the running ones

@@ -44,3 +44,20 @@ async def test_a_run_within_the_grace_finishes() -> None:
     await asyncio.wait_for(started.wait(), 10)
     await scheduler.stop(grace=5)
     assert ended == ["done"]
+
+
+async def test_a_start_that_comes_after_the_stop_runs_nothing() -> None:
+    # The jobs start a moment after the first sync: a bot stopped within that moment must not
+    # start them once its database is closed.
+    ran: list[datetime] = []
+
+    async def job(now: datetime) -> None:
+        ran.append(now)
+
+    scheduler = Scheduler(lambda: datetime.now(UTC))
+    scheduler.add([Job("job", job, every=3600, first_after=0)])
+    await scheduler.stop()
+    scheduler.start()
+    await asyncio.sleep(0.2)
+    assert ran == []
+    await scheduler.stop()
