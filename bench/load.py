@@ -165,11 +165,19 @@ async def scrape(port: int) -> dict[str, float]:
     """The bot's /metrics as {sample line name: value}. A scrape slower than 5 s is reported
     (a bot still busy with a backlog answers late; the figures wait for it, up to 120 s)."""
     started = time.monotonic()
-    async with (
-        aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as http,
-        http.get(f"http://127.0.0.1:{port}/metrics") as response,
-    ):
-        text = await response.text()
+    text = ""
+    for attempt in range(40):  # the listener starts a moment after the first sync (OPS_DELAY)
+        try:
+            async with (
+                aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as http,
+                http.get(f"http://127.0.0.1:{port}/metrics") as response,
+            ):
+                text = await response.text()
+            break
+        except aiohttp.ClientConnectorError:
+            if attempt == 39:
+                raise
+            await asyncio.sleep(0.5)
     if (took := time.monotonic() - started) > 5:
         print(f"(the bot's /metrics answered in {took:.1f} s)", flush=True)
     samples = {}

@@ -233,11 +233,26 @@ def make_core(
 # Seconds between the first sync and the start of the scheduled jobs (see _start_scheduler).
 SCHEDULER_DELAY = 2.0
 
+# The ops listener starts OPS_DELAY seconds after the first sync (the answers it brought have
+# sent their model requests: 0.1-0.3 s in bench/restart_timeline.py, and do not wait for its
+# 0.1 s of imports; before the scheduler's start), or OPS_WAIT seconds after the start without
+# one (a homeserver down: the liveness probe must still answer).
+OPS_DELAY = 1.5
+OPS_WAIT = 10.0
+
 # Seconds after the shutdown grace for cut answers to be marked as such (5 s each, at once).
 SHUTDOWN_MARGIN = 6.0
 
 
-async def _cancel(task: asyncio.Task[None]) -> None:
+async def _model_info(llm: LLMClient, model: str) -> None:
+    """`llm.model_info`, which handles the listing's failures; anything else is logged."""
+    try:
+        await llm.model_info(model)
+    except Exception as exc:
+        log.warning("model listing at start failed: %s: %s", type(exc).__name__, exc)
+
+
+async def _cancel(task: asyncio.Future[None]) -> None:
     """Cancel `task` and wait until it has unwound (whatever it ends with)."""
     task.cancel()
     await asyncio.wait({task})
@@ -309,6 +324,7 @@ class BotApp:
         self.scheduler: Scheduler | None = None
         self.metrics = Metrics()
         self.ops: OpsServer | None = None
+        self.ops_tried = asyncio.Event()  # set once the ops listener was started (or failed)
         self.alerts: Alerts | None = None
         self.keywatch: KeyWatch | None = None
 
@@ -347,6 +363,15 @@ class BotApp:
         if config.privacy.ner != "off" and importlib.util.find_spec("spacy") is not None:
             with contextlib.suppress(ImportError):
                 importlib.import_module("httpx")
+        # The model client first, and the model listing asked at once: the first answer needs
+        # it (the model's context size), and its round trip (a connection to open, TLS with a
+        # remote provider) is taken while the database opens and the homeserver answers, not
+        # after the first question. The client caches it (an answer that comes meanwhile waits
+        # for the same listing, a failure is handled as an answer's would be).
+        llm = LLMClient(config.llm)
+        stack.push_async_callback(llm.close)
+        listing = asyncio.ensure_future(_model_info(llm, config.llm.model))
+        stack.push_async_callback(_cancel, listing)
         db = Database(config.storage.database, clock=self.clock)
         await db.open()
         stack.push_async_callback(db.close)
@@ -356,9 +381,6 @@ class BotApp:
         stack.push_async_callback(matrix.close)
         await matrix.connect()  # waits out an unreachable homeserver; AccountUnusable if refused
         self.matrix = matrix
-
-        llm = LLMClient(config.llm)
-        stack.push_async_callback(llm.close)
 
         support_room_id = await self._join_support_room(matrix, db)
         core = make_core(
@@ -397,7 +419,7 @@ class BotApp:
         await dispatcher.resume_pending()
         dispatcher.spawn(self._after_first_sync())
         llm_check = LLMCheck(services)
-        await self._start_ops(services, matrix, llm_check)
+        dispatcher.spawn(self._start_ops_later(services, matrix, llm_check))
         self.alerts = Alerts(services, llm_check)
         # The API key: checked at start and daily; refusals met by answers reach the room.
         self.keywatch = KeyWatch(
@@ -432,6 +454,20 @@ class BotApp:
         log.info("support room: %s", support_id)
         return support_id
 
+    async def _start_ops_later(
+        self, services: Services, matrix: MatrixClient, check: LLMCheck
+    ) -> None:
+        """The health and metrics listener, once the first sync has handed its messages over (or
+        after OPS_WAIT without one): importing aiohttp's server side takes a tenth of a second
+        of CPU that the first answers after a restart would otherwise wait for before their
+        sync is even sent; OPS_DELAY later, they are waiting for the model's first token."""
+        with contextlib.suppress(TimeoutError):
+            await matrix.wait_synced(timeout=OPS_WAIT)
+        await asyncio.sleep(OPS_DELAY)
+        if not self._stop.is_set():
+            await self._start_ops(services, matrix, check)
+            self.ops_tried.set()
+
     async def _start_ops(self, services: Services, matrix: MatrixClient, check: LLMCheck) -> None:
         """The health and metrics listener."""
         if not self.config.ops.http_port:
@@ -442,9 +478,12 @@ class BotApp:
         except OSError as exc:
             # Serving users matters more than the probes: say it loudly and go on.
             log.error("ops listener not started on port %s: %s", self.config.ops.http_port, exc)
-        else:
-            self.ops = ops
-            self._stack.push_async_callback(ops.stop)
+            return
+        if self._stop.is_set():  # the stop came while it started: the stack may be closed
+            await ops.stop()
+            return
+        self.ops = ops
+        self._stack.push_async_callback(ops.stop)
 
     async def _tell_account_renewed(self) -> None:
         """The account had expired at an earlier run (it could not post then): now that it works

@@ -52,6 +52,9 @@ async def test_ops_endpoints_metrics_and_json_logs_without_content(
         await ask(agent, room, question, answer)
         assert bot.app is not None and bot.app.dispatcher is not None
         await bot.app.dispatcher.drained()
+        # The listener starts a moment after the first sync (bot/app.py, OPS_DELAY).
+        await asyncio.wait_for(bot.app.ops_tried.wait(), 30)
+        assert bot.app.ops is not None
         base = f"http://127.0.0.1:{port}"
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as http:
             async with http.get(base + "/healthz") as response:
