@@ -39,6 +39,8 @@ SETS = {
     "dev6": DATA / "pii_dev6.jsonl",  # sexual life, whole addresses, topic look-alikes (dev6)
     "dev7": DATA / "pii_dev7.jsonl",  # test5's families in new words, after its reading (dev7)
     "dev8": DATA / "pii_dev8.jsonl",  # test6's families in new words, after its reading (dev8)
+    "dev9": DATA / "pii_dev9.jsonl",  # test7's topic families in new words, after its reading
+    "dev10": DATA / "pii_dev10.jsonl",  # names, addresses, dates in new words (pii_corpus_dev10)
     "test": DATA / "pii_test.jsonl",
     "test2": DATA / "pii_test2.jsonl",  # a fresh held-out set, other hand (pii_corpus_test2.py)
     "test3": DATA / "pii_test3.jsonl",  # a third held-out set, other hand (pii_corpus_test3.py)
@@ -46,6 +48,7 @@ SETS = {
     "test5": DATA / "pii_test5.jsonl",  # a fifth held-out set, other hand (pii_corpus_test5.py)
     "test6": DATA / "pii_test6.jsonl",  # a sixth held-out set, other hand (pii_corpus_test6.py)
     "test7": DATA / "pii_test7.jsonl",  # a seventh held-out set, other hand (pii_corpus_test7)
+    "test8": DATA / "pii_test8.jsonl",  # an eighth held-out set, other hand (pii_corpus_test8)
 }
 
 
@@ -333,7 +336,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--errors", action="store_true", help="also list every miss and false alarm (not test)"
     )
     args = parser.parse_args(argv)
-    held_out = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "both")
+    held_out = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "both")
     if args.errors and args.name in held_out:
         parser.error("the test split is held out: no error listing, tune on dev")
     detector = PiiDetector(ner="auto" if args.mode == "default" else "off")

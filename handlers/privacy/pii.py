@@ -239,8 +239,15 @@ def _card_prefix_ok(digits: str) -> bool:
 
 # Also the letters of Portuguese, Spanish, Turkish and Central European names ("Araújo",
 # "Altınkaya", "Şener").
-_UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒÁÍÓÚÃÕÑÅØÌÒŞĞİČŠŽ"
-_LOW = "a-zàâäçéèêëîïôöùûüÿæœáíóúãõñåøìòışğčšžß"
+# Latin letters of the names of France's population: French, Iberian, Italian, Turkish,
+# Eastern European (Polish, Romanian, Czech) and Vietnamese ("Trọng Trần", "Łukasz").
+_VIETNAMESE = range(0x1EA0, 0x1EFA)  # Ạ ạ Ả ả … Ỹ ỹ: capital, then small
+_UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒÁÍÓÚÃÕÑÅØÌÒŞĞİČŠŽŁŃŚŹŻĆĘĄȚȘŢĂŘĎŤŇĚŮÝĐƠƯ" + "".join(
+    chr(c) for c in _VIETNAMESE[::2]
+)
+_LOW = "a-zàâäçéèêëîïôöùûüÿæœáíóúãõñåøìòışğčšžßłńśźżćęąțșţăřďťňěůýđơư" + "".join(
+    chr(c) for c in _VIETNAMESE[1::2]
+)
 _NAME_WORD = rf"[{_UP}][{_LOW}{_UP}'’\-]*"
 
 _SEP = r"[ .\-]?"
@@ -295,7 +302,9 @@ _STREET_NAME = (
     rf"\s+(?:(?i:{_PARTICLE})(?:\s+|(?<=['’]))){{0,4}}[{_UP}0-9][\w'’\-]*"
     # The words of a name stay on one line ("12 rue des Écoles\nCS 30001" ends at "Écoles").
     rf"(?:[ \t]+(?:(?:de la|de|du|des|d'|d’|l'|l’|la|le|les|et|sur|sous|en|aux)[ \t]*)?"
-    rf"{_STREET_WORD}){{0,4}}"
+    rf"{_STREET_WORD}"
+    # "rue du Four à Pain, 51100 Reims": "à" in the name, when the postcode follows.
+    rf"|[ \t]+à[ \t]+{_NAME_WORD}(?=[ \t]*,?[ \t]*\n?[ \t]*\d{{5}}(?!\d))){{0,4}}"
 )
 _BOX = r"(?:(?i:b\.?p\.?)|CS|TSA|[Bb]o[iî]te [Pp]ostale)\s*(?:n°\s*)?\d{1,6}"
 _TOWN = (
@@ -361,11 +370,20 @@ _LOWER_STREET_ALONE_RE = re.compile(
 # What comes before the number in a full address, each part ending with a comma: "résidence
 # Les Orangers, bâtiment A, 8 bis impasse…", "bât. B, 1e étage, 69 allée…".
 _ADDRESS_PREFIX_RE = re.compile(
-    r"(?<![\w.])(?:(?i:r[ée]sidence|b[âa]timent|b[âa]t\.|appt\.?|appartement|apt\.?|escalier"
+    r"(?<![\w.])(?:(?i:r[ée]sidence|r[ée]s\.|b[âa]timent|b[âa]t\.|appt\.?|appartement|apt\.?|escalier"
     r"|esc\.|entr[ée]e|porte|(?:logement|cit[ée]|mas|lieu-dit|lieudit|hameau|domaine|immeuble"
     r"|b[âa]t)(?![\w\-])"
     r"|\d{1,2}(?:e|er|re|ère|ème|eme)[ \t]+[ée]tage|[ée]tage)"
-    r"[^,:;\n]{0,40}?(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+[-–][ \t]+))+\Z"
+    r"[^,:;\n]{0,40}?(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+[-–][ \t]+)"
+    # A door and its number right before the street's number: "Appartement 29 28 avenue…".
+    r"|(?i:appt\.?|appartement|apt\.?|escalier|esc\.|porte|b[âa]t\.|b[âa]timent)[ \t]*"
+    r"(?:n°[ \t]*)?\w{1,4}[ \t]+)+\Z"
+)
+# The words one of which such a prefix holds, found once in the folded text: the prefix is
+# searched only before an address that has one in reach.
+_ADDRESS_PREFIX_HINT_RE = re.compile(
+    r"residence|res\.|bat|appt|apt|appartement|escalier|esc\.|entree|porte|logement|cite|mas|lieu-?dit"
+    r"|hameau|domaine|immeuble|etage"
 )
 # A post-office box ("BP 45, 97300 Cayenne").
 _BOX_RE = re.compile(
@@ -410,6 +428,8 @@ _BIRTH_RE = re.compile(
     rf"(?<!\w)(?:{kw.BIRTH_TRIGGERS})"
     # "Date de naissance (jj/mm/aaaa) :", "date de naissance de l'agent :"
     r"(?:\s*\([^()\n]{0,20}\)|\s+d(?:e|u|es|') ?[\w'. -]{1,45}?(?=\s*:))?"
+    # "ma date de naissance c'est le…", "ma ddn = 03/05/1990", "ddn est bien le…"
+    r"(?:\s*(?:c'est|c est|ce sera|est|etait|=|->)(?:\s+bien)?)?"
     rf"\s*(?::\s*)?(?:le\s+)?(?P<date>{_DATE}|(?<=en )\d{{4}})(?!\w)"
 )
 _CREATED_FROM_RE = re.compile(
@@ -431,8 +451,8 @@ _CIVILITY_ANY_CASE = (
 )
 # One particle (or one pair: "de la") before each word of a family name, so that a run of
 # particles is read one way only; "d'" and "de l'" stick to the word ("d'Estaing").
-_NAME_PARTICLE = (
-    r"(?:(?:de la|van der|van den|von der|de|du|des|le|la|van|von|der|den|ben|bin|el|al|da|di"
+_NAME_PARTICLE = (  # any case: "Marie LE GOFF", "Ioana DE LA ROCHE", "Rui Dos Santos"
+    r"(?i:(?:de la|van der|van den|von der|de|du|des|le|la|van|von|der|den|ben|bin|el|al|da|di"
     r"|dos|das|del|della|ter)\s+|(?:de l|d)['’])"
 )
 _NAME_PARTICLES = (
@@ -470,8 +490,8 @@ _LONE_FIRST_NAME_RE = re.compile(
 )
 _SURNAME_FIRST_RE = re.compile(
     rf"(?<![\w])(?P<last>(?:(?:DE LA|DE|DU|DES|LE|LA|BEN|EL|DA|DOS|DI|VAN) )?"
-    rf"[{_UP}]{{2,}}(?:[-'’ ][{_UP}]{{2,}})?)\s+"
-    rf"(?P<first>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)(?![\w])(?!\s+[{_UP}][{_LOW}])"
+    rf"[{_UP}]{{2,}}(?:[-'’ ][{_UP}]{{2,}})?)[ \t]+"
+    rf"(?P<first>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)(?![\w])(?![ \t]+[{_UP}][{_LOW}])"
 )
 _WORD_RE = re.compile(r"[\w'’\-]+")
 
@@ -494,7 +514,34 @@ def _compile_topics() -> dict[str, re.Pattern[str]]:
 
 
 _TOPIC_RES = _compile_topics()
-_ANY_TOPIC_RE = re.compile("|".join(pattern.pattern for pattern in _TOPIC_RES.values()))
+
+
+class _AnyTopic:
+    """Whether some topic pattern matches: each category's pattern in turn. One more compiled
+    alternation of all of them cost as much start-up time as the categories' patterns together;
+    the callers only ask whether there is a match (the match returned is not the leftmost)."""
+
+    __slots__ = ("_patterns",)
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        self._patterns = tuple(patterns)
+
+    def search(self, string: str, pos: int = 0, endpos: int = 2**62) -> re.Match[str] | None:
+        for pattern in self._patterns:
+            match = pattern.search(string, pos, endpos)
+            if match is not None:
+                return match
+        return None
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = 2**62) -> re.Match[str] | None:
+        for pattern in self._patterns:
+            match = pattern.fullmatch(string, pos, endpos)
+            if match is not None:
+                return match
+        return None
+
+
+_ANY_TOPIC_RE = _AnyTopic(_TOPIC_RES.values())
 _ACRONYM_RES = {
     category: re.compile(rf"(?<![\w\-])(?:{'|'.join(re.escape(a) for a in acronyms)})(?![\w\-])")
     for category, acronyms in kw.TOPIC_ACRONYMS.items()
@@ -883,6 +930,16 @@ def find_addresses(
     return _addresses(text, fold(text) if folded is None else folded, people)[0]
 
 
+def _whole_name(value: str) -> bool:
+    """Whether a name found is more than one unknown word ("Aimé Michel", "Esther"; not a
+    capitalised typo "Prféecture")."""
+    words = value.split()
+    if len(words) != 1:
+        return len(words) > 1
+    word = fold(words[0]).lower()
+    return _known_first_name(word) or word in kw.COMMON_SURNAMES
+
+
 def _addresses(
     text: str,
     folded: str,
@@ -906,6 +963,7 @@ def _addresses(
     sentence_starts = [x for x, _ in sentences]
     people_starts = sorted(p.start for p in people)
     people_ends = sorted(p.end for p in people)
+    people_start = {p.end: p.start for p in people}
     # A functional mailbox ("contact@mairie-x.fr") says an office, as an administration's word.
     mailbox_ends = sorted(b for _, b in _functional_mailboxes(text)) if "@" in text else []
 
@@ -930,8 +988,16 @@ def _addresses(
             people_ends[index] if index >= 0 else -1,
             mailbox_ends[box] if box >= 0 else -1,
         )
-        if clue == "office" or ("cedex" in folded[a : b + 8] and not _said_home(clues, lo, a)):
-            return False  # a Cedex address is an office's, unless a word says someone lives there
+        named = clue == "person" and _whole_name(
+            text[people_start[people_ends[index]] : people_ends[index]]
+        )
+        if clue == "office" or (
+            "cedex" in folded[a : b + 8] and not named and not _said_home(clues, lo, a)
+        ):
+            # A Cedex address is an office's, unless a word says someone lives there or a
+            # person's whole name is its nearest clue ("débiteur : Aimé Michel, 23 avenue…, BP
+            # 193, 49000 Angers Cedex").
+            return False
         if clue is not None:
             return not alone or clue == "home"
         if alone:
@@ -970,7 +1036,9 @@ def _addresses(
         end = b
         # "résidence Les Orangers, bâtiment A, 8 bis impasse…": the address starts there, and
         # whose it is, what comes before it says ("bâtiment" is not an office's here).
-        prefix = _ADDRESS_PREFIX_RE.search(text, max(0, a - 160), a) if not alone else None
+        prefix = None
+        if not alone and clues.last_end(_ADDRESS_PREFIX_HINT_RE, max(0, a - 160), a) >= 0:
+            prefix = _ADDRESS_PREFIX_RE.search(text, max(0, a - 160), a)
         whole = a if prefix is None else prefix.start()
         if not owner(whole, b, complete, alone):
             offices.append((a, b))
@@ -1157,7 +1225,10 @@ def find_table_cells(text: str, folded: str | None = None) -> list[Finding]:
             # "Nom" alone may name anything: with a given name, a birth date, a civility or a
             # grade next to it, it names people.
             named = {cells[i].strip(" :") for i in header} | {c.strip(" :") for c in cells}
-            if _TABLE_OF_THINGS_RE.search(line) is not None or not named & _PEOPLE_COLUMNS:
+            # A given name's column makes it people's, whatever else it lists ("| Nom | Prénom
+            # | Service |").
+            things = _TABLE_OF_THINGS_RE.search(line) is not None and "prenom" not in line
+            if things or not named & _PEOPLE_COLUMNS:
                 header = {i: c for i, c in header.items() if c != "personne"}
             columns, separator = header, sep
             continue
@@ -1208,6 +1279,11 @@ _ARTICLE_SUBJECT_RE = re.compile(
 )
 
 
+_PERSON_PRONOUN_BORN_RE = re.compile(
+    r"(?<![\w'])(?:elle|il|elles|ils|je|j'|tu|vous)(?: ?(?:suis|es|est|etait|sont|etes|etais))? \Z"
+)
+
+
 def _born_organisation(folded: str, match: re.Match[str], people_ends: Sequence[int]) -> bool:
     start = match.start()
     if "(e)" in folded[start : start + 8]:
@@ -1221,6 +1297,8 @@ def _born_organisation(folded: str, match: re.Match[str], people_ends: Sequence[
     index = bisect_right(people_ends, start) - 1
     if index >= 0 and people_ends[index] >= lo:
         return False  # "M. Dupont, agent du service RH, né le…"
+    if _PERSON_PRONOUN_BORN_RE.search(folded, max(lo, start - 24), start) is not None:
+        return False  # "…, 29000 Quimper et elle est née le…": a person's pronoun
     words = _WORD_RE.findall(folded[lo:start])[-6:]
     if any(_ORGANISATION_RE.fullmatch(w.split("'")[-1]) for w in words):
         return True
@@ -1361,6 +1439,10 @@ _VERBS_AFTER_NAME = kw.PERSON_VERBS | kw.words(
 )
 
 
+# A pronoun or an article elided before a verb or a noun: "m'a", "c'est", "l'agent", "qu'il".
+_ELIDED_WORD_RE = re.compile(r"(?:[cdjlmnst]|qu)['’]")
+
+
 def _lower_name(text: str, folded: str, position: int, known_first: bool) -> tuple[int, str]:
     """A name in lower case at `position` ("pierre marchand"): its end and value, or (0, "")."""
     match = _LOWER_NAME_AT_RE.match(folded, position)
@@ -1371,8 +1453,12 @@ def _lower_name(text: str, folded: str, position: int, known_first: bool) -> tup
     for word in _WORD_RE.finditer(folded, position, match.end()):
         if word.group() in kw.NAME_STOP_WORDS or word.group() in kw.FUNCTION_WORDS:
             break
-        if words and (len(word.group()) == 1 or word.group() in _VERBS_AFTER_NAME):
-            break  # "paul s est cassé…", "colette sort avec…": no family name
+        if words and (
+            len(word.group()) == 1
+            or word.group() in _VERBS_AFTER_NAME
+            or _ELIDED_WORD_RE.match(word.group())
+        ):
+            break  # "paul s est cassé…", "colette sort avec…", "olivie m'a dit": no family name
         words.append(word.group())
         end = word.end()
     if not words:
@@ -1426,7 +1512,14 @@ def _names_after_cues(text: str, folded: str) -> list[Finding]:
             words = name.split()
             if kind == KNOWN and fold(words[0]) not in kw.FIRST_NAMES:
                 continue
-            if _plausible_name(words) and not _after_place_word(folded, position):
+            # "nom : RUIZ": a known family name in capitals after a form's label, no acronym.
+            known_caps = (
+                kind == ANY_NAME
+                and len(words) == 1
+                and words[0].isupper()
+                and fold(words[0]).lower() in kw.COMMON_SURNAMES
+            )
+            if (_plausible_name(words) or known_caps) and not _after_place_word(folded, position):
                 found.append(Finding("personne", position, position + len(name), name))
             continue
         if kind == CAPITALISED:
@@ -1459,7 +1552,26 @@ def _coordinated(text: str, folded: str, names: Sequence[Finding]) -> list[Findi
             start = match.start()
             found.append(Finding("personne", start, start + len(value), value))
             end = start + len(value)
+        # "Pour info, Lucy et Christelle ont validé": one capitalised word before "et", after a
+        # comma, a colon or the line's start.
+        before = _NAME_BEFORE_AND_RE.search(text, max(0, name.start - 40), name.start)
+        if before is None:
+            continue
+        word = before.group("name")
+        folded_word = fold(word).lower()
+        if (
+            _plausible_name([word])
+            and _word_may_name(folded_word)
+            and folded_word not in _PRONOUNS
+            and not _after_place_word(folded, before.start())
+        ):
+            found.append(Finding("personne", before.start("name"), before.end("name"), word))
     return found
+
+
+_NAME_BEFORE_AND_RE = re.compile(
+    rf"(?:\A|(?<=[,:;(\n])|(?<=[,:;(] ))(?P<name>{_NAME_WORD})[ \t]+(?:et|&)[ \t]+\Z"
+)
 
 
 def _lone_first_names(text: str, folded: str) -> list[Finding]:
@@ -1547,8 +1659,8 @@ def _lower_family_name_before(text: str, folded: str, start: int) -> int:
     if before is None or not text[before.start(1) : before.end(1)].islower():
         return start
     word = before.group(1)
-    if not _word_may_name(word):
-        return start
+    if not _word_may_name(word) or _ELIDED_WORD_RE.match(word):
+        return start  # "c'est nazim…", "l'agent nazim…": an elided word is no family name
     edge = folded[max(0, before.start(1) - 2) : before.start(1)].strip(" \t")
     if edge in ("", ",", ":", ";", "-", "(", "\n", ".", "»", "«") or "\n" in edge:
         return before.start(1)  # at the start of a line ("Bonjour,\nmartim daniel-loucif")
@@ -1559,7 +1671,9 @@ def _lower_family_name_before(text: str, folded: str, start: int) -> int:
 
 _TWO_CAPITALISED_RE = re.compile(
     rf"(?<![\w\-'’])(?P<a>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)[ \t]+"
-    rf"(?P<b>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)(?![\w\-])(?![ \t]+[{_UP}][{_LOW}])"
+    # The family name in capitals too: "Oksana LEFÈVRE".
+    rf"(?P<b>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?|[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?)"
+    rf"(?![\w\-])(?![ \t]+[{_UP}][{_LOW}])"
 )
 _TWO_LOWER_RE = re.compile(
     rf"(?<![\w\-'’@.])(?P<a>[{_LOW}]{{2,}}(?:-[{_LOW}]{{2,}})?)[ \t]+"
@@ -1595,8 +1709,18 @@ def _pairs_with_a_known_part(text: str, folded: str) -> list[Finding]:
         )
         if not (known_a or known_b) or not (_word_may_name(a) and _word_may_name(b)):
             continue
-        if not known_a and match.start() == _sentence_start(folded, 0, match.start()):
-            continue  # "Fonds Sylvie…" at a sentence's start: the first word may be any noun
+        # A family name second that is no word and no given name ("Violeta Mendes (CFDT)…",
+        # "Oksana LEFÈVRE habite…"): a name even at the sentence's start.
+        caps_surname = (
+            b in kw.COMMON_SURNAMES
+            and b not in kw.SURNAMES_ALSO_WORDS
+            and (match.group("b").isupper() or b not in kw.FIRST_NAMES)
+        )
+        at_start = match.start() == _sentence_start(folded, 0, match.start())
+        if at_start and not known_a and (not caps_surname or _PERSON_CUE_RE.fullmatch(a)):
+            # "Fonds Sylvie…" at a sentence's start: the first word may be any noun, and a
+            # verb that calls a person ("Ajoute Herman et…") is no given name.
+            continue
         if _after_place_word(folded, match.start()):
             continue
         found.append(Finding("personne", match.start(), match.end(), match.group()))
@@ -2167,6 +2291,135 @@ def _names_by_what_is_said(text: str, folded: str) -> list[Finding]:
     return found
 
 
+# Names8 round (issue 18): a family name alone at a subject's place, any case -------------
+
+# A known family name (or a given name) alone before a verb of a person, where a subject
+# stands: opening the message or a clause ("rousset est à la cgt", "jcrois que joubert est…",
+# "Entre nous : Morin cotise…", "le médecin a noté que Hamel présente…", "tu sais si christian
+# est là"), with its particles ("de la giraud a fait…").
+_NAME_SUBJECT_VERBS = (
+    r"(?:est|a|etait|avait|sera|serait|a ete|n'est|n'a|ne|s'est|s'affiche|se fait|se dit|vote"
+    r"|votait|va|veut|voudrait|doit|fait|sort|vit|cotise|milite|presente|souffre|porte|prie"
+    r"|mange|travaille|part|arrive|revient|rentre|demande|souhaite|refuse|accepte|signe|dit"
+    r"|pense|sait|peut|pourra|pourrait|vient|reste|passe|conteste|remplace|prend|soutient"
+    r"|adhere|frequente|pratique|suit|jeune|represente|appartient|affiche|a fait)"
+)
+_NAME_SUBJECT_RE = re.compile(
+    rf"(?<![\w'’\-])(?P<name>(?:(?:de la|de|du|le|la)[ \t]+)?[{_UP}{_LOW}][{_LOW}{_UP}\-]{{2,30}})"
+    rf"[ \t]+(?={_NAME_SUBJECT_VERBS}(?![\w'’\-]))"
+)
+# Given names that are also places' names, never read alone as a person's.
+_PLACE_NAMES_TOO = frozenset(("france", "lorraine", "valence", "paris", "marine", "ange"))
+# What may stand before such a subject: the message's or a line's start, a clause's opening
+# word, a chat opening word, a colon or a comma.
+_BEFORE_NAME_SUBJECT_RE = re.compile(
+    r"(?:\A|[.!?:;,\n(]|(?<![\w'’])(?:que|si|quand|comme|mais|car|donc|et|ou|stp|svp|dsl|re|euh"
+    r"|bon|bref|hello|slt|salut|question|jcrois|jpense|jsais|apparemment|visiblement|bref))"
+    r"[ \t]*\Z"
+)
+
+
+def _known_lone_name(word: str, original: str, shown: str) -> bool:
+    """Whether a word alone is a name: a known family name that is no ordinary word, or a known
+    given name that is no word either; capitalised, also a family name that is a word's."""
+    if not _word_may_name(word) or word in _PRONOUNS or word in _MONTH_AND_DAY_WORDS:
+        return False
+    if word in kw.AMBIGUOUS_FIRST_NAMES or word in kw.LOWER_CASE_WORDS:
+        return False
+    if word in kw.SURNAMES_ALSO_WORDS and not original[:1].isupper() and original == shown:
+        return False
+    return word in kw.COMMON_SURNAMES or (word in kw.FIRST_NAMES and word not in kw.NOT_NAMES)
+
+
+# A family name alone after a noun of what is someone's ("reste l'avis de Roche", "Re: dossier
+# Barbey", "la candidature de Houari").
+_NOUN_OF_NAME_RE = re.compile(
+    r"(?<![\w])(?:avis|accord|feu vert|signature|visa|validation|reponse|retour|dossier|affaire"
+    r"|candidature|demande|absence|conge|arret|message|mail|courriel|question|relecture"
+    r"|remplacement|mutation|evaluation|entretien|contrat|fiche|situation)"
+    rf"(?:[ \t]+(?:de|du)|[ \t]+d')?[ \t]*(?<=[ '])(?P<name>[{_LOW}][{_LOW}\-]{{2,30}})"
+    r"(?![\w'’\-])"
+)
+_NEXT_CAPITALISED_RE = re.compile(rf"[ \t]+[{_UP}]")
+
+
+# A list of people with a figure each ("congés : Hao 12 jours, Samir 8 jours, Ana 5 jours"):
+# items' names found make the others' words names too.
+_FIGURE_ITEM_RE = re.compile(
+    rf"(?<![\w'’\-])(?P<name>{_NAME_WORD})[ \t]*:?[ \t]*\d{{1,4}}(?:[,.]\d{{1,2}})?"
+    r"(?:[ \t]*[^\W\d_]{1,12}\.?)?(?:[ \t]*[,;][ \t]*(?:et[ \t]+)?|[ \t]+et[ \t]+)?"
+)
+
+
+def _figure_lists(text: str, folded: str, names: Sequence[Finding]) -> list[Finding]:
+    starts = {f.start for f in names}
+    found: list[Finding] = []
+    run: list[re.Match[str]] = []
+
+    def known(m: re.Match[str]) -> bool:
+        word = folded[m.start("name") : m.end("name")]
+        return m.start("name") in starts or word in kw.FIRST_NAMES or word in kw.COMMON_SURNAMES
+
+    def close() -> None:
+        # Half the items or more are names found or known: "Pommes 12 kg, Poires 8 kg" is not.
+        named = sum(known(m) for m in run)
+        if len(run) > 1 and any(m.start("name") in starts for m in run) and 2 * named >= len(run):
+            for m in run:
+                a, b = m.span("name")
+                if (
+                    a not in starts
+                    and _plausible_name([m.group("name")])
+                    and _word_may_name(folded[a:b])
+                    and folded[a:b] not in _MONTH_AND_DAY_WORDS
+                ):
+                    found.append(Finding("personne", a, b, m.group("name")))
+        run.clear()
+
+    for match in _FIGURE_ITEM_RE.finditer(text) if names and len(text) < 4000 else ():
+        if run and match.start() != run[-1].end():
+            close()
+        run.append(match)
+    close()
+    return found
+
+
+def _lone_subjects(text: str, folded: str) -> list[Finding]:
+    found: list[Finding] = []
+    for match in _NOUN_OF_NAME_RE.finditer(folded) if len(folded) < 4000 else ():
+        a, b = match.span("name")
+        if not _capitalised(text[a:b]) or _NEXT_CAPITALISED_RE.match(text, b) is not None:
+            continue  # "dossier Martin Dupont": a pair, found as such
+        original = text[a:b]
+        word = folded[a:b]
+        if _known_lone_name(word, original, original) and not _after_place_word(folded, a):
+            found.append(Finding("personne", a, b, original))
+    for match in _NAME_SUBJECT_RE.finditer(folded) if len(folded) < 4000 else ():
+        a, b = match.span("name")
+        shown = text[a:b]
+        words = folded[a:b].split()
+        last, original = words[-1], shown.split()[-1]
+        if not (shown.islower() or _capitalised(original)):
+            continue
+        # A given name that is also a word ("charlotte", "florence", "gilles") counts when
+        # what a person is said to be or do follows: a topic right after the verb.
+        if not _known_lone_name(last, original, shown) and not (
+            len(words) == 1
+            and last in kw.FIRST_NAMES
+            and (last in kw.AMBIGUOUS_FIRST_NAMES or last in kw.LOWER_CASE_WORDS)
+            and last not in _PLACE_NAMES_TOO
+            and _ANY_TOPIC_RE.search(folded, b, b + 60) is not None
+        ):
+            continue
+        if len(words) > 1 and last in kw.FIRST_NAMES and last not in kw.COMMON_SURNAMES:
+            continue  # "de Martine": particles go with a family name
+        if _BEFORE_NAME_SUBJECT_RE.search(folded, max(0, a - 14), a) is None:
+            continue
+        if _after_place_word(folded, a) or _is_institution(original):
+            continue
+        found.append(Finding("personne", a, b, shown))
+    return found
+
+
 # A closing formula on its own line, then the line that signs the message.
 _CLOSING_RE = re.compile(
     r"(?m)^[ \t]*(?:bien |tres )?(?:cordialement|cdlt|bien a vous|salutations(?: distinguees)?"
@@ -2189,9 +2442,11 @@ _INITIAL_NAME_LINE_RE = re.compile(
 # An initial and a family name inside a sentence ("E. Bodin est …", "Mme L. Le Gall", "avec
 # T. Durmuş"); "M." alone is Monsieur (the civility rule takes the name after it).
 _INITIAL_NAME_RE = re.compile(
-    rf"(?<![\w.'’\-])(?P<name>[{_UP}]\.[ \t]?(?:(?:de|du|des|de la|le|la|da|dos|van|von|De|Du"
-    rf"|Le|La|Da|Van|Von|Di|Del)[ \t]+|d['’]|D['’])?[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}'’]+)?)"
-    rf"(?![\w\-.]|\.[{_UP}{_LOW}])"
+    # "P.-Y. Kerbrat", "Y. de La Roche": a compound initial, two particles.
+    rf"(?<![\w.'’\-])(?P<name>[{_UP}]\.(?:-[{_UP}]\.)?[ \t]?(?:(?:de|du|des|de la|le|la|da|dos"
+    rf"|van|von|De|Du|Le|La|Da|Van|Von|Di|Del)[ \t]+|d['’]|D['’]){{0,2}}"
+    rf"[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}'’]+)?)"
+    rf"(?![\w\-]|\.[{_UP}{_LOW}\d])"  # a full stop may end the sentence, not "L.Chevrolet"
 )
 
 
@@ -2202,7 +2457,7 @@ def _initial_names(text: str, folded: str) -> list[Finding]:
         a, b = match.span("name")
         if text[a] == "M" or folded[max(0, a - 6) : a].rstrip(" .").endswith("art"):
             continue  # "M. Dupont": the civility rule; "art. L. 1234": a code's article
-        family = text[a + 2 : b].split()[-1]
+        family = text[a:b].split()[-1]
         if not _plausible_name([family]):
             continue
         if _after_place_word(folded, a):
@@ -2251,7 +2506,7 @@ def find_names_by_rules(text: str, folded: str | None = None) -> list[Finding]:
     found += _lower_first_names(text, folded) + _ambiguous_first_names(text, folded)
     found += _signatures(text, folded) + _pairs_with_a_known_part(text, folded)
     found += _names_by_structure(text, folded) + _initial_names(text, folded)
-    found += _names_by_what_is_said(text, folded)
+    found += _names_by_what_is_said(text, folded) + _lone_subjects(text, folded)
     for match in _overlapping(_CIVILITY_RE, text):
         name = _trim_name(match.group("name"))
         if not name:
@@ -2306,7 +2561,8 @@ def find_names_by_rules(text: str, folded: str | None = None) -> list[Finding]:
         if end and _plausible_name(name.split()) and not _after_place_word(folded, match.start()):
             found.append(Finding("personne", match.end(), end, name))
     found = _resolve(found)
-    return _resolve(found + _coordinated(text, folded, found))
+    found = _resolve(found + _coordinated(text, folded, found))
+    return _resolve(found + _figure_lists(text, folded, found))
 
 
 # spaCy, optional -------------------------------------------------------------------------------
@@ -2434,7 +2690,7 @@ _ELISION_RE = re.compile(r"(?<![\w'])(d|l|s|n|m|j|t|c|qu|jusqu|lorsqu|puisqu) (?
 # a role ("Ousmane Sylla (CFTC)", "lara de la cfdt veut…", "pauline la déléguée sud",
 # "M. Durand (LR)").
 _AFFILIATION_RE = re.compile(
-    r"[ \t]*(?:\([ \t]*|,[ \t]*|[-–][ \t]+|[ \t](?:de la|du|de|d'|de chez|chez|pour"
+    r"[ \t]*(?:\([ \t]*|,[ \t]*|[-–—][ \t]+|[ \t](?:de la|du|de|d'|de chez|chez|pour"
     r"|(?:la |le |l')?(?:deleguee?|representante?|elue?|militante?|secretaire|responsable)"
     r"(?: syndicale?)?(?: de la| du| de| d')?)[ \t]+)"
     rf"(?P<union>{kw.UNION_NAMES}|sud|solidaires|alliance)(?![\w\-])"
@@ -2702,7 +2958,13 @@ def _topic_steps(
                         continue
                     finding = Finding(category, a, b, text[a:b])
                     if _inside_a_name(finding, people, people_starts):
-                        continue  # "Bernard Chrétien": a topic word inside a name
+                        # "Bernard Chrétien": a topic word inside a name; but a phrase that
+                        # goes on for words after the name is kept from there ("daria s'est |
+                        # fait choper avec du cannabis" when the name took a word too many).
+                        rest = _after_the_name(text, finding, people, people_starts)
+                        if rest is None:
+                            continue
+                        finding = rest
                     per_pass[index].append(finding)
             active = still
             if active and len(sentence) > WINDOW_CHARS:
@@ -2826,6 +3088,14 @@ def _name_gender(text: str, person: tuple[int, int], alone_is_given: bool = Fals
     if before and before[-1].strip(".") in kw.TITLES_BY_GENDER:
         return kw.TITLES_BY_GENDER[before[-1].strip(".")]
     words = text[a:b].split()
+    if (
+        not alone_is_given
+        and before
+        and before[-1].strip(".") in _EPICENE_TITLES
+        and len(words) == 1
+        and fold(words[0]).lower() in kw.COMMON_SURNAMES
+    ):
+        return None  # "Dr Marino": a family name after a title, not the given name it spells
     while words and fold(words[0]).lower().strip(".,:") in _NOT_GIVEN_NAMES:
         words = words[1:]  # "Stp Marjorie", a word the name detectors took in
     if words and fold(words[0]).lower().strip(".") in kw.TITLES_BY_GENDER:
@@ -2853,6 +3123,7 @@ def _name_gender(text: str, person: tuple[int, int], alone_is_given: bool = Fals
     return _given_name_gender(given)
 
 
+_EPICENE_TITLES = frozenset(("dr", "docteur", "me", "maitre", "pr", "professeur"))
 _NOT_GIVEN_NAMES = frozenset(
     ("stp", "svp", "bonjour", "re", "tr", "cc", "merci", "dr", "me", "pr")
 )
@@ -3344,6 +3615,20 @@ def _inside_a_name(finding: Finding, spans: Sequence[tuple[int, int]], starts: l
     Pen")."""
     index = bisect_right(starts, finding.start)
     return index > 0 and spans[index - 1][1] > finding.start
+
+
+def _after_the_name(
+    text: str, finding: Finding, spans: Sequence[tuple[int, int]], starts: list[int]
+) -> Finding | None:
+    """The part of `finding` after the name it starts in, when that part is two words or more;
+    None when it is less (the topic word belongs to the name)."""
+    end = spans[bisect_right(starts, finding.start) - 1][1]
+    rest = text[end : finding.end]
+    words = rest.split()
+    if len(words) < 2:
+        return None
+    start = end + len(rest) - len(rest.lstrip())
+    return Finding(finding.category, start, finding.end, text[start : finding.end])
 
 
 def _overlaps_any(finding: Finding, spans: Sequence[tuple[int, int]], starts: list[int]) -> bool:

@@ -14,6 +14,8 @@ article 10 (offences, convictions, security measures).
 
 from __future__ import annotations
 
+from handlers.privacy import pii_names as _names
+
 
 def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -306,7 +308,7 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"orientation homosexuelle",
         r"transsexuel(?:le|s|les)?",
         r"non[- ]binaire",
-        r"(?:est|suis|etre) trans",
+        r"(?:est|suis|etre) trans(?!-)",
         r"queer",
         r"(?:a|pan)sexuel(?:le|s|les)?",
         r"couples? (?:homosexuels?|de meme sexe|gays?|lesbiens?)",
@@ -408,7 +410,9 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"flashee?s?",
         r"infractions? (?:routieres?|au code de la route)",
         r"(?:grille|brule|passe) (?:un|le) feu rouge",
-        r"verbalisee?s?",
+        # Not the police's act: "a verbalisé 340 véhicules".
+        r"verbalisee?s?(?! (?:\d|des |les |plus de |pres de |environ |une? |[a-z]+"
+        r" (?:vehicules|automobilistes|conducteurs|personnes|contrevenants)))",
         r"liberation conditionnelle",
         r"semi-liberte",
         r"(?:a|ont|avait) ecope",
@@ -605,7 +609,7 @@ _MORE_TOPICS: dict[str, tuple[str, ...]] = {
         rf"(?:est|suis|sont|etait) (?!juives?(?![\w]))(?:{ETHNIC_ADJECTIVES}|harkie?s?)",
     ),
     "vie_sexuelle": (
-        r"(?:est|suis|etre|etait) (?:homo|bi|gay|lesbienne|trans|queer|pan|hetero)",
+        r"(?:est|suis|etre|etait) (?:homo|bi|gay|lesbienne|trans|queer|pan|hetero)(?!-)",
         r"polyamou(?:r|reux|reuse)s?",
         r"(?:une |sa |son |leur )?liaison (?:avec|amoureuse|extraconjugale)",
         r"(?:sa|une|leur|son) (?:relation|histoire|aventure) (?:amoureuse|intime|sentimentale"
@@ -909,7 +913,7 @@ _UNION_ROLE = (
     r"|encart\w{0,4}|responsable|secretaire(?: generale?| adjointe?)?|tresorier\w{0,2}"
     r"|president\w{0,2}|permanent\w{0,2}|rejoin\w{0,3}|rejoint|quitt\w{0,4}|porte-parole"
     r"|sympathis\w{0,5}|soutien|soutient|engagee?|figure|leader|pilier|anim\w{0,6}|siege\w{0,4}"
-    r"|negoci\w{0,6}|parle au nom|au nom|pour le compte|tract\w{0,4}|greviste|en greve"
+    r"|negoci\w{0,6}|parle au nom|au nom|au titre|pour le compte|tract\w{0,4}|greviste|en greve"
     r"|fait greve|liste)"
 )
 _UNION_LINK = (
@@ -936,11 +940,18 @@ _POLITICAL_ROLE = (
     r"|senat(?:eur|rice)|vot\w{0,5}|soutien\w{0,2}|soutient|soutenu|sympathis\w{0,5}|proche"
     r"|engagee?|tract\w{0,4}|campagne|affiches|anim\w{0,6}|responsable|secretaire|tresorier\w{0,2}"
     r"|president\w{0,2}|porte-parole|cotis\w{0,6}|rejoin\w{0,3}|rejoint|quitt\w{0,4}|fan"
-    r"|liste|investie?|investiture|etiquette|represent\w{0,6}|fidele|partisane?)"
+    r"|liste|investie?|investiture|etiquette|represent\w{0,6}|fidele|partisane?"
+    # Eighth round: an exclusion, a polling-station role, a card, being for or against.
+    r"|exclue?s?|radiee?s?|suspendue?s?|demissionn\w{1,5}|renvoyee?s?|assesseure?s?"
+    r"|scrutat(?:eur|rice)s?|colistiere?s?|suppleante?s?|mandataire|cartes?|adhesion|colle"
+    r"|collait|defend|defendait|a defendu"
+    r"|(?:est|suis|etait|sont|c'est)(?: a fond| tres| plutot| carrement| vraiment)?"
+    r" (?:pour|contre))"
 )
 _POLITICAL_ADVERB = (
     r"(?: (?:ouvertement|activement|publiquement|fermement|toujours|depuis longtemps|encore"
-    r"|aussi|beaucoup|fortement|discretement|clairement|pleinement|a fond|tres))?"
+    r"|aussi|beaucoup|fortement|discretement|clairement|pleinement|a fond|tres|locale?"
+    r"|departementale?|regionale?|nationale?|federale?|adjointe?|generale?))?"
 )
 _POLITICAL_LINK = (
     r"(?: (?:a|au|aux|chez|pour|du|de|d'|des|dans|sur|avec|sous|aupres de|au sein de|au nom de"
@@ -962,7 +973,11 @@ _FOURTH_TOPICS: dict[str, tuple[str, ...]] = {
     "syndicat": (
         rf"{_UNION_ROLE}{_UNION_LINK}(?: (?:la|le|les|l'))? ?{_UNION_BODY}{UNION_NAMES}",
         rf"{_UNION_ROLE}(?: (?:a|chez|pour|de|d'|sur la liste|sur la liste de))? ?"
-        r"(?:(?:syndicat|section|liste|federation) )?(?:sud|solidaires|alliance)(?![\w\-])",
+        r"(?:(?:le |la |au |du )?(?:syndicat|section|liste|federation|union) )?"
+        r"(?:sud|solidaires|alliance)(?:[- ](?:education|sante|rail|ptt|travail|collectivites"
+        r"|territoriaux|interieur|finances|culture|etudiant|poste|emploi|recherche|itie"
+        r"|sociaux|justice|aerien|energie|chimie|industrie|commerce|solidaires|ct|fp))?"
+        r"(?![\w\-])",
         rf"(?:est|suis|etait|sont|c'est) (?:a la |au |a |chez |un |une |une militante "
         rf"|un militant )?"
         rf"{UNIONS}",
@@ -998,7 +1013,7 @@ _FOURTH_TOPICS: dict[str, tuple[str, ...]] = {
         r"|presidentielle|elections municipales|elections legislatives|liste (?:de |d')?"
         r"(?:gauche|droite|opposition|majorite|citoyenne)|liste du maire|conseil municipal)",
         r"(?:est|etait|sera|figure|inscrite?|candidate?|placee?|elue?) sur (?:la|une|leur|sa)"
-        r" liste(?: [a-z'\-]{2,20}){0,3} (?:aux|pour les|des) (?:municipales|legislatives"
+        r" liste(?: [a-z'\-]{2,20}){0,5} (?:aux|pour les|des) (?:municipales|legislatives"
         r"|regionales|departementales|europeennes|senatoriales|elections)",
         r"(?:conseill(?:er|ere)|elue?) municipale? (?:d'opposition|de la majorite|sans etiquette"
         r"|de gauche|de droite)",
@@ -1184,7 +1199,7 @@ _FOURTH_TOPICS: dict[str, tuple[str, ...]] = {
     "origine": (
         rf"(?:est|suis|etait|sont|originaires?|vient|venant|venu|venue|issue?s?|natif|native)"
         rf" (?:originaire )?(?:du|de|d'|des|de la) (?:{COUNTRIES})(?![\w])",
-        rf"d['’ ]origine (?:{ETHNIC_ADJECTIVES}|{COUNTRIES})",
+        rf"d['’ ]?origine (?:{ETHNIC_ADJECTIVES}|{COUNTRIES})",
         rf"(?:est |suis |etait )?nee? (?:au|en|aux) (?:{COUNTRIES})(?![\w])",
         rf"(?:appartient|appartenant|appartenir) a (?:la |une )?(?:communaute|minorite|ethnie)"
         rf" (?:{ETHNIC_ADJECTIVES}|\w{{3,15}})",
@@ -1318,6 +1333,310 @@ _FIFTH_TOPICS: dict[str, tuple[str, ...]] = {
         r"(?=[epsfbc])(?:ecran|poste|siege|fauteuil|bureau|clavier) adapte \([\w' \-]{3,40}\)",
     ),
 }
+# Eighth round (issue 18, test7's reading): each family said every way French says it, the
+# person before or after, chat spelling without accents or apostrophes ("dorigine", "sest").
+# Religious holidays, rites and clergy of every faith; politicians by name; union seats,
+# leave and status; penal measures and police slang; origin by language, double nationality
+# or perception; health by device, document, exam and care.
+RELIGIOUS_HOLIDAYS = (
+    r"(?:aid(?:[- ]el)?(?:[- ](?:kebir|kbir|fitr|adha|seghir|saghir))?|eid|tabaski|mawlid"
+    r"|mouloud|achoura|ramadan|ramadhan|careme|yom kippour|kippour|kipour|roch hachana"
+    r"|rosh hashana|pessah|pessa'h|paque juive|hanoukka|hanouka|hanoucca|soukkot|souccot"
+    r"|pourim|chavouot|shabbat|chabbat|sabbat|diwali|deepavali|divali|holi|navratri|vesak"
+    r"|wesak|vaisakhi|nouvel an (?:juif|orthodoxe|tamoul)|noel orthodoxe|paques orthodoxes?"
+    r"|mercredi des cendres|vendredi saint|fete juive|fete musulmane|fete religieuse"
+    r"|fete orthodoxe|fete hindoue|fete bouddhiste|fete sikhe|fete de l'aid)"
+)
+# Clergy and religious roles ("est devenue bonne sœur", "être imam bénévole").
+CLERGY = (
+    r"(?:pretre|pasteure?|imame?|rabbine?|diacre|moine|moniale|nonne|bonne s(?:œ|oe)ur"
+    r"|religieuse|aumoniere?|eveque|bonze|novice|cure|seminariste|missionnaire|catechiste"
+    r"|carmelite|clarisse|benedictine?|franciscaine?|jesuite|trappiste|chanoine|vicaire|abbe"
+    r"|marabout|mufti|ouleman?|lama|swami|pope|predicat(?:eur|rice)|evangeliste|sacristain"
+    r"|muezzin|hazzan|cantor|enfant de ch(?:œ|oe)ur|ancien de l'eglise|responsable"
+    r" (?:de la paroisse|de la mosquee|de la synagogue|du culte|de l'aumonerie)"
+    r"|(?:dame|frere|s(?:œ|oe)ur) (?:dans|de) (?:la|sa) (?:congregation|paroisse|communaute))"
+)
+# Politicians by name, said with a word of support or vote ("a fait campagne pour Hidalgo",
+# "pro-Macron", "va voter Mélenchon"). Not a bare surname: "Philippe", "Roussel" are names.
+POLITICIANS = (
+    r"(?:macron|melenchon|le pen|marine le pen|zemmour|hidalgo|bardella|ruffin"
+    r"|glucksmann|attal|retailleau|ciotti|darmanin|wauquiez|bayrou|jadot|tondelier|hamon"
+    r"|fillon|sarkozy|francois hollande|mitterrand|chirac|de gaulle|pecresse|dupont-aignan|poutou"
+    r"|arthaud|lassalle|marion marechal|edouard philippe|fabien roussel|trump|poutine"
+    r"|la macronie|les macronistes|les melenchonistes|les lepenistes)"
+)
+_SUPPORT = (
+    r"(?:a fait campagne|fait campagne|fera campagne|faisait campagne|milite|militait|tracte"
+    r"|tractait|colle des affiches|collait des affiches|vote|votera|votait"
+    r"|a vote|va voter|voter|votes|veut voter|compte voter|soutient|soutenait|soutiendra"
+    r"|a soutenu|est a fond|a fond|est fan|fan|admire|adore|idolatre|ne jure que"
+    r"|est pour|est contre|anti|pro|deteste|detestait|hait|execre|ne supporte pas|critique sans"
+    r" cesse|meeting|comite de soutien|equipe de campagne|defend|defendait|a defendu|ne parle"
+    r" que|passe son temps a parler|parle (?:encore|sans arret|sans cesse|tout le temps|toujours"
+    r"|que|souvent|constamment))"
+)
+UNION_SEATS = r"(?:cap|capl|capn|ccp|cmp|csa|cst|cse|chsct|f3sct|fssct|cts|ctl|cte|ct)"
+ORIGIN_LANGUAGES = (
+    r"(?:wolof|bambara|peul|soninke|lingala|swahili|arabe|kabyle|berbere|tamazight|amazigh"
+    r"|chaoui|darija|turc|kurde|tamoul|creole|romani|yiddish|malgache|comorien|shimaore"
+    r"|vietnamien|mandarin|cantonais|hmong|ourdou|bengali|pachto|farsi|persan|dari|tigrinya"
+    r"|amharique|haoussa|yoruba|dioula|sango|ewe|fon|mina|tagalog|khmer|lao|armenien|albanais"
+    r"|portugais|polonais|roumain|russe|ukrainien|tchetchene|serbe|bosniaque|italien"
+    r"|espagnol|chinois|arabe dialectal)"
+)
+_EIGHTH_TOPICS: dict[str, tuple[str, ...]] = {
+    "religion": (
+        # A holiday as a reason, a celebration or a time of the person's ("demande sa journée
+        # pour l'Aïd", "fête Diwali", "absente pour Roch Hachana").
+        # The request's own words come first: "journée" alone heads a policy ("journée de").
+        rf"(?=[pfcadljsmtu])(?:(?:sa|son|ses|leur|mon|ma|une|un) (?:journee|jour|conge|absence"
+        rf"|demi-journee|rtt|repos) )?(?:pour|fete|feter|fetera|fetait|celebre|celebrer"
+        rf"|celebrera|pendant"
+        rf"|durant|a l'occasion de|le jour de|la veille de|le lendemain de|jour de|journee de"
+        rf"|conge de|motif ?:|motif de l'absence ?:|motif d'absence ?:) (?:l'|la |le |les )?"
+        rf"{RELIGIOUS_HOLIDAYS}(?![\w\-])",
+        # Rites of passage and sacraments of the person.
+        r"(?=[bcpmoscrt])"
+        r"(?:baptemes?|bar[- ]mitsva|bat[- ]mitsva|bar[- ]mitzvah|bat[- ]mitzvah|communion"
+        r" solennelle|profession de foi|catechumen\w{1,4}|mariage (?:religieux|a l'eglise"
+        r"|a la mosquee|a la synagogue|au temple)|circoncision|shahada|chahada|ordination"
+        r"|v(?:œ|oe)ux (?:monastiques|perpetuels|religieux)|retraite spirituelle"
+        r"|recu le sacrement|sacrements?)",
+        # Clergy and religious roles, however introduced.
+        rf"(?=[eisdacovtrdlp])(?:etre|suis|sera|serait|etant|devenir|deviendra|devenue?|a ete"
+        rf"|est|etait|en tant qu'|en tant que|comme|travaille comme|officie comme|exerce comme"
+        rf"|ordonnee?|reste|redevenue?) (?:une? )?{CLERGY}(?![\w\-])",
+        rf"(?<!l')(?<!un )(?<!une ){CLERGY} (?:benevole|a la mosquee|a l'eglise|a la synagogue"
+        rf"|au temple|de (?:la |sa )?(?:paroisse|mosquee|synagogue|communaute|congregation"
+        rf"|pagode)|le (?:dimanche|vendredi|samedi)|le week-end|a mi-temps|laic|laique)",
+        # Followers of a cult, a church, a movement ("adepte du culte antoiniste").
+        r"(?=[afm])(?:adeptes?|fideles?|membres?) (?:de la |du |de l'|des |d'une |d'un )"
+        r"(?:culte|secte|eglise|religion|paroisse|congregation|communaute (?:religieuse|juive"
+        r"|musulmane|chretienne|catholique|protestante|evangelique|bouddhiste|hindoue|sikhe)"
+        r"|mouvement (?:religieux|spirituel|charismatique|evangelique)|confrerie|temple"
+        r"|assemblee de dieu|mosquee|synagogue)",
+        # Diet: "c pas halal", "veut manger casher".
+        r"halal|casher|kasher|kosher|cachere|cacherout|cachrout",
+        # Places of worship and pilgrimages of the person ("va à la synagogue le samedi",
+        # "part à La Mecque", "au pèlerinage de Lourdes").
+        r"(?=[vafpsr])(?:va|vont|aller|allait|ira|part|partira|partait|se rend|fait|fera"
+        r"|revient|rentre|rentree?|revenue?) (?:a|en|au|du|de) (?:la mecque|lourdes|medine"
+        r"|jerusalem pour|fatima|compostelle|saint-jacques|pelerinage|retraite spirituelle)",
+        r"(?=[rnads])(?:refuse\w{0,3}|ne (?:peut|veut) pas|demande\w{0,3}|souhaite|absente?)"
+        r"(?: [\w'\-]{1,15}){0,6} pour (?:des |une )?(?:raisons?|motifs?) (?:religieu\w{1,3}|de"
+        r" (?:foi|religion)|confessionnel\w{0,3})",
+        r"(?=[ck])(?:croyante?s?|kippa|kipa|turban sikh|chapelet|tapis de priere|tefillin"
+        r")(?![\w])",
+        r"(?=[as])(?:athee?s?|agnostiques?|sans religion|libre-penseu(?:r|se))"
+        r"(?! (?:de|du|des) )",
+    ),
+    "opinion_politique": (
+        rf"(?=[afmtcrbvpsei])(?:{_SUPPORT})(?: toujours| encore| a fond| depuis toujours"
+        rf"| ouvertement| activement| beaucoup)?(?: (?:pour|sur|de|du|contre|a))?"
+        rf"(?: la| le| les| l')?[- ]?{POLITICIANS}(?![\w\-])",
+        r"(?=[vac])(?:vot(?:e|es|er|ait|aient|era|erait|ent|ons|ez|ant)|a vote|va voter"
+        r"|compte voter|veut voter)(?: toujours| encore"
+        r"| souvent| plutot| systematiquement| traditionnellement| depuis toujours| blanc| nul)?"
+        r" (?:a |pour (?:la |l')|pour les )?(?:droite|gauche|extreme droite|extreme gauche"
+        r"|l'extreme droite|l'extreme gauche|ecolo|ecologiste|communiste|socialiste|centre)"
+        r"(?![\w\-])",
+        rf"(?=[sl])(?:se dit|se declare|se revendique|se definit comme|se presente comme"
+        rf"|s'affiche|s'affirme) (?:comme )?(?:tres |plutot |tout a fait )?(?:liberale?|"
+        rf"conservat(?:eur|rice)|progressiste|reactionnaire|{POLITICAL_ADJECTIVES}|de gauche"
+        rf"|de droite|macroniste|lepeniste|melenchoniste|insoumise?|frontiste|sarkozyste"
+        rf"|chiraquien(?:ne)?|mitterrandien(?:ne)?|libertarien(?:ne)?|antifa)",
+        r"(?:de l'|d'|l')?ultra-?(?:droite|gauche)",
+        r"(?=[mlfs])(?:macroniste|lepeniste|melenchoniste|frontiste|sarkozyste|antifa"
+        r"|souverainiste|zemmourien(?:ne)?|trotskyste|stalinien(?:ne)?)s?",
+        r"(?=[apms])(?:a signe|signe|signer|signait|a lance|relaie|relayait|partage|manifeste"
+        r"|manifestait|a manifeste|defile|defilait|a defile) (?:la |une |des |les )?(?:petition"
+        r"|tribune|manif|manifestation|cortege|marche)s? (?:de la |du |des |de l'|d'|pour |contre"
+        r" |avec )(?:la |le |les |l')?(?:\w{1,15} )?(?:insoumis\w{0,2}|reforme|loi|gouvernement"
+        r"|president|macron|extreme \w{5,6}|fascisme|rn|ps|lfi|eelv|syndicats?|gilets jaunes"
+        r"|retraites|antifa|palestine|israel|ukraine|immigration)",
+        r"(?=[amdeg])(?:a manifeste|manifeste|manifestait|defile|a defile|defilait|etait dans"
+        r" la rue|etait dans le cortege|greviste) contre (?:la |le |les |l')?(?:reforme|loi"
+        r"|gouvernement|president|macron|extreme droite|fascisme|rn|racisme|guerre)",
+    ),
+    "syndicat": (
+        # Union leave, seats and status ("a une ASA syndicale", "siège en CAP", "salariée
+        # protégée", "élue au CSE sur la liste FO").
+        r"(?=d)decharges? (?:totale |partielle |complete )?d'activite(?: de service)?",
+        r"(?=[acdhmt])(?:asa|autorisations? (?:speciales? )?d'absence|conges?|credit d'heures"
+        r"|heures?|decharges?|mandats?|temps|formation|stage) syndica(?:l|le|les|ux)",
+        rf"(?=[sedmrc])(?:siege\w{{0,4}}|elue?|deleguee?|membre|representante?"
+        rf"|candidate?|mandatee?|titulaire|suppleante?) (?:en|au|a la|du|de la|a|aux)"
+        rf" (?:{UNION_SEATS}|comite social (?:d'administration|territorial|et economique)"
+        rf"|commission administrative paritaire|comite technique)(?![\w\-])"
+        rf"(?! (?:de|du|des|sur|pour|le|la|les|se|sont|ont|va|vont|doit|doivent))",
+        r"(?=[sae])(?:salariee? protegee?|agente? protegee?|statut (?:de )?salarie protege"
+        r"|elue? du personnel|deleguee? du personnel|representante? du personnel"
+        r"|representante? de proximite|(?:representante?|deleguee?|elue?|militante?|permanente?)"
+        r" syndica(?:l|le|ux|les))",
+        # The union named after a role word some words later ("heures de délégation de X au
+        # titre de la CGT", "décharge ... pour le compte de la FSU").
+        rf"(?=[hdmcat])(?:heures? de delegation|decharges?|mandats?|credit d'heures|asa"
+        rf"|temps syndical)(?: [\w'\-.]{{1,25}}){{0,5}}"
+        rf" (?:pour|au titre de|au nom de|pour le compte de) (?:la |le |l')?"
+        rf"(?:{UNION_NAMES}|sud|solidaires)(?![\w\-])",
+        rf"(?=[\(—–])(?:\( ?|[—–] )(?:{UNION_NAMES}|sud|solidaires)(?= ?(?:[,.;)\n]|$))",
+        # Said for a union, with its article ("heures de délégation de X pour l'UNSA").
+        rf"(?=p)pour (?:la |le |l')(?:{UNION_NAMES})(?![\w\-])",
+        r"(?=[aep])(?:appele\w{0,3} (?:ses |les )?\w{0,12} ?a la greve|en greve|piquet de greve)",
+    ),
+    "vie_sexuelle": (
+        r"(?=[tgbmhfpaboslr])(?:tinder|grindr|bumble|meetic|hinge|happn|fruitz|badoo|scruff"
+        r"|feeld|okcupid|lovoo|adopte ?un ?mec|attractive world|elite rencontre"
+        r"|(?:sites?|applis?|applications?) de rencontres?)(?![\w])",
+        r"(?=[esv])(?:est|etait|sont|suis|vit|vivait) (?:en couple |ensemble )?avec (?:un|une)"
+        r" (?:mec|meuf|nana|gars|type|fille|garcon|homme|femme) (?:depuis|ca fait|ça fait"
+        r"|il y a)",
+        r"(?=[s])(?:s'affiche|s'affichent|s'affichait|se montre|se montrait|s'est affichee?)"
+        r" (?:avec|en couple avec|au bras de) (?:sa|son) (?:copine|copain|compagne|compagnon"
+        r"|petite? amie?|chere? et tendre|nana|mec|meuf|cheri|cherie)",
+        r"(?:bi|pan|a|demi)sexuel(?:le)?s?|(?:bi|pan|a)sexualite",
+        r"(?=[as])(?:(?:a|avait|a eu) (?:une copine|un copain|un mec|une meuf|une nana"
+        r"|un petit ami|une petite amie|un amoureux|une amoureuse) depuis|son ex (?:c'etait"
+        r"|c etait|etait)"
+        r" (?:un mec|une meuf|un homme|une femme|un gars|une fille|une nana))",
+    ),
+    "infraction": (
+        # Driving licence points and suspensions, every verb ("a perdu six points sur son
+        # permis", "s'est fait retirer son permis", "permis suspendu").
+        r"(?=[prseacli])(?:perdu|perd|perdre|retire\w{0,3}|retrait|enleve\w{0,3}|sucre\w{0,3}"
+        r"|suspendu\w{0,2}|suspendre|suspension|annule\w{0,2}|annulation|invalide|invalidation"
+        r"|confisque\w{0,2}|retention|retenu) (?:d'|(?:de|du|des|son|sa|le|la|les|tous|ses) )?"
+        r"(?:(?:\d+|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|plusieurs|des|ses"
+        r"|tous ses) )?points?(?: (?:de|sur|du) (?:son |le |mon |ton |sa )?permis| de permis)",
+        r"(?=[rsaec])(?:retirer|suspendre|annuler|sucrer|enlever|confisquer)"
+        r" (?:son |le |mon |ton |du )?permis",
+        r"(?=[smtld])(?:son|mon|ton|le|du) permis (?:de conduire )?(?:a ete |est |lui a ete "
+        r"|vient d'etre |a )?(?:suspendu|retire|annule|invalide|confisque|sucre|saute)",
+        # Police slang and arrest verbs after "s'est fait" (chat: "sest fait").
+        r"(?=s)(?:s'est|s est|sest|s'etait|se sont|se|s'etre) fait\w{0,2}"
+        r" (?:chop+er|pincer|arreter|interpeller|embarquer|serrer|coffrer|gauler|alpaguer"
+        r"|condamner|juger|verbaliser|flasher|controler positi\w{1,2}"
+        r"|placer en garde a vue|mettre en garde a vue|incarcerer|ecrouer|deferer|inculper"
+        r"|mettre en examen|retirer (?:son|le) permis)",
+        r"(?=[cpatisr])(?:chop+ee?|pincee?|attrapee?|arretee?|controlee?|interpellee?|prise?"
+        r"|serree?|surprise?) (?:avec|en possession de|en train de (?:fumer|dealer|vendre)) (?:du"
+        r" |de la |des |de l'|un |une )?(?:cannabis|shit|beuh|herbe|coke|cocaine|heroine|crack"
+        r"|drogues?|stupefiants|ecstasy|mdma|joints?|barrettes?|pochons?)",
+        r"(?=[ct])(?:controle|test) (?:salivaire |d'alcoolemie )?positi(?:f|ve) (?:a l'alcool"
+        r"|au cannabis|aux stupefiants|a la cocaine|a la drogue|a l'ethylotest)",
+        # Penal measures after release ("est en conditionnelle", "a un bracelet").
+        r"(?=[esmplro])(?:est|etait|sera|suis|sort|sortie?|mise?|placee?|libere\w{0,2}|reste"
+        r"|toujours|actuellement) (?:en|sous) (?:conditionnelle|semi-liberte|probation|sursis"
+        r" probatoire|placement exterieur|permission de sortir|amenagement de peine|detention"
+        r" provisoire|preventive|prison|taule|zonzon|cabane|surveillance electronique"
+        r"|bracelet(?: electronique)?|controle judiciaire)(?![\w\-])",
+        r"(?=i)interdite? (?:de (?:paraitre|sejour|stade|stades|gerer|port d'arme|quitter le"
+        r" territoire|territoire)|d'(?:entrer en contact|approcher|exercer))",
+        r"(?=[lsb])(?:liberee? (?:sous conditions?|de prison)|sortie? de (?:prison|taule"
+        r"|detention|maison d'arret)|bracelet electronique|bracelet anti-rapprochement"
+        r"|amenagement de (?:sa |son )?peine|juge d'application des peines"
+        r"|(?:son |sa )conseill(?:er|ere) (?:d'insertion et )?de probation)",
+        r"(?=[apsa])(?:a|porte|sous|avec|avait|portait) (?:un |le |son )?bracelet"
+        r"(?= (?:et (?:il|elle|ne|n'|doit|veut|peut)|depuis|jusqu|pour|a la cheville|a cause"
+        r"|suite)(?![\w]))",
+        # A record or a file that mentions one offence or sentence ("le bulletin n° 2 de X fait
+        # état d'un abus de confiance").
+        r"(?=[fmprcs])(?:fait etat|mentionne|porte mention|comporte|revele|fait apparaitre"
+        r"|signale|indique) (?:d'une?|une?) (?:condamnation|peine|mention|delit|crime|vol"
+        r"|abus de (?:confiance|biens sociaux|faiblesse)|escroquerie|agression|fraude|recel"
+        r"|infraction|contravention|amende|violences?|outrage|detournement)(?![\w])",
+        rf"{OFFENCE_NOUNS}(?: [\w'\-]{{1,20}}){{0,4}} (?:reconnue?s?|retenue?s?|jugee?s?"
+        rf"|sanctionnee?s?|condamnee?s?|constatee?s?) par (?:le |la |les |l')?(?:tribunal"
+        rf"|juge|cour|justice|parquet|procureur)",
+        r"(?=[afdtcp])(?:a fait|fait|a purge|purge|a tire|tire|a passe|passe|sort|sorti|sortie)"
+        r" (?:de la |\d+ (?:mois|ans) de |deux ans de |trois ans de |six mois de )"
+        r"(?:prison|taule|zonzon|detention)",
+        r"(?=[crpe])(?:comparai\w{1,4}|comparution|convoquee? au tribunal|renvoyee? devant"
+        r"|passe devant|passera devant|est passee? devant) (?:devant )?(?:le |la )?(?:tribunal"
+        r" (?:correctionnel|de police|pour enfants)|cour d'assises|juge (?:d'instruction"
+        r"|des enfants)|delegue du procureur)",
+        r"(?=r)retrait de (?:\d+ |deux |trois |quatre |six |huit |plusieurs )?points",
+        r"(?=[ao])(?:a|ont|avait) perdu (?:\d+|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix"
+        r"|douze) points?(?! (?:au|aux|de|d'|du|des|dans|en|sur (?!son |le |mon |sa )))",
+        r"(?=[rcaf])(?:roulait|roule|roulaient|a roule|conduisait|flashee? a|controlee? a) a? ?"
+        r"\d{2,3} ?(?:km/h|kmh|km|a l'heure)?(?: (?:en ville|en agglomeration|au lieu de|sur"
+        r" (?:une|la|l'autoroute|le periph)|dans (?:une|la) zone|pour une limitation))",
+        r"(?=[peart])(?:pris|eu|ecope de|paye|recu|a) \d{2,4} ?(?:€|euros?|eur) d'amende",
+        r"(?=a)(?:a|avait|ai) (?:un|une|des|deux|trois) (?:pv|proces-verbal|amendes?"
+        r"|contraventions?) (?:pour|de \d|a payer)",
+        r"(?=[a])(?:a ecope|ecope) (?:d'une?|de) (?:amende|pv|contravention|peine|sursis"
+        r"|prison|stage|retrait|suspension)",
+    ),
+    "origine": (
+        rf"(?=[pcvrdiecatsl])(?:percue?s?|consideree?s?|vue?s?|prise?s?|prend|prenait|prennent"
+        rf"|passe|passait"
+        rf"|regardee?s?|identifiee?s?|cataloguee?s?|etiquetee?s?|traitee?s?|assimilee?s?"
+        rf"|designee?s?) (?:comme|pour) (?:une? )?{ORIGIN_WORDS}(?![\w\-])",
+        rf"(?=[lp])(?:langue maternelle(?: est)?(?: le| l')? ?|parle\w{{0,3}} (?:le |en )?"
+        rf"(?=[a-z\-]{{2,20}} (?:avec|a) (?:sa|son|ses) (?:famille|parents|mere|pere|enfants"
+        rf"|proches|grands-parents|freres|s(?:œ|oe)urs)(?![\w])))(?:{ORIGIN_LANGUAGES})(?![\w\-])",
+        r"(?=[dt])(?:double|triple) nationalite(?: franco-[a-z]{3,15})?",
+        r"(?=[ebsun])(?:binationale?s?|(?:est|suis|etait|une?|nationalite) franco-[a-z]{4,15})",
+        r"(?=[esc])(?:est|suis|etait|sont|c'est) (?:une? )?(?:asiate?|noiche|reubeu|blackos"
+        r"|babtou|toubab|negro|feuj)s?(?![\w])",
+        rf"(?=[eosvnd])(?:est|suis|etait|sont|originaires?|vient|venant|venue?s?|issue?s?|natif"
+        rf"|native|nee?s?) (?:originaire )?d'(?:{COUNTRIES})(?![\w])",
+    ),
+    "sante": (
+        r"(?=[a])(?:amputee?s?|amputation)(?![\w])",
+        r"(?=[apifcdsbmhlo])(?:appareil auditif|appareils auditifs|appareillee?|implant"
+        r" cochleaire|protheses? (?:de (?:hanche|genou|jambe|bras|main)|auditives?|oculaires?)"
+        r"|fauteuil roulant|deambulateur|canne blanche|chien guide|chien d'assistance"
+        r"|pompe a insuline|insulinodependante?|insuline|stomie|defibrillateur implantable"
+        r"|orthese|attelle|(?:dans le|un|son|sous) platre|minerve|bequilles|holter"
+        r"|appareil (?:a|pour l') ?apnee|machine ppc|sous oxygene)(?![\w])",
+        r"(?=[mst])(?:mon|ma|son|sa|ses|ton|ta)"
+        r" (?:compte[- ]rendu|cr|resultats?|bilan|ordonnance|prescription|certificat"
+        r"|examens?|analyses?|radio) (?:d'|de |du |des |medical |medicale |sanguin )"
+        r"?(?:irm|scanner|radio\w{0,8}|echographie|mammographie|coloscopie|endoscopie|biopsie"
+        r"|prise de sang|bilan sanguin|sang|insuline|chimio\w{0,7}|kine\w{0,10}"
+        r"|hospitalisation|sortie d'hopital|medecin|specialiste|cardiologue|neurologue"
+        r"|psychiatre|psychologue|oncologue|medicale?|medicaments?|antidepresseurs?"
+        r"|anxiolytiques?|analyses?)(?![\w])",
+        r"(?=[imcebprs])(?:irm|echographie|mammographie|coloscopie|endoscopie|biopsie"
+        r"|ponction lombaire|electrocardiogramme|bilan sanguin|prise de sang|radiographie"
+        r"|scintigraphie|perfusion|transfusion|chirurgie|operation (?:du|de la|des|de l')"
+        r" ?(?:genou|hanche|dos|coeur|c(?:œ|oe)ur|epaule|poignet|cheville|colonne|appendicite"
+        r"|vesicule|ventre|yeux|oeil|œil|menisque|ligament|cataracte)"
+        r"|intervention chirurgicale)(?![\w])",
+        r"(?=[asc])(?:accidents? vasculaires?(?: cerebra(?:l|ux))?|accident ischemique"
+        r"|attaque cerebrale|seances? (?:de |d')?(?:kine\w{0,10}|reeducation|dialyse"
+        r"|chimio\w{0,7}|radiotherapie|psychotherapie|therapie|orthophonie|psychomotricite"
+        r"|ergotherapie|emdr)|chez (?:le|son|sa|un|une) (?:kine\w{0,10}|psy\w{0,9}))",
+        r"(?=[adnmlacsrbtph])(?:antidepresseurs?|anxiolytiques?|neuroleptiques?"
+        r"|antipsychotiques?|sous lithium|methadone|subutex|morphine|anticoagulants?"
+        r"|antiretroviraux|tritherapie|sous prep|prend la prep|hormonotherapie|immunotherapie"
+        r"|benzodiazepines?"
+        r"|somniferes?|ritaline|levothyrox)(?![\w])",
+        r"(?=[mcdaeshrg])(?:migraines? chroniques?|migraineu(?:x|se)|cure de desintox\w{0,8}"
+        r"|desintox\w{0,8}|sevrage|enceinte (?:de|depuis)|grossesse|accouchement|congé maternite"
+        r"|conge maternite|hospitalisation|rechute)(?![\w])",
+        r"(?=[sfcpdtau])(?:se (?:drogue|droguait|shoote|shootait|came|camait)|sniffe|sniffait"
+        r"|fume (?:du cannabis|des joints|du shit|de l'herbe|de la beuh)|consomme (?:du cannabis"
+        r"|de la cocaine|de l'heroine|des drogues|de la drogue)|prend de la (?:coke|cocaine"
+        r"|drogue)|(?:a|avait|ses|des|un|son) tocs?|troubles? obsessionnels?)(?![\w])",
+        # Sexual health and drinking said of someone ("a une IST", "arrive ivre au travail").
+        r"(?=[imcsghpb])(?:ist|mst|infections? sexuellement transmissibles?|chlamydia|syphilis"
+        r"|gonorrhee|herpes genital|papillomavirus|hpv|(?:boit|buvait) (?:trop|beaucoup"
+        r"|enormement|en cachette|au travail|des le matin))(?![\w])",
+        r"(?=[aevs])(?:arrive|arrivait|arrivee|etait|est|venu|venue|sentait|sent) (?:souvent"
+        r" |parfois |encore |au travail |au bureau )?(?:ivre|saoule?|soule?|bourree?"
+        r"|alcoolisee?|en etat d'ebriete|en etat d'ivresse|l'alcool)(?![\w])",
+    ),
+    "genetique_biometrie": (
+        r"(?=[epctagsr])(?:empreintes? genetiques?|profil genetique|caryotype|tests? genetiques?"
+        r"|analyses? genetiques?|tests? de paternite|sequencage (?:du genome|genetique)"
+        r"|genome|releve d'empreintes (?:genetiques|digitales))(?![\w])",
+    ),
+}
+for _category, _patterns in _EIGHTH_TOPICS.items():
+    _MORE_TOPICS[_category] = _MORE_TOPICS.get(_category, ()) + _patterns
 for _category, _patterns in _FIFTH_TOPICS.items():
     _MORE_TOPICS[_category] = _MORE_TOPICS.get(_category, ()) + _patterns
 for _category, _patterns in _FOURTH_TOPICS.items():
@@ -1383,7 +1702,10 @@ MEMBERSHIP_PATTERN = (
     r"represent|conseill|anim|comite local|comite|collectif|maire|depute|senat|candidat|elu|"
     r"investi|sous l'etiquette|sous les couleurs|au nom|pour le compte|negoci|greve|quitte|"
     r"adhesion|sympathis|fait campagne|milit|syndiqu|deleg|adher|permanen|design|elect|"
-    r"nomme|siege|mandat)"
+    r"nomme|siege|mandat|"
+    # Eighth round: a sign worn or shown, an exclusion, a polling-station role.
+    r"badge|pins|pin's|autocollant|macaron|brassard|chasuble|drapeau|t-shirt|tee-shirt|"
+    r"casquette|sticker|exclu|radie|assesseur|colistier|scrutat|a fond)"
 )
 
 # What a possessive may own without pointing at a person: "mon service", "notre collectivité",
@@ -1450,7 +1772,11 @@ ANCHOR_PATTERN = (
     r"agresseur|agresseuse|auteur|autrice|temoin|lanceur d'alerte|lanceuse d'alerte)|"
     # "le nouveau est…", "la nouvelle vit…": a newcomer, not "le nouveau logiciel".
     r"(?:le nouveau|la nouvelle)(?= (?:est|a|fait|vit|vient|part|subit|couche|trompe|parle"
-    r"|habite|se|ne)(?![\w])| [smn]'))"
+    r"|habite|se|ne)(?![\w])| [smn]')|"
+    # A form's field filled in about its subject: "orientation sexuelle — bisexuelle".
+    r"(?:orientation sexuelle|religion|confession|appartenance syndicale|opinions? politiques?"
+    r"|origine ethnique|pathologie|diagnostic|lesions?|blessures?|motif(?: de l'absence"
+    r"| d'absence| de l'arret)?) ?[:—–] ?[a-z]{2,20})"
 )
 
 # People -------------------------------------------------------------------------------
@@ -1524,6 +1850,7 @@ SAINTS = frozenset(words("saint sainte st ste san santa sao"))
 # Georges Brassens"), but do not stop "Jean Halle" from being a person.
 PLACE_WORDS_BEFORE = PLACE_WORDS | words(
     "halle fort mont lac canal chapelle chateau village clos domaine pole base cite fetes passage"
+    " commune communes ville municipales canton agglomeration metropole arrondissement"
 )
 
 # Second words that are not family names ("France Travail", "Marine nationale").
@@ -1747,6 +2074,13 @@ SURNAMES_ALSO_WORDS = frozenset(
     )
 )
 
+# Faker's shipped name lists (France, Belgium, Switzerland, Canada, the Maghreb, Portugal, Brazil,
+# Spain, Italy, Turkey, Vietnam, Eastern Europe; a hand list for sub-Saharan Africa and China),
+# folded, without the ordinary French words: handlers/privacy/pii_names.py, written by
+# devtools/pii_names_build.py.
+FIRST_NAMES |= _names.GIVEN_NAMES
+COMMON_SURNAMES |= _names.FAMILY_NAMES
+
 # Addresses -----------------------------------------------------------------------------
 
 STREET_TYPES = (
@@ -1755,7 +2089,7 @@ STREET_TYPES = (
     "residence", "lotissement", "voie", "sentier", "hameau", "lieu-dit", "faubourg",
     "rond-point", "esplanade", "promenade", "villa", "parvis", "ruelle", "chaussée", "mail",
     "clos", "domaine", "montée", "montee", "traverse", "venelle", "sente", "grand-rue",
-    "grande rue", "rond point", "chem.", "imp.", "rte", "pl.", "all.", "lieudit", "quartier",
+    "grande rue", "rond point", "chem.", "imp.", "rte", "pl.", "all.", "lieudit", "quartier", "r.",
     "chemin rural", "chemin communal", "chemin vicinal", "route départementale",
     "route nationale", "rés.", "rés", "res.", "lot.",
 )  # fmt: skip
@@ -1797,7 +2131,11 @@ INSTITUTION_WORDS = (
 
 # Words before an address or a city that make it a person's home.
 DOMICILE_WORDS = (
-    r"(?:domicilie|domiciliee|domicilies|domicile|demeurant|demeure|habite|habitant|"
+    # "adresse de correspondance de l'agent", "adresse postale du demandeur": whose, said.
+    r"(?:adresse (?:de correspondance|postale|personnelle) (?:de l'|du |de la )"
+    r"(?:agent|usager|interesse|interessee|demandeur|demandeuse|beneficiaire|famille|salarie|"
+    r"salariee|eleve|patient|patiente|locataire|debiteur|debitrice)|"
+    r"domicilie|domiciliee|domicilies|domicile|demeurant|demeure|habite|habitant|"
     r"habitante|reside|residant|residante|vit|vivant|adresse personnelle|son adresse|"
     r"sa residence|nouvelle adresse|adresse :|adresse postale|a emmenage|demenage|"
     r"mon adresse|leur adresse|votre adresse|ton adresse|chez moi|chez lui|chez elle|"
@@ -2078,7 +2416,14 @@ PERSON_CUES = (
     r"croise|croisee|rencontre|rencontree|j'ai appele|j'ai eu|"
     # A greeting before a name ("Bonjour Christina,").
     r"(?<![\w] )(?:bonjour|bonsoir|salut|coucou|hello|bjr|cher|chere)(?= [^\W\d_]{2})|"
-    r"signature :|presents :|absents :|excuses :|destinataire :|expediteur :|de :|a :|cc :)"
+    r"signature :|presents :|absents :|excuses :|destinataire :|expediteur :|de :|a :|cc :|"
+    r"from ?:|to ?:|cc:|"
+    # Someone's word or role in a file ("D'après Ferreira,", "évaluatrice Oksana BENHAMOU",
+    # "relu par", "excusé : L. Chevrolet").
+    r"d'apres|selon|evaluateur|evaluatrice|evalue|evaluee|rapporteur|rapporteure|relecteur|"
+    r"relectrice|redacteur|redactrice|redige par|redigee par|relu par|relue par|valide par|"
+    r"validee par|signe par|signee par|suivi par|suivie par|instruit par|instruite par|"
+    r"le poste de|l'avis de|le visa de|l'accord de|excusee? :|excusees :)"
 )
 
 # What introduces one's own name, written with or without capitals (folded).
@@ -2177,7 +2522,7 @@ PARTNER_OF_NOUNS = (
     "compagnon", "compagne", "conjoint", "conjointe", "epoux", "epouse", "mari", "femme",
     "concubin", "concubine", "petit ami", "petite amie", "fiance", "fiancee", "partenaire",
     "partenaire de pacs", "petit copain", "petite copine", "ex-mari", "ex-femme", "ex-epouse",
-    "ex-compagnon", "ex-compagne",
+    "ex-compagnon", "ex-compagne", "pacse", "pacsee", "ex-conjoint", "ex-conjointe",
 )  # fmt: skip
 # A declared orientation in a form or an HR record ("Orientation sexuelle : lesbienne"): the
 # value after the label (folded).
@@ -2293,3 +2638,9 @@ AMBIGUOUS_GENDER_NAMES = words(
     yannick gael leslie dany jessy
     """
 )
+# The same exceptions read from faker's men's and women's lists (handlers/privacy/pii_names.py):
+# the hand lists above decide where they disagree.
+_GENDER_DECIDED = MALE_NAMES_IN_E | FEMALE_NAMES_IN_CONSONANT | AMBIGUOUS_GENDER_NAMES
+MALE_NAMES_IN_E |= _names.MALE_IN_E - _GENDER_DECIDED
+FEMALE_NAMES_IN_CONSONANT |= _names.FEMALE_IN_CONSONANT - _GENDER_DECIDED
+AMBIGUOUS_GENDER_NAMES |= _names.BOTH_GENDERS - _GENDER_DECIDED

@@ -249,8 +249,9 @@ async def test_export_excludes_agents_who_opted_out_forever(make_harness: MakeHa
     await ask(h, "Nouvelle question d'Alice")
     await ask(h, "!exporter-conversations", room="!support", sender=BOB, members=4)
     data = list(h.matrix.files.values())[-1][2].decode()
-    assert "Nouvelle question d'Alice" in data and "Question privée d'Alice" not in data
-    assert "Question de groupe d'Alice" not in data
+    # (The guard pseudonymises "Alice" in "question d'Alice": the texts are told by their start.)
+    assert "Nouvelle question d'" in data and "Question privée d'" not in data
+    assert "Question de groupe d'" not in data
 
 
 async def test_mes_donnees_sends_everything_as_a_file_in_the_dm(make_harness: MakeHarness) -> None:
