@@ -25,6 +25,10 @@ MARKERS = {
 _PAGE_TAG = re.compile(r"\[p\.\u00a0(\d+)\]")
 _RANGE_TAG = re.compile(r"\[(p\.\u00a0\d+(?:–\d+)?)\]")
 _MARKER = re.compile(r"Marqueur de contrôle (\w+)")
+# A marker as a partial summary reports it, or the guard's placeholder for it: "Marqueur
+# CHARLIE" reads like a name ("Charlie"), and the model, like a real one, repeats the
+# placeholder it was given (the answer shows the words again).
+_REPORTED = r"(?:Marqueur \w+|\[[A-Z_]+_\d+\]) \(p\. \d+\)\."
 
 
 class SummaryModel:
@@ -50,10 +54,10 @@ class SummaryModel:
                 dict.fromkeys(found)
             )
         elif system == texts.SUMMARY_MERGE_INSTRUCTIONS:
-            reply = " ".join(re.findall(r"Marqueur \w+ \(p\. \d+\)\.", user)) or "Rien."
+            reply = " ".join(re.findall(_REPORTED, user)) or "Rien."
         elif "<resumes>" in user:
             parts = _RANGE_TAG.findall(user)
-            markers = re.findall(r"Marqueur \w+ \(p\. \d+\)\.", user)
+            markers = re.findall(_REPORTED, user)
             reply = "Synthèse du document : " + " ; ".join(parts) + ". " + " ".join(markers)
         else:
             reply = f"Réponse simulée : « {user[:80]} »."
