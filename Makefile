@@ -46,8 +46,9 @@ lock: | $(STAMP)
 demo: install
 	$(BIN)/python -m devtools.demo
 
+# Two workers (pytest-xdist), each with its own Synapse: the suite is half waiting on homeservers.
 test: install
-	SYNAPSE_PYTHON=$(CURDIR)/$(SYNAPSE_VENV)/bin/python $(BIN)/python -m pytest -q
+	SYNAPSE_PYTHON=$(CURDIR)/$(SYNAPSE_VENV)/bin/python $(BIN)/python -m pytest -q -n 2
 
 # Unit and dispatcher levels only (no homeserver): about a minute.
 test-fast: install
