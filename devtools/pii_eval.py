@@ -41,6 +41,8 @@ SETS = {
     "dev8": DATA / "pii_dev8.jsonl",  # test6's families in new words, after its reading (dev8)
     "dev9": DATA / "pii_dev9.jsonl",  # test7's topic families in new words, after its reading
     "dev10": DATA / "pii_dev10.jsonl",  # names, addresses, dates in new words (pii_corpus_dev10)
+    "dev12": DATA / "pii_dev12.jsonl",  # ranks, exports, lower-case streets (pii_corpus_dev12)
+    "dev11": DATA / "pii_dev11.jsonl",  # test8's topic families in new words (dev11)
     "test": DATA / "pii_test.jsonl",
     "test2": DATA / "pii_test2.jsonl",  # a fresh held-out set, other hand (pii_corpus_test2.py)
     "test3": DATA / "pii_test3.jsonl",  # a third held-out set, other hand (pii_corpus_test3.py)
@@ -49,6 +51,7 @@ SETS = {
     "test6": DATA / "pii_test6.jsonl",  # a sixth held-out set, other hand (pii_corpus_test6.py)
     "test7": DATA / "pii_test7.jsonl",  # a seventh held-out set, other hand (pii_corpus_test7)
     "test8": DATA / "pii_test8.jsonl",  # an eighth held-out set, other hand (pii_corpus_test8)
+    "test9": DATA / "pii_test9.jsonl",  # a ninth held-out set, other hand (pii_corpus_test9)
 }
 
 
@@ -336,7 +339,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--errors", action="store_true", help="also list every miss and false alarm (not test)"
     )
     args = parser.parse_args(argv)
-    held_out = ("test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "both")
+    held_out = (
+        "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "both"
+    )  # fmt: skip
     if args.errors and args.name in held_out:
         parser.error("the test split is held out: no error listing, tune on dev")
     detector = PiiDetector(ner="auto" if args.mode == "default" else "off")

@@ -125,8 +125,12 @@ def _places() -> set[str]:
     return {fold(p) for p in places}
 
 
+# English words that came in with faker's lists and are no one's name in a French text.
+ENGLISH_WORDS = frozenset({"lower", "company"})
+
+
 def _ordinary_words() -> set[str]:
-    words = _guard_words() | _places()
+    words = _guard_words() | _places() | set(ENGLISH_WORDS)
     if DICTIONARY.exists():
         for line in DICTIONARY.read_text(encoding="utf-8").splitlines():
             if line and line[0].islower():

@@ -367,6 +367,31 @@ _LOWER_STREET_ALONE_RE = re.compile(
     rf"(?<![\w\-])(?i:{_STREET_ALONE})[ \t]+[{_LOW}][{_LOW}'’\-]*(?:[ \t]+[{_LOW}][{_LOW}'’\-]*)"
     rf"{{0,4}},?\s+\d{{5}}\s+[{_LOW}{_UP}][{_LOW}{_UP}'’]*(?:-[{_LOW}{_UP}'’]+){{0,4}}"
 )
+# A street right after a word of residence, in any case, with or without its number and postcode
+# ("jhabite 95 passage de la fontaine depuis 2 ans", "les époux habitent rue des cerisiers -
+# 65000 tarbes", "chez sa mère, place des hirondelles, 68100 mulhouse"): read on the folded
+# text; the street's words stop at a word that starts the rest of the sentence.
+_STREET_FOLDED = "|".join(
+    re.escape(s) for s in sorted({fold(t) for t in kw.STREET_TYPES}, key=len, reverse=True)
+)
+_AFTER_STREET_STOP = (
+    r"(?:depuis|et|avec|chez|pour|mais|donc|dans|en|ou|car|quand|qui|que|qu'|je|j'|il|elle|on"
+    r"|nous|vous|ils|elles|mon|ma|mes|son|sa|ses|a|sur|pendant|jusqu'|tel|mail|merci"
+    r"|cordialement|cdlt|bonne|est|sont|mais|puis|alors|ce|cette|c'est|depuis|rappelez|svp|stp"
+    r")(?![\w'])"
+)
+_ADDRESS_AFTER_HOME_RE = re.compile(
+    r"(?<![\w'])(?:j'habite|j habite|jhabite|habite|habitent|habitons|habitez|je vis|vit|vivent"
+    r"|je reside|reside|resident|residant|residante|demeurant|demeure|domicilie|domiciliee"
+    r"|domicilies|domiciliees|heberge|hebergee|adresse ?:|adresse perso ?:"
+    r"|chez (?:sa|son|ses|leur|leurs|mon|ma|mes) "
+    r"[a-z\-]{2,14},?)[ \t]+(?:(?:au|a|sur|dans la|dans le)[ \t]+)?"
+    r"(?P<address>(?:\d{1,4}(?:[ \t]?(?:bis|ter|[a-d]))?,?[ \t]+)?"
+    rf"(?:{_STREET_FOLDED})(?![\w])"
+    rf"(?:[ \t]+(?!{_AFTER_STREET_STOP})(?:[a-z][a-z'\-]*|\d{{1,4}}(?![\d\w]))){{1,6}}"
+    r"(?:[ \t]*[,\-–/]?[ \t]*\d{5}[ \t]+(?:(?:le|la|les|l')[ \t]*)?[a-z][a-z'\-]*"
+    r"(?:[ \t]+(?:sur|sous|en|les|le|la)[ \t\-]+[a-z][a-z'\-]*)?)?)"
+)
 # What comes before the number in a full address, each part ending with a comma: "résidence
 # Les Orangers, bâtiment A, 8 bis impasse…", "bât. B, 1e étage, 69 allée…".
 _ADDRESS_PREFIX_RE = re.compile(
@@ -387,7 +412,7 @@ _ADDRESS_PREFIX_HINT_RE = re.compile(
 )
 # A post-office box ("BP 45, 97300 Cayenne").
 _BOX_RE = re.compile(
-    rf"(?<![\w]){_BOX}(?![\w])(?P<town>,?\s+(?:{_TOWN}|\d{{5}}\s+[{_LOW}][{_LOW}'’]*"
+    rf"(?<![\w]){_BOX}(?![\w])(?P<town>{_PART_SEP}(?:{_TOWN}|\d{{5}}\s+[{_LOW}][{_LOW}'’]*"
     rf"(?:-[{_LOW}'’]+){{0,4}}))?"
 )
 _POSTCODE_CITY_RE = re.compile(
@@ -408,7 +433,9 @@ _MONTHS = (
 _DATE = (
     rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})"
     rf"|(?:1er|\d{{1,2}}) (?:{_MONTHS}) \d{{4}}"
-    rf"|(?:19|20)\d{{2}}-[01]\d-[0-3]\d)"
+    rf"|(?:19|20)\d{{2}}-[01]\d-[0-3]\d"
+    # Eight digits, as forms and exports write them ("né le 19112001", "…;14081985;…").
+    rf"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{{2}})"
 )
 # A date right after a person's name, in a record: "Victoria Nadeau / 03/10/99 / …",
 # "Martin Joseph (25/01/1970)", "LECOMTE-COSTA Anouk, 1965-12-28, …".
@@ -661,7 +688,7 @@ def _is_reference(clues: _Clues, start: int, own: re.Pattern[str], own_end: int 
 # A card's own number: "carte bancaire perso n° 4813 …", "CB no : …", "numéro de sa carte
 # Visa : …"; the "n°" then belongs to the card, not to a file.
 _CARD_LEAD_RE = re.compile(
-    rf"(?<!\w){kw.CARD_CONTEXT}(?: [\w'\-]+){{0,3}} ?(?:n°|no|numero|num\.?|#)? ?:? ?$"
+    rf"(?<!\w){kw.CARD_CONTEXT}(?: [\w'\-]+){{0,3}}(?: ?[:,])? ?(?:n°|no|numero|num\.?|#)? ?:? ?$"
 )
 
 # An expiry date or a security code right after the number makes it a card's.
@@ -1015,6 +1042,10 @@ def _addresses(
         candidates.append((match.start(), match.end(), True, False))
     numbered = [(a, b) for a, b, _, _ in candidates]
     numbered_starts = [a for a, _ in numbered]
+    # After the numbered ones: a street said in capitals with its town ("J'habite rue Jean
+    # Monnet à Bobigny") is read whole by _STREET_ALONE_RE, the longest at the same start.
+    for match in _ADDRESS_AFTER_HOME_RE.finditer(folded):
+        candidates.append((match.start("address"), match.end("address"), True, False))
     for pattern in (_STREET_ALONE_RE, _BOX_RE):
         for match in pattern.finditer(text):
             a, b = match.start(), match.end()
@@ -1166,7 +1197,7 @@ def find_birth_dates(
 
 # Tables pasted as text ("Nom;Prénom;Date de naissance", "| Nom | DDN |"): the header names
 # the columns that hold birth dates and names.
-_TABLE_SEPARATORS = ";|\t"
+_TABLE_SEPARATORS = ";|\t,"
 _TABLE_COLUMNS = {
     **dict.fromkeys(
         ("date de naissance", "date naissance", "naissance", "ddn", "ne(e) le", "ne le", "nee le"),
@@ -1217,11 +1248,16 @@ def find_table_cells(text: str, folded: str | None = None) -> list[Finding]:
         sep = next(c for c in _TABLE_SEPARATORS if c in line)
         cells = line.split(sep)
         header = {
-            index: _TABLE_COLUMNS[cell.strip(" :")]
+            index: _TABLE_COLUMNS[_column_key(cell)]
             for index, cell in enumerate(cells)
-            if cell.strip(" :") in _TABLE_COLUMNS
+            if _column_key(cell) in _TABLE_COLUMNS
         }
+        if sep == "," and len(header) < 2:
+            header = {}  # a comma is prose's: "nom,prenom,ddn" names two columns at least
+        if not header and sep != ",":
+            found += _record_row(text, line, here, sep)
         if header:
+            cells = [_column_key(cell) for cell in cells]
             # "Nom" alone may name anything: with a given name, a birth date, a civility or a
             # grade next to it, it names people.
             named = {cells[i].strip(" :") for i in header} | {c.strip(" :") for c in cells}
@@ -1249,6 +1285,118 @@ def find_table_cells(text: str, folded: str | None = None) -> list[Finding]:
                 if ok:
                     found.append(Finding(category, a, b, text[a:b]))
             offset += len(cell) + 1
+    return found + _json_fields(text, folded)
+
+
+def _column_key(cell: str) -> str:
+    """A header cell as _TABLE_COLUMNS reads it: "date_naissance", "\"Nom\" " → "nom"."""
+    return cell.strip(" :\"'").replace("_", " ")
+
+
+# A key of an export ("nom": "SANTOS", "naissance": "07-04-1962") and its value, folded.
+_JSON_FIELD_RE = re.compile(r'"([a-z][a-z_ ()]{1,24})" ?: ?"([^"\n]{1,60})"')
+_JSON_KEYS = {
+    **_TABLE_COLUMNS,
+    **dict.fromkeys(("date naiss", "date de naiss", "dob", "birthdate"), "date_naissance"),
+    **dict.fromkeys(
+        ("prenoms", "nom complet", "nom usage", "nom naissance", "demandeur", "usager"),
+        "personne",
+    ),
+}
+
+
+def _json_fields(text: str, folded: str) -> list[Finding]:
+    """Names and birth dates in an export's key-value pairs: {"nom": "SANTOS", "prenom":
+    "İsra", "naissance": "07-04-1962"}."""
+    if '":' not in folded and '" :' not in folded:
+        return []
+    found = []
+    for match in _JSON_FIELD_RE.finditer(folded):
+        category = _JSON_KEYS.get(match.group(1).replace("_", " "))
+        value = match.group(2).strip()
+        if category is None or not value:
+            continue
+        if category == "date_naissance":
+            ok = _DATE_RE.fullmatch(value) is not None and _birth_year(value)
+        else:
+            shown = text[match.start(2) : match.end(2)].split()
+            ok = _TABLE_NAME_CELL_RE.fullmatch(value) is not None and (
+                _plausible_name(shown) or _capital_name(shown)
+            )
+        if ok:
+            a = match.start(2) + match.group(2).index(value)
+            found.append(Finding(category, a, a + len(value), text[a : a + len(value)]))
+    return found
+
+
+_ROW_ROLE_RE = re.compile(rf"(?:(?:premier|premiere|chef) )?(?:{kw.RANKS}|{kw.JOB_TITLES})")
+
+
+def _capital_name_cells(text: str, cells: Sequence[str], here: int, sep: str) -> list[Finding]:
+    """Family names in capitals in a planning's cells ("Mirador 1 | ATTIA | surveillant"):
+    a cell that is a known family name in capitals, and no administration's acronym."""
+    found: list[Finding] = []
+    offset = here
+    # A rank or a job in the row ("| POLO | surveillant"): any family name in capitals.
+    staffed = any(_ROW_ROLE_RE.fullmatch(fold(cell).strip()) for cell in cells)
+    for index, cell in enumerate(cells):
+        stripped = cell.strip()
+        words = stripped.split()
+        if (
+            stripped.isupper()
+            and 1 <= len(words) <= 3
+            and _TABLE_NAME_CELL_RE.fullmatch(stripped) is not None
+            and (
+                # Not the first column, a post's ("PCI", "UCSA"), nor a short acronym.
+                (staffed and index > 0 and len(stripped) >= 5 and _capital_name(words))
+                or (
+                    fold(words[-1]) in kw.COMMON_SURNAMES
+                    and all(
+                        fold(w) in kw.COMMON_SURNAMES or fold(w) in _NAME_PARTICLES for w in words
+                    )
+                )
+            )
+            and not any(_is_institution(w) for w in words)
+        ):
+            a = offset + cell.index(stripped)
+            found.append(Finding("personne", a, a + len(stripped), text[a : a + len(stripped)]))
+        offset += len(cell) + len(sep)
+    return found
+
+
+# A record's row without a header: "LAGARDE;Marie-Éléonore;14 avr. 1961;51 rue Gambetta…;
+# 06 79 42 23 92;marie.lagarde@outlook.fr". A personal e-mail or phone number in a cell makes
+# the row someone's: its first two cells, if they read as names, are the person's, and a cell
+# holding a plausible birth date is the birth date.
+_RECORD_CONTACT_RE = re.compile(
+    r"^\s*(?:[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,4}"
+    r"|(?:\+33 ?|0)[1-9](?:[ .\-]?\d{2}){4})\s*$"
+)
+
+
+def _record_row(text: str, line: str, here: int, sep: str) -> list[Finding]:
+    cells = line.split(sep)
+    if not 3 <= len(cells) <= 12:
+        return []
+    if len(cells) < 4 or not any(_RECORD_CONTACT_RE.match(c) for c in cells):
+        return _capital_name_cells(text, text[here : here + len(line)].split(sep), here, sep)
+    found: list[Finding] = []
+    offset = here
+    for index, cell in enumerate(cells):
+        stripped = cell.strip()
+        if stripped:
+            a = offset + cell.index(stripped)
+            value = text[a : a + len(stripped)]
+            if _DATE_RE.fullmatch(stripped) and _birth_year(stripped):
+                found.append(Finding("date_naissance", a, a + len(stripped), value))
+            elif (
+                index < 2
+                and _TABLE_NAME_CELL_RE.fullmatch(stripped) is not None
+                and (_plausible_name(value.split()) or _capital_name(value.split()))
+                and not _is_institution(value)
+            ):
+                found.append(Finding("personne", a, a + len(stripped), value))
+        offset += len(cell) + 1
     return found
 
 
@@ -1264,7 +1412,7 @@ def _birth_year(date: str) -> bool:
     match = _YEAR_RE.search(date)
     if match is None:
         return False
-    year = int(match.group())
+    year = int(date[4:] if len(date) == 8 and date.isdigit() else match.group())
     this_year = datetime.date.today().year
     if year < 100:
         year += 2000 if year <= this_year % 100 else 1900
@@ -1512,14 +1660,29 @@ def _names_after_cues(text: str, folded: str) -> list[Finding]:
             words = name.split()
             if kind == KNOWN and fold(words[0]) not in kw.FIRST_NAMES:
                 continue
-            # "nom : RUIZ": a known family name in capitals after a form's label, no acronym.
+            # "nom : RUIZ", "le caporal ABID": a known family name in capitals after a form's
+            # label or a role, no acronym.
             known_caps = (
-                kind == ANY_NAME
+                kind in (ANY_NAME, KNOWN_LOWER)
                 and len(words) == 1
                 and words[0].isupper()
                 and fold(words[0]).lower() in kw.COMMON_SURNAMES
             )
-            if (_plausible_name(words) or known_caps) and not _after_place_word(folded, position):
+            # "le brigadier LE GALL", "le légionnaire DE GILLET": a particle in capitals
+            # starts a family name.
+            # "la famille Le Floch": a capitalised particle, then a name.
+            particle = kind != CAPITALISED and (
+                _capital_name(words)
+                or (
+                    len(words) > 1
+                    and words[0][0].isupper()
+                    and fold(words[0]) in _NAME_PARTICLES
+                    and _plausible_name(words[1:])
+                )
+            )
+            if (_plausible_name(words) or known_caps or particle) and not _after_place_word(
+                folded, position
+            ):
                 found.append(Finding("personne", position, position + len(name), name))
             continue
         if kind == CAPITALISED:
@@ -1527,7 +1690,44 @@ def _names_after_cues(text: str, folded: str) -> list[Finding]:
         end, name = _lower_name(text, folded, position, kind != ANY_NAME)
         if end and _plausible_name(name.split()):
             found.append(Finding("personne", position, end, name))
+        elif kind == KNOWN_LOWER and not end:
+            # "l'agent bamba", "le sergent charrier": a family name in lower case after a role,
+            # one that is no ordinary word.
+            word = _LOWER_SURNAME_AT_RE.match(folded, position)
+            if (
+                word is not None
+                and word.group() in kw.COMMON_SURNAMES
+                and word.group() not in kw.SURNAMES_ALSO_WORDS
+                and word.group() not in kw.LOWER_CASE_WORDS
+                and _plausible_name([word.group()])
+            ):
+                found.append(
+                    Finding("personne", position, word.end(), text[position : word.end()])
+                )
     return found
+
+
+def _capital_name(words: Sequence[str]) -> bool:
+    """A family name in capitals after a role or in a record's first cells, particles included
+    ("LE GALL", "DE GILLET", "DOĞAN"): no administration's acronym, function or ordinary word."""
+    if not words or len(words) > 3 or not all(w.isupper() for w in words):
+        return False
+    core = [w for w in words if fold(w) not in _NAME_PARTICLES]
+    if not core or (len(core) == len(words) > 1 and not _plausible_name(words)):
+        return False
+    return all(
+        len(w) >= 2
+        and not _is_institution(w)
+        and fold(w) not in kw.FUNCTION_WORDS
+        and fold(w) not in kw.NOT_NAMES
+        and fold(w) not in kw.ROLE_NOT_NAMES
+        and fold(w) not in _ORGANISATION_ACRONYMS
+        and fold(w) not in _UNIONS_AFTER_NAMES
+        for w in core
+    )
+
+
+_LOWER_SURNAME_AT_RE = re.compile(rf"[{_LOW}][{_LOW}'’\-]{{1,30}}(?![\w'’\-])")
 
 
 _AND_RE = re.compile(r"[ \t]*(?:,|et|ou|&)[ \t]+")  # a name does not run on the next line
@@ -2134,7 +2334,9 @@ _POSSESSIVE_ROLE_RE = re.compile(
     r"(?<![\w])" + _POSSESSIVE_ROLES.split("|(?:les|des|aux|chez les)")[0] + r")\s*,?\s+"
 )
 _NAME_BEFORE_BRACKET_RE = re.compile(
-    rf"(?:^|(?<=[:,;\n])[ \t]*|(?<=[:,;\n] ))(?P<name>[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
+    rf"(?:^|(?<=[:,;\n])[ \t]*|(?<=[:,;\n] ))"
+    rf"(?P<name>(?:(?:LE|LA|DE|DU|DES|DA|DOS|DI|VAN|VON|DER|DEN|EL|BEN|AIT)[ \t]+){{0,2}}"
+    rf"[{_UP}](?:[{_LOW}]+|[{_UP}]+)(?:-[{_UP}](?:[{_LOW}]+|[{_UP}]+))?)"
     rf"[ \t]*\([ \t]*(?=(?:\+|0)\d|(?:{'|'.join(kw.TOPIC_ACRONYMS['syndicat'])})\))"
 )
 _LOWER_PAIR_SUBJECT_RE = re.compile(
@@ -2235,7 +2437,17 @@ def _names_by_what_is_said(text: str, folded: str) -> list[Finding]:
     for match in _NAME_BEFORE_BRACKET_RE.finditer(text):
         a, b = match.span("name")
         word = folded[a:b]
-        if _fourth_word_ok(word, text[a:b]) and not _after_place_word(folded, a):
+        # In capitals ("MARTIN (SUD), GAUTHIER (CGT)"): a known family name, or one too long
+        # for an acronym.
+        if text[a:b].isupper() and not _capital_name(text[a:b].split()):
+            continue
+        if " " in word and not text[a:b].isupper():
+            continue  # "Le Bureau (CGT)": a particle in capitals only before a name in capitals
+        known_caps = text[a:b].isupper()
+        last = word.split()[-1]
+        if _fourth_word_ok(last, text[a:b].split()[-1], not known_caps) and not _after_place_word(
+            folded, a
+        ):
             found.append(Finding("personne", a, b, text[a:b]))
     # "floriane rey a ete condamnee…", "matthew bourguignon est d origine tunisienne": two
     # lower-case words opening the message, before a verb that says a topic.
@@ -2685,6 +2897,120 @@ def find_topics(
     return found
 
 
+_UNION_ACRONYMS = "|".join(re.escape(a) for a in kw.TOPIC_ACRONYMS["syndicat"])
+# A union alone in a table cell ("DUPONT Simone | CFDT | titulaire") or in brackets after a
+# capitalised word ("MARTIN (SUD), GAUTHIER (CGT)"), on the original text, case-sensitive.
+_UNION_CELL_RE = re.compile(
+    rf"(?:(?<=[|;\t])[ \t]*(?P<cell>{_UNION_ACRONYMS}"
+    r"|(?i:cgt|cfdt|fo|unsa|fsu|cftc|cfe-cgc|snes|snes-fsu|snuipp|snuipp-fsu|sgen|snalc"
+    r"|force ouvriere))[ \t]*(?=[|;\t\n]|$)"
+    rf"|(?<![\w\-])[{_UP}][\w'’\-]{{1,30}}[ \t]?\([ \t]?(?P<bracket>{_UNION_ACRONYMS})[ \t]?\))",
+    re.MULTILINE,
+)
+_UNION_CELL_LINE_CHARS = 400
+
+
+# A form's partner field after its holder's ("Fiche famille – agent : SAADI Cécile ; conjointe
+# (PACS) : COURTOIS Anaïs"): the field's noun gives the partner's gender, the holder's title or
+# given name the holder's (folded; the holder's field within _FORM_HOLDER_CHARS before).
+_FORM_PARTNER_RE = re.compile(
+    r"(?<![\w])(?P<noun>conjointe?|epouse|epoux|mari|compagne|compagnon|concubine?)"
+    r"(?: ?\((?:pacs|pacse|pacsee|mariage|mariee?|concubinage|union libre)\))? ?: ?(?=\S)"
+)
+_FORM_HOLDER_RE = re.compile(
+    r"(?<![\w])(?:agent|agente|nom|titulaire|demandeur|demandeuse|interesse|interessee|salarie"
+    r"|salariee|assure|assuree|beneficiaire|allocataire|fonctionnaire) ?: ?"
+)
+_FORM_HOLDER_CHARS = 120
+_FEMALE_FIELDS = frozenset(("conjointe", "epouse", "compagne", "concubine"))
+
+
+def _after_a_title(folded: str, at: int) -> int:
+    title = _TITLE_AT_RE.match(folded, at)
+    return at if title is None else title.end()
+
+
+def _form_partners(
+    text: str, folded: str, people: Sequence[tuple[int, int]], lo: int, hi: int
+) -> list[Finding]:
+    found: list[Finding] = []
+    if ":" not in folded[lo:hi]:
+        return found
+    for match in _FORM_PARTNER_RE.finditer(folded, lo, hi):
+        partner_at = _person_at(people, _after_a_title(folded, match.end()))
+        if partner_at is None:
+            continue  # the field must hold a name
+        holder_at = None
+        for holder in _FORM_HOLDER_RE.finditer(
+            folded, max(0, match.start() - _FORM_HOLDER_CHARS), match.start()
+        ):
+            holder_at = _person_at(people, _after_a_title(folded, holder.end()))
+        if holder_at is None:
+            continue
+        partner = "f" if match.group("noun") in _FEMALE_FIELDS else "m"
+        if _name_gender(text, holder_at) != partner:
+            continue
+        a, b = match.start(), match.end()
+        while b > a and text[b - 1] in " :":
+            b -= 1
+        found.append(Finding("vie_sexuelle", a, b, text[a:b]))
+    return found
+
+
+def _union_cells(text: str, people: Sequence[tuple[int, int]], lo: int, hi: int) -> list[Finding]:
+    """Unions in a table row or in brackets that name people (see _UNION_CELL_RE): a cell
+    counts when a name was found on its line, a bracket when a name ends right before it or
+    when the line lists two or more of them (a delegation, a list of candidates)."""
+    found: list[Finding] = []
+    if not any(c in text[lo:hi] for c in "|;\t("):
+        return found
+    starts = [a for a, _ in people]
+    brackets: dict[int, list[Finding]] = {}
+    for match in _UNION_CELL_RE.finditer(text, lo, hi):
+        group = "cell" if match.group("cell") is not None else "bracket"
+        a, b = match.span(group)
+        line_start = text.rfind("\n", 0, a) + 1
+        line_end = text.find("\n", b)
+        line_end = len(text) if line_end < 0 else line_end
+        if line_end - line_start > _UNION_CELL_LINE_CHARS:
+            continue
+        named = bisect_left(starts, line_end) > bisect_left(starts, line_start)
+        finding = Finding("syndicat", a, b, text[a:b])
+        if group == "cell":
+            if named:
+                found.append(finding)
+            continue
+        word_end = text.rfind("(", match.start(), a)
+        while word_end > match.start() and text[word_end - 1] in " \t":
+            word_end -= 1
+        if any(end == word_end for _, end in people):
+            found.append(finding)
+        else:
+            brackets.setdefault(line_start, []).append(finding)
+    for line in brackets.values():
+        if len(line) >= 2:
+            found.extend(line)
+    return found
+
+
+# A topic said of an indefinite someone in a condition or a procedure ("que faire si un usager
+# fait un malaise ?", "quand un détenu demande à voir l'aumônier"): no one in particular.
+_HYPOTHETICAL_RE = re.compile(
+    r"(?<![\w'])(?:si|quand|lorsque|lorsqu'|des que|des qu'|au cas ou|dans le cas ou"
+    r"|chaque fois que|chaque fois qu'|a chaque fois que|a chaque fois qu') ?"
+    r"(?P<subject>(?:un|une|des) [\w\-]{2,25}(?: [\w'\-]{1,25}){0,2} ?)?$"
+)
+
+
+def _hypothetical(sentence: str, position: int) -> bool:
+    match = _HYPOTHETICAL_RE.search(sentence, max(0, position - 60), position)
+    if match is None:
+        return False
+    return match.group("subject") is not None or sentence.startswith(
+        ("un ", "une ", "des "), position
+    )
+
+
 _ELISION_RE = re.compile(r"(?<![\w'])(d|l|s|n|m|j|t|c|qu|jusqu|lorsqu|puisqu) (?=[aeiouyh])")
 # A union's or a party's name right after a person's, in brackets or after "de la" / "du" /
 # a role ("Ousmane Sylla (CFTC)", "lara de la cfdt veut…", "pauline la déléguée sud",
@@ -2809,6 +3135,8 @@ def _said_of_no_one(sentence: str, position: int) -> bool:
     it that is not a connecting word decides. Inside the title of a training or a document in
     quotes ("formation « accompagner un collègue en burn-out »"), the word before the title
     decides."""
+    if _hypothetical(sentence, position):
+        return True
     opening = sentence.rfind("«", max(0, position - 80), position)
     if opening >= 0 and "»" not in sentence[opening:position]:
         before = _WORD_RE.findall(sentence[max(0, opening - 40) : opening])
@@ -2952,8 +3280,10 @@ def _topic_steps(
                         if member is None:
                             continue
                         a = start + member  # "élue CFDT", "adhérente de FO": the phrase
-                    elif _said_of_no_one(sentence, match.start()):
-                        continue
+                    elif not _right_after_a_name(text, a, people, people_starts) and (
+                        _said_of_no_one(sentence, match.start())
+                    ):
+                        continue  # (a surname may be a generic word: "Marine Carré fait…")
                     if not anchored and not _predicated(sentence, match.start()):
                         continue
                     finding = Finding(category, a, b, text[a:b])
@@ -2995,7 +3325,10 @@ _PARTNER_NOUN = "|".join(re.escape(noun) for noun in sorted(_PARTNER_NOUNS, key=
 _PARTNER_RE = re.compile(
     rf"(?<![\w'’])(?:(?P<friend_union>{kw.COUPLE_WORDS}) (?:avec|a) (?P<friend>"
     rf"{kw.PARTNER_POSSESSIVES} (?P<friend_noun>ami|amie|copain|copine))(?![\w\-])"
-    rf"|(?P<possessive>{kw.PARTNER_POSSESSIVES} (?P<noun>{_PARTNER_NOUN}))(?![\w\-])"
+    # "sa future partenaire de PACS", "son nouveau compagnon": an adjective may come between.
+    rf"|(?P<possessive>{kw.PARTNER_POSSESSIVES} (?:(?:futur|future|nouveau|nouvel|nouvelle"
+    rf"|actuel|actuelle|ancien|ancienne|cher|chere|premier|premiere) )?"
+    rf"(?P<noun>{_PARTNER_NOUN}))(?![\w\-])"
     rf"{kw.NOT_PARTNER_AFTER}"
     rf"|(?P<union>{kw.UNION_WORDS}) (?:(?:(?:avec|a) )?"
     r"(?P<indefinite>un (?:autre )?homme|une (?:autre )?femme)"
@@ -3493,6 +3826,7 @@ def _partner_steps(
     added: list[tuple[int, int]] = []  # the findings made here, sorted
     added_starts: list[int] = []
     people_starts = [a for a, _ in people]
+    lo, hi = -1, -1  # the stretch of text read, for the unions in tables (_union_cells)
     for start, end in sentences:
         sentence = folded[start:end]
         for stretch in _pieces(_PARTNER_RE, sentence):
@@ -3571,6 +3905,18 @@ def _partner_steps(
                 continue
             found.append(finding)
             _add_span(added, added_starts, finding.start, finding.end)
+        lo = start if lo < 0 else lo
+        hi = end
+    if hi > lo >= 0:
+        unions = [(f.start, f.end) for f in found if f.category == "syndicat"]
+        for cell in _union_cells(text, people, lo, hi):
+            if not any(a < cell.end and cell.start < b for a, b in unions):
+                found.append(cell)
+        for field in _form_partners(text, folded, people, lo, hi):
+            if not _overlaps_any(field, existing, existing_starts) and not _overlaps_any(
+                field, added, added_starts
+            ):
+                found.append(field)
 
 
 def _add_span(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> None:
@@ -3629,6 +3975,17 @@ def _after_the_name(
         return None
     start = end + len(rest) - len(rest.lstrip())
     return Finding(finding.category, start, finding.end, text[start : finding.end])
+
+
+def _right_after_a_name(
+    text: str, position: int, spans: Sequence[tuple[int, int]], starts: list[int]
+) -> bool:
+    """Whether a name found ends right before `position` (blanks or a comma between)."""
+    index = bisect_right(starts, position) - 1
+    if index < 0:
+        return False
+    end = spans[index][1]
+    return end <= position and position - end <= 3 and not text[end:position].strip(" \t,")
 
 
 def _overlaps_any(finding: Finding, spans: Sequence[tuple[int, int]], starts: list[int]) -> bool:
@@ -3708,6 +4065,23 @@ def _names_by_their_contacts(
                 value = _trim_name(text[a:b])
                 if _plausible_name(value.split()):
                     found.append(Finding("personne", a, a + len(value), value))
+        # "De : laurent grondin <laurentgrondin9@icloud.com>", "From: Tú Đặng <t.dang@…>": the
+        # name shown before a person's address in brackets, in any case.
+        shown = _DISPLAY_NAME_RE.search(text, max(0, email.start - 80), email.start)
+        if shown is not None and not _is_functional_mailbox(local):
+            value = shown.group("name")
+            words = value.split()
+            lower = value.islower()
+            if (
+                not any(_is_institution(w) for w in words)
+                and _name_words_ok(words)
+                and (
+                    any(len(w) >= 3 and fold(w) in local for w in words)
+                    or (not lower and _plausible_name(words))
+                )
+            ):
+                a = shown.start("name")
+                found.append(Finding("personne", a, a + len(value), value))
     for address in addresses:
         before = _NAME_BEFORE_ADDRESS_RE.search(text, max(0, address.start - 60), address.start)
         if before is not None:
@@ -3719,6 +4093,10 @@ def _names_by_their_contacts(
     return found
 
 
+_DISPLAY_NAME_RE = re.compile(
+    r"(?:^|(?<=[\n:>\"]))[ \t]*(?P<name>[^\W\d_][^\W\d_'’\-]*(?:[ \t]+[^\W\d_][^\W\d_'’\-]*){1,3})"
+    r"[ \t]*\"?[ \t]*<\Z"
+)
 _NAME_BEFORE_ADDRESS_RE = re.compile(
     rf"(?<![\w'’])(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_PARTICLE}?{_NAME_WORD}){{1,3}})"
     r"(?:[ \t]*[,:\-–][ \t]*|[ \t]*\n[ \t]*)$"

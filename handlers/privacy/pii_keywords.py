@@ -390,7 +390,8 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"conduite en etat (?:d'ivresse|alcoolique)",
         # "sa plainte pour discrimination": the person complains, of an offence by others.
         r"plainte (?:contre|deposee contre)",
-        r"(?<!sa )(?<!ma )(?<!leur )plainte pour",
+        # Not "plainte pour discrimination": the person named is the one who complains.
+        r"(?<!sa )(?<!ma )(?<!leur )plainte pour(?! discrimination)",
         r"porte plainte contre",
         r"fiche s",
         # Traffic offences are offences too (GDPR art. 10).
@@ -460,6 +461,7 @@ UNIONS = (
     # forms are in TOPIC_ACRONYMS.
     r"(?:cgt|cfdt|fo|unsa|fsu|cftc|cfe-cgc|force ouvriere|snes|snes-fsu|snuipp|sgen"
     r"|sgen-cfdt|se-unsa|snalc|snpden|fa-fp|cgt-fo|sgp(?: police)?(?: fo)?|unsa police"
+    r"|(?:snuipp|snep|snuep|snetap|snasub|snuter|snics|snesup|snpi)-fsu|unsa-education"
     r"|synergie officiers|scsi)"
 )
 _MORE_TOPICS: dict[str, tuple[str, ...]] = {
@@ -732,7 +734,8 @@ _MORE_TOPICS: dict[str, tuple[str, ...]] = {
         r"(?:visage|iris|empreintes?|mains?(?! courante)|retines?|paumes?|veines)",
         r"empreintes? (?:de |du |d')(?:(?:son|sa|ses|l') ?)?(?:index|pouces?|doigts?|mains?)",
         r"(?:ses|son|leurs|mes|mon) empreintes?(?! carbone| ecologique)",
-        r"(?:resultats?|bilans?|diagnostics?|depistages?|consultations?|conseils?) genetiques?",
+        # Not "conseil génétique" (a service, the heading of a consultation).
+        r"(?:resultats?|bilans?|diagnostics?|depistages?|consultations?) genetiques?",
         r"(?:son|sa|ses|leur|leurs) (?:visage|iris|empreintes?|retine|adn|genome)"
         r" (?:a|ont) ete (?:scann|enregistr|relev|prelev|captur|numeris|analys|sequenc|compar)\w*",
         r"(?:caracteristiques?|profils?|signatures?|identifiants?|modeles?) biometriques?",
@@ -910,7 +913,8 @@ UNION_NAMES = (
 _UNION_ROLE = (
     r"(?:adher\w{0,6}|adhesion|appartenance|appartient|carte|membre|elue?s?|candidat\w{0,4}"
     r"|milit\w{0,6}|deleg\w{0,6}|represent\w{0,6}|mandat\w{0,5}|cotis\w{0,6}|syndiqu\w{0,4}"
-    r"|encart\w{0,4}|responsable|secretaire(?: generale?| adjointe?)?|tresorier\w{0,2}"
+    r"|encart\w{0,4}|responsable|secretaire(?: generale?| adjointe?| departementale?"
+    r"| regionale?| nationale?| federale?| confederale?| academique| locale?)?|tresorier\w{0,2}"
     r"|president\w{0,2}|permanent\w{0,2}|rejoin\w{0,3}|rejoint|quitt\w{0,4}|porte-parole"
     r"|sympathis\w{0,5}|soutien|soutient|engagee?|figure|leader|pilier|anim\w{0,6}|siege\w{0,4}"
     r"|negoci\w{0,6}|parle au nom|au nom|au titre|pour le compte|tract\w{0,4}|greviste|en greve"
@@ -946,7 +950,11 @@ _POLITICAL_ROLE = (
     r"|scrutat(?:eur|rice)s?|colistiere?s?|suppleante?s?|mandataire|cartes?|adhesion|colle"
     r"|collait|defend|defendait|a defendu"
     r"|(?:est|suis|etait|sont|c'est)(?: a fond| tres| plutot| carrement| vraiment)?"
-    r" (?:pour|contre))"
+    r" (?:pour|contre)"
+    # Ninth round: an engagement, a meeting or a candidacy of a party, being at a party in chat
+    # ("son engagement au rn", "les réunions du MoDem", "ma cheffe est à lfi").
+    r"|engagement|militantisme|appartenance|reunions?|meetings?|congres|universite d'ete"
+    r"|candidature|sympathies?|section|(?:est|suis|etait|sont|c'est|etre) (?:a|chez))"
 )
 _POLITICAL_ADVERB = (
     r"(?: (?:ouvertement|activement|publiquement|fermement|toujours|depuis longtemps|encore"
@@ -1014,7 +1022,7 @@ _FOURTH_TOPICS: dict[str, tuple[str, ...]] = {
         r"(?:gauche|droite|opposition|majorite|citoyenne)|liste du maire|conseil municipal)",
         r"(?:est|etait|sera|figure|inscrite?|candidate?|placee?|elue?) sur (?:la|une|leur|sa)"
         r" liste(?: [a-z'\-]{2,20}){0,5} (?:aux|pour les|des) (?:municipales|legislatives"
-        r"|regionales|departementales|europeennes|senatoriales|elections)",
+        r"|regionales|departementales|europeennes|senatoriales|elections(?! professionnelles))",
         r"(?:conseill(?:er|ere)|elue?) municipale? (?:d'opposition|de la majorite|sans etiquette"
         r"|de gauche|de droite)",
         r"(?:mandat|engagement|activite|carriere|parcours|militantisme) (?:politique|electif"
@@ -1368,6 +1376,8 @@ POLITICIANS = (
 )
 _SUPPORT = (
     r"(?:a fait campagne|fait campagne|fera campagne|faisait campagne|milite|militait|tracte"
+    r"|(?:a fait|fait|fera|faisait|participe a|a participe a|travaille sur|a travaille sur)"
+    r" (?:la|sa) campagne"
     r"|tractait|colle des affiches|collait des affiches|vote|votera|votait"
     r"|a vote|va voter|voter|votes|veut voter|compte voter|soutient|soutenait|soutiendra"
     r"|a soutenu|est a fond|a fond|est fan|fan|admire|adore|idolatre|ne jure que"
@@ -1646,6 +1656,107 @@ for _category, _patterns in _THIRD_TOPICS.items():
 for _category, _patterns in _MORE_TOPICS.items():
     TOPIC_PATTERNS[_category] = TOPIC_PATTERNS[_category] + _patterns
 
+# Ninth round (after test8's reading): whole families, not test8's phrases.
+_NINTH_TOPICS: dict[str, tuple[str, ...]] = {
+    "religion": (
+        # Religious clothing put on, worn or wanted, whatever the verb's form ("veut porter le
+        # foulard", "mettra le voile", "portait la kippa").
+        r"(?=[pmg])(?:porter|portera|porterait|portait|portaient|portent|mettre|mettra|met"
+        r"|mettait|garder|garde|gardait) (?:le|la|son|sa|un|une|leur) (?:foulard|voile|hijab"
+        r"|niqab|burqa|burka|abaya|jilbab|qamis|kippa|kipa|turban|tchador|soutane|voile"
+        r" islamique)",
+        # A religious reason, conviction or obligation, of the person ("pour des raisons
+        # religieuses", "par conviction religieuse", "ses obligations religieuses").
+        # The people it spares come first ("ne serre pas la main aux femmes pour des raisons
+        # religieuses"): "femmes" alone would read as a policy's public.
+        r"(?=[pdeasmlt])(?:(?:(?:aux|aux autres|des|les|avec les) (?:hommes|femmes) )?"
+        r"(?:pour|par|en raison de|a cause de|au nom de|du fait de)"
+        r" (?:des |de |ses |sa |son |leurs? |mes |ma |mon )?(?:raisons?|motifs?|convictions?"
+        r"|croyances?|principes?|obligations?|interdits?|preceptes?|regles?|scrupules?)"
+        r" religieu(?:x|ses?)|(?:ses|sa|son|leurs?|mes|ma|mon) (?:convictions?|croyances?"
+        r"|obligations?|pratiques?|interdits?|principes?|engagements?|appartenance)"
+        r" religieu(?:x|ses?))",
+        # Prayer times and places of the person ("ses obligations de prière", "son tapis de
+        # prière", "s'absente pour prier").
+        r"(?=[slmp])(?:(?:ses|sa|son|leurs?|mes|ma|mon|les) (?:obligations?|horaires?|heures?"
+        r"|temps|moments?|pauses?|tapis) (?:de |d')(?:la )?prieres?|(?:s'absente|s'absenter"
+        r"|s'isole|s'isoler|sort|sortir|part|partir|va|aller|ira|allait) (?:pour )?prier)",
+        # A holiday after "fête de" or as the reason after a colon ("fête de l'Aïd el-Fitr",
+        # "absence le 14 avril : Pessah"); not "organise la fête de l'Aïd" (an event).
+        rf"(?:(?=[fc])(?<!la )(?<!une )(?<!les )(?<!des )(?<!l')(?<!sa )(?<!leur )"
+        rf"(?:fete|feter|celebration|celebrer) (?:de |du |d')(?:l'|la |le )?"
+        rf"|(?<=: )(?:la |le |l')?){RELIGIOUS_HOLIDAYS}",
+        # A philosophical belief held like a faith ("est franc-maçon", "membre d'une loge").
+        r"(?=[fl])(?:franc-ma[cç]on(?:ne|s|nes)?|franc-maconnerie|loge maconnique)",
+        # Coming back from or going on a pilgrimage, any verb ("revient du pèlerinage").
+        r"(?=[rdp])(?:revient|revenu|revenue|rentre|rentree|retour|de retour|part|partie?"
+        r"|partira) (?:du|de son|de sa|de la|de l'|en|au|a la|a l'|pour le|pour la) ?(?:petit )?"
+        r"(?:pelerinage|hajj|hadj|omra|umrah|mecque|lourdes|compostelle)",
+    ),
+    "opinion_politique": (
+        # An elected seat on the opposition or majority side ("siège dans l'opposition
+        # municipale", "élue de la majorité").
+        r"(?=[sedcg])(?:siege|siegeait|sieger|siegera|est|etait|elue?s?|conseill(?:er|ere)s?"
+        r"(?: municipale?s?)?|groupe) (?:dans|de|a) l'opposition(?: municipale| departementale"
+        r"| regionale)?",
+        r"(?=[ec])(?:elue?s?|conseill(?:er|ere)s?) (?:municipale?s? |departementale?s? "
+        r"|regionale?s? )?(?:d'opposition|de (?:la )?majorite(?: municipale)?)",
+    ),
+    "syndicat": (
+        # Union duty hours and desks held by the person ("tient la permanence syndicale").
+        r"(?=[tafe])(?:tient|tenait|tiendra|tenir|assure|assurait|assurera|assurer|fait|faisait"
+        r"|fera|est de) (?:la |une |sa |les |ses )?permanences? syndicales?",
+        # In lower case a union whose name is a word, after a feminine article or "chez" that a
+        # place would not take ("est à la sud", "syndiquée chez solidaires").
+        r"(?=[esa])(?:est|etait|suis|sont|etaient|syndiquee?s?|adhere|adherente?s?|encartee?s?)"
+        r" (?:a la|chez) (?:sud|solidaires)(?:[- ][a-z]{2,12})?",
+    ),
+    "vie_sexuelle": (
+        # A transition begun, pursued or done, whatever the verb ("a entamé une transition").
+        r"(?=[aecdpfst])(?:a entame|entame|entamer|entamera|a commence|commence|commencer"
+        r"|a debute|debute|debuter|a engage|engage|poursuit|poursuivre|fait|a fait|suit|termine"
+        r"|a termine|en cours de|sa|son) (?:une |sa |son )?(?:transition|parcours de transition)"
+        r"(?! (?:ecologique|energetique|numerique|professionnelle|agroecologique|demographique"
+        r"|juridique|digitale|vers|entre|de (?:poste|service|carriere|l'|la |le )))",
+        # A partner or a couple of the same sex or gender ("en couple avec une personne du
+        # même sexe", "son conjoint du même sexe").
+        r"(?=[pcamf])(?:personnes?|partenaires?|conjointe?s?|compagne?s?|compagnons?|amie?s?"
+        r"|copine?s?|copains?|mariage|couple|union|fiancee?s?) (?:du|de) meme (?:sexe|genre)",
+    ),
+    "infraction": (
+        # An act of violence or damage owned to or charged ("reconnaît avoir frappé son
+        # voisin", "a dégradé sa cellule", "aurait agressé un surveillant").
+        r"(?=[arsdeo])(?:a|avoir|aurait|avait|ont|auraient|s'est fait prendre a|est accuse"
+        r"|est accusee|reconnait|admet|avoue) (?:avoir )?(?:frappe|agresse|tabasse|battu|cogne"
+        r"|roue de coups|menace de mort|poignarde|vole|derobe|cambriole|degrade|vandalise"
+        r"|saccage|incendie|escroque|rackette|harcele sexuellement|viole|braque|deale|trafique)"
+        r" (?:son|sa|ses|un|une|le|la|les|des|l'|sa propre|plusieurs|[a-z]{2,12} (?:de|du) )",
+    ),
+    "sante": (
+        # Procedures and care of the body not named elsewhere ("a avorté", "une vasectomie",
+        # "en soins palliatifs"), HIV in chat ("il est séropo").
+        r"(?=[avlsie])(?:a avorte|avortement|vasectomie|ligature des trompes|soins palliatifs"
+        r"|seropo|seropos|seropositive?s?|interruption de grossesse)",
+        # A follow-up, a treatment or a consultation named by its specialty ("Motif : suivi
+        # oncologique", "traitement psychiatrique", "rdv cardiologique").
+        r"(?=[stcbprhe])(?:suivi|suivie|traitement|soins|consultation|bilan|prise en charge"
+        r"|rendez-vous|rdv|hospitalisation|examen|controle|parcours|protocole)s?"
+        r" (?:medica(?:l|ux) )?(?:oncologique|psychiatrique|psychologique|cardiologique"
+        r"|cardiaque|neurologique|gynecologique|obstetrical|prenatal|postnatal|pneumologique"
+        r"|rhumatologique|nephrologique|endocrinologique|diabetologique|hematologique"
+        r"|dermatologique|ophtalmologique|urologique|orthopedique|addictologique"
+        r"|gastro-enterologique|psychotherapeutique|carcinologique|post-operatoire|orl)s?",
+    ),
+    "genetique_biometrie": (
+        # A DNA sample taken from a person ("prélèvement ADN de X").
+        r"(?=[pe])(?:prelevements?|echantillons?) (?:d'|de l')?(?:adn|genetiques?)",
+        # Genetic diseases of the person (genetic data only, see "sante").
+        r"(?=[masx])(?:mucoviscidose|amyotrophie spinale|syndrome de l'x fragile|x fragile)",
+    ),
+}
+for _category, _patterns in _NINTH_TOPICS.items():
+    TOPIC_PATTERNS[_category] = TOPIC_PATTERNS[_category] + _patterns
+
 # Acronyms matched on the original text, case-sensitive ("SUD" the union, not "le sud").
 TOPIC_ACRONYMS: dict[str, tuple[str, ...]] = {
     "sante": ("VIH", "AVC", "IVG", "RQTH", "CLM", "CLD", "TMS", "ALD", "TSA", "TDAH"),
@@ -1662,6 +1773,12 @@ TOPIC_ACRONYMS: dict[str, tuple[str, ...]] = {
         "SNUipp",
         "SGEN",
         "SNES-FSU",
+        "SNUipp-FSU",
+        "SNEP-FSU",
+        "SNUEP-FSU",
+        "SGEN-CFDT",
+        "CGT-FO",
+        "SUD-Rail",
         "SE-UNSA",
         "Solidaires",
         "Alliance",
@@ -1705,7 +1822,9 @@ MEMBERSHIP_PATTERN = (
     r"nomme|siege|mandat|"
     # Eighth round: a sign worn or shown, an exclusion, a polling-station role.
     r"badge|pins|pin's|autocollant|macaron|brassard|chasuble|drapeau|t-shirt|tee-shirt|"
-    r"casquette|sticker|exclu|radie|assesseur|colistier|scrutat|a fond)"
+    r"casquette|sticker|exclu|radie|assesseur|colistier|scrutat|a fond|"
+    # Ninth round: union leave and a party's events.
+    r"decharg|reunion|meeting|congres)"
 )
 
 # What a possessive may own without pointing at a person: "mon service", "notre collectivité",
@@ -2079,6 +2198,20 @@ SURNAMES_ALSO_WORDS = frozenset(
 # folded, without the ordinary French words: handlers/privacy/pii_names.py, written by
 # devtools/pii_names_build.py.
 FIRST_NAMES |= _names.GIVEN_NAMES
+# Given names frequent in France that faker's lists lack (Turkey, Vietnam, West Africa, the
+# Comoros and Mayotte), folded; none is a French word.
+FIRST_NAMES |= words(
+    """
+    elif zeynep merve esra emine ayse hatice kubra tugba sevgi derya buse ebru gulsen hulya
+    sibel songul yasemin emre huseyin burak oguz serkan volkan omer kemal ercan erkan gokhan
+    hakan ismet murat selim tolga ugur
+    thu hoa trang phuong hanh tuan khanh hieu huong ngoc thao quynh uyen vy duy dung hai
+    hoang huy khoa nghia phuc quoc thang trung vinh
+    ramatoulaye astou khadidiatou adja dieynaba fatimata hawa kadidia maimouna ndeye oumy
+    penda rokia sokhna yacine bakary lassana mahamadou modibo oumarou salif sidiki tidiane
+    zaidou nassur soilihi anli mohamadi toiouil zalifa echati faouzia
+    """
+)
 COMMON_SURNAMES |= _names.FAMILY_NAMES
 
 # Addresses -----------------------------------------------------------------------------
@@ -2240,6 +2373,8 @@ FUNCTIONAL_MAILBOX_WORDS = """
     immobilier informatique support-informatique teletravail conges absences planning
     restauration vaccination mutuelle archives documentation bibliotheque mediatheque
     standard-telephonique securite-incendie hygiene prevention medecine-preventive
+    spip pjj dap disp dirpj sap jap ase pmi crip cellule-crip inspection inspection-travail
+    travail unite-territoriale uc ut
 """
 
 # Given names that are also ordinary words or places: alone, they are not taken for a person.
@@ -2328,9 +2463,24 @@ NAME_STOP_WORDS = frozenset(
 
 # Who points at a person named next: "ma collègue Sandrine", "l'agent Durand", "les époux
 # Lemoine" (folded, before the name).
+# Ranks and grades of the army, the gendarmerie, the police, the prisons, the fire service and
+# the hospitals, folded: a name follows them ("le sergent-chef MASSON", "l'adjudant BILIR").
+RANKS = (
+    r"(?:soldat|legionnaire|matelot|caporal-chef|caporal|sergent-chef|sergent|sergente|"
+    r"adjudant-chef|adjudant|adjudante|major|aspirant|sous-lieutenant|lieutenant-colonel|"
+    r"lieutenant|lieutenante|capitaine|commandant|colonel|marechal des logis-chef|"
+    r"marechal des logis|brigadier-chef|brigadier|brigadiere|gendarme|gardien de la paix|"
+    r"gardienne de la paix|premier surveillant|premiere surveillante|surveillant|surveillante|"
+    r"reserviste|infirmier de nuit|infirmiere de nuit|aide-soignant|aide-soignante|"
+    r"educateur|educatrice|cadre de sante|interne|sage-femme|quartier-maitre|second-maitre|"
+    r"premier maitre|maitre principal|sapeur-pompier|sapeur|pompier)"
+)
 ROLE_BEFORE_NAME = (
     r"(?:(?:mon|ma|notre|votre|son|sa|leur|le|la|l'|cet|cette|un|une|du|de la|de l'|au|a la"
-    r"|a l')\s*(?:collegue|collaborateur|collaboratrice|agent|agente|chef|cheffe|"
+    r"|a l')\s*(?:"
+    # First, so that "gardienne de la paix" is tried before "gardienne".
+    rf"{RANKS}|"
+    r"collegue|collaborateur|collaboratrice|agent|agente|chef|cheffe|"
     r"responsable|adjoint|adjointe|stagiaire|apprenti|apprentie|alternant|alternante|"
     r"superieur|superieure|n\+1|n\+2|manager|binome|remplacant|remplacante|secretaire|"
     r"assistant|assistante|gestionnaire|voisin|voisine|mari|femme|epoux|epouse|conjoint|"
@@ -2348,7 +2498,10 @@ ROLE_BEFORE_NAME = (
     r"(?: de (?:bureau|travail|service|equipe|stage))?"
     r"|(?:les|des|aux|chez les) (?:epoux|consorts|freres|soeurs|enfants|jumeaux|jumelles)"
     r"|(?:la|de la|a la) famille|(?:le|du|au) couple|(?:les|des|aux) (?:epoux|familles)"
-    r"|chez les)"
+    r"|chez les"
+    # A rank without an article, opening a line or after a label: "Réserviste MARTIN :",
+    # "Objet : caporal ABID", "Agent Lorraine Vidal, née en…".
+    rf"|(?<![^\n])(?:{RANKS}|agent|agente)|(?<=: )(?:{RANKS}))"
 )
 
 # Jobs said in apposition after a name ("je suis nazim le amrouche, gestionnaire au service
@@ -2384,6 +2537,9 @@ ROLE_NOT_NAMES = frozenset(
     provence alsace lorraine aquitaine auvergne bourgogne champagne picardie savoie
     teams outlook excel word zoom tchap resana osmose albert mistral copilot chatgpt
     google microsoft metropole agglomeration agglo communaute territoires
+    penitentiaire principal principale territorial territoriale hospitalier hospitaliere
+    administratif administrative polyvalent polyvalente stagiaire titulaire contractuel
+    contractuelle referent referente volontaire auxiliaire
     """
     )
 )

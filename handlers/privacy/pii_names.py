@@ -444,7 +444,7 @@ FAMILY_NAMES = _words(
     closset coardi cobo cobos cocci cociarelli codina coelho coello coene coenen cohen coigny
     colinet coll collado collard collart colletti collignon collin collina collodi colman colom
     coloma colomer colot colpaert colson columbo combi comboni comencini comeriato comisso
-    comman comolli company condoleo conesa conrad conradi contarini conti contrafatto cools
+    comman comolli condoleo conesa conrad conradi contarini conti contrafatto cools
     coppens coppola corbacho corbat corbo corboz corcos cordero cordoba corlu corman cormier
     cornejo cornelis cornil cornut cornuz corominas coronado corpataux corradi correa correia
     correr cortes cortese cortina cosandey cosendey cossiga cossy costa costalonga costanzi
@@ -555,7 +555,7 @@ FAMILY_NAMES = _words(
     lindner linke lippens lippomano littizzetto liu liverotti llabres llado llamas llano lledo
     llobet llopis llorens llorente lloret lluch lobato lobo lochel loffler loiseau lollobrigida
     lombardi lombardo lombroso longhena loos lopes lopez lopresti lorch loredan lorent lorenzo
-    losa losada losekann loucif lounis loureiro lourenco lovato lower lozano lubs lucarelli
+    losa losada losekann loucif lounis loureiro lourenco lovato lozano lubs lucarelli
     lucas lucchesi lucciano lucena luciani ludovisi lujan lumbreras lumumba luna luo lupo luque
     luria lussier lussu luxardo luyckx luyten luz luzi maccanelli mace macedo machado macias
     madani maderna maderno madi maertens maes maestre maffei magalhaes magassa maggioli maglio

@@ -1861,3 +1861,308 @@ def test_dev10_lines_are_well_formed() -> None:
         for start, end, category in row["spans"]:
             assert category in CATEGORIES and 0 <= start < end <= len(row["text"]), row
             assert row["text"][start:end].strip() == row["text"][start:end], row
+
+
+# -- topics9 round (test8's reading): art. 9/10 families whole, and their look-alikes ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # Religion: clothing wanted or worn, a religious reason, prayer times, a holiday after
+        # "fête de" or a colon, a pilgrimage come back from, a philosophical belief.
+        ("Mme Hubert a indiqué vouloir porter le foulard au guichet.", "religion"),
+        ("M. Sow mettra la kippa pour la cérémonie.", "religion"),
+        ("M. Garnier refuse la main aux femmes pour des raisons religieuses.", "religion"),
+        ("Mme Roux refuse ce poste par conviction religieuse.", "religion"),
+        ("Vu ses horaires de prière, M. Girard décale sa pause.", "religion"),
+        ("M. Amrani s'absente pour prier le vendredi.", "religion"),
+        ("Absence de M. Benali le 10 avril : fête de l'Aïd el-Fitr", "religion"),
+        ("Absence de Mme Cohen le 14 avril : Pessah.", "religion"),
+        ("M. Diallo revient du hajj et reprend lundi.", "religion"),
+        ("M. Leclerc est franc-maçon.", "religion"),
+        # Politics: an opposition seat, a party in lower case after an engagement or a list,
+        # campaign work for a politician, "est à lfi" in chat.
+        ("M. Boubacar siège dans l'opposition municipale.", "opinion_politique"),
+        ("Mme Leroy est élue de la majorité municipale.", "opinion_politique"),
+        (
+            "Dans le cadre de son engagement au rn, M. Guichard demande un congé.",
+            "opinion_politique",
+        ),
+        ("M. Mendès va aux réunions du MoDem.", "opinion_politique"),
+        ("Mme Hamdani a fait la campagne de Glucksmann.", "opinion_politique"),
+        ("ma cheffe est à lfi depuis 2017", "opinion_politique"),
+        # Unions: a permanence held, a union in a table cell or in brackets of a delegation,
+        # a compound union name, a regional secretary, "est à la sud" in chat.
+        ("Mme Chauvet tient la permanence syndicale le lundi.", "syndicat"),
+        ("Nom | Organisation\nDUPONT Simone | CFDT\nBAHLOUL Lucas | FSU", "syndicat"),
+        ("nom | organisation\namara anis | cfdt\ndumas michelle | fsu", "syndicat"),
+        ("Délégation reçue : MARTIN (SUD), GAUTHIER (CGT), HAMON (UNSA)", "syndicat"),
+        ("Tableau des décharges : SIMON Agathe – SNUipp-FSU – 25 %", "syndicat"),
+        ("Préavis déposé par Lucy Rivière, secrétaire régionale de la CGT.", "syndicat"),
+        ("bastien est à la sud depuis vingt ans", "syndicat"),
+        ("M. Roger est sur la liste FO aux élections professionnelles.", "syndicat"),
+        # Sexual life: a partner of the same sex, an adjective between the possessive and the
+        # partner, a transition begun.
+        ("Mme Lambert est en couple avec une personne du même sexe.", "vie_sexuelle"),
+        ("RDV PACS : Mme Combo et sa future partenaire de PACS Claudia Camanni.", "vie_sexuelle"),
+        ("Elle a entamé une transition et souhaite changer de prénom.", "vie_sexuelle"),
+        ("Marine Carré fait une transition de genre.", "vie_sexuelle"),
+        (
+            "Fiche famille – agent : SAADI Cécile ; conjointe (PACS) : COURTOIS Anaïs",
+            "vie_sexuelle",
+        ),
+        ("Nom : DURAND Marc\nConjoint : PETIT Julien\nEnfants : 2", "vie_sexuelle"),
+        # Offences: an act of violence or damage owned to or charged.
+        ("PV d'audition : M. Amri reconnaît avoir frappé son voisin.", "infraction"),
+        ("Rapport d'incident : M. Ruelle a dégradé sa cellule.", "infraction"),
+        ("M. Petit aurait agressé un surveillant.", "infraction"),
+        # Health: a follow-up named by its specialty, procedures, HIV in chat.
+        ("Agent : Tonia Pulci | Motif : suivi oncologique", "sante"),
+        ("M. Roy a un rendez-vous cardiologique jeudi.", "sante"),
+        ("M. Guérin est en soins palliatifs.", "sante"),
+        ("il est séropo depuis 2010", "sante"),
+        # Genetics: a DNA sample, a genetic disease.
+        ("Prélèvement ADN de Lucy Mathieu le 14 juillet.", "genetique_biometrie"),
+        ("M. Carpentier a la mucoviscidose.", "genetique_biometrie"),
+    ],
+)
+def test_topics9_round_families_are_found(text: str, category: str) -> None:
+    assert found(text, category), text
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Que faire si un usager fait un malaise dans la salle d'attente ?", "sante"),
+        ("C'est quoi la procédure quand un détenu demande à voir l'aumônier ?", "infraction"),
+        ("Plainte pour discrimination : Mme Belkheir dit avoir été écartée.", "infraction"),
+        ("Conseil génétique : une consultation par mois à l'hôpital.", "genetique_biometrie"),
+        ("Le comité d'entreprise organise la fête de l'Aïd.", "religion"),
+        ("La fête de l'Aïd est-elle un jour férié ?", "religion"),
+        ("Mme Martin a entamé une transition professionnelle.", "vie_sexuelle"),
+        ("Les syndicats signataires (CFDT, FO) et non signataires (CGT) sont reçus.", "syndicat"),
+        ("La fédération (CGT) et la confédération (CFDT) ont signé.", "syndicat"),
+        ("M. Martin est sur la liste des élections professionnelles.", "opinion_politique"),
+        ("La permanence syndicale du lundi est déplacée en salle B.", "syndicat"),
+        ("Le calendrier interreligieux (Pessah, Vesak, Aïd el-Kébir) est affiché.", "religion"),
+        ("Nord | Sud | Est\nDUPONT Jean | Sud | Ouest", "syndicat"),
+        ("Fiche famille – agent : SAADI Paul ; conjointe (PACS) : COURTOIS Anaïs", "vie_sexuelle"),
+        ("Agent : Mme Roux ; conjoint : M. Petit", "vie_sexuelle"),
+    ],
+)
+def test_topics9_round_look_alikes_are_not_found(text: str, category: str) -> None:
+    assert not found(text, category), text
+
+
+TOPICS9_PIECES = [
+    "MARTIN ", "(CGT)", "(SUD), ", "| ", "|", "CFDT ", "cfdt ", "\n", "; ", "\t", "porter ",
+    "le foulard ", "pour des raisons ", "religieuses ", "fête de ", "l'Aïd ", ": ", "Pessah",
+    "revient du ", "pèlerinage ", "son engagement ", "au rn ", "siège dans ", "l'opposition ",
+    "tient la ", "permanence syndicale ", "du même sexe ", "sa future ", "partenaire de PACS ",
+    "a entamé une ", "transition ", "reconnaît avoir ", "frappé ", "son voisin ", "suivi ",
+    "oncologique ", "si un ", "usager ", "fait un malaise ", "Mme ", "Carré ", "est à ",
+]  # fmt: skip
+
+
+@pytest.mark.timeout(120)
+@fuzz(examples=12, deadline=10.0)
+@given(text=hostile(MESSAGE_MAX, TOPICS9_PIECES))
+def test_topics_on_the_pieces_of_the_topics9_round(text: str) -> None:
+    _check_findings(text, DETECTORS["topics"](text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MARTIN (CGT), " * 4_000,
+        "DUPONT Jean | CFDT | " * 3_000,
+        "|" * 60_000,
+        "(" * 30_000 + "CGT)",
+        "Z" * 59_990 + " (CGT)",
+        "si un " * 10_000 + "usager fait un malaise",
+        "quand un usager " * 4_000 + "est malade",
+        "porter le foulard pour des raisons " * 1_500,
+        "fête de " * 7_000 + "l'Aïd",
+        ": " * 25_000 + "Pessah",
+        "son engagement au " * 3_000 + "rn",
+        "a entamé une " * 4_000 + "transition",
+        "reconnaît avoir " * 3_500 + "frappé son voisin",
+        "suivi " * 9_000 + "oncologique",
+        "Mme Carré " * 5_000 + "fait une transition",
+        "agent : Mme Roux ; conjointe : " * 2_000,
+        "conjointe (PACS) : " * 3_000 + "Anaïs Roux",
+    ],
+)
+def test_topics9_round_constructs_stay_linear(text: str) -> None:
+    start = time.process_time()
+    scan_text(text[:60_000])
+    assert time.process_time() - start < 5.0
+
+
+def test_dev11_is_what_its_generator_writes(tmp_path: Path) -> None:
+    from devtools import pii_corpus_dev11
+
+    path = tmp_path / "dev11.jsonl"
+    pii_corpus_dev11.write(pii_corpus_dev11.generate(), path)
+    assert path.read_bytes() == pii_corpus_dev11.OUT.read_bytes(), (
+        "python -m devtools.pii_corpus_dev11"
+    )
+
+
+def test_dev11_lines_are_well_formed() -> None:
+    from devtools import pii_corpus_dev11
+
+    rows = load_set("dev11")
+    assert len(rows) >= 250 and len({row["text"] for row in rows}) == len(rows)
+    counts = pii_corpus_dev11.counts(rows)
+    for category in TOPICS:
+        assert counts[category] >= 10, (category, counts)
+    for row in rows:
+        assert row["split"] == "dev11" and row["template"].startswith("dev11_"), row
+        for start, end, category in row["spans"]:
+            assert category in CATEGORIES and 0 <= start < end <= len(row["text"]), row
+            assert row["text"][start:end].strip() == row["text"][start:end], row
+
+
+# -- names9 round (test8's reading): ranks, exports, lower-case streets, eight-digit dates -----
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "value"),
+    [
+        # A rank or a trade before a family name, with or without an article, any particle.
+        ("Le sergent-chef MASSON est de garde ce soir.", "personne", "MASSON"),
+        ("L'adjudant BA et le maréchal des logis LE GOFF escortent.", "personne", "LE GOFF"),
+        ("L'adjudant BA et le maréchal des logis LE GOFF escortent.", "personne", "BA"),
+        ("La gardienne de la paix SISSOKO est en congé.", "personne", "SISSOKO"),
+        ("Le légionnaire DE GILLET demande une permission.", "personne", "DE GILLET"),
+        ("Réserviste MARTIN : absent à l'appel.", "personne", "MARTIN"),
+        ("l'agent bamba a rendu son badge", "personne", "bamba"),
+        ("la famille Le Floch arrive lundi", "personne", "Le Floch"),
+        # Lists with a union in brackets, plannings, exports, headerless records.
+        ("Délégation : PETIT (SUD), DIJOUX (CGT), ALLAL (UNSA)", "personne", "PETIT"),
+        ("Délégation : PETIT (SUD), VAN DER BERG (CFDT)", "personne", "VAN DER BERG"),
+        ("Planning\nMirador 1 | ATTIA | surveillant\nPCI | FONTAINE | surveillant", "personne",
+         "ATTIA"),
+        ('{"nom": "LARBI", "prenom": "Noël", "naissance": "05.10.70"}', "personne", "LARBI"),
+        ('{"nom": "LARBI", "prenom": "Noël", "naissance": "05.10.70"}', "date_naissance",
+         "05.10.70"),
+        ("nom,prenom,date_naissance\nRODRIGUES,Jacqueline,14111987", "date_naissance",
+         "14111987"),
+        ("nom,prenom,date_naissance\nRODRIGUES,Jacqueline,14111987", "personne", "RODRIGUES"),
+        ("DOĞAN;Solène;14 avr. 1961;06.67.91.47.08;solene.dogan55@hotmail.fr", "personne",
+         "DOĞAN"),
+        ("DOĞAN;Solène;14 avr. 1961;06.67.91.47.08;solene.dogan55@hotmail.fr", "date_naissance",
+         "14 avr. 1961"),
+        ("> De : laurent grondin <laurentgrondin9@icloud.com>", "personne", "laurent grondin"),
+        # Dates of birth as eight digits.
+        ("Identité vérifiée : DAVID Paul, né le 16071995.", "date_naissance", "16071995"),
+        ("Agent : Chantal Leclerc — né(e) le 10121967 — matricule 9746418", "date_naissance",
+         "10121967"),
+        # Streets after a verb of residence, lower case, with or without number and postcode.
+        ("jhabite 3 ter rue de la croix blanche depuis 2 ans", "adresse",
+         "3 ter rue de la croix blanche"),
+        ("les époux habitent rue des cerisiers - 65000 tarbes, la visite est lundi", "adresse",
+         "rue des cerisiers - 65000 tarbes"),
+        ("adresse : chez sa mère, place des hirondelles, 68100 mulhouse", "adresse",
+         "place des hirondelles, 68100 mulhouse"),
+        ("elle réside au 45 ter chemin des près depuis mars", "adresse", "45 ter chemin des près"),
+        ("Adresse de l'enfant : chez sa mère, BP 399 - 97110 Pointe-à-Pitre", "adresse",
+         "BP 399 - 97110 Pointe-à-Pitre"),
+        ("agent : m chevallier\nadresse : allée gambetta - 95500 gonesse\ntél. : 0752618478",
+         "adresse", "allée gambetta - 95500 gonesse"),
+        # A card's number after its words and a colon.
+        ("Carte corporate perdue : n° 5407-1480-7204-7983, porteur BLIN Honoré.", "carte",
+         "5407-1480-7204-7983"),
+        ("carte perdue : n° 379200140419085, porteur raymond", "carte", "379200140419085"),
+    ],
+)  # fmt: skip
+def test_names9_round_families_are_found(text: str, category: str, value: str) -> None:
+    assert value in found(text, category), (text, found(text, category))
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Le capitaine de gendarmerie tiendra une permanence.", "personne"),
+        ("Surveillant Pénitentiaire : poste à pourvoir.", "personne"),
+        ("Le surveillant principal signe le registre.", "personne"),
+        ("Liste des syndicats : CGT (12 sièges), FO (8 sièges).", "personne"),
+        ("Service | Étage | Horaire\nAccueil | RDC | 8h-12h\nCGT | 2e | 14h-18h", "personne"),
+        ("De : Service RH <rh@mairie-lille.fr>", "personne"),
+        ("Mairie de Lille, BP 667 - 59033 Lille Cedex", "adresse"),
+        ("Préfecture - adresse : place de la préfecture, 86000 poitiers", "adresse"),
+        ("Pour toute question, écrivez à spip.75@justice.fr.", "email"),
+        ("Contact : inspection.travail.ut973@dreets.gouv.fr", "email"),
+        ("Le service est né le 01012015 de la fusion de deux bureaux.", "date_naissance"),
+        ("Commande n° 12032019 livrée le 14 mars.", "date_naissance"),
+        ("Dossier n° 4532015112830366 transmis au greffe.", "carte"),
+    ],
+)
+def test_names9_round_look_alikes_are_not_found(text: str, category: str) -> None:
+    assert found(text, category) == [], (text, found(text, category))
+
+
+NAMES9_PIECES = [
+    "le ", "sergent-chef ", "caporal ", "LE ", "GOFF ", "DE ", "| ", "ATTIA ", ";", ",", "\n",
+    '{"nom": "', '", ', '"naissance": "', "14111987", "05.10.70 ", "jhabite ", "habite ",
+    "chez sa mère, ", "12 ", "rue ", "de la ", "croix ", " - ", "65000 ", "tarbes ", "(CGT) ",
+    "PETIT ", "De : ", "laurent ", "<", "a@b.fr", ">", "né le ", "carte ", "n° ", ": ",
+    "4539 5789 1234 5674 ", "réserviste ", "MARTIN ",
+]  # fmt: skip
+
+
+@pytest.mark.timeout(120)
+@fuzz(examples=12, deadline=10.0)
+@given(text=hostile(MESSAGE_MAX, NAMES9_PIECES))
+def test_names_on_the_pieces_of_the_names9_round(text: str) -> None:
+    _check_findings(text, DETECTORS["names_by_rules"](text))
+    _check_findings(text, DETECTORS["addresses"](text))
+    _check_findings(text, find_table_cells(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le sergent-chef " * 3_500,
+        "LE " * 20_000,
+        "| ATTIA " * 7_000,
+        '{"nom": "' * 6_000,
+        "PETIT (CGT), " * 4_500,
+        "jhabite rue de la " * 3_300,
+        "habite " * 8_000 + "12 rue",
+        "DOĞAN;Solène;" * 4_000 + "a@b.fr",
+        "De : laurent " * 4_500 + "<a@b.fr>",
+        "nom,prenom,ddn\n" + "A,B,14111987\n" * 4_000,
+    ],
+)
+def test_names9_round_constructs_stay_linear(text: str) -> None:
+    start = time.process_time()
+    scan_text(text[:60_000])
+    assert time.process_time() - start < 5.0
+
+
+def test_dev12_is_what_its_generator_writes(tmp_path: Path) -> None:
+    from devtools import pii_corpus_dev12
+
+    path = tmp_path / "dev12.jsonl"
+    pii_corpus_dev12.write(pii_corpus_dev12.generate(), path)
+    assert path.read_bytes() == pii_corpus_dev12.OUT.read_bytes(), (
+        "python -m devtools.pii_corpus_dev12"
+    )
+
+
+def test_dev12_lines_are_well_formed() -> None:
+    from devtools import pii_corpus_dev12
+
+    rows = load_set("dev12")
+    assert len(rows) >= 250 and len({row["text"] for row in rows}) == len(rows)
+    counts = pii_corpus_dev12.counts(rows)
+    for category in ("personne", "adresse", "date_naissance", "telephone", "email", "carte"):
+        assert counts[category] >= 10, (category, counts)
+    for row in rows:
+        assert row["split"] == "dev12" and row["template"].startswith("dev12_"), row
+        for start, end, category in row["spans"]:
+            assert category in CATEGORIES and 0 <= start < end <= len(row["text"]), row
+            assert row["text"][start:end].strip() == row["text"][start:end], row
