@@ -51,11 +51,12 @@ async def conversation_for_event(ctx: Ctx, title_from: str) -> int:
     existing = await conversation_of(ctx)
     if existing is not None:
         return existing.id
-    if ctx.thread_root:
-        conversation_id = await services.conversations.thread_conversation(
-            ctx.room_id, owner, ctx.thread_root
+    if not ctx.thread_root:  # created with its title, in one trip
+        return await services.conversations.create(
+            ctx.room_id, owner, title=make_title(title_from)
         )
-    else:
-        conversation_id = await services.conversations.create(ctx.room_id, owner)
+    conversation_id = await services.conversations.thread_conversation(
+        ctx.room_id, owner, ctx.thread_root
+    )
     await services.conversations.set_title_if_missing(conversation_id, make_title(title_from))
     return conversation_id

@@ -423,6 +423,29 @@ def stream_chunk(event: Event) -> dict[str, Any] | None:
     return chunk
 
 
+def _body(response: Any) -> AsyncGenerator[bytes, None]:
+    """The streamed response's body as it comes. Read from the HTTP client's stream itself when
+    nothing needs decoding (SSE is sent uncompressed): httpx's reader adds two generators, a
+    decoder and two chunkers per network read, a hundred reads per answer."""
+    encoding = response.headers.get("content-encoding", "identity").strip().lower()
+    if encoding in ("", "identity"):
+        stream: AsyncGenerator[bytes, None] = response.stream.__aiter__()
+        return stream
+    body: AsyncGenerator[bytes, None] = response.aiter_bytes()
+    return body
+
+
+def _first_message(content: bytes) -> dict[str, Any] | None:
+    """The first choice's message of a chat completion's JSON body (bounded), None if absent."""
+    if len(content) > MAX_SIDE_BODY:
+        raise LLMError("malformed", f"a completion over {MAX_SIDE_BODY} bytes")
+    body = json.loads(content)
+    choices = body.get("choices") if type(body) is dict else None
+    first = choices[0] if type(choices) is list and choices else None
+    message = first.get("message") if type(first) is dict else None
+    return message if type(message) is dict else None
+
+
 async def _drain(body: AsyncIterator[bytes]) -> None:
     """Reads what follows `[DONE]` (the body's end, usually at once), briefly and bounded: a
     response read to its end leaves its HTTP/1.1 connection to the next request."""
@@ -509,37 +532,56 @@ class LLMClient:
                 return find_model(known, name)
         return find_model(models, name)
 
+    async def _post(
+        self, request: dict[str, Any], *, stream: bool, headers: Mapping[str, str] | None = None
+    ) -> Any:
+        """POST /chat/completions through the openai client (its authentication, headers,
+        status errors and transport) with `request` as the JSON body as it is; the raw HTTP
+        response (its body not read yet when `stream`).
+
+        `post` is the client's documented way to send a body of one's own. Its typed `create`
+        walks every parameter against the API's typed definitions on the way out and builds
+        typed objects of the reply on the way back: about a millisecond of CPU per request, and
+        the answer is read raw anyway (bot.sse), the title's as plain JSON.
+        """
+        options: dict[str, Any] = {"headers": dict(headers)} if headers else {}
+        post: Any = self._client.post  # typed for the client's own stream classes
+        return await post(
+            "/chat/completions",
+            cast_to=_httpx.Response,
+            body=request,
+            options=options,
+            stream=stream,
+        )
+
     async def _open_stream(
         self, stack: contextlib.AsyncExitStack, messages: Sequence[ChatMessage], model: str
     ) -> Any:
-        """The streamed request's raw response (closed with `stack`), asking for the usage
+        """The streamed request's raw HTTP response (closed with `stack`), asking for the usage
         chunk where the server takes it.
 
         Mistral's own API refuses `stream_options` (422, pydantic's `extra_forbidden`); others
         may answer 400. Such a refusal is followed by the same request without it, and the
         answer is remembered: later requests do not ask again.
         """
-        # Typed loosely on purpose: "compatible" servers get plain dict messages. The raw
-        # response: its body is read by bot.sse, not turned into typed chunks by the client;
-        # a refusal still raises the client's APIStatusError on entering.
-        create: Any = self._client.chat.completions.with_streaming_response.create
+        # Plain JSON: "compatible" servers get plain dict messages.
         request: dict[str, Any] = {
             "model": model,
-            # The messages go in `extra_body`, which takes precedence: they are plain JSON
-            # already, and the client would walk each one against its typed definitions (a
-            # quarter of a millisecond per message, every answer).
-            "messages": [],
-            "extra_body": {"messages": list(messages)},
+            "messages": list(messages),
             "temperature": self.config.temperature,
             "max_tokens": self.config.max_tokens,
             "stream": True,
         }
+
+        async def opened(body: dict[str, Any]) -> Any:
+            response = await self._post(body, stream=True)
+            stack.push_async_callback(response.aclose)
+            return response
+
         if self.stream_options is False:
-            return await stack.enter_async_context(create(**request))
+            return await opened(request)
         try:
-            response = await stack.enter_async_context(
-                create(**request, stream_options={"include_usage": True})
-            )
+            response = await opened({**request, "stream_options": {"include_usage": True}})
         except openai.APIStatusError as exc:
             if exc.status_code not in (400, 422):
                 raise
@@ -547,7 +589,7 @@ class LLMClient:
             if self.stream_options and not named:
                 raise  # it took stream_options before: the refusal is about something else
             # Refused again: that error is the real one.
-            response = await stack.enter_async_context(create(**request))
+            response = await opened(request)
             self.stream_options = False
             log.warning(
                 "the model server refused stream_options (HTTP %d): requests go without it; "
@@ -575,9 +617,7 @@ class LLMClient:
         try:
             async with contextlib.AsyncExitStack() as stack:
                 response = await self._open_stream(stack, messages, model)
-                body = await stack.enter_async_context(
-                    contextlib.aclosing(response.http_response.aiter_bytes())
-                )
+                body = await stack.enter_async_context(contextlib.aclosing(_body(response)))
                 decoder = SSEDecoder()
                 done = False
                 async for data in body:
@@ -652,18 +692,16 @@ class LLMClient:
         for attempt in range(1, attempts + 1):
             try:
                 try:
-                    create: Any = self._client.chat.completions.create
-                    response = await create(
-                        model=model,
-                        messages=list(messages),
-                        temperature=self.config.temperature,
-                        max_tokens=max_tokens,
-                        extra_headers=headers,
-                    )
-                    choices = getattr(response, "choices", None) or []
-                    message = getattr(choices[0], "message", None) if choices else None
+                    request = {
+                        "model": model,
+                        "messages": list(messages),
+                        "temperature": self.config.temperature,
+                        "max_tokens": max_tokens,
+                    }
+                    response = await self._post(request, stream=False, headers=headers)
                     # A reasoning model's thinking is no part of a title.
                     split = SplitStream(max_reasoning=0)
+                    message = _first_message(response.content)
                     if message is not None:
                         split.delta(message)
                     split.finish()

@@ -112,23 +112,33 @@ class ConversationRepository:
         self.db = db
 
     async def create(
-        self, room_id: str, user_id: str | None, *, thread_root: str | None = None
+        self,
+        room_id: str,
+        user_id: str | None,
+        *,
+        thread_root: str | None = None,
+        title: str | None = None,
     ) -> int:
-        """A new conversation; in the main timeline it becomes the room's current one."""
+        """A new conversation (titled `title`, if given); in the main timeline it becomes the
+        room's current one. One trip to the database's thread, all or nothing."""
         now = self.db.now()
-        async with self.db.transaction() as conn:
-            cur = await conn.execute(
-                "INSERT INTO conversations (room_id, user_id, created_at, updated_at, "
-                "thread_root) VALUES (?, ?, ?, ?, ?)",
-                (room_id, user_id, now, now, thread_root),
+        insert = (
+            "INSERT INTO conversations (room_id, user_id, title, created_at, updated_at, "
+            "thread_root) VALUES (?, ?, ?, ?, ?, ?)",
+            (room_id, user_id, title, now, now, thread_root),
+        )
+        if thread_root is not None:
+            results = await self.db.write(insert)
+        else:
+            # last_insert_rowid(): the conversation just inserted (a trigger's own inserts do
+            # not change it once the trigger ends).
+            current = (
+                "UPDATE rooms SET current_conversation_id = last_insert_rowid() WHERE room_id = ?",
+                (room_id,),
             )
-            conversation_id = cur.lastrowid
-            assert conversation_id is not None
-            if thread_root is None:
-                await conn.execute(
-                    "UPDATE rooms SET current_conversation_id = ? WHERE room_id = ?",
-                    (conversation_id, room_id),
-                )
+            results = await self.db.write(insert, current)
+        conversation_id = results[0][1]
+        assert conversation_id is not None
         return conversation_id
 
     async def for_thread(

@@ -384,3 +384,52 @@ async def test_the_connection_serves_the_next_answer_after_done(raw: RawServer) 
     assert len(set(raw.ports[:3])) == 1  # the body read to its end: one connection
     assert completion.text == "Bonjour, je suis là."
     assert elapsed < 1, elapsed
+
+
+# Read raw below the HTTP client: a compressed body is still decoded -------------------------
+
+
+async def test_a_compressed_stream_is_decoded_and_a_title_read_as_plain_json() -> None:
+    """A proxy may gzip the event stream: its bytes go through the HTTP client's decoder (the
+    plain stream is read below it). A title's reply is read as plain JSON, a reasoning field
+    left out, and its request carries the purpose header and the messages as given."""
+    import gzip
+
+    requests: list[tuple[dict[str, Any], str | None]] = []
+
+    async def answer(request: web.Request) -> web.StreamResponse:
+        body = await request.json()
+        requests.append((body, request.headers.get("X-Assistant-Purpose")))
+        if not body.get("stream"):
+            message = {"role": "assistant", "content": "Congés d'été", "reasoning": "Hmm."}
+            reply = {"id": "t", "object": "chat.completion", "model": MODEL}
+            reply["choices"] = [{"index": 0, "message": message, "finish_reason": "stop"}]
+            return web.json_response(reply)
+        response = web.StreamResponse(
+            headers={"Content-Type": "text/event-stream", "Content-Encoding": "gzip"}
+        )
+        await response.prepare(request)
+        compressed = gzip.compress(WHOLE)
+        for start in range(0, len(compressed), 7):  # cut anywhere
+            await response.write(compressed[start : start + 7])
+        await response.write_eof()
+        return response
+
+    app = web.Application()
+    app.router.add_post("/v1/chat/completions", answer)
+    runner = web.AppRunner(app, shutdown_timeout=0.5)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    llm = client(f"http://127.0.0.1:{runner.addresses[0][1]}/v1")
+    try:
+        completion = await llm.stream_chat(MESSAGES, MODEL, _ignore)
+        title = await llm.complete(MESSAGES, MODEL, max_tokens=20, purpose="title")
+    finally:
+        await llm.close()
+        await runner.cleanup()
+    assert completion.text == "Bonjour, je suis là."
+    assert title == "Congés d'été"
+    [(streamed, _), (asked, purpose)] = requests
+    assert streamed["messages"] == asked["messages"] == MESSAGES
+    assert asked["max_tokens"] == 20 and "stream" not in asked and purpose == "title"

@@ -56,6 +56,28 @@ async def test_inbox_stores_each_event_once_and_keeps_failed_ones(tmp_path: Path
         assert again is not None and again.event_id == "$2"
 
 
+async def test_a_new_conversation_is_titled_and_current_in_one_write(tmp_path: Path) -> None:
+    async with Database(tmp_path / "db.sqlite3") as db:
+        rooms = RoomRepository(db)
+        await rooms.upsert("!r", "dm", "@u:x")
+        await rooms.upsert("!other", "dm", "@v:x")
+        conversations = ConversationRepository(db)
+        elsewhere = await conversations.create("!other", "@v:x", title="Ailleurs")
+        first = await conversations.create("!r", "@u:x", title="Première question")
+        assert first != elsewhere
+        current = await conversations.current("!r")
+        assert current is not None and current.id == first
+        assert current.title == "Première question"
+        other = await conversations.current("!other")
+        assert other is not None and other.id == elsewhere and other.title == "Ailleurs"
+        # A thread's conversation is not the room's current one.
+        thread = await conversations.create("!r", "@u:x", thread_root="$root", title="Fil")
+        current = await conversations.current("!r")
+        assert current is not None and current.id == first
+        found = await conversations.for_thread("!r", "$root", "@u:x")
+        assert found is not None and found.id == thread and found.title == "Fil"
+
+
 async def test_conversations_list_and_current(tmp_path: Path) -> None:
     async with Database(tmp_path / "db.sqlite3") as db:
         await RoomRepository(db).upsert("!r", "dm", "@u:x")

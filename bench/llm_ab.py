@@ -1,0 +1,94 @@
+"""Two copies of bot/llm.py compared in one process, answer by answer (issue 16).
+
+On a shared machine, two runs of bench/llm_stream.py a minute apart differ by more than a change
+of a few hundred microseconds; here both clients read the same fake model in turns (the order
+alternates), so a load that comes and goes weighs on both alike. For each: the CPU
+(`time.process_time`) of a streamed answer (`stream_chat`, 100 chunks by default) and of a
+short answer in one piece (`complete`, as a conversation's title is asked).
+
+    .venv/bin/python bench/llm_ab.py BEFORE.py AFTER.py [--answers 300] [--chunks 100]
+        [--history 4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pydantic import SecretStr  # noqa: E402
+
+from bot.config import LLMConfig  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+from llm_stream import _client_class, _free_port, _messages  # noqa: E402
+
+
+async def on_text(text: str) -> None:
+    return None
+
+
+async def run(args: argparse.Namespace) -> None:
+    port = _free_port()
+    command = [str(ROOT / "bench" / "llm_stream.py"), "serve", "--port", str(port)]
+    command += ["--chunks", str(args.chunks)]
+    server = await asyncio.create_subprocess_exec(
+        sys.executable, *command, stdout=asyncio.subprocess.PIPE
+    )
+    try:
+        assert server.stdout is not None
+        await server.stdout.readline()  # "ready"
+        config = LLMConfig(
+            base_url=f"http://127.0.0.1:{port}/v1", api_key=SecretStr("x"), timeout=10
+        )
+        clients: list[tuple[str, Any]] = [(p, _client_class(p)(config)) for p in args.files]
+        cpu: dict[str, dict[str, list[float]]] = {
+            p: {"stream": [], "complete": []} for p in args.files
+        }
+        messages = _messages(args.history)
+        try:
+            for index in range(args.warmup + args.answers):
+                for path, llm in clients if index % 2 else reversed(clients):
+                    started = time.process_time()
+                    await llm.stream_chat(messages, "m", on_text)
+                    streamed = time.process_time()
+                    await llm.complete(messages, "m", max_tokens=20)
+                    completed = time.process_time()
+                    if index >= args.warmup:
+                        cpu[path]["stream"].append((streamed - started) * 1000)
+                        cpu[path]["complete"].append((completed - streamed) * 1000)
+        finally:
+            for _, llm in clients:
+                await llm.close()
+    finally:
+        server.terminate()
+        await server.wait()
+    for path in args.files:
+        stream, complete = cpu[path]["stream"], cpu[path]["complete"]
+        print(
+            f"{path}: stream_chat p50 {statistics.median(stream):.2f} ms "
+            f"(mean {statistics.fmean(stream):.2f}), complete p50 "
+            f"{statistics.median(complete):.2f} ms (mean {statistics.fmean(complete):.2f}), "
+            f"{args.answers} answers of {args.chunks} chunks, {len(messages)} messages sent"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs=2, help="two copies of bot/llm.py")
+    parser.add_argument("--answers", type=int, default=300)
+    parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--chunks", type=int, default=100)
+    parser.add_argument("--history", type=int, default=4, help="earlier messages sent")
+    asyncio.run(run(parser.parse_args()))
+
+
+if __name__ == "__main__":
+    main()
