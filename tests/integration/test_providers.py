@@ -29,10 +29,16 @@ async def open_dm(agent: AgentClient, bot: BotHandle) -> str:
 
 
 async def ask(agent: AgentClient, room: str, question: str, contains: str) -> str:
+    """The bot's message holding `contains` once it is no longer being written (a streamed
+    display ends with " …" until the final edit)."""
     after = len(agent.messages(room))
     await agent.send_text(room, question)
     message = await agent.wait_for_message(
-        room, predicate=lambda m: contains in m.body and m.sender != agent.user_id, after=after
+        room,
+        predicate=lambda m: (
+            contains in m.body and m.sender != agent.user_id and not m.body.endswith(" …")
+        ),
+        after=after,
     )
     return message.body
 
