@@ -43,6 +43,8 @@ SETS = {
     "dev10": DATA / "pii_dev10.jsonl",  # names, addresses, dates in new words (pii_corpus_dev10)
     "dev12": DATA / "pii_dev12.jsonl",  # ranks, exports, lower-case streets (pii_corpus_dev12)
     "dev11": DATA / "pii_dev11.jsonl",  # test8's topic families in new words (dev11)
+    "dev13": DATA / "pii_dev13.jsonl",  # test9's topic families and look-alikes (dev13)
+    "dev14": DATA / "pii_dev14.jsonl",  # names, addresses, dates after test9's reading (dev14)
     "test": DATA / "pii_test.jsonl",
     "test2": DATA / "pii_test2.jsonl",  # a fresh held-out set, other hand (pii_corpus_test2.py)
     "test3": DATA / "pii_test3.jsonl",  # a third held-out set, other hand (pii_corpus_test3.py)
@@ -52,6 +54,7 @@ SETS = {
     "test7": DATA / "pii_test7.jsonl",  # a seventh held-out set, other hand (pii_corpus_test7)
     "test8": DATA / "pii_test8.jsonl",  # an eighth held-out set, other hand (pii_corpus_test8)
     "test9": DATA / "pii_test9.jsonl",  # a ninth held-out set, other hand (pii_corpus_test9)
+    "test10": DATA / "pii_test10.jsonl",  # a tenth held-out set, other hand (pii_corpus_test10)
 }
 
 
@@ -340,7 +343,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     held_out = (
-        "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "both"
+        "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10",
+        "both",
     )  # fmt: skip
     if args.errors and args.name in held_out:
         parser.error("the test split is held out: no error listing, tune on dev")

@@ -760,7 +760,8 @@ def find_phones(
     found = []
     matches = [(m, True) for m in _PHONE_FR_RE.finditer(text)]
     matches += [(m, False) for m in _PHONE_INTL_RE.finditer(text)]
-    after_dates = {m.start("phone"): m for m in _PHONE_AFTER_DATE_RE.finditer(text)}
+    # Read on the folded text: "24 août 2003 +33…" is written with its accents.
+    after_dates = {m.start("phone"): m for m in _PHONE_AFTER_DATE_RE.finditer(folded)}
     for match, _ in matches:
         after_dates.pop(match.start(), None)
     matches += [(m, True) for m in after_dates.values()]
@@ -852,7 +853,16 @@ def _is_functional_mailbox(local: str) -> bool:
         return False
     if any(_UAI_RE.fullmatch(p) for p in parts):
         return True  # "ce.0751234X@ac-paris.fr": a school's mailbox, by its UAI code
-    return any(p in _FUNCTIONAL_MAILBOXES or _swapped_functional(p) for p in parts)
+    return any(
+        p in _FUNCTIONAL_MAILBOXES
+        or _swapped_functional(p)
+        or _DEPARTMENT_SUFFIX_RE.sub("", p) in _FUNCTIONAL_MAILBOXES
+        for p in parts
+    )
+
+
+# A service's acronym with its department's number: "dsden2a@", "ddt974@", "prefecture13@".
+_DEPARTMENT_SUFFIX_RE = re.compile(r"(?<=[a-z])(?:\d{2,3}|2[ab])$")
 
 
 # The national code of a school or an establishment (UAI/RNE: 7 digits and a letter).
@@ -911,9 +921,14 @@ def _nearest_clue(
         (person_end if lo <= person_end <= start else -1, "person"),
     ]
     position, clue = max(nearest)
+    if clue == "office" and position >= 0:
+        event = _EVENT_WORDS_RE.search(clues.folded, max(0, position - 14), position)
+        if event is not None and event.end() == position:
+            # "la visite à domicile aura lieu 4 rue…": where, the words before the verb say.
+            return _nearest_clue(clues, lo, event.start(), person_end, office_end) or "office"
     if clue == "home":
-        weak = _WEAK_DOMICILE_RE.search(clues.folded, max(0, position - 40), position)
-        if weak is not None and weak.end() == position:
+        weak = _weak_home_word(clues.folded, position)
+        if weak is not None:
             # "Le centre des finances publiques a déménagé :": whose move, what comes before says.
             return _nearest_clue(clues, lo, weak.start(), person_end, office_end) or "home"
     return clue if position >= 0 else None
@@ -925,8 +940,19 @@ def _said_home(clues: _Clues, lo: int, start: int) -> bool:
     position = clues.last_end(_DOMICILE_RE, max(lo, start - 100), start)
     if position < 0:
         return False
-    weak = _WEAK_DOMICILE_RE.search(clues.folded, max(0, position - 40), position)
-    return weak is None or weak.end() != position
+    return _weak_home_word(clues.folded, position) is None
+
+
+_EVENT_WORDS_RE = re.compile(r"(?<!\w)(?:aura lieu|se tiendra|se deroulera)")
+
+
+def _weak_home_word(folded: str, position: int) -> re.Match[str] | None:
+    """The word that says a move ("nouvelle adresse", "déménage") ending at `position`; the
+    nearest, when several come before ("le tribunal déménage : nouvelle adresse …")."""
+    for weak in _WEAK_DOMICILE_RE.finditer(folded, max(0, position - 40), position):
+        if weak.end() == position:
+            return weak
+    return None
 
 
 def _word_ends_at(text: str, position: int) -> bool:
@@ -1500,8 +1526,10 @@ def _after_place_word(folded: str, start: int) -> bool:
     """Whether the name at `start` is that of a place: "lycée Victor Hugo", "rond-point du
     Maréchal Foch", "groupe scolaire Jules Ferry", "Saint Martin"."""
     before = folded[max(0, start - 60) : start]
-    # "Mettre à jour la base : Sylvie Joly": a colon, a semicolon or a line ends the place.
-    before = before[max(before.rfind(":"), before.rfind(";"), before.rfind("\n")) + 1 :]
+    # "Mettre à jour la base : Sylvie Joly": a colon, a semicolon or a line ends the place,
+    # and so does a comma ("Au guichet, Nicolas Martin…").
+    cut = max(before.rfind(":"), before.rfind(";"), before.rfind("\n"), before.rfind(","))
+    before = before[cut + 1 :]
     words = _WORD_RE.findall(before)
     for word in reversed(words[-6:]):
         word = word.split("'")[-1].split("’")[-1]
@@ -2479,6 +2507,8 @@ def _names_by_what_is_said(text: str, folded: str) -> list[Finding]:
             continue
         if first.endswith(("e", "ee")) and text[lower.end("name") - 1] in "éÉ":
             continue  # "ma collègue mariée" written without accents is "mariee"
+        if text[lower.end() : lower.end() + 1] in ("à", "À") and last is None:
+            continue  # "mon supérieur répète à tout le monde": a verb before "à", not "a"
         a, b = lower.span("name")
         if (
             last is not None
@@ -3002,7 +3032,69 @@ _HYPOTHETICAL_RE = re.compile(
 )
 
 
+# A topic in a question about anyone ("comment déclarer un accident de service pour un agent
+# qui s'est blessé ?", "la procédure pour une agente en arrêt maladie ?", "c'est quoi une
+# RQTH ?"): an indefinite person or an indefinite case after a procedure verb, or a definition.
+_PROCEDURE_VERBS = (
+    r"(?:declarer|demander|poser|obtenir|faire|gerer|traiter|signaler|calculer|prolonger"
+    r"|saisir|remplir|justifier|contester|reconnaitre|instruire|accorder|refuser|renouveler"
+    r"|prendre|cumuler|indemniser|requalifier|constater)"
+)
+_ANYONE_NOUNS = (
+    r"(?:agent|agente|agents|fonctionnaire|fonctionnaires|salarie|salariee|collegue|personne"
+    r"|eleve|usager|usagere|patient|patiente|contractuel|contractuelle|stagiaire|titulaire"
+    r"|enseignant|enseignante|candidat|candidate|militaire|policier|policiere|detenu|detenue"
+    r"|employe|employee|apprenti|apprentie|demandeur|demandeuse|beneficiaire|mineur|mineure)"
+)
+_QUESTION_CASE_RE = re.compile(
+    r"(?<![\w'])(?:(?:pour|pr|a|d'|chez|concernant|envers) ?(?:un|une|les|des) "
+    + _ANYONE_NOUNS
+    + r"(?: (?:qui|qu'il|qu'elle|en|etant|ayant|atteinte?s?|souffrant|place|placee|mise?))?"
+    r"|" + _PROCEDURE_VERBS + r" (?:un|une|des)"
+    r"|(?:duree|montant|cout|delai|regles?|conditions?|procedure|prolongation|renouvellement"
+    r"|calcul|modalites|effets?|consequences?) (?:d'un|d'une|des|du|d')"
+    r"|ce qu'est(?: un| une| le| la| l')?|c'est quoi(?: un| une| le| la| l')?"
+    r"|qu'est-ce qu'(?:un|une)|qu'est ce qu'(?:un|une)|definition d'(?:un|une)) ?$"
+)
+_PROCEDURE_END_RE = re.compile(r"(?<![\w'])" + _PROCEDURE_VERBS + r" $")
+_QUESTION_WORDS_RE = re.compile(
+    r"\?|(?<![\w'])(?:comment|quelle|quel|quelles|quels|que faire|est-ce|peut-on|doit-on"
+    r"|faut-il|expliquer|explique|procedure|demarche)(?![\w])"
+)
+
+
+# "Un agent condamné peut-il rester en poste ?", "un salarié protégé peut-il être muté ?": an
+# indefinite subject of a rule, asked with its own verb inverted after the topic (not "une
+# stagiaire porte le voile : quelles règles ?", not "une agente a fait…, faut-il… ?").
+_ANYONE_START_RE = re.compile(
+    r"^(?:un|une)(?: "
+    + _ANYONE_NOUNS
+    + r"(?: (?:qui|en|etant|ayant|atteinte?s?|souffrant|place|placee|mise?))?)? ?$"
+)
+_INVERTED_RE = re.compile(
+    r"(?<![\w'])(?:peut|doit|a|conserve|garde|perd|beneficie|percoit|touche|reste|est|sera"
+    r"|devra|pourra|peuvent|doivent|ont|sont)(?:-t)?-(?:il|elle|ils|elles)(?![\w])"
+)
+
+
+def _question_about_anyone(sentence: str, position: int) -> bool:
+    if (
+        position <= 40
+        and _ANYONE_START_RE.search(sentence, 0, position) is not None
+        and _INVERTED_RE.search(sentence, position, position + 120) is not None
+    ):
+        return True
+    if _QUESTION_CASE_RE.search(sentence, max(0, position - 40), position) is None and not (
+        sentence.startswith(("un ", "une ", "des "), position)
+        and _PROCEDURE_END_RE.search(sentence, max(0, position - 20), position) is not None
+    ):
+        return False
+    return _QUESTION_WORDS_RE.search(sentence) is not None
+
+
 def _hypothetical(sentence: str, position: int) -> bool:
+    if _question_about_anyone(sentence, position):
+        return True
     match = _HYPOTHETICAL_RE.search(sentence, max(0, position - 60), position)
     if match is None:
         return False

@@ -2166,3 +2166,257 @@ def test_dev12_lines_are_well_formed() -> None:
         for start, end, category in row["spans"]:
             assert category in CATEGORIES and 0 <= start < end <= len(row["text"]), row
             assert row["text"][start:end].strip() == row["text"][start:end], row
+
+
+# -- names10 round (after test9's reading): names, addresses, dates, phones, precision -------
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "value"),
+    [
+        ("la soldate Monnier a pris son poste.", "personne", "Monnier"),
+        ("L'adjudante-cheffe RIVIÈRE signe le registre.", "personne", "RIVIÈRE"),
+        ("Le détenu DOS SANTOS demande un parloir.", "personne", "DOS SANTOS"),
+        ("rdv avec Diesbach ce matin pour son avancement", "personne", "Diesbach"),
+        ("Pendant la pause Jenny nous a parlé du projet.", "personne", "Jenny"),
+        ("Au guichet, Nicolas Martin attendait depuis une heure.", "personne", "Nicolas Martin"),
+        ("ma date de naissance c le 24/1/90 pq le site dit erreur", "date_naissance", "24/1/90"),
+        ("pour le covoit au CHU appelle moi au 09-23-50-15-61", "telephone", "09-23-50-15-61"),
+        (
+            "fiche Luca Pereira 24 août 2003 +33133889493 21 rue de la Gare, 49100 Angers",
+            "telephone",
+            "+33133889493",
+        ),
+        (
+            "Pour l'enquête, la visite à domicile aura lieu 4 rue des écoles, 59000 lille mardi.",
+            "adresse",
+            "4 rue des écoles, 59000 lille",
+        ),
+        (
+            "lieu de vie de l'adolescent : 8 rue des Lilas, BP 97 - 20137 Porto-Vecchio Cedex",
+            "adresse",
+            "8 rue des Lilas, BP 97 - 20137 Porto-Vecchio Cedex",
+        ),
+    ],
+)
+def test_names10_people_homes_dates_and_phones(text: str, category: str, value: str) -> None:
+    assert value in found(text, category)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le tribunal judiciaire de Lille déménage : nouvelle adresse 14 rue Jean Moulin, CS "
+        "78120, 39000 Lons-le-Saunier Cedex.",
+        "Merci d'envoyer le dossier au SGAMI, 28 boulevard Jean-Baptiste Clément, 80000 Amiens.",
+        "La formation aura lieu 20 avenue de Ségur, 75007 Paris.",
+        "Le CFA Paul Langevin de Nantes ouvre ses inscriptions le 28 mai 2022.",
+        "Combien de demandes ont été déposées au guichet unique de Bonifacio ?",
+        "Le quartier Jean Moulin bénéficie du programme de renouvellement urbain.",
+        "Mon supérieur répète à tout le monde que le dossier est prioritaire.",
+        "Le stagiaire ENA a rendu son rapport, le stagiaire IRA aussi.",
+        "Pour toute question, écrivez à dsden2a@ac-corse.fr ou consulat.dakar@diplomatie.gouv.fr.",
+    ],
+)
+def test_names10_look_alikes_find_nothing(text: str) -> None:
+    scan = DETECTOR.scan(text)
+    assert not scan.identifiers, [(f.category, f.value) for f in scan.identifiers]
+
+
+def test_names10_a_person_s_mailbox_with_digits_stays_personal() -> None:
+    text = "écrivez à lea2a@gmail.com ou à dupont13@free.fr"
+    assert found(text, "email") == ["lea2a@gmail.com", "dupont13@free.fr"]
+
+
+NAMES10_PIECES = (
+    "la soldate ", "Le détenu ", "rdv avec ", "DOS SANTOS ", "c le 24/1/90 ", "appelle moi au ",
+    "06 12 34 56 78 ", "24 août 2003 +33133889493 ", "aura lieu ", "visite à domicile ",
+    "déménage : nouvelle adresse ", "12 rue des Lilas, ", "59000 lille ", "Cedex ", "dsden2a@",
+    "ac-corse.fr ", "guichet unique de ", "Au guichet, ", "répète à ", "lieu de vie ",
+)  # fmt: skip
+
+
+@pytest.mark.timeout(120)
+@fuzz(examples=8, deadline=15.0)
+@given(text=hostile(MESSAGE_MAX, NAMES10_PIECES))
+def test_scan_text_on_the_pieces_of_the_names10_round(text: str) -> None:
+    scan = scan_text(text)
+    _check_findings(text, scan.identifiers)
+    _check_findings(text, scan.topics)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "aura lieu " * 6_000,
+        "déménage : nouvelle adresse " * 2_200,
+        "24 août 2003 +33133889493 " * 2_300,
+        "a" * 59_990 + "2a@x.fr",
+        "Au guichet, " * 5_000,
+    ],
+)
+def test_names10_round_constructs_stay_linear(text: str) -> None:
+    start = time.process_time()
+    scan_text(text[:60_000])
+    assert time.process_time() - start < 5.0
+
+
+def test_dev14_is_what_its_generator_writes(tmp_path: Path) -> None:
+    from devtools import pii_corpus_dev14
+
+    path = tmp_path / "dev14.jsonl"
+    pii_corpus_dev14.write(pii_corpus_dev14.generate(), path)
+    assert path.read_bytes() == pii_corpus_dev14.OUT.read_bytes(), (
+        "python -m devtools.pii_corpus_dev14"
+    )
+
+
+def test_dev14_lines_are_well_formed() -> None:
+    from devtools import pii_corpus_dev14
+
+    rows = load_set("dev14")
+    assert len(rows) >= 150 and len({row["text"] for row in rows}) == len(rows)
+    assert 2 * sum(not row["spans"] for row in rows) >= len(rows)  # half look-alikes
+    counts = pii_corpus_dev14.counts(rows)
+    for category in ("personne", "adresse", "date_naissance", "telephone"):
+        assert counts[category] >= 10, (category, counts)
+    for row in rows:
+        assert row["split"] == "dev14" and row["template"].startswith("dev14_"), row
+        for start, end, category in row["spans"]:
+            assert category in CATEGORIES and 0 <= start < end <= len(row["text"]), row
+            assert row["text"][start:end].strip() == row["text"][start:end], row
+
+
+# -- topics, tenth round (issue 18, after test9's reading) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Paul Martin a été transféré en réanimation cette nuit.", "sante"),
+        ("Chloé Mercier a été admise aux urgences hier soir.", "sante"),
+        ("l'aide-soignant Da Costa est sous Lexomil.", "sante"),
+        ("Nadia Haddad est sous chimio depuis mars.", "sante"),
+        ("wsh sofia benali est dialysée trois fois par semaine", "sante"),
+        ("Note : la surveillante Leroy est au bureau de la section SNEPAP-FSU.", "syndicat"),
+        ("Paul Martin milite à l'UFAP-UNSA Justice.", "syndicat"),
+        ("marie leclerc est mandatée par alliance police nationale", "syndicat"),
+        ("Hubert Morel est défenseur syndical à la CFDT.", "syndicat"),
+        ("iris laurent est déléguée de circonscription du modem", "opinion_politique"),
+        ("Karim Haddad fréquente les milieux anarchistes.", "opinion_politique"),
+        ("le fils de Paul Martin a été arrêté pour deal devant le lycée", "infraction"),
+        ("Paul Martin fait des TIG le samedi.", "infraction"),
+        ("Stagiaire Walid Benyahia : fiche de recherche pour vol aggravé.", "infraction"),
+        ("Paul Martin s'est fait retirer 6 points pour téléphone au volant.", "infraction"),
+        ("Paul Martin a accepté une composition pénale.", "infraction"),
+        ("Lucie Morel a envoyé sa salive à 23andMe.", "genetique_biometrie"),
+        ("Lucie Morel est porteuse saine de la drépanocytose.", "genetique_biometrie"),
+        ("Rosalie Hamdani parle le wolof à la maison.", "origine"),
+        ("Un usager a dit à Nour Cissé qu'elle était « une négresse ».", "origine"),
+    ],
+)
+def test_topics10_families_are_found(text: str, category: str) -> None:
+    assert found(text, category), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A question about any agent, a definition, a procedure: no one in particular.
+        "Comment déclarer un accident de service pour un agent qui s'est blessé en intervention ?",
+        "Quelle est la procédure pr un agent en arrêt maladie de plus de six mois ?",
+        "tu peux m'expliquer ce qu'est une rqth en deux phrases ?",
+        "c'est quoi un congé longue durée exactement ?",
+        "Un fonctionnaire en garde à vue doit-il prévenir son employeur ?",
+        "Un agent condamné pénalement peut-il rester en poste ?",
+        "Quelle est la durée d'une décharge syndicale pour un délégué ?",
+        "Peut-on refuser un congé pour fête religieuse à un stagiaire ?",
+        # A victim, a workplace, a note on a subject.
+        "Fatoumata Ribeiro a porté plainte pour le vol de son vélo.",
+        "Mehdi Le Goff est surveillant au centre de détention de Muret.",
+        "Bastien Benali rédige la note sur la laïcité et le port du voile à l'école.",
+    ],
+)
+def test_topics10_look_alikes_stay_quiet(text: str) -> None:
+    scan = DETECTOR.scan(text)
+    assert not scan.topics, (text, scan.topics)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Said of a concrete person, they stay found.
+        "Une stagiaire porte le voile : quelles règles de neutralité s'appliquent à elle ?",
+        "Urgent : une agente a fait une fausse couche, faut-il saisir le conseil médical ?",
+        "Mon collègue Paul Martin va faire sa transition : comment changer son prénom ?",
+        "M. Marty fait l'objet d'une plainte pour agression sexuelle ; quelles mesures ?",
+    ],
+)
+def test_topics10_people_in_questions_stay_found(text: str) -> None:
+    assert DETECTOR.scan(text).topics, text
+
+
+TOPICS10_PIECES = (
+    "comment déclarer un ", "pour un agent qui ", "pr une agente en ", "ce qu'est une ",
+    "c'est quoi un ", "Un fonctionnaire en ", " peut-il ", " doit-elle ", "la durée d'une ",
+    "admise aux urgences ", "est sous Lexomil ", "sous chimio ", "dialysée ", "23andMe ",
+    "porteuse saine ", "gabarit biométrique ", "arrêté pour deal ", "fait des tig ",
+    "fiche de recherche pour ", "retirer 6 points ", "une mention pour vol ",
+    "composition pénale ", "déléguée de circonscription ", "fréquente les milieux ",
+    "se dit royaliste ", "défenseure syndicale ", "l'UFAP-UNSA Justice ", "SNEPAP-FSU ",
+    "alliance police nationale ", "a porté plainte pour ", "surveillant au centre de détention ",
+    "parle le wolof à la maison ", "était « une négresse » ", "Paul Martin ", "? ",
+)  # fmt: skip
+
+
+@pytest.mark.timeout(120)
+@fuzz(examples=8, deadline=15.0)
+@given(text=hostile(MESSAGE_MAX, TOPICS10_PIECES))
+def test_scan_text_on_the_pieces_of_the_topics10_round(text: str) -> None:
+    scan = scan_text(text)
+    _check_findings(text, scan.identifiers)
+    _check_findings(text, scan.topics)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pour un agent qui " * 3_400,
+        "un agent " * 6_600 + "peut-il ?",
+        "sous " * 12_000,
+        "comment déclarer un " * 3_000,
+        "fiche de recherche pour " * 2_500,
+    ],
+)
+def test_topics10_round_constructs_stay_linear(text: str) -> None:
+    start = time.process_time()
+    scan_text(text[:60_000])
+    assert time.process_time() - start < 5.0
+
+
+def test_dev13_is_what_its_generator_writes(tmp_path: Path) -> None:
+    from devtools import pii_corpus_dev13
+
+    path = tmp_path / "dev13.jsonl"
+    pii_corpus_dev13.write(pii_corpus_dev13.generate(), path)
+    assert path.read_bytes() == pii_corpus_dev13.OUT.read_bytes(), (
+        "python -m devtools.pii_corpus_dev13"
+    )
+
+
+def test_dev13_lines_are_well_formed() -> None:
+    from devtools import pii_corpus_dev13
+
+    rows = load_set("dev13")
+    assert len(rows) >= 150 and len({row["text"] for row in rows}) == len(rows)
+    look_alikes = sum(row["template"].startswith(("dev13_neg", "dev13_none")) for row in rows)
+    assert 2 * look_alikes >= 0.85 * len(rows)  # about half look-alikes
+    counts = pii_corpus_dev13.counts(rows)
+    for category in TOPICS:
+        assert counts[category] >= 10, (category, counts)
+    for row in rows:
+        assert row["split"] == "dev13" and row["template"].startswith("dev13_"), row
+        for start, end, category in row["spans"]:
+            assert category in CATEGORIES and 0 <= start < end <= len(row["text"]), row
+            if row["template"].startswith(("dev13_neg", "dev13_none")):
+                assert category == "personne", row
