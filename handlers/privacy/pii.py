@@ -232,6 +232,10 @@ def _card_prefix_ok(digits: str) -> bool:
         return len(digits) == 15
     if digits[:4] == "6011" or digits[:2] == "65" or 644 <= int(digits[:3]) <= 649:
         return len(digits) in (16, 19)
+    # Maestro (50, 56-69: "5908 1341 9665 7109"), UnionPay (62), JCB (3528-3589), in their
+    # 16- to 19-digit forms: a 14-digit SIRET passes Luhn too (Diners' 14 digits are left out).
+    if digits[:2] == "50" or 56 <= int(digits[:2]) <= 69 or 3528 <= int(digits[:4]) <= 3589:
+        return 16 <= len(digits) <= 19
     return False
 
 
@@ -689,6 +693,10 @@ def _is_reference(clues: _Clues, start: int, own: re.Pattern[str], own_end: int 
 # Visa : …"; the "n°" then belongs to the card, not to a file.
 _CARD_LEAD_RE = re.compile(
     rf"(?<!\w){kw.CARD_CONTEXT}(?: [\w'\-]+){{0,3}}(?: ?[:,])? ?(?:n°|no|numero|num\.?|#)? ?:? ?$"
+    # "le numéro de carte utilisé pour la commande litigieuse : 4621 …": the number said to be
+    # the card's, whatever the clause between says.
+    r"|(?<!\w)(?:numero|n°|no|num\.?) (?:de |d'une |de la |de sa |de ma |de votre |de leur )?"
+    r"(?:carte|cb)(?: [\w'\-]+){0,8} ?: ?$"
 )
 
 # An expiry date or a security code right after the number makes it a card's.
@@ -710,7 +718,7 @@ def find_cards(text: str, folded: str | None = None) -> list[Finding]:
             continue
         if (
             _is_reference(clues, match.start(), _CARD_CONTEXT_RE)
-            and not _CARD_LEAD_RE.search(folded, max(0, match.start() - 60), match.start())
+            and not _CARD_LEAD_RE.search(folded, max(0, match.start() - 90), match.start())
             and not _CARD_TAIL_RE.match(folded, match.end(), match.end() + 40)
         ):
             continue  # "dossier n° 4532 0151 1283 0366": Luhn holds for one number in ten

@@ -2390,7 +2390,7 @@ BIRTH_TRIGGERS = (
     r"nee (?:[\w'\-]+ ){1,3}?le|"
     # "n. le 03/03/1985" in a record.
     r"n\. le|"
-    r"date de naissance(?: est| c'est| c| =)?|date de naiss\.?|ddn|d\.d\.n\.|dob|"
+    r"date de naissance(?: est| c'est| c| =)?|date (?:de |d'|de la )?naiss\.?|ddn|d\.d\.n\.|dob|"
     r"naissance ?:|anniversaire ?:?|"
     r"date et lieu de naissance"
 )

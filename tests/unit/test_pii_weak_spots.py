@@ -2420,3 +2420,39 @@ def test_dev13_lines_are_well_formed() -> None:
             assert category in CATEGORIES and 0 <= start < end <= len(row["text"]), row
             if row["template"].startswith(("dev13_neg", "dev13_none")):
                 assert category == "personne", row
+
+
+# After test10's reading: a card number said to be the card's wins over an order word in the
+# clause between, and "date naiss" is a birth date's label like "date de naiss.".
+
+CARD_AND_BIRTH_FOUND = [
+    ("Voici le numéro de carte utilisé pour la commande litigieuse : 4621936563674056.", "carte"),
+    ("n° de sa carte pour le remboursement de la facture : 4557 6230 4381 8929", "carte"),
+    ("numéro de CB utilisé lors de la réservation du dossier : 5908 1341 9665 7109", "carte"),
+    ("date naiss 25.09.67 lieu Pamandzi", "date_naissance"),
+    ("date naiss 2 octobre 1975 lieu Laval", "date_naissance"),
+    ("Date de naiss. : 01/02/1976", "date_naissance"),
+]
+CARD_LOOK_ALIKES = [
+    "dossier n° 4532 0151 1283 0366 à traiter",
+    "numéro de commande : 4532015112830366",
+]
+
+
+@pytest.mark.parametrize(("text", "category"), CARD_AND_BIRTH_FOUND)
+def test_cards_and_birth_dates_after_test10(text: str, category: str) -> None:
+    found = {f.category for f in PiiDetector(ner="off").scan(text).identifiers}
+    assert category in found, (text, found)
+
+
+@pytest.mark.parametrize("text", CARD_LOOK_ALIKES)
+def test_order_numbers_stay_references_after_test10(text: str) -> None:
+    found = {f.category for f in PiiDetector(ner="off").scan(text).identifiers}
+    assert "carte" not in found, (text, found)
+
+
+def test_the_card_lead_stays_linear() -> None:
+    text = ("numéro de carte " + "mot " * 6) * 5_000
+    start = time.process_time()
+    scan_text(text[:60_000])
+    assert time.process_time() - start < 5.0
