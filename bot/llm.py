@@ -435,10 +435,18 @@ def _body(response: Any) -> AsyncGenerator[bytes, None]:
     return body
 
 
+async def _read_bounded(parts: AsyncIterator[bytes], what: str) -> bytes:
+    """A response body read as it comes, refused past MAX_SIDE_BODY (never held whole first)."""
+    body = b""
+    async for part in parts:
+        body += part
+        if len(body) > MAX_SIDE_BODY:
+            raise LLMError("malformed", f"{what}: body over {MAX_SIDE_BODY} bytes")
+    return body
+
+
 def _first_message(content: bytes) -> dict[str, Any] | None:
-    """The first choice's message of a chat completion's JSON body (bounded), None if absent."""
-    if len(content) > MAX_SIDE_BODY:
-        raise LLMError("malformed", f"a completion over {MAX_SIDE_BODY} bytes")
+    """The first choice's message of a chat completion's JSON body, None if absent."""
     body = json.loads(content)
     choices = body.get("choices") if type(body) is dict else None
     first = choices[0] if type(choices) is list and choices else None
@@ -698,10 +706,14 @@ class LLMClient:
                         "temperature": self.config.temperature,
                         "max_tokens": max_tokens,
                     }
-                    response = await self._post(request, stream=False, headers=headers)
+                    response = await self._post(request, stream=True, headers=headers)
+                    try:
+                        content = await _read_bounded(response.aiter_bytes(), "a completion")
+                    finally:
+                        await response.aclose()
                     # A reasoning model's thinking is no part of a title.
                     split = SplitStream(max_reasoning=0)
-                    message = _first_message(response.content)
+                    message = _first_message(content)
                     if message is not None:
                         split.delta(message)
                     split.finish()
@@ -861,11 +873,7 @@ class LLMClient:
         url = self.config.base_url.rstrip("/") + path
         try:
             async with self._http.stream("GET", url, params=params, headers=headers) as response:
-                body = b""
-                async for part in response.aiter_bytes():
-                    body += part
-                    if len(body) > MAX_SIDE_BODY:
-                        raise LLMError("malformed", f"{path}: body over {MAX_SIDE_BODY} bytes")
+                body = await _read_bounded(response.aiter_bytes(), path)
         except _httpx.TimeoutException as exc:
             raise LLMError("timeout") from exc
         except _httpx.HTTPError as exc:

@@ -6,6 +6,7 @@ stop closing the connection, the connection kept for the next answer after `[DON
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
 from collections import deque
@@ -433,3 +434,40 @@ async def test_a_compressed_stream_is_decoded_and_a_title_read_as_plain_json() -
     [(streamed, _), (asked, purpose)] = requests
     assert streamed["messages"] == asked["messages"] == MESSAGES
     assert asked["max_tokens"] == 20 and "stream" not in asked and purpose == "title"
+
+
+async def test_an_endless_title_reply_is_refused_without_being_held_whole() -> None:
+    """A hostile or broken server answering a title request with a body that never ends: the
+    client stops past MAX_SIDE_BODY ('malformed'), it does not read the body whole first."""
+    from bot.llm import MAX_SIDE_BODY, LLMError
+
+    sent: list[int] = []  # bytes written per request (one per attempt)
+
+    async def answer(request: web.Request) -> web.StreamResponse:
+        sent.append(0)
+        response = web.StreamResponse(headers={"Content-Type": "application/json"})
+        await response.prepare(request)
+        await response.write(b'{"choices": [{"message": {"content": "')
+        chunk = b"a" * 65536
+        with contextlib.suppress(ConnectionError):
+            while sent[-1] < 256 * MAX_SIDE_BODY:  # 64 MB, "endless"
+                await response.write(chunk)
+                sent[-1] += len(chunk)
+        return response
+
+    app = web.Application()
+    app.router.add_post("/v1/chat/completions", answer)
+    runner = web.AppRunner(app, shutdown_timeout=0.5)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    llm = client(f"http://127.0.0.1:{runner.addresses[0][1]}/v1")
+    try:
+        with pytest.raises(LLMError) as caught:
+            await llm.complete(MESSAGES, MODEL, max_tokens=20, purpose="title")
+    finally:
+        await llm.close()
+        await runner.cleanup()
+    assert caught.value.kind == "malformed"
+    # Each attempt hung up early (what the sockets' buffers took aside), not at the body's end.
+    assert sent and max(sent) < 128 * MAX_SIDE_BODY, sent
