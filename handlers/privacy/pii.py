@@ -765,6 +765,7 @@ def find_phones(
     clues = _Clues(folded)
     people_ends = sorted(p.end for p in people)
     office_ends = sorted(b for _, b in offices)
+    acronym_ends = sorted(b for _, b in _institution_acronyms(text, people))
     found = []
     matches = [(m, True) for m in _PHONE_FR_RE.finditer(text)]
     matches += [(m, False) for m in _PHONE_INTL_RE.finditer(text)]
@@ -797,6 +798,10 @@ def find_phones(
             continue
         index = bisect_right(office_ends, start) - 1
         office = office_ends[index] if index >= 0 else -1
+        # An administration's acronym counts on the number's own line, as its words do.
+        index = bisect_right(acronym_ends, start) - 1
+        if index >= 0 and acronym_ends[index] > text.rfind("\n", 0, start):
+            office = max(office, acronym_ends[index])
         if not _someones_line(clues, start, person, office, mobile):
             continue
         if _OFFICE_AFTER_NUMBER_RE.match(folded, end) is not None:
@@ -985,6 +990,37 @@ class _Clues:
         return ends[index] if index >= 0 and ends[index] >= lo else -1
 
 
+# An administration named by its acronym after an article ("Adresse de la DGOS :", "à la
+# DIRPJJ, 36 rue…", "la DGOS ; 02 …"): an office's clue, as "préfecture" is, whatever the
+# acronym. Not a union's or a party's (membership is a person's), nor a document's ("le RIB").
+_INSTITUTION_ACRONYM_RE = re.compile(
+    r"(?<![\w'’\-])(?:(?:[Ll]a|[Ll]e|[Ll]es|[Dd]u|[Aa]u|[Aa]ux|[Dd]es)[ \t]+|[Ll]['’])"
+    r"(?P<acronym>[A-Z]{3,8})(?![\w'’\-])"
+)
+_NOT_INSTITUTION_ACRONYMS = frozenset(
+    kw.words("cni rib nir sms pdf iban bic cv pv odj cerfa rsa aah apl rqth mms url qr")
+)
+
+
+def _institution_acronyms(text: str, people: Sequence[Finding]) -> list[tuple[int, int]]:
+    """Where the acronyms of administrations after an article are (see above)."""
+    found = []
+    for match in _INSTITUTION_ACRONYM_RE.finditer(text):
+        acronym = match.group("acronym")
+        folded = acronym.lower()
+        if (
+            folded in _NOT_INSTITUTION_ACRONYMS
+            or acronym in _ORGANISATION_ACRONYMS
+            or folded in kw.FIRST_NAMES
+            or folded in kw.COMMON_SURNAMES
+        ):
+            continue
+        a, b = match.span("acronym")
+        if not any(p.start < b and a < p.end for p in people):
+            found.append((a, b))
+    return found
+
+
 def find_addresses(
     text: str, folded: str | None = None, people: Sequence[Finding] = ()
 ) -> list[Finding]:
@@ -1025,8 +1061,10 @@ def _addresses(
     people_starts = sorted(p.start for p in people)
     people_ends = sorted(p.end for p in people)
     people_start = {p.end: p.start for p in people}
-    # A functional mailbox ("contact@mairie-x.fr") says an office, as an administration's word.
+    # A functional mailbox ("contact@mairie-x.fr") says an office, as an administration's word,
+    # and so does an administration's acronym ("à la DIRPJJ, 36 rue…").
     mailbox_ends = sorted(b for _, b in _functional_mailboxes(text)) if "@" in text else []
+    acronym_ends = [b for _, b in _institution_acronyms(text, people)]
 
     def people_in(lo: int, hi: int) -> int:
         return bisect_left(people_starts, hi) - bisect_left(people_starts, lo)
@@ -1042,13 +1080,12 @@ def _addresses(
         lo = _block_start(text, lo)
         index = bisect_right(people_ends, a) - 1
         box = bisect_right(mailbox_ends, a) - 1
-        clue = _nearest_clue(
-            clues,
-            lo,
-            a,
-            people_ends[index] if index >= 0 else -1,
-            mailbox_ends[box] if box >= 0 else -1,
-        )
+        office_end = mailbox_ends[box] if box >= 0 else -1
+        acronym = bisect_right(acronym_ends, a) - 1
+        if acronym >= 0 and not _said_home(clues, lo, a):
+            # "Adresse du mineur suivi par la PJJ :": whose, the word of residence says.
+            office_end = max(office_end, acronym_ends[acronym])
+        clue = _nearest_clue(clues, lo, a, people_ends[index] if index >= 0 else -1, office_end)
         named = clue == "person" and _whole_name(
             text[people_start[people_ends[index]] : people_ends[index]]
         )
@@ -1690,6 +1727,10 @@ def _names_after_cues(text: str, folded: str) -> list[Finding]:
     cues += [(m.end(), _cue_kind(m.group())) for m in _INTRODUCTION_RE.finditer(folded)]
     cues += [(m.end(), CAPITALISED) for m in _PERSON_CUE_RE.finditer(folded)]
     for position, kind in cues:
+        low = _PARTICLE_NAME_AT_RE.match(text, position) if kind != CAPITALISED else None
+        if low is not None and _particle_and_known_name(low.group().split()):
+            found.append(Finding("personne", position, low.end(), low.group()))
+            continue
         match = _NAME_AT_RE.match(text, position)
         if match is not None:
             name = _trim_name(match.group())
@@ -1741,6 +1782,25 @@ def _names_after_cues(text: str, folded: str) -> list[Finding]:
                     Finding("personne", position, word.end(), text[position : word.end()])
                 )
     return found
+
+
+_PARTICLE_NAME_AT_RE = re.compile(rf"(?:de la|du|de)[ \t]+{_NAME_WORD}(?![\w])")
+
+
+def _particle_and_known_name(words: Sequence[str]) -> bool:
+    """A lower-case particle and a known family name after a role ("le surveillant du Prat",
+    "l'usager de la Dahmane"); not "le gardien du Louvre", a word no list holds as a name."""
+    core = [w for w in words if fold(w) not in _NAME_PARTICLES]
+    if len(core) != 1 or len(words) < 2 or fold(words[0]) not in _NAME_PARTICLES:
+        return False
+    last = fold(core[0])
+    return (
+        words[0].islower()
+        and _capitalised(core[0])
+        and last in kw.COMMON_SURNAMES
+        and last not in kw.SURNAMES_ALSO_WORDS
+        and _plausible_name(core)
+    )
 
 
 def _capital_name(words: Sequence[str]) -> bool:
@@ -2357,6 +2417,13 @@ _TOPIC_SUBJECT_RE = re.compile(
 )
 
 
+def _preposition_a(text: str, end: int) -> bool:
+    """Whether the verb read after a subject ending at `end` is the preposition "à" written
+    with its accent ("Répondre à Chloé…", "Écrire à la DRH…"), not "a"."""
+    verb = text[end : end + 4].lstrip(" \t")
+    return verb[:1] in ("à", "À") and not verb[1:2].isalnum()
+
+
 def _capitalised(word: str) -> bool:
     """Whether a word is written as a name: "Durand", "DURAND", "Le-Guen"."""
     return word[:1].isupper() and (word.isupper() or all(p[:1].isupper() for p in word.split("-")))
@@ -2466,7 +2533,7 @@ def _names_by_what_is_said(text: str, folded: str) -> list[Finding]:
             continue
         if _ANY_TOPIC_RE.search(folded, b, b + _TOPIC_AHEAD) is None:
             continue
-        if words[0] in kw.SAINTS or _after_place_word(folded, a):
+        if words[0] in kw.SAINTS or _after_place_word(folded, a) or _preposition_a(text, b):
             continue
         found.append(Finding("personne", a, b, text[a:b]))
     # "Delattre (03 35 08 18 84)", "Débora (UNSA)": a word in a list, before its own contact.
@@ -2500,7 +2567,7 @@ def _names_by_what_is_said(text: str, folded: str) -> list[Finding]:
         ambiguous = words[0] in kw.AMBIGUOUS_FIRST_NAMES or len(words[0]) < 3
         if len(words) == 1 and (after_colon or ambiguous):
             continue  # alone, only a word that opens the message ("andreas est gay…")
-        if _ANY_TOPIC_RE.search(folded, b, b + _TOPIC_AHEAD) is None:
+        if _ANY_TOPIC_RE.search(folded, b, b + _TOPIC_AHEAD) is None or _preposition_a(text, b):
             continue
         found.append(Finding("personne", a, b, text[a:b]))
     # Only after a possessive: "la cheffe reproche…", "une femme trans" name no one.
@@ -2748,6 +2815,22 @@ _ORGANISATION_ACRONYMS = frozenset(
 )
 
 
+def _month_surname(text: str, start: int, value: str) -> bool:
+    """Whether the second of two words, a given name's, is a month written as a family name
+    ("Axel Mai"), with no digit on either side."""
+    words = value.split()
+    if len(words) < 2 or fold(words[1]) not in _MONTHS_ONLY or not words[1][:1].isupper():
+        return False
+    end = text.find(words[1], start) + len(words[1])
+    before, after = text[max(0, start - 4) : start], text[end : end + 5]
+    return not any(c.isdigit() for c in before + after)
+
+
+_MONTHS_ONLY = kw.words(
+    "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre"
+)
+
+
 def find_names_by_rules(text: str, folded: str | None = None) -> list[Finding]:
     """Civility + name ("Mme Claire Martin", "M. Dupont"), known first name + family name,
     names announced by a role or an introduction, known given names alone."""
@@ -2766,7 +2849,13 @@ def find_names_by_rules(text: str, folded: str | None = None) -> list[Finding]:
         # is a function.
         core = [w for w in words if fold(w) not in _NAME_PARTICLES and "'" not in w[:2]]
         first = fold(core[0] if core else words[0]).strip(".")
-        if first in kw.FUNCTION_WORDS or first in kw.NOT_NAMES or first in kw.NOT_SURNAMES:
+        # "Madame Mai", "M. Janvier": a month after a civility is a family name.
+        month = first in _MONTHS_ONLY and len(core) == 1
+        if (
+            first in kw.FUNCTION_WORDS
+            or first in kw.NOT_NAMES
+            or (first in kw.NOT_SURNAMES and not month)
+        ):
             continue
         if not words[0][0].isupper() and not words[-1][0].isupper():
             continue
@@ -2779,7 +2868,13 @@ def find_names_by_rules(text: str, folded: str | None = None) -> list[Finding]:
             continue
         name = _trim_name(match.group())
         words = name.split()
-        if len(words) < 2 or not _name_words_ok(words[1:]):
+        # "Mathéo Mai", "Axel Mai est secrétaire": a month after a known given name is a family
+        # name, unless a year or a day's number comes with it ("Noël 25 Mai", "Jean Mai 2025").
+        month = _month_surname(text, match.start(), match.group())
+        if month:
+            name = match.group().split()[0] + " " + match.group().split()[1]
+            words = name.split()
+        if len(words) < 2 or not (month or _name_words_ok(words[1:])):
             continue
         if fold(words[1]) in kw.PLACE_WORDS or _after_place_word(folded, match.start()):
             continue
@@ -3061,6 +3156,8 @@ _QUESTION_CASE_RE = re.compile(
     r"|" + _PROCEDURE_VERBS + r" (?:un|une|des)"
     r"|(?:duree|montant|cout|delai|regles?|conditions?|procedure|prolongation|renouvellement"
     r"|calcul|modalites|effets?|consequences?) (?:d'un|d'une|des|du|d')"
+    r"|(?:carence|duree|montant|delai|regles?|conditions?|procedure|modalites|indemnisation)"
+    r" (?:pour (?:un|une)|en cas de|en cas d')"
     r"|ce qu'est(?: un| une| le| la| l')?|c'est quoi(?: un| une| le| la| l')?"
     r"|qu'est-ce qu'(?:un|une)|qu'est ce qu'(?:un|une)|definition d'(?:un|une)) ?$"
 )
@@ -3245,21 +3342,36 @@ def _said_of_no_one(sentence: str, position: int) -> bool:
     window = sentence[max(0, position - 80) : position]
     if _MANAGED_IN_BULK_RE.search(window) is not None:
         return True  # "mon service gère les arrêts maladie et les congés longue durée"
+    if _SUBJECT_MATTER_RE.search(window) is not None:
+        return True  # "la note de service sur les arrêts maladie": what a text is about
     words = _WORD_RE.findall(window)
     # A second predicate of the subject ("… pour détournement de fonds et est bipolaire", "… dans
     # le système et a la maladie de Crohn"): "et" then a verb opens a clause of its own, which
     # the words before "et" do not govern.
     following = _WORD_RE.findall(sentence[position : position + 16])[:1]
-    for word in reversed(words[-8:]):
-        for part in reversed(re.split(r"['’]", word)):
+    for at in range(len(words) - 1, max(-1, len(words) - 9), -1):
+        for part in reversed(re.split(r"['’]", words[at])):
             if part in ("et", "ou") and following and following[0] in _CLAUSE_VERBS:
                 return False
             following = [part]
             if not part or part in kw.TOPIC_CONNECTORS or part.isdigit():
                 continue
+            if part not in kw.TOPIC_GENERIC_HEADS and part.endswith("s") and at > 0:
+                # "des détenus âgés à la maison d'arrêt": a group and its adjective.
+                part = words[at - 1] if words[at - 1] in _GROUPS else part
             # "un de mes agents", "l'une de nos collègues": one person of a group.
             return part in kw.TOPIC_GENERIC_HEADS and _ONE_OF_RE.search(window) is None
     return False
+
+
+# Plural heads that a group's adjective may follow ("des patients âgés", "les agents malades").
+_GROUPS = frozenset(
+    kw.words(
+        "personnes agents salaries travailleurs publics eleves usagers patients beneficiaires"
+        " candidats femmes hommes jeunes enfants familles victimes detenus fonctionnaires"
+        " collaborateurs employes citoyens habitants malades"
+    )
+)
 
 
 # One of a group, right before the topic's subject: "un de mes agents est…", "l'une d'entre
@@ -3282,6 +3394,14 @@ _MANAGED_IN_BULK_RE = re.compile(
 )
 
 
+# What a document, a meeting or a question is about, in the plural and without a possessive
+# ("la note sur les arrêts maladie", "un point concernant les détenus radicalisés").
+_SUBJECT_MATTER_RE = re.compile(
+    r"(?<![\w'])(?:(?:sur|concernant|a propos|au sujet) (?:les|des)|relatifs? aux"
+    r"|relatives? aux) $"
+)
+
+
 # Verbs that open a coordinated predicate of the same subject after "et" (folded).
 _CLAUSE_VERBS = frozenset(
     (
@@ -3300,16 +3420,19 @@ _PREDICATE_AT_RE = re.compile(rf"(?:{kw.PERSON_PREDICATES})(?![\w])")
 _PREDICATE_WORD_RE = re.compile(rf"(?<![\w'])(?:{kw.PERSON_PREDICATES})(?![\w])")
 
 
-def _predicated(sentence: str, position: int) -> bool:
+def _predicated(sentence: str, position: int, original: str = "") -> bool:
     """Whether the topic at `position` of the folded sentence is said of a subject by a verb
     ("adila costa est anarchiste", "fouzia porte une croix") in a sentence where no name nor
     pronoun was found: the word before the verb must not be an organisation ("la ville est
-    écologiste") nor a generic head."""
+    écologiste") nor a generic head. A topic that opens on "à" (`original`, unfolded) opens on
+    a preposition, not on the verb "a" ("des détenus … à la maison d'arrêt de Gap")."""
     before = sentence[max(0, position - 40) : position]
     match = _PREDICATE_RE.search(before)
     if match is not None:
         verb_at = max(0, position - 40) + match.start("verb")
-    elif _PREDICATE_AT_RE.match(sentence, position) is not None:
+    elif _PREDICATE_AT_RE.match(sentence, position) is not None and not original.startswith(
+        ("à", "À"), position
+    ):
         verb_at = position
     else:
         return False
@@ -3384,7 +3507,7 @@ def _topic_steps(
                         _said_of_no_one(sentence, match.start())
                     ):
                         continue  # (a surname may be a generic word: "Marine Carré fait…")
-                    if not anchored and not _predicated(sentence, match.start()):
+                    if not anchored and not _predicated(sentence, match.start(), original):
                         continue
                     finding = Finding(category, a, b, text[a:b])
                     if _inside_a_name(finding, people, people_starts):
@@ -3422,6 +3545,9 @@ _PARTNER_NOUNS = {
 _PARTNER_NOUN = "|".join(re.escape(noun) for noun in sorted(_PARTNER_NOUNS, key=len, reverse=True))
 # "son compagnon", "sa compagne"; "en couple avec un homme", "quitté sa femme pour une femme";
 # "rapprochement de conjointe"; "pacsé avec " and a name right after (checked by the caller).
+# "Christine Dalmau épouse Manon Bertin": the verb, not a married name ("Mme Durand épouse
+# Martin", "son épouse Marie"); the partner's whole name must follow (see _partner_steps).
+_MARRIES = r"(?<!son )(?<!mon )(?<!ton )(?<!sa )(?<!l')(?<!l’)(?<!votre )(?<!une )(?<!e )epouse"
 _PARTNER_RE = re.compile(
     rf"(?<![\w'’])(?:(?P<friend_union>{kw.COUPLE_WORDS}) (?:avec|a) (?P<friend>"
     rf"{kw.PARTNER_POSSESSIVES} (?P<friend_noun>ami|amie|copain|copine))(?![\w\-])"
@@ -3430,7 +3556,7 @@ _PARTNER_RE = re.compile(
     rf"|actuel|actuelle|ancien|ancienne|cher|chere|premier|premiere) )?"
     rf"(?P<noun>{_PARTNER_NOUN}))(?![\w\-])"
     rf"{kw.NOT_PARTNER_AFTER}"
-    rf"|(?P<union>{kw.UNION_WORDS}) (?:(?:(?:avec|a) )?"
+    rf"|(?P<union>{kw.UNION_WORDS}|{_MARRIES}) (?:(?:(?:avec|a) )?"
     r"(?P<indefinite>un (?:autre )?homme|une (?:autre )?femme)"
     # "en couple avec une collègue", "marié à un pompier": a person noun and its article.
     r"(?![\w])|(?:avec|a) (?P<article>un|une) (?P<person>[\w\-]+)(?![\w\-])"
@@ -3521,6 +3647,8 @@ def _name_gender(text: str, person: tuple[int, int], alone_is_given: bool = Fals
     if before and before[-1].strip(".") in kw.TITLES_BY_GENDER:
         return kw.TITLES_BY_GENDER[before[-1].strip(".")]
     words = text[a:b].split()
+    if len(words) == 1 and before and before[-1] in kw.PERSON_NOUNS_FEMALE:
+        return "f"  # "la commandante Yilmaz": a marked feminine noun (a masculine one is not)
     if (
         not alone_is_given
         and before
@@ -3639,8 +3767,31 @@ def _first_person_gender(
         ):
             return _SELF_NOUNS[word]
     if opening > lo:
+        if _READER_QUOTED_RE.search(folded, max(lo, opening - 40), opening) is not None:
+            return _reader_gender(text, folded, people)
         return _owner_gender(text, folded, lo, opening, people)
     return None
+
+
+# The reader's own words quoted back ("Tu m'as écrit : « je vis avec ma compagne »"): the
+# speaker is the person the message greets ("Bonjour Anne-Catherine,").
+_READER_QUOTED_RE = re.compile(
+    r"(?<![\w'])(?:tu m'as|tu m'a|vous m'avez|tu as|vous avez|tu me disais|vous me disiez)"
+    r"(?: (?:deja|bien|aussi))? ?(?:ecrit|dit|indique|precise|signale|confie|explique|repondu"
+    r"|note)?\s*:?\s*$"
+)
+_GREETING_RE = re.compile(r"\s*(?:bonjour|bonsoir|salut|coucou|hello|cher|chere)[ \t]+")
+
+
+def _reader_gender(text: str, folded: str, people: Sequence[tuple[int, int]]) -> str | None:
+    """The gender of the person the message greets at its start, by their name."""
+    greeting = _GREETING_RE.match(folded)
+    if greeting is None:
+        return None
+    person = _person_at(people, greeting.end())
+    if person is None or person[0] != greeting.end():
+        return None
+    return _name_gender(text, person, alone_is_given=True)
 
 
 _SELF_NOUNS = {"homme": "m", "femme": "f", "garcon": "m", "fille": "f"}
@@ -3828,6 +3979,9 @@ def _has_union_word(folded: str) -> bool:
     return any(word in folded for word in _UNION_WORDS)
 
 
+_APPOSITION_RE = re.compile(r"[ \t]*,[ \t]*([\w\-]+)(?![\w\-])")
+
+
 def _gender_at(
     text: str, folded: str, position: int, people: Sequence[tuple[int, int]]
 ) -> tuple[str | None, int]:
@@ -3840,7 +3994,14 @@ def _gender_at(
         position = title.end()
     person = _person_at(people, position)
     if person is not None and person[0] == position:
-        return gender or _name_gender(text, person), person[1]
+        gender = gender or _name_gender(text, person)
+        if gender is None:  # "THOMAS Camille, détenue au bâtiment B": the apposition agrees
+            noun = _APPOSITION_RE.match(folded, person[1])
+            if noun is not None and noun.group(1) in kw.PERSON_NOUNS_MALE:
+                gender = "m"
+            elif noun is not None and noun.group(1) in kw.PERSON_NOUNS_FEMALE:
+                gender = "f"
+        return gender, person[1]
     if gender is not None:
         return gender, -1
     noun = _NOUN_AT_RE.match(folded, position)
@@ -3961,6 +4122,11 @@ def _partner_steps(
                     named = _person_at(people, at)
                     if named is None or named[0] != at:
                         continue
+                    if match.group("union") == "epouse" and (
+                        " " not in text[named[0] : named[1]]
+                        or bisect_left(existing_starts, end) > bisect_left(existing_starts, start)
+                    ):
+                        continue  # "Mme Durand épouse Martin": a married name; or said already
                     partner = None if title is None else kw.TITLES_BY_GENDER.get(title["title"])
                     partner = partner or _name_gender(text, named, alone_is_given=True)
                     while b > a and text[b - 1] == " ":
@@ -4194,7 +4360,9 @@ def _names_by_their_contacts(
 
 
 _DISPLAY_NAME_RE = re.compile(
-    r"(?:^|(?<=[\n:>\"]))[ \t]*(?P<name>[^\W\d_][^\W\d_'’\-]*(?:[ \t]+[^\W\d_][^\W\d_'’\-]*){1,3})"
+    # Also after a comma: "Le 6 juin 2025, sylvain marques <sylvain.marques@…> a écrit :".
+    r"(?:^|(?<=[\n:>\",]))[ \t]*"
+    r"(?P<name>[^\W\d_][^\W\d_'’\-]*(?:[ \t]+[^\W\d_][^\W\d_'’\-]*){1,3})"
     r"[ \t]*\"?[ \t]*<\Z"
 )
 _NAME_BEFORE_ADDRESS_RE = re.compile(

@@ -249,6 +249,9 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"communistes?",
         r"anarchistes?",
         r"royalistes?",
+        # Said of someone, not of a movement ("le courant indépendantiste").
+        r"(?:est|suis|etait|sont|militante?s?|sympathisante?s?|engagee?s?)(?: tres| plutot)?"
+        r" (?:independantiste|autonomiste|separatiste)s?",
         r"gilets jaunes",
         r"(?:ses|sa|son|leurs?) (?:idees|positions) politiques",
     ),
@@ -328,6 +331,12 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"liaison (?:amoureuse|extraconjugale)",
         r"infidelite",
         r"adultere",
+        # An affair ("a une liaison avec un collègue"), not a link ("une liaison ferroviaire").
+        r"(?:a|avait|a eu|aurait|aurait eu|entretient|entretenait) une liaison(?! (?:ferroviaire"
+        r"|aerienne|maritime|radio|telephonique|internet|fibre|directe|securisee|montante"
+        r"|descendante|de donnees|vpn|avec (?:le|la|les|l') ?(?:service|siege|direction"
+        r"|prefecture|mairie|serveur|base|centre)))",
+        r"liaisons? (?:amoureuses?|extraconjugales?|adulteres?|cachees?|secretes?)",
         r"lgbt(?:qi?\+?)?",
         r"coming[- ]out",
     ),
@@ -347,7 +356,10 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:photo|image|scan|releve|lecture|empreinte) (?:de (?:son|sa|l'|leur) ?)?iris",
         r"(?:forme|contour|geometrie|reseau veineux) de (?:sa|la|leur|ma) main",
         r"reseau veineux",
-        r"genes? de predisposition",
+        # With the disease it predisposes to: genetic data, not health ("au cancer du côlon").
+        r"(?:(?:a|avait) (?:un|le|du) |porteu(?:r|se)s? (?:d'un|du) |(?:un|le|du) )?"
+        r"genes? de predisposition(?: (?:au|a la|a l'|aux|a) ?[a-z\-]{3,30}"
+        r"(?: (?:du|de la|des|de l'|d') ?[a-z\-]{3,20})?)?",
         r"predisposition (?:genetique|hereditaire)",
         r"porteu(?:r|se) d'un gene",
         r"maladie hereditaire",
@@ -367,7 +379,8 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"prison",
         r"incarcere(?:e|s|es)?",
         r"incarceration",
-        r"(?:le|la|un|une|ce|cet|cette|des|les) detenu(?:e|s|es)?",
+        # Not the plural: "les détenus", "des détenus" are detainees in general.
+        r"(?:le|la|un|une|ce|cet|cette) detenue?",
         r"garde a vue",
         r"mise? en examen",
         r"(?:le|la|un|une|du|des) prevenu(?:e|s|es)?",
@@ -417,7 +430,8 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"verbalisee?s?(?! (?:\d|des |les |plus de |pres de |environ |une? |[a-z]+"
         r" (?:vehicules|automobilistes|conducteurs|personnes|contrevenants)))",
         r"liberation conditionnelle",
-        r"semi-liberte",
+        # Not the place ("le quartier de semi-liberté"): placed there, see the fourth round.
+        r"(?<!quartier de )(?<!centre de )semi-liberte",
         r"(?:a|ont|avait) ecope",
         r"interpellee?s?",
         r"placee? en detention",
@@ -450,6 +464,7 @@ POLITICAL_ADJECTIVES = (
     r"(?:politiques?|souverainistes?|ecologistes?|communistes?|socialistes?|nationalistes?"
     r"|identitaires?|gaullistes?|trotskistes?|anarchistes?|royalistes?|libertaires?"
     r"|marxistes?|maoistes?|extremistes?|radicales?|militantes?|partisanes?|insoumise?s?"
+    r"|independantistes?|autonomistes?|separatistes?|altermondialistes?|anticapitalistes?"
     r"|d'extreme (?:droite|gauche)|de (?:gauche|droite))"
 )
 PARTIES = (
@@ -619,7 +634,10 @@ _MORE_TOPICS: dict[str, tuple[str, ...]] = {
     "vie_sexuelle": (
         r"(?:est|suis|etre|etait) (?:homo|bi|gay|lesbienne|trans|queer|pan|hetero)(?!-)",
         r"polyamou(?:r|reux|reuse)s?",
-        r"(?:une |sa |son |leur )?liaison (?:avec|amoureuse|extraconjugale)",
+        # Not a link between offices ("assure la liaison avec la préfecture").
+        r"(?:une |sa |son |leur )liaison (?:avec(?! (?:le|la|les|l') ?(?:service|siege|direction"
+        r"|prefecture|mairie|standard|ministere|gare|serveur|base|centre|patrouille))"
+        r"|amoureuse|extraconjugale)",
         r"(?:sa|une|leur|son) (?:relation|histoire|aventure) (?:amoureuse|intime|sentimentale"
         r"|avec (?:sa|son|un|une|le|la) (?:superieure?|chef|cheffe|collegue|directeur"
         r"|directrice|n\+1|dgs|maire|adjointe?|stagiaire|subordonnee?))",
@@ -1142,7 +1160,8 @@ _FOURTH_TOPICS: dict[str, tuple[str, ...]] = {
         r"|effondrement psychique|souffrance psychique|detresse psychologique)",
     ),
     "genetique_biometrie": (
-        r"biometri(?:e|ques?)",
+        # Not a system's ("la base biométrique des titres", "le fichier biométrique").
+        r"(?<!base )(?<!bases )(?<!fichier )(?<!fichiers )biometri(?:e|ques?)",
         r"(?:gabarit|modele|template|signature|empreinte|photo|image|scan|capture|releve"
         r"|caracteristiques?|reconnaissance|authentification|identification|gabarits|photos)"
         r" (?:faciale?s?|du visage|de (?:son |sa |leur |l')?(?:visage|iris|retine)"
@@ -1196,8 +1215,8 @@ _FOURTH_TOPICS: dict[str, tuple[str, ...]] = {
         # Not the staff's workplace ("surveillant au centre de détention").
         r"ecrouee?|(?<!surveillant )(?<!surveillante )(?<!affecte )(?<!affectee )(?<!mute )"
         r"(?<!mutee )(?<!travaille )(?<!poste )(?<!infirmier )(?<!infirmiere )(?<!stage )"
-        r"(?:(?:en|a la) maison d'arret|(?:en|au) centre de detention|(?:en|au) quartier"
-        r" de semi-liberte)",
+        r"(?:(?:en|a la) maison d'arret|(?:en|au) centre de detention|(?:en|au) (?:quartier"
+        r"|centre) de semi-liberte)",
         r"(?:vol|vols|fraude|agression|violence|violences|outrage|recel|trafic|cambriolage"
         r"|escroquerie|harcelement|exhibition|degradation|menaces) (?:aux|a la|au|en|sur|de"
         r"|contre)"
@@ -2024,7 +2043,7 @@ PLACE_WORDS = frozenset(
     ludotheque cinema opera chu bateau fregate sous-marin bourse chaire traverse venelle
     sentier ruelle parvis lieu-dit villa ld
     cfa greta lp lpo segpa ime itep esat cada huda chrs cmp cmpp guichet antenne agence
-    tribunal commissariat gendarmerie brigade prison
+    tribunal commissariat gendarmerie brigade prison palais
     """
     )
 )
@@ -2050,6 +2069,8 @@ PLACE_NAME_SKIP = frozenset(
     intergenerationnel intergenerationnelle judiciaire penitentiaire autonomie et
     europeen europeenne international internationale interdepartemental
     interdepartementale metropolitain metropolitaine
+    militaire militaires sports congres expositions associations arts aerienne navale justice
+    police pompiers secours
     """
     )
 )
@@ -2088,7 +2109,7 @@ NOT_NAMES = frozenset(
     mission plan programme objet courrier courriel reunion comite commission conseil
     convention contrat marche appel operation dispositif fiche procedure document annexe
     article decret arrete loi circulaire code reglement guide charte agence ministere
-    rebellion extinction
+    rebellion extinction adresse adresses coordonnees domicile
     republicains ecologistes insoumis patriotes socialistes communistes democrates
     centristes verts independants legifrance matignon elysee beauvau bercy ameli chorus
     """
@@ -2373,7 +2394,12 @@ DOMICILE_WORDS = (
     r"adresse de la famille|adresse du demandeur|adresse de la demandeuse|s'installe|"
     r"installe|installee|loge|logee|heberge|hebergee|hebergement|residence principale|"
     r"residence secondaire|lieu de vie|lieu de residence|envoyer (?:a|chez) (?:m\.|mme|"
-    r"monsieur|madame))"
+    r"monsieur|madame)|"
+    # "l'adresse déclarée :", "adresse des parents :", "adresse du tuteur légal :".
+    r"adresse (?:declaree|indiquee|renseignee|communiquee) ?:|adresse (?:des parents|du pere|"
+    r"de la mere|de l'eleve|de l'enfant|du tuteur|de la tutrice|du responsable legal|"
+    r"de la responsable legale|du conjoint|de la conjointe|du locataire|de la locataire|"
+    r"du mineur|de la mineure|du jeune|de la jeune))"
 )
 # Of these, the ones that say a move, not whose: "le centre des finances publiques a
 # déménagé", "nouvelle adresse :". What comes before them decides.
@@ -2603,7 +2629,9 @@ ROLE_BEFORE_NAME = (
     r"salarie|salariee|employe|employee|resident|residente|pensionnaire|recrue|"
     r"nouvelle arrivante|medecin|docteur|chauffeur|chauffeuse|gardien|gardienne|jardinier|"
     r"jardiniere|cuisinier|cuisiniere|infirmier|infirmiere|policier|policiere|technicien|"
-    r"technicienne|professeur|professeure|enseignant|enseignante)"
+    r"technicienne|professeur|professeure|enseignant|enseignante|prof|instit|instituteur|"
+    r"institutrice|proviseur|proviseure|greffier|greffiere|avocat|avocate|conducteur|"
+    r"conductrice|facteur|factrice|ouvrier|ouvriere|magasinier|magasiniere)"
     r"(?: de (?:bureau|travail|service|equipe|stage))?"
     r"|(?:les|des|aux|chez les) (?:epoux|consorts|freres|soeurs|enfants|jumeaux|jumelles)"
     r"|(?:la|de la|a la) famille|(?:le|du|au) couple|(?:les|des|aux) (?:epoux|familles)"
@@ -2697,6 +2725,8 @@ PERSON_CUES = (
 # What introduces one's own name, written with or without capitals (folded).
 SELF_INTRODUCTION = (
     r"(?:je suis|je m'appelle|je me nomme|moi c'est|mon nom est|mon nom :|ici c'est|"
+    # Chat: "jsuis germain leroy", "j'suis", "jm'appelle".
+    r"jsuis|j'suis|jm'appelle|j'm'appelle|je m appelle|moi cest|"
     r"je me presente|signe|signee|c'est|(?:bonjour|bonsoir|salut|allo|coucou) ?,? c'est|"
     r"nom :|nom et prenom :|prenom et nom :|nom, prenom :|nom ?:|nom de famille ?:|"
     r"nom d'usage ?:|nom de naissance ?:|prenom ?:|prenoms ?:|prenom\(s\) ?:|"
@@ -2819,13 +2849,16 @@ UNION_WORDS = (
     r"|a epouse|va epouser|epousera|a epousee"
     r"|en concubinage|vie commune|partage sa vie|partage ma vie|vit maritalement"
     r"|vivent maritalement|en union libre"
-    r"|quitte \w+ \w+ pour|quittee? pour)"
+    r"|quitte \w+ \w+ pour|quittee? pour|a refait sa vie|refait sa vie)"
 )
 # Union words after which a friend is a partner ("s'est pacsé avec son ami", "en couple avec sa
 # copine"); not "vit avec", "part avec": a friend as often.
 COUPLE_WORDS = (
     r"(?:pacse|pacsee|pacses|pacsees|marie|mariee|maries|mariees|remarie|remariee|fiance"
-    r"|fiancee|en couple|en menage|en concubinage|vit maritalement|partage sa vie|en union libre)"
+    r"|fiancee|en couple|en menage|en concubinage|vit maritalement|partage sa vie|en union libre"
+    # Raising a child with a friend says a couple ("élève un enfant avec son copain").
+    r"|(?:eleve|elevent|elevait|a adopte|ont adopte) (?:un enfant|des enfants|ses enfants"
+    r"|leurs enfants|leur fils|leur fille)|a refait sa vie)"
 )
 # Participles and adjectives that agree with the person (masculine, feminine).
 SUBJECT_PARTICIPLES = {
@@ -2850,6 +2883,8 @@ PERSON_NOUNS_MALE = words(
     pompier soldat magistrat greffier facteur plaignant pere frere oncle neveu cousin veuf
     defunt adolescent remplacant superieur referent delegue elu praticien avocat client
     resident docteur auteur contractuel alternant consultant formateur tuteur ami
+    lieutenant sous-lieutenant sergent caporal caporal-chef adjudant adjudant-chef colonel
+    commandant aspirant matelot legionnaire sapeur
     """
 )
 PERSON_NOUNS_FEMALE = words(
@@ -2863,6 +2898,8 @@ PERSON_NOUNS_FEMALE = words(
     aide-soignante plaignante mere soeur tante niece cousine veuve defunte adolescente
     remplacante superieure referente deleguee elue praticienne avocate cliente residente
     docteure autrice contractuelle alternante consultante formatrice tutrice amie dame
+    lieutenante sous-lieutenante sergente caporale adjudante colonelle commandante aspirante
+    brigadiere
     """
 )
 # Person nouns of both genders: the article says which ("mon collègue", "la stagiaire").
@@ -2871,6 +2908,7 @@ PERSON_NOUNS_EPICENE = words(
     collegue stagiaire secretaire responsable gestionnaire fonctionnaire beneficiaire eleve
     locataire proprietaire benevole vacataire interimaire juriste comptable atsem aesh
     militaire commissaire manager n+1 binome enfant titulaire allocataire
+    capitaine gendarme major reserviste
     """
 )
 # Given names whose ending misleads: men's names in -e or -a, women's in a consonant
@@ -2886,7 +2924,7 @@ MALE_NAMES_IN_E = words(
     amine yacine lamine houcine hocine sofiane soufiane rayane ryane karime brahime salime
     adame mahe jeremie etienne fabrice maurice patrice cyrille rodrigue aurele eustache
     benigne noah abdallah jonah elijah kada zakaria attila oussama osama usama
-    theodore
+    theodore ousmane souleymane anselme
     """
 )
 FEMALE_NAMES_IN_CONSONANT = words(
