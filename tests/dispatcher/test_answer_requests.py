@@ -14,15 +14,31 @@ from tests.harness import Harness, dispatcher_config, fake_matrix, running_dispa
 
 
 class TimedMatrix(FakeMatrix):
-    """Remembers when each message was sent."""
+    """Remembers when each message was sent and each edit made."""
 
     def __init__(self) -> None:
         super().__init__()
         self.sent_at: list[float] = []
+        self.edited_at: list[float] = []
 
     async def send_text(self, room_id: str, body: str, *args: object, **kw: object) -> str:
         self.sent_at.append(time.monotonic())
         return await super().send_text(room_id, body, *args, **kw)  # type: ignore[arg-type]
+
+    async def edit(self, room_id: str, event_id: str, body: str, html: str | None = None) -> str:
+        self.edited_at.append(time.monotonic())
+        return await super().edit(room_id, event_id, body, html)
+
+
+def paced_edits(since: float, until: float, first: float = 0.4, most: float = 1.6) -> int:
+    """How many streamed edits the pacing allows between the first message and the end: the
+    first `first` after it, then twice the previous wait each time, at most `most` apart."""
+    count, at, wait = 0, since + first, first
+    while at < until:
+        count += 1
+        wait = min(wait * 2, most)
+        at += wait
+    return count
 
 
 @pytest.fixture
@@ -66,12 +82,23 @@ async def test_a_streamed_answer_makes_one_send_two_edits_a_final_and_no_typing_
     assert message.final_body == answer and message.final_html is not None
     counts = requests(matrix)
     # The typing notice lapses by itself: the answer outlived it, and messages followed.
-    assert counts == {"receipt": 1, "typing on": 1, "typing off": 0, "send": 1, "edit": 3}
+    edits = counts.pop("edit")
+    assert counts == {"receipt": 1, "typing on": 1, "typing off": 0, "send": 1}
+    # Two streamed edits and the final one on a quiet machine (at 0.6 s and 1.4 s, the end at
+    # 2.2 s); a loaded machine stretches the answer, and the pacing allows more on the way: the
+    # count follows the schedule of the time the answer really took, never more.
+    *streamed, final = matrix.edited_at
+    assert edits == len(streamed) + 1 >= 3
+    assert len(streamed) <= paced_edits(matrix.sent_at[0], final)
+    gaps = [b - a for a, b in zip([matrix.sent_at[0], *streamed], streamed, strict=False)]
+    assert all(gap >= 0.35 for gap in gaps), gaps  # never closer than the first interval
     assert message.edits[-1][1] is not None  # the last one carries the rendering
     [request] = [r for r in paced.llm.requests if r.path == "/v1/chat/completions"]
     delay = matrix.sent_at[0] - (request.at + 0.2)
     print(f"first token to first message: {delay * 1000:.1f} ms")
-    assert delay < 0.25  # about 5 ms on a quiet machine
+    # About 5 ms on a quiet machine: the first words go out at once, not at the first edit's
+    # time (0.4 s later) nor at the end (2 s later).
+    assert delay < 0.4
 
 
 async def test_a_short_answer_stops_the_typing_notice_it_outran(paced: Harness) -> None:

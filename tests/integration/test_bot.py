@@ -118,7 +118,8 @@ async def test_restart_answers_what_arrived_meanwhile_and_repeats_nothing(
     fake_llm.enqueue(Reply(text="Réponse après redémarrage."), Reply(text="Deuxième rattrapée."))
     app = await bot.start()
     assert app.matrix is not None and app.matrix.device_id == device_before  # no new device
-    await agent.wait_for_text(room, "Deuxième rattrapée.")
+    # The final edit: a streamed display ("Deuxième rattrapée. …") already holds the words.
+    await agent.wait_for_message(room, predicate=lambda m: m.body == "Deuxième rattrapée.")
     assert app.dispatcher is not None
     await app.dispatcher.drained()
 
