@@ -275,8 +275,16 @@ _PHONE_FR_RE = re.compile(
     rf"(?:[ .\-]?\d{{2}}){{4}}{_NOT_BEFORE_DIGITS}"
 )
 _PHONE_INTL_RE = re.compile(
-    rf"{_NOT_AFTER_DIGITS}(?:\+|00)(?!33)[1-9]\d{{0,2}}(?:[ .\-]?\(?\d{{1,4}}\)?){{2,6}}"
+    rf"{_NOT_AFTER_DIGITS}(?:(?:\+|00)(?!33)[1-9]\d{{0,2}}(?:[ .\-]?\(?\d{{1,4}}\)?){{2,6}}"
+    # An overseas code in brackets, without "+": "(689) 87 14 10 50", "(+262) 692 …".
+    r"|\((?:\+|00)?(?:262|269|508|590|594|596|681|687|689)\)(?:[ .\-]?\d{1,4}){2,6})"
     rf"{_NOT_BEFORE_DIGITS}"
+)
+# Pacific numbers written without their code: New Caledonia's six digits ("79.79.79") and
+# French Polynesia's eight ("87.09.34.49", "40 50 60 70"), in pairs with one separator.
+_PHONE_PACIFIC_RE = re.compile(
+    r"(?<![\w.,+\-/:])(?<!\d[ .])(?:(?P<nc>[2-9]\d)(?P<s>[ .])\d{2}(?P=s)\d{2}"
+    r"|(?:40|8[79])(?P<t>[ .])\d{2}(?P=t)\d{2}(?P=t)\d{2})(?![\w/:]|[ .,\-]\d)"
 )
 # Bounded as the standards bound them (local part 64, labels 63): each attempt reads a bounded
 # stretch, so a run of "%%%%…" (where every position may start a local part) costs linear time,
@@ -342,11 +350,17 @@ _ADDRESS_TAIL = (
     rf"(?P<town>{_PART_SEP}{_TOWN}|{_TOWN_NAMED}|{_TOWN_AFTER_COMMA})?"
 )
 # A number (12, 12 bis, 12B), a street type, a name; then a box and a postcode with its town.
-_NUMBER = r"(?<![\w,.])\d{1,4}(?:-\d{1,4})?(?:\s?(?:(?i:bis|ter|quater)|[A-DTa-dt])(?![\w]))?,?\s+"
+# Not a date's part ("21/10/1948, lieu-dit …", "1973-05-05, apt 2").
+_NUMBER = (
+    r"(?<![\w,./])(?<!\d-)\d{1,4}(?:-\d{1,4})?"
+    r"(?:\s?(?:(?i:bis|ter|quater)|[A-DTa-dt])(?![\w]))?,?\s+"
+)
 _ADDRESS_RE = re.compile(rf"{_NUMBER}(?i:{_STREET})(?![\w]){_STREET_NAME}{_ADDRESS_TAIL}")
 # Written all in lower case ("12 rue des lilas, 75011 paris"): only with its postcode.
+# A date in a street's name may be hyphenated ("15 rue du 8-mai-1945 17000 la rochelle").
+_LOWER_DATE_WORD = rf"\d{{1,4}}(?!\d)(?:-[{_LOW}0-9]+){{0,2}}"
 _LOWER_ADDRESS_RE = re.compile(
-    rf"{_NUMBER}(?i:{_STREET})\s+(?:(?i:{_PARTICLE})(?:\s+|(?<=['’]))){{0,4}}(?:[{_LOW}][{_LOW}'’\-]*|\d{{1,4}}(?!\d))"
+    rf"{_NUMBER}(?i:{_STREET})\s+(?:(?i:{_PARTICLE})(?:\s+|(?<=['’]))){{0,4}}(?:[{_LOW}][{_LOW}'’\-]*|{_LOWER_DATE_WORD})"
     rf"(?:\s+(?:[{_LOW}][{_LOW}'’\-]*|\d{{1,4}}(?!\d))){{0,3}}{_DOOR}"
     rf"(?:{_PART_SEP}(?:bp|b\.p\.|cs|tsa)\s*\d{{1,6}})?{_PART_SEP}\d{{5}}\s+"
     rf"(?:(?:le|la|les)[ \t]+(?=[{_LOW}{_UP}]{{3}}))?[{_LOW}{_UP}][{_LOW}{_UP}'’]*"
@@ -419,6 +433,19 @@ _BOX_RE = re.compile(
     rf"(?<![\w]){_BOX}(?![\w])(?P<town>{_PART_SEP}(?:{_TOWN}|\d{{5}}\s+[{_LOW}][{_LOW}'’]*"
     rf"(?:-[{_LOW}'’]+){{0,4}}))?"
 )
+# Where streets have no numbers: a kilometre point on Polynesia's coast road ("PK 12,3 côté
+# mer, 98704 Faa'a"), a Basque house and its quartier ("maison Irigoyen, quartier Le Bourg,
+# 64250 Espelette"); an address only with its postcode and town.
+_MILESTONE_RE = re.compile(
+    rf"(?<![\w])(?:PK|[Pp]oint kilom[ée]trique)[ \t]?\d{{1,3}}(?:[,.]\d{{1,3}})?"
+    r"(?:[ \t]+c[ôo]t[ée][ \t]+(?:mer|montagne|lagon))?"
+    rf"(?P<town>{_PART_SEP}{_TOWN})"
+)
+_HOUSE_RE = re.compile(
+    rf"(?<![\w])[Mm]aison[ \t]+{_NAME_WORD}(?:[ \t\-]{_NAME_WORD})?"
+    rf",[ \t]+[Qq]uartier[ \t]+(?:(?:de la|de|du|des|d'|d’|l'|l’|le|la|les)[ \t]*)?"
+    rf"{_NAME_WORD}(?:[ \t\-]{_NAME_WORD}){{0,2}}(?P<town>{_PART_SEP}{_TOWN})"
+)
 _POSTCODE_CITY_RE = re.compile(
     rf"(?<![\w])(?:\d{{5}}|\d{{2}} \d{{3}})\s+{_NAME_WORD}"
     rf"(?:[ \-](?:{_NAME_WORD}|sur|sous|en|lès|lez|le|la|les|de|du))*"
@@ -436,10 +463,13 @@ _MONTHS = (
 )
 _DATE = (
     rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})"
-    rf"|(?:1er|\d{{1,2}}) (?:{_MONTHS}) \d{{4}}"
+    # "1er février 1980", and the year in two digits: "né le 24 juin 78", "DDN : 11 août 66".
+    rf"|(?:1er|\d{{1,2}}) (?:{_MONTHS}) (?:\d{{4}}|\d{{2}}(?![\w:]))"
     rf"|(?:19|20)\d{{2}}-[01]\d-[0-3]\d"
-    # Eight digits, as forms and exports write them ("né le 19112001", "…;14081985;…").
-    rf"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{{2}})"
+    # Eight digits, as forms and exports write them ("né le 19112001", "…;14081985;…"), day
+    # first or year first ("DDN : 19801224", "Date de naissance (AAAAMMJJ) : 20070910").
+    rf"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{{2}}"
+    rf"|(?:19|20)\d{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d))"
 )
 # A date right after a person's name, in a record: "Victoria Nadeau / 03/10/99 / …",
 # "Martin Joseph (25/01/1970)", "LECOMTE-COSTA Anouk, 1965-12-28, …".
@@ -458,10 +488,13 @@ _PHONE_AFTER_DATE_RE = re.compile(
 _BIRTH_RE = re.compile(
     rf"(?<!\w)(?:{kw.BIRTH_TRIGGERS})"
     # "Date de naissance (jj/mm/aaaa) :", "date de naissance de l'agent :"
-    r"(?:\s*\([^()\n]{0,20}\)|\s+d(?:e|u|es|') ?[\w'. -]{1,45}?(?=\s*:))?"
+    r"(?:\s*\([^()\n]{0,20}\)|\s+d(?:e|u|es|') ?[\w'. -]{1,45}?(?=\s*:)"
+    # "ma date de naissance au guichet (20011114)": the date in brackets, a few words on.
+    r"|\s+(?:[\w'\-]+ ){0,7}?\((?=\d))?"
     # "ma date de naissance c'est le…", "ma ddn = 03/05/1990", "ddn est bien le…"
     r"(?:\s*(?:c'est|c est|ce sera|est|etait|=|->)(?:\s+bien)?)?"
-    rf"\s*(?::\s*)?(?:le\s+)?(?P<date>{_DATE}|(?<=en )\d{{4}})(?!\w)"
+    # "né en 1980", "née en août 2008": a year, or a month and a year, is a date of birth too.
+    rf"\s*(?::\s*)?(?:le\s+)?(?P<date>{_DATE}|(?<=en )(?:(?:{_MONTHS}) )?\d{{4}})(?!\w)"
 )
 _CREATED_FROM_RE = re.compile(
     r"\s*,?\s*(?:de la fusion|du regroupement|de la reunion|de la transformation|de la "
@@ -592,6 +625,8 @@ def find_nir(text: str, folded: str | None = None) -> list[Finding]:
     for match in _NIR_RE.finditer(text):
         compact = _compact(match.group())
         if len(compact) == 15 and nir_is_valid(compact):
+            if match.start() > 4 and _inside_an_iban(text, match.start(), match.end()):
+                continue  # the digits of an institution's IBAN, left out of find_iban
             found.append(Finding("nir", match.start(), match.end(), match.group()))
         elif len(compact) == 13 and nir_is_valid(compact, key_required=False):
             before = folded[max(0, match.start() - 60) : match.start()]
@@ -614,9 +649,26 @@ def find_iban(text: str) -> list[Finding]:
     checksum holds.
 
     The text is cut into groups once; from each possible start, at most 34 groups are read.
+    An account said to be an institution's is left out (see _institution_account).
     """
+    return [
+        Finding("iban", start, end, text[start:end])
+        for start, end in _valid_ibans(text)
+        if not _institution_account(text, start)
+    ]
+
+
+def _inside_an_iban(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) lies in an IBAN (an institution's, left out, included): its digits
+    are no NIR and no card."""
+    lo = max(0, start - 2 * IBAN_MAX)
+    window = text[lo : end + 2 * IBAN_MAX]
+    return any(a <= start - lo and end - lo <= b for a, b in _valid_ibans(window))
+
+
+def _valid_ibans(text: str) -> list[tuple[int, int]]:
     groups = [(m.start(), m.end()) for m in _IBAN_GROUP_RE.finditer(text)]
-    found = []
+    found: list[tuple[int, int]] = []
     for index, (start, first_end) in enumerate(groups):
         if _IBAN_HEAD_RE.match(text, start) is None:
             continue
@@ -632,11 +684,49 @@ def find_iban(text: str) -> list[Finding]:
         for end, length in reversed(ends):
             if length < 15:
                 break
-            candidate = text[start:end]
-            if iban_is_valid(candidate.replace(" ", "")):
-                found.append(Finding("iban", start, end, candidate))
+            if iban_is_valid(text[start:end].replace(" ", "")):
+                found.append((start, end))
                 break
     return found
+
+
+# "IBAN de la régie de recettes", "RIB du service", "compte de dépôt de la commune": the account
+# said to be a body's; or a public accountant named before the number ("Trésorerie de Brest —
+# IBAN : …").
+_OWNED_ACCOUNT_RE = re.compile(
+    rf"(?<!\w){kw.ACCOUNT_WORDS}(?: [\w'\-]+){{0,3}}? (?:de la|du|de l'|des|d'une|d'un|de) ?"
+    rf"(?P<who>{kw.ACCOUNT_OWNERS})(?!\w)|(?<!\w)(?P<whom>{kw.PUBLIC_ACCOUNTANTS})(?!\w)"
+)
+_ACCOUNT_PERSON_RE = re.compile(rf"(?<!\w){kw.ACCOUNT_PERSON_CLUES}(?!\w)")
+# Two capitalised words, as a name is written ("Jean Dupont", "ROUX Léa"); not "Le RIB".
+_TWO_CAPITALS_RE = re.compile(
+    rf"(?<!\w)(?!(?:Le|La|Les|Un|Une|Du|Des|De|Au|Aux|Pour|Par|Sur|Sans)[ \t])[{_UP}][\w'’\-]+"
+    rf"[ \t]+(?!(?:IBAN|RIB|BIC)(?!\w))[{_UP}][\w'’\-]+"
+)
+_ACCOUNT_LOOK_BACK = 90
+
+
+def _institution_account(text: str, start: int) -> bool:
+    """Whether the IBAN at `start` is said to be an institution's (see _OWNED_ACCOUNT_RE), with
+    no person between the owner and the number: no possessive, title, person's noun ("son
+    compte", "Mme", "l'usager") or name, and no sentence ending."""
+    lo = max(0, start - _ACCOUNT_LOOK_BACK)
+    folded = fold(text[lo:start])
+    owners = list(_OWNED_ACCOUNT_RE.finditer(folded))
+    if not owners:
+        return False
+    owner = owners[-1]
+    a, b = owner.span("who") if owner.group("who") else owner.span("whom")
+    if re.search(r"[.!?] |\n\s*\n", folded[b:]):
+        return False
+    # "mon IBAN pour le remboursement de la régie", "IBAN de Mme Roux, du service", "… régie,
+    # remboursement de l'usager : FR76…": a person's account all the same.
+    for x, y in ((max(0, owner.start() - 12), a), (b, len(folded))):
+        if _ACCOUNT_PERSON_RE.search(folded, x, y):
+            return False
+        if _TWO_CAPITALS_RE.search(text, lo + x, lo + y):
+            return False
+    return True
 
 
 def _sentence_start(folded: str, lo: int, start: int) -> int:
@@ -714,6 +804,8 @@ def find_cards(text: str, folded: str | None = None) -> list[Finding]:
         digits = re.sub(r"[ .\-]", "", match.group())
         if not (_card_prefix_ok(digits) and luhn_is_valid(digits)):
             continue
+        if match.start() > 4 and _inside_an_iban(text, match.start(), match.end()):
+            continue  # the digits of an institution's IBAN, left out of find_iban
         if _COMPANY_CONTEXT_RE.search(folded[max(0, match.start() - 30) : match.start()]):
             continue
         if (
@@ -769,6 +861,7 @@ def find_phones(
     found = []
     matches = [(m, True) for m in _PHONE_FR_RE.finditer(text)]
     matches += [(m, False) for m in _PHONE_INTL_RE.finditer(text)]
+    matches += [(m, False) for m in _PHONE_PACIFIC_RE.finditer(text) if _pacific_line(folded, m)]
     # Read on the folded text: "24 août 2003 +33…" is written with its accents.
     after_dates = {m.start("phone"): m for m in _PHONE_AFTER_DATE_RE.finditer(folded)}
     for match, _ in matches:
@@ -784,6 +877,8 @@ def find_phones(
             if national.startswith("08"):
                 continue  # numéros verts and special-rate numbers belong to organisations
             mobile = national[:2] in ("06", "07")
+        elif match.re is _PHONE_PACIFIC_RE:
+            mobile = digits[0] in "789"  # mobiles there start with 7, 8 or 9 (87, 89)
         elif not 8 <= len(digits) <= 15:
             continue
         else:
@@ -810,6 +905,26 @@ def find_phones(
             continue  # "appelez le 04 … pour prendre rendez-vous au service courrier"
         found.append(Finding("telephone", start, end, value))
     return sorted(found, key=lambda f: f.start)
+
+
+def _pacific_line(folded: str, match: re.Match[str]) -> bool:
+    """Whether digits in pairs are a Pacific number, not a date, a time or a version: six whose
+    first pair is no day ("79.79.79"), or a phone word just before ("tél. : 25 12 34", "mon
+    tel 87.09.34.49")."""
+    if match.group("nc") is None:
+        # Eight digits in four pairs are no date: a phone word on the line before is enough.
+        lo = max(0, match.start() - 40, folded.rfind("\n", 0, match.start()) + 1)
+        return _PHONE_CONTEXT_RE.search(folded, lo, match.start()) is not None
+    if int(match.group("nc")) > 31:
+        return True
+    lo = max(0, match.start() - 24)
+    return _PHONE_WORD_BEFORE_RE.search(folded, lo, match.start()) is not None
+
+
+_PHONE_WORD_BEFORE_RE = re.compile(
+    rf"(?<!\w){kw.PHONE_CONTEXT}(?:-(?:moi|nous|la|le|lui))?(?:[ .]+[a-z]{{2,12}})?"
+    r"[^\w\n]{0,4}(?:(?:au|le) )?$"
+)
 
 
 # A switchboard's or an administration's word right after a number, in brackets or after a
@@ -934,6 +1049,15 @@ def _nearest_clue(
         (person_end if lo <= person_end <= start else -1, "person"),
     ]
     position, clue = max(nearest)
+    given = (
+        _ADDRESS_GIVEN_TO_RE.search(clues.folded, max(0, position - 80), position)
+        if clue == "office"
+        else None
+    )
+    if given is not None and clues.last_end(_INSTITUTION_RE, lo, given.start()) < 0:
+        # "X a signalé son changement d'adresse à la CAF :": the office is told, not whose;
+        # unless an office said it ("le CCAS a signalé son changement d'adresse à …").
+        return "home"
     if clue == "office" and position >= 0:
         event = _EVENT_WORDS_RE.search(clues.folded, max(0, position - 14), position)
         if event is not None and event.end() == position:
@@ -957,6 +1081,12 @@ def _said_home(clues: _Clues, lo: int, start: int) -> bool:
 
 
 _EVENT_WORDS_RE = re.compile(r"(?<!\w)(?:aura lieu|se tiendra|se deroulera)")
+# Someone's address given to an administration: the administration is who is told, not whose.
+_ADDRESS_GIVEN_TO_RE = re.compile(
+    r"(?<!\w)(?:changement d'adresse|(?:sa|son|leur) (?:nouvelle )?adresse)"
+    r"[^.;:\n]{0,30}(?<![\w'])(?:a|aupres d[eu]|au|aux)[ \t]+(?:la |le |l'|les )?"
+    r"[\w\-]+(?: [\w\-]+)?$"
+)
 
 
 def _weak_home_word(folded: str, position: int) -> re.Match[str] | None:
@@ -1104,6 +1234,8 @@ def _addresses(
 
     candidates: list[tuple[int, int, bool, bool]] = []  # start, end, complete, without number
     for match in _ADDRESS_RE.finditer(text):
+        if _YEAR_THEN_COMMA_RE.match(text, match.start()) is not None:
+            continue  # "né le 2 mai 1974, lieu-dit Kerhuel, …": a date's year, no number
         candidates.append((match.start(), match.end(), match.group("town") is not None, False))
     for match in _LOWER_ADDRESS_RE.finditer(text):
         candidates.append((match.start(), match.end(), True, False))
@@ -1117,7 +1249,12 @@ def _addresses(
     # Monnet à Bobigny") is read whole by _STREET_ALONE_RE, the longest at the same start.
     for match in _ADDRESS_AFTER_HOME_RE.finditer(folded):
         candidates.append((match.start("address"), match.end("address"), True, False))
-    for pattern in (_STREET_ALONE_RE, _BOX_RE):
+    patterns = [_STREET_ALONE_RE, _BOX_RE]
+    if "PK" in text or "kilom" in folded:
+        patterns.append(_MILESTONE_RE)
+    if "aison" in text:
+        patterns.append(_HOUSE_RE)
+    for pattern in patterns:
         for match in pattern.finditer(text):
             a, b = match.start(), match.end()
             if _overlaps_any(Finding("adresse", a, b, ""), numbered, numbered_starts):
@@ -1126,10 +1263,12 @@ def _addresses(
             # A street without a number and a town without its postcode ("la rue Jean Monnet à
             # Bobigny") is a place one talks about, unless a word makes it someone's.
             has_town = town is not None and (
-                pattern is _BOX_RE or any(ch.isdigit() for ch in town)
+                pattern is not _STREET_ALONE_RE or any(ch.isdigit() for ch in town)
             )
-            # A box is an address with its town; a street without a number needs a word.
-            candidates.append((a, b, has_town, pattern is _STREET_ALONE_RE and not has_town))
+            # A box is an address with its town; a street without a number needs a word, a house
+            # a name or a word ("la Maison Carrée, quartier …, 30000 Nîmes" is a monument).
+            complete = has_town and pattern is not _HOUSE_RE
+            candidates.append((a, b, complete, pattern is _STREET_ALONE_RE and not has_town))
     candidates.sort(key=lambda c: (c[0], -c[1]))  # the longest of those starting together
     end = -1
     for a, b, complete, alone in candidates:
@@ -1175,6 +1314,7 @@ def _addresses(
     return _joined(text, found), offices
 
 
+_YEAR_THEN_COMMA_RE = re.compile(r"(?:19|20)\d\d,")
 _GAP_RE = re.compile(r"[ \t]*(?:,|[-–]|\n)?[ \t]*\n?[ \t]*")
 _HAS_POSTCODE_RE = re.compile(r"(?<!\d)\d{5}(?!\d)|(?<!\d)\d{2} \d{3}(?!\d)")
 
@@ -1472,7 +1612,8 @@ def _record_row(text: str, line: str, here: int, sep: str) -> list[Finding]:
 
 
 _DATE_RE = re.compile(_DATE)
-_YEAR_RE = re.compile(r"\d{4}|(?<=[/.\-])\d{2}$")
+_YEAR_RE = re.compile(r"\d{4}|(?<=[/.\- ])\d{2}$")
+_DAY_FIRST_RE = re.compile(r"(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2}")
 # A person named in a record is at least this old: a later date is a meeting's or a file's.
 _YOUNGEST_AGE = 14
 
@@ -1483,7 +1624,9 @@ def _birth_year(date: str) -> bool:
     match = _YEAR_RE.search(date)
     if match is None:
         return False
-    year = int(date[4:] if len(date) == 8 and date.isdigit() else match.group())
+    if len(date) == 8 and date.isdigit():
+        match = None if _DAY_FIRST_RE.fullmatch(date) else match  # "19801224": year first
+    year = int(date[4:] if match is None else match.group())
     this_year = datetime.date.today().year
     if year < 100:
         year += 2000 if year <= this_year % 100 else 1900
@@ -1545,6 +1688,11 @@ _UNIONS_AFTER_NAMES = frozenset(
 )
 
 
+_STREET_WORDS = frozenset(
+    fold(t) for t in kw.STREET_TYPES_ALONE if " " not in t and "." not in t and len(t) > 2
+)
+
+
 def _trim_name(value: str) -> str:
     """Cut a name at the first word that is a function, a place or not a name."""
     kept: list[str] = []
@@ -1555,6 +1703,7 @@ def _trim_name(value: str) -> str:
             or folded in kw.NOT_SURNAMES
             or folded in kw.NOT_NAMES
             or folded in _UNIONS_AFTER_NAMES
+            or folded in _STREET_WORDS  # "envoyer à HERRMANN Christophe Résidence Bellevue"
         ):
             break
         kept.append(word)
@@ -1563,19 +1712,31 @@ def _trim_name(value: str) -> str:
     while kept and fold(kept[-1]) in _NAME_PARTICLES:
         if kept[-1][0].isupper() and len(kept) > 2 and fold(kept[-2]) in _NAME_PARTICLES:
             break
+        if len(kept) == 2 and all(k[0].isupper() and fold(k) in _NAME_PARTICLES for k in kept):
+            break  # "Mme LE DU", "M. Le Du": a name made of particles
         kept.pop()
     return " ".join(kept)
+
+
+_TRIBUTE_END_RE = re.compile(
+    r"(?<![\w'])(?:expositions?|expo|retrospective|conference|colloque|biographie)"
+    r" (?:sur|consacree a|autour de) $"
+)
 
 
 def _after_place_word(folded: str, start: int) -> bool:
     """Whether the name at `start` is that of a place: "lycée Victor Hugo", "rond-point du
     Maréchal Foch", "groupe scolaire Jules Ferry", "Saint Martin"."""
     before = folded[max(0, start - 60) : start]
+    if _TRIBUTE_END_RE.search(before) is not None:
+        return True  # "Exposition sur Victor Hugo": a figure a show is about
     # "Mettre à jour la base : Sylvie Joly": a colon, a semicolon or a line ends the place,
     # and so does a comma ("Au guichet, Nicolas Martin…").
     cut = max(before.rfind(":"), before.rfind(";"), before.rfind("\n"), before.rfind(","))
     before = before[cut + 1 :]
     words = _WORD_RE.findall(before)
+    if len(words) > 2 and words[-1] in ("de", "d") and words[-3] == "en":
+        return False  # "le rdv en préfecture de Léna": where one goes, not a place's name
     for word in reversed(words[-6:]):
         word = word.split("'")[-1].split("’")[-1]
         if word in kw.PLACE_WORDS_BEFORE or word in kw.SAINTS:
@@ -1610,8 +1771,16 @@ def _known_first_name(word: str) -> bool:
     return folded in kw.FIRST_NAMES or (
         len(parts) > 1
         and parts[0] not in kw.SAINTS  # "saint-nicolas" is a feast or a town
+        and parts[0] not in _COMPOUND_PREFIXES  # "franco-portugaise" is a nationality
         and any(part in kw.FIRST_NAMES for part in parts)
     )
+
+
+# First parts of compound adjectives of nationality or origin ("franco-portugaise", "italo-").
+_COMPOUND_PREFIXES = kw.words(
+    "franco anglo italo hispano germano luso afro euro indo sino russo belgo greco judeo arabo"
+    " turco americano helveto nippo austro polono algero tuniso marocco maroco dano suedo"
+)
 
 
 def _is_institution(word: str) -> bool:
@@ -1645,6 +1814,7 @@ def _plausible_name(words: Sequence[str]) -> bool:
         or first in kw.ROLE_NOT_NAMES
         or first in _FOLDED_CIVILITIES
         or _is_institution(words[0])  # "à : Caisse d'allocations familiales", "Rectorat"
+        or (len(words[0]) == 1 and len(words) > 1)  # "le facteur V Leiden": no initial's dot
     ):
         return False
     return not (len(words) == 1 and _is_acronym(words[0])) and _name_words_ok(words[1:])
@@ -1723,10 +1893,12 @@ def _names_after_cues(text: str, folded: str) -> list[Finding]:
     """Names that words announce: "ma collègue Sandrine", "les époux Lemoine", "je suis pierre
     marchand", "je m'appelle Claire Dubois", "à l'attention de SOUDANI Fodil"."""
     found: list[Finding] = []
-    cues = [(m.end(), KNOWN_LOWER) for m in _ROLE_RE.finditer(folded)]
-    cues += [(m.end(), _cue_kind(m.group())) for m in _INTRODUCTION_RE.finditer(folded)]
-    cues += [(m.end(), CAPITALISED) for m in _PERSON_CUE_RE.finditer(folded)]
-    for position, kind in cues:
+    # Whether a place is named, the words before a role say ("la secrétaire de mairie X" is
+    # someone, "rue du Docteur X" a street).
+    cues = [(m.end(), KNOWN_LOWER, m.start()) for m in _ROLE_RE.finditer(folded)]
+    cues += [(m.end(), _cue_kind(m.group()), m.end()) for m in _INTRODUCTION_RE.finditer(folded)]
+    cues += [(m.end(), CAPITALISED, m.end()) for m in _PERSON_CUE_RE.finditer(folded)]
+    for position, kind, place_at in cues:
         low = _PARTICLE_NAME_AT_RE.match(text, position) if kind != CAPITALISED else None
         if low is not None and _particle_and_known_name(low.group().split()):
             found.append(Finding("personne", position, low.end(), low.group()))
@@ -1758,7 +1930,7 @@ def _names_after_cues(text: str, folded: str) -> list[Finding]:
                 )
             )
             if (_plausible_name(words) or known_caps or particle) and not _after_place_word(
-                folded, position
+                folded, place_at
             ):
                 found.append(Finding("personne", position, position + len(name), name))
             continue
@@ -1886,6 +2058,8 @@ def _lone_first_names(text: str, folded: str) -> list[Finding]:
             birth = _BIRTH_WORD_RE.search(folded, max(0, match.start() - 40), match.start())
             if fold(previous) == "a" and birth is not None:
                 continue  # "née le 18/12/1974 à Daniel": a place of birth
+            if previous in ("du", "au"):
+                continue  # "la douane du Robert", "Menuiserie du Léon": a place, a region
         if _after_place_word(folded, match.start()):
             continue
         found.append(Finding("personne", match.start(), match.end(), match.group()))
@@ -2056,8 +2230,9 @@ def _ambiguous_first_names(text: str, folded: str) -> list[Finding]:
         if not vocative and (after is None or after.group(1) not in kw.PERSON_VERBS):
             continue
         before = _PREVIOUS_WORD_RE.search(text, max(0, match.start() - 40), match.start())
-        if before is not None and before.group(1)[0].isupper():
-            continue
+        previous = before.group(1) if before is not None else ""
+        if previous[:1].isupper() or previous in ("du", "au"):
+            continue  # "Le Marin", "au Marin": a town's name
         if _after_place_word(folded, match.start()):
             continue
         found.append(Finding("personne", match.start(), match.end(), match.group()))
@@ -2114,7 +2289,8 @@ _PAIR_SUBJECT_RE = re.compile(
 )
 _SAYS_RE = re.compile(
     rf"(?P<name>(?<![\w'’\-]){_LOWER_WORD})[ \t]+(?=(?:a (?:dit|revele|raconte|avoue|confie"
-    r"|annonce|explique)|dit|pense|affirme|raconte) qu(?:e|')"
+    r"|annonce|explique|precise|indique|ecrit)|dit|pense|affirme|raconte|precise|indique"
+    r"|explique|ecrit) qu(?:e|')"
     r"|(?:est|etait|a ete) (?:membre|adherente?|elue?|candidate?|militante?|syndiquee?)(?![\w])"
     # Said only of a person: an orientation, a couple ("Alexandria est lesbienne", "Lou est
     # pacsée avec…", "Leonor vit en couple avec…").
@@ -2156,7 +2332,9 @@ _OWNER_BEFORE_COLON_RE = re.compile(
 # time or an opening ("hier", "Bonjour,", "Info :").
 _SUBJECT_PLACE_RE = re.compile(
     r"(?:^|[.!?:;\n\-–>«(]|,|hier|aujourd'hui|ce matin|ce soir|ce midi|cet apres-midi"
-    r"|tout a l'heure|du coup|d'ailleurs|en fait|apparemment|finalement|et|mais|que|qu'|car)"
+    r"|tout a l'heure|du coup|d'ailleurs|en fait|apparemment|finalement|et|mais|que|qu'|car"
+    # Speech written down: "bon alors Iñaki Rouquette fait…", "oui donc Marie-Carmelle tient…".
+    r"|alors|donc|bon|ben|euh|oui|bref|voila|enfin)"
     r"[ \t]*\Z"
 )
 # "Me" (maître) in lower case, as distinct from the pronoun: "me toussaint a déposé ses
@@ -2767,6 +2945,34 @@ _INITIAL_NAME_RE = re.compile(
 )
 
 
+# A name opening a record or a clause, then its birth ("Fiche : Haritz Teriitehau, né le …",
+# "enfant : Pilar Spielmann, née le …", "Dans le registre : Arman Burckel, né en 1982").
+_NAME_BEFORE_BIRTH_RE = re.compile(
+    rf"(?:^|(?<=[:;(\n—–])[ \t]*)"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_PARTICLE}?{_NAME_WORD}){{0,2}})"
+    r",?[ \t]+(?=n[ée]e?(?:\(e\))?[ \t]+(?:le|en)[ \t])",
+    re.MULTILINE,
+)
+
+
+_BORN_RE = re.compile(r"(?<![\w])nee?(?:\(e\))?[ \t]+(?:le|en)[ \t]")
+
+
+def _names_before_birth(text: str, folded: str) -> list[Finding]:
+    if _BORN_RE.search(folded) is None:  # most texts say no birth: one pass saved
+        return []
+    found = []
+    for match in _NAME_BEFORE_BIRTH_RE.finditer(text):
+        a, b = match.span("name")
+        words = folded[a:b].split()
+        if not _words_may_name(words) or words[0] in _NAME_PARTICLES:
+            continue
+        if any(_is_institution(w) for w in text[a:b].split()) or _after_place_word(folded, a):
+            continue
+        found.append(Finding("personne", a, b, text[a:b]))
+    return found
+
+
 def _initial_names(text: str, folded: str) -> list[Finding]:
     """An initial and a capitalised family name that is no function, place or common word."""
     found = []
@@ -2829,6 +3035,23 @@ def _month_surname(text: str, start: int, value: str) -> bool:
 _MONTHS_ONLY = kw.words(
     "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre"
 )
+_MONTH_GIVEN_NAMES = kw.words("mai avril")
+_BEFORE_MONTH_RE = re.compile(
+    r"(?<![\w'])(?:le|en|de|d'|du|au|fin|mi|debut|depuis|mois|jusqu'au|jusqu'en|er|dimanche"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi)[ \t\-]*$"
+)
+
+
+def _month_given_name(text: str, match: re.Match[str]) -> bool:
+    """Whether a month before a family name is a given name ("Mai Sauzède", "écrire à Mai LE
+    HIR"), with no day's number or word of time before it ("le 8 Mai Lucas", "fin Mai")."""
+    if fold(match.group("first")) not in _MONTH_GIVEN_NAMES:
+        return False
+    before = fold(text[max(0, match.start() - 12) : match.start()])
+    if any(c.isdigit() for c in before[-5:]) or _BEFORE_MONTH_RE.search(before) is not None:
+        return False
+    second = fold(match.group("rest").split()[0])
+    return second not in _MONTH_AND_DAY_WORDS and second not in kw.PLACE_WORDS
 
 
 def find_names_by_rules(text: str, folded: str | None = None) -> list[Finding]:
@@ -2840,6 +3063,7 @@ def find_names_by_rules(text: str, folded: str | None = None) -> list[Finding]:
     found += _signatures(text, folded) + _pairs_with_a_known_part(text, folded)
     found += _names_by_structure(text, folded) + _initial_names(text, folded)
     found += _names_by_what_is_said(text, folded) + _lone_subjects(text, folded)
+    found += _names_before_birth(text, folded)
     for match in _overlapping(_CIVILITY_RE, text):
         name = _trim_name(match.group("name"))
         if not name:
@@ -2851,7 +3075,7 @@ def find_names_by_rules(text: str, folded: str | None = None) -> list[Finding]:
         first = fold(core[0] if core else words[0]).strip(".")
         # "Madame Mai", "M. Janvier": a month after a civility is a family name.
         month = first in _MONTHS_ONLY and len(core) == 1
-        if (
+        if (core or len(words) < 2) and (
             first in kw.FUNCTION_WORDS
             or first in kw.NOT_NAMES
             or (first in kw.NOT_SURNAMES and not month)
@@ -2864,7 +3088,7 @@ def find_names_by_rules(text: str, folded: str | None = None) -> list[Finding]:
         start = match.start("name")
         found.append(Finding("personne", start, start + len(name), name))
     for match in _overlapping(_FIRST_NAME_RE, text):
-        if not _known_first_name(match.group("first")):
+        if not _known_first_name(match.group("first")) and not _month_given_name(text, match):
             continue
         name = _trim_name(match.group())
         words = name.split()
@@ -3131,7 +3355,9 @@ def _union_cells(text: str, people: Sequence[tuple[int, int]], lo: int, hi: int)
 _HYPOTHETICAL_RE = re.compile(
     r"(?<![\w'])(?:si|quand|lorsque|lorsqu'|des que|des qu'|au cas ou|dans le cas ou"
     r"|chaque fois que|chaque fois qu'|a chaque fois que|a chaque fois qu') ?"
-    r"(?P<subject>(?:un|une|des) [\w\-]{2,25}(?: [\w'\-]{1,25}){0,2} ?)?$"
+    r"(?P<subject>(?:(?:un|une|des) [\w\-]{2,25}|quelqu'une?|n'importe qui)"
+    # "si une collègue a une crise d'asthme": the subject's own verb and its object.
+    r"(?: (?!que |qu'|dont )[\w'\-]{1,25}){0,4} ?)?$"
 )
 
 
@@ -3171,18 +3397,38 @@ _QUESTION_WORDS_RE = re.compile(
 # "Un agent condamné peut-il rester en poste ?", "un salarié protégé peut-il être muté ?": an
 # indefinite subject of a rule, asked with its own verb inverted after the topic (not "une
 # stagiaire porte le voile : quelles règles ?", not "une agente a fait…, faut-il… ?").
+# Adjectives of such a subject ("un agent public", "un agent non syndiqué").
+_ANYONE_ADJECTIVES = (
+    r"(?: (?:non|public|publique|[\w\-]{2,20}(?:ale?|aux|ique|el|elle|aire|ive|if|ien|ienne"
+    r"|ier|iere)))"
+    r"{0,2}"
+)
 _ANYONE_START_RE = re.compile(
     r"^(?:un|une)(?: "
     + _ANYONE_NOUNS
+    + _ANYONE_ADJECTIVES
     + r"(?: (?:qui|en|etant|ayant|atteinte?s?|souffrant|place|placee|mise?))?)? ?$"
 )
-_INVERTED_RE = re.compile(
+_INVERTED = (
     r"(?<![\w'])(?:peut|doit|a|conserve|garde|perd|beneficie|percoit|touche|reste|est|sera"
     r"|devra|pourra|peuvent|doivent|ont|sont)(?:-t)?-(?:il|elle|ils|elles)(?![\w])"
+)
+_INVERTED_RE = re.compile(_INVERTED)
+# "Un agent public peut-il porter le voile ?", "un stagiaire peut-il prier pendant la pause ?":
+# the rule asked of the indefinite subject before the topic.
+_ANYONE_ASKS_RE = re.compile(
+    r"^(?:un|une|des) "
+    + _ANYONE_NOUNS
+    + _ANYONE_ADJECTIVES
+    + " "
+    + _INVERTED
+    + r"(?: [\w'\-]{1,25}){0,4} ?$"
 )
 
 
 def _question_about_anyone(sentence: str, position: int) -> bool:
+    if position <= 100 and _ANYONE_ASKS_RE.search(sentence, 0, position) is not None:
+        return True
     if (
         position <= 40
         and _ANYONE_START_RE.search(sentence, 0, position) is not None
@@ -3447,6 +3693,13 @@ def _predicated(sentence: str, position: int, original: str = "") -> bool:
     )
 
 
+# Animals, herds or plants right after a genetic word: "tests ADN sur les chiens de race".
+_OF_ANIMALS_RE = re.compile(
+    rf"(?: (?:de la|du|des|de|d'|sur|sur les|sur des|chez les|de ses|de leurs))? ?{kw.ANIMALS}"
+    r"(?![\w])"
+)
+
+
 def _topic_steps(
     text: str,
     folded: str,
@@ -3503,10 +3756,18 @@ def _topic_steps(
                         if member is None:
                             continue
                         a = start + member  # "élue CFDT", "adhérente de FO": the phrase
+                        if not _right_after_a_name(text, a, people, people_starts) and (
+                            _hypothetical(sentence, member)
+                        ):
+                            continue  # "un militaire peut-il adhérer au RN ?"
                     elif not _right_after_a_name(text, a, people, people_starts) and (
                         _said_of_no_one(sentence, match.start())
                     ):
                         continue  # (a surname may be a generic word: "Marine Carré fait…")
+                    if category == "genetique_biometrie" and _OF_ANIMALS_RE.match(
+                        sentence, match.end()
+                    ):
+                        continue  # "analyses génétiques des bovins": no person's
                     if not anchored and not _predicated(sentence, match.start(), original):
                         continue
                     finding = Finding(category, a, b, text[a:b])

@@ -37,6 +37,15 @@ ETHNIC_ADJECTIVES = (
     r"|ouighoures?|noires?|subsahariennes?|etrangeres?|immigrees?)"
 )
 
+# Animals, herds and plants a laboratory tests, not people: "analyses génétiques des bovins",
+# "tests ADN sur les chiens" (folded).
+ANIMALS = (
+    r"(?:animaux|animal|bovins?|ovins?|caprins?|porcins?|equins?|volailles?|chiens?|chats?"
+    r"|chevaux|cheval|vaches?|moutons?|brebis|chevres?|abeilles?|oiseaux|poissons?|gibier"
+    r"|faune(?: sauvage)?|troupeaux?|cheptels?|elevages?|betail|plantes?|semences?|vegetaux"
+    r"|cultures|races?|especes?|sangliers?|loups?|ours|cerfs?)"
+)
+
 # category -> folded patterns (case-insensitive, accent-insensitive).
 TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
     "sante": (
@@ -134,7 +143,6 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"|musculo-squelettiques)",
         r"convalescence",
         r"reeducation",
-        r"visite medicale de reprise",
         r"(?:est|sont|etait) (?:malades?|souffrante?s?)",
         r"troubles? dys",
         r"dys(?:lex|prax|calcul|phas|orthograph)i(?:e|que)s?",
@@ -241,7 +249,8 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"ecologiste|insoumise?|lr|rn|centriste)",
         r"assistante? parlementaire",
         r"milite (?:au|a la|a l'|pour|dans|chez|aupres)(?! (?:la |le |l')?(?:cgt|cfdt|fo|unsa"
-        r"|sud|fsu|cftc|cfe-cgc|solidaires|snes|sgen|snuipp|alliance|syndicat))",
+        r"|sud|fsu|cftc|cfe-cgc|solidaires|snes|sgen|snuipp|alliance|syndicat|fnsea|fdsea"
+        r"|jeunes agriculteurs|confederation paysanne|coordination rurale|modef))",
         r"(?:candidat|candidate|elu|elue) (?:aux|sur une liste aux) (?:municipales|legislatives|"
         r"regionales|departementales|europeennes|senatoriales)",
         r"conseill(?:er|ere) municipale? d'opposition",
@@ -327,6 +336,10 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"identite de genre",
         r"transition de genre",
         r"changement de sexe",
+        # The sex on one's civil status record changed ("a fait modifier la mention de son
+        # sexe à l'état civil"); not a procedure about "la mention du sexe".
+        r"(?:modifi|chang|rectifi|corrig)\w{0,5} (?:la mention (?:de |d'|du )?)?(?:son|mon|ton)"
+        r" sexe",
         r"relations? sexuelles?",
         r"liaison (?:amoureuse|extraconjugale)",
         r"infidelite",
@@ -346,6 +359,12 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"analyse genetique",
         r"maladie genetique",
         r"(?:test|analyse|prelevement|profil|echantillon|empreinte)s? (?:adn|genetiques?)",
+        # Twelfth round: tissue typing, a sample given to a genetic study.
+        r"(?:typage|groupage|compatibilite|tests?|analyses?|bilan) hla",
+        r"(?:echantillon|prelevement)s? (?:de salive|salivaires?|de sang|sanguins?) pour (?:une"
+        r"|un|l'|la|le) (?:etude|analyse|test|recherche|biobanque)s? (?:genetiques?|adn)",
+        r"(?:participe|participait|a participe|inclus|incluse) (?:a|dans) (?:une|la|l'|un)"
+        r" (?:etude|recherche|cohorte) genetique",
         r"genome",
         r"caryotype",
         r"empreintes? (?:digitales?|vocales?|palmaires?)",
@@ -395,6 +414,13 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"crimes?",
         r"commis (?:un|une|des) (?:infraction|delit|crime|vol|agression)",
         r"vols? (?:a l'etalage|avec violence|de vehicule)",
+        # Customs offences (twelfth round): goods seized from someone, a customs fine; not a
+        # seizure by a bailiff, nor the customs' own news ("la douane a saisi 400 kg").
+        r"(?:s'est|se sont|s'etait|me suis|s'etaient|s'est vue?) (?:fait |faite )?(?:saisir"
+        r"|confisquer) (?:[\w'\-]+ ){0,4}(?:de contrebande|(?:par|a) la douane|par les douanes?"
+        r"|par les douaniers|a la frontiere)",
+        r"amendes? douanieres?",
+        r"(?:pris|prise|surpris|surprise|arrete|arretee) en flagrant delit",
         r"viol",
         r"agression sexuelle",
         r"escroquerie",
@@ -483,7 +509,9 @@ UNIONS = (
     # Prison, police and youth-justice unions (tenth round).
     r"|ufap(?:-unsa)?(?: justice)?|snepap(?:-fsu)?|alliance police(?: nationale)?"
     r"|unsa justice|fo justice|cgt penitentiaire|fo penitentiaire|snpes(?:-pjj)?(?:-fsu)?"
-    r"|unite sgp(?: police)?|snuas-fp)"
+    r"|unite sgp(?: police)?|snuas-fp"
+    # Farmers' unions (twelfth round).
+    r"|fnsea|fdsea|jeunes agriculteurs|confederation paysanne|coordination rurale|modef)"
 )
 _MORE_TOPICS: dict[str, tuple[str, ...]] = {
     "sante": (
@@ -551,12 +579,14 @@ _MORE_TOPICS: dict[str, tuple[str, ...]] = {
         r"|yom kippour|aid|pessah|hanoukka|diwali|paques)",
         r"jeune(?:r)? (?:pendant|pour) (?:le )?(?:ramadan|careme|kippour)",
         r"(?:pratique|pratiquant|pratiquante) (?:sa|son|une|la) (?:religion|foi|culte)",
-        r"(?:est|suis) (?:croyante?|pratiquante?|musulmane?|juive?|chretienne?|catholique"
+        # Not "c'est Baptiste": a given name introduced.
+        r"(?<!c')(?:est|suis) (?:croyante?|pratiquante?|musulmane?|juive?|chretienne?|catholique"
         r"|protestante?|bouddhiste|hindoue?|athee|sikh|orthodoxe|evangelique|baptiste"
         r"|adventiste|pentecotiste|mormone?|anglicane?|lutherienne?|calviniste|chiite|sunnite"
         r"|animiste|agnostique)",
         r"(?:est|suis|etait|sont) de (?:confession|religion|foi|culte) [a-z]{4,20}",
         r"(?:son|sa) (?:eglise|mosquee|synagogue|paroisse|culte|imam|pasteur|rabbin|cure)",
+        r"(?:mon|ma) (?:eglise|mosquee|synagogue|paroisse|imam|pasteur|rabbin)",
         r"(?:va|aller|allait|se rend) (?:a la|au|a l') (?:eglise|mosquee|synagogue|temple"
         r"|messe|culte|office|pagode)",
     ),
@@ -832,7 +862,7 @@ OFFENCE_NOUNS = (
     r"|usurpation d'identite|blanchiment|prise illegale|concussion|favoritisme|fraude fiscale"
     r"|travail dissimule|exces de vitesse|delit|delits|crime|crimes|infraction|infractions"
     r"|stupefiants|consommation de (?:stupefiants|cannabis|drogues?)|viol|attouchements"
-    r"|vol a l'etalage|mise en danger)"
+    r"|vol a l'etalage|mise en danger|contrebande)"
 )
 
 # Third round (issue 18, held-out review): families the first two rounds left out.
@@ -978,7 +1008,10 @@ _POLITICAL_ROLE = (
     # Ninth round: an engagement, a meeting or a candidacy of a party, being at a party in chat
     # ("son engagement au rn", "les réunions du MoDem", "ma cheffe est à lfi").
     r"|engagement|militantisme|appartenance|reunions?|meetings?|congres|universite d'ete"
-    r"|candidature|sympathies?|section|(?:est|suis|etait|sont|c'est|etre) (?:a|chez))"
+    r"|candidature|sympathies?|section|(?:est|suis|etait|sont|c'est|etre) (?:a|chez)"
+    # Twelfth round: a party's stand held or leaflets handed out ("tient le stand du PS").
+    r"|(?:tien\w{0,4}|tenu|tenait) (?:le |un |son |leur )?stand|distribu\w{0,4} (?:les |des )?"
+    r"(?:tracts|journaux))"
 )
 _POLITICAL_ADVERB = (
     r"(?: (?:ouvertement|activement|publiquement|fermement|toujours|depuis longtemps|encore"
@@ -1617,6 +1650,9 @@ _EIGHTH_TOPICS: dict[str, tuple[str, ...]] = {
         rf"|eux|elles|ses parents))(?![\w])))(?:{ORIGIN_LANGUAGES})(?![\w\-])",
         r"(?=[dt])(?:double|triple) nationalite(?: franco-[a-z]{3,15})?",
         r"(?=[ebsun])(?:binationale?s?|(?:est|suis|etait|une?|nationalite) franco-[a-z]{4,15})",
+        # A second nationality held too ("possède aussi la nationalité turque").
+        r"(?=[apdgc])(?:a|ai|possede|detient|garde|conserve|a garde|a conserve) (?:aussi|egalement"
+        r"|encore|toujours) (?:la|sa) nationalite [a-z\-]{4,20}",
         r"(?=[esc])(?:est|suis|etait|sont|c'est) (?:une? )?(?:asiate?|noiche|reubeu|blackos"
         r"|babtou|toubab|negro|feuj)s?(?![\w])",
         rf"(?=[eosvnd])(?:est|suis|etait|sont|originaires?|vient|venant|venue?s?|issue?s?|natif"
@@ -1930,7 +1966,9 @@ MEMBERSHIP_PATTERN = (
     r"badge|pins|pin's|autocollant|macaron|brassard|chasuble|drapeau|t-shirt|tee-shirt|"
     r"casquette|sticker|exclu|radie|assesseur|colistier|scrutat|a fond|"
     # Ninth round: union leave and a party's events.
-    r"decharg|reunion|meeting|congres)"
+    r"decharg|reunion|meeting|congres|"
+    # Twelfth round: a stand held for it ("tient le stand du PS au marché").
+    r"tien\w{0,4} (?:le |un |son |leur )?stand|tenu (?:le |un |son |leur )?stand)"
 )
 
 # What a possessive may own without pointing at a person: "mon service", "notre collectivité",
@@ -1948,6 +1986,8 @@ ORGANISATION_NOUNS = (
     r"population|public|territoire|pays|festival|evenement|salon|journal|revue|club|prix|"
     r"concours|initiative|idee|application|logiciel|outil|marque|manifestation|fete|"
     r"tradition|quartier|village|musee|batiment|reforme|loi|label|fusion|syndicat|"
+    # Twelfth round: the forces and laboratories that act ("la brigade a interpellé").
+    r"brigade|laboratoire|douane|douanes|gendarmerie|police|commissariat|parquet|tribunal|"
     # The conversation itself: "suite à notre échange", "ma question".
     r"echange|echanges|conversation|discussion|message|courriel|question|demande)"
 )
@@ -1994,7 +2034,11 @@ ANCHOR_PATTERN = (
     r"deleguee|elu|elue|adjoint au maire|adjointe au maire|secretaire de mairie|"
     r"praticien|praticienne|interne|docteur|docteure|avocat|avocate|client|cliente|"
     r"resident|residente|pensionnaire|detenue|justiciable|mis en examen|suspect|suspecte|"
-    r"agresseur|agresseuse|auteur|autrice|temoin|lanceur d'alerte|lanceuse d'alerte)|"
+    r"agresseur|agresseuse|auteur|autrice|temoin|lanceur d'alerte|lanceuse d'alerte|"
+    # Trades of the people a control or an inspection meets ("l'éleveuse", "la gérante").
+    r"eleveur|eleveuse|agriculteur|agricultrice|viticulteur|viticultrice|maraicher|"
+    r"maraichere|apiculteur|apicultrice|pecheur|pecheuse|gerant|gerante|commercant|"
+    r"commercante|artisan|artisane|chauffeuse|employe|employee|patron|patronne)|"
     # "le nouveau est…", "la nouvelle vit…": a newcomer, not "le nouveau logiciel".
     r"(?:le nouveau|la nouvelle)(?= (?:est|a|fait|vit|vient|part|subit|couche|trompe|parle"
     r"|habite|se|ne)(?![\w])| [smn]')|"
@@ -2081,6 +2125,7 @@ SAINTS = frozenset(words("saint sainte st ste san santa sao"))
 PLACE_WORDS_BEFORE = PLACE_WORDS | words(
     "halle fort mont lac canal chapelle chateau village clos domaine pole base cite fetes passage"
     " commune communes ville municipales canton agglomeration metropole arrondissement"
+    " douane douanes"
 )
 
 # Second words that are not family names ("France Travail", "Marine nationale").
@@ -2102,6 +2147,7 @@ NOT_NAMES = frozenset(
     words(
         """
     bonjour bonsoir merci cordialement salut cher chere chers cheres madame monsieur
+    lgbt lgbti lgbtq lgbtqi lgbtqia
     mesdames messieurs objet re tr fw pj nb ps assistant ia albert tchap redige redigez
     ecris ecrivez resume resumez fais faites peux pouvez explique expliquez propose proposez
     donne donnez aide aidez traduis traduisez corrige corrigez reformule reformulez
@@ -2340,7 +2386,7 @@ STREET_TYPES = (
     "clos", "domaine", "montée", "montee", "traverse", "venelle", "sente", "grand-rue",
     "grande rue", "rond point", "chem.", "imp.", "rte", "pl.", "all.", "lieudit", "quartier", "r.",
     "chemin rural", "chemin communal", "chemin vicinal", "route départementale",
-    "route nationale", "rés.", "rés", "res.", "lot.",
+    "route nationale", "rés.", "rés", "res.", "lot.", "ch.", "qu.", "rte.",
 )  # fmt: skip
 
 # Street types that say "street" even without a number before them ("chemin des Vignes"): not
@@ -2350,7 +2396,9 @@ STREET_TYPES_ALONE = (
     "résidence", "residence", "lotissement", "sentier", "hameau", "lieu-dit", "faubourg",
     "rond-point", "esplanade", "promenade", "parvis", "ruelle", "chaussée", "clos", "montée",
     "montee", "traverse", "venelle", "grand-rue", "route", "lieu dit", "LD", "lieudit",
-    "chemin rural", "chemin communal", "chemin vicinal",
+    "chemin rural", "chemin communal", "chemin vicinal", "chem.", "rte.", "qu.",
+    # Short forms that are other things alone ("R. Dupont", "av. J.-C."): with their particle.
+    "r. du", "r. de", "r. des", "ch. du", "ch. de", "ch. des", "av. du", "av. de", "av. des",
 )  # fmt: skip
 
 # Words before an address that make it the address of an office, not of a person.
@@ -2445,6 +2493,35 @@ REFERENCE_CONTEXT = (
     r"finess|rna|uai|subvention|n°)"
 )
 
+# Whose a bank account is: a public accountant's or a body's ("IBAN de la régie de recettes",
+# "RIB de la trésorerie", "compte de la commune") is an institution's, not personal data.
+ACCOUNT_WORDS = (
+    r"(?:iban|rib|bic|compte(?: bancaire| de depot(?: de fonds)?| courant| de tresorerie)?|"
+    r"coordonnees bancaires|references bancaires|releve d'identite bancaire)"
+)
+PUBLIC_ACCOUNTANTS = (
+    r"(?:regies?(?: de recettes| d'avances| d'avances et de recettes)?|tresorerie|"
+    r"tresor public|tresor|dgfip|ddfip|drfip|sgc|service de gestion comptable|comptable public|"
+    r"comptable assignataire|agent comptable|agence comptable|paierie(?: departementale)?|"
+    r"payeur(?: departemental| regional)?|recette des finances|caisse des depots|"
+    r"direction (?:departementale|regionale) des finances publiques|finances publiques)"
+)
+ACCOUNT_OWNERS = (
+    rf"(?:{PUBLIC_ACCOUNTANTS}|commune|mairie|ville|service|etablissement|college|lycee|ecole|"
+    r"universite|ccas|cias|collectivite|departement|region|prefecture|association|societe|"
+    r"entreprise|hopital|chu|ehpad|crous|caf|cpam|urssaf|syndicat|office|metropole|"
+    r"communaute de communes|communaute d'agglomeration|epci|sdis|budget annexe|"
+    r"cantine|creche|mediatheque|conservatoire|piscine)"
+)
+# Between an account's owner and its number, these make it a person's ("la régie rembourse
+# Mme Diallo sur son compte : FR76…").
+ACCOUNT_PERSON_CLUES = (
+    r"(?:mon|ma|mes|son|sa|ses|votre|vos|ton|ta|tes|leur|leurs|m\.|mme|mlle|monsieur|madame|"
+    r"perso|personnel|personnelle|agent|agente|usager|usagere|beneficiaire|demandeur|"
+    r"demandeuse|debiteur|debitrice|famille|parent|parents|eleve|locataire|salarie|salariee|"
+    r"interesse|interessee|allocataire|creancier|creanciere)"
+)
+
 # Words that say a long number is a payment card or a phone number: nearer than a
 # reference word, they win.
 CARD_CONTEXT = (
@@ -2458,12 +2535,15 @@ PERSONAL_LINE = (
     r"appeler|telephoner)|(?:joindre|rappeler|contacter|appeler|appelez|contactez|rappelez|"
     r"appelle|rappelle)(?:-(?:moi|la|le|les|nous|lui)| (?:moi|nous)(?!\w))|ligne directe|"
     r"perso|personnel|"
-    r"personnelle|domicile)"
+    r"personnelle|domicile|"
+    # The person on call, not the on-call line: "l'élue d'astreinte ce week-end : …".
+    r"(?:elue?|agente?|medecin|cadre|technicienne?|infirmiere?|directrice|directeur|"
+    r"responsable|cheffe|chef) d'astreinte)"
 )
 PHONE_CONTEXT = (
     r"(?:tel|tel\.|telephone|telephoner|portable|mobile|joindre|joignable|appeler|appelez|"
-    r"appelle|rappeler|rappelez|contacter|contactez|fixe|ligne|sms|whatsapp|gsm|numero de "
-    r"portable|numero de telephone)"
+    r"appelle|rappeler|rappelez|rappelle|contacter|contactez|fixe|ligne|sms|whatsapp|gsm|"
+    r"numero de portable|numero de telephone)"
 )
 
 # Words before a phone number that make it an office's: a switchboard, a desk, a service line.
@@ -2502,6 +2582,8 @@ FUNCTIONAL_MAILBOX_WORDS = """
     travail unite-territoriale uc ut
     consulat consulats ambassade ambassades chancellerie consulaire visa visas
     ddcs ddets-pp ddpp dir dira dirm drjscs sgaer ars cpam dsden-secretariat inspe
+    admission admissions urgences consultation consultations rdv rendez-vous facturation
+    regie regies entrees bureau-des-entrees patients accueil-patients
 """
 
 # Given names that are also ordinary words or places: alone, they are not taken for a person.
@@ -2540,6 +2622,7 @@ PERSON_VERBS = frozenset(
     est a sera serait etait peut pourra pourrait doit devra devrait va vient fait
     souhaite voudrait veut demande propose refuse accepte signe gere travaille part
     arrive revient remplace prend reprend conteste dit pense sait
+    precise indique signale explique affirme porte tient parle prie mange habite reside
     """
     )
 )
@@ -2631,8 +2714,16 @@ ROLE_BEFORE_NAME = (
     r"jardiniere|cuisinier|cuisiniere|infirmier|infirmiere|policier|policiere|technicien|"
     r"technicienne|professeur|professeure|enseignant|enseignante|prof|instit|instituteur|"
     r"institutrice|proviseur|proviseure|greffier|greffiere|avocat|avocate|conducteur|"
-    r"conductrice|facteur|factrice|ouvrier|ouvriere|magasinier|magasiniere)"
-    r"(?: de (?:bureau|travail|service|equipe|stage))?"
+    r"conductrice|facteur|factrice|ouvrier|ouvriere|magasinier|magasiniere|"
+    # Whom a file is about: "le contribuable Susini", "l'éleveuse Marechal", "la juge X".
+    r"contribuable|juge|exploitant|exploitante|eleveur|eleveuse|proprietaire|gerant|gerante|"
+    r"mandant|mandante|mandataire|assesseur|assesseure|suppleant|suppleante)"
+    r"(?: de (?:bureau|travail|service|equipe|stage|mairie|permanence|garde)|"
+    r" d'(?:internat|externat|accueil|astreinte)| (?:recenseur|recenseuse|volontaire))?"
+    # In a list of roles, without an article: "assesseurs Arman IRIGOYEN et Pierre Gallo,
+    # secrétaire Demir", "témoins Pinto-Kouyaté et Cheikh Boyer", "; mandataire Ghjuvan".
+    r"|(?<=[,:;—–] )(?:presidente?|assesseure?s?|secretaire|temoins?|mandante?|mandataire"
+    r"|suppleante?s?|scrutateurs?|scrutatrices?)"
     r"|(?:les|des|aux|chez les) (?:epoux|consorts|freres|soeurs|enfants|jumeaux|jumelles)"
     r"|(?:la|de la|a la) famille|(?:le|du|au) couple|(?:les|des|aux) (?:epoux|familles)"
     r"|chez les"
@@ -2697,6 +2788,7 @@ PERSON_CUES = (
     r"remercier|remercie|remerciez|feliciter|felicite|verifier avec|verifie avec|voir avec|"
     r"vois avec|voyez avec|reunion avec|rendez-vous avec|rdv avec|rdv de|entretien avec|"
     r"echange avec|entretien annuel de|le casier de|du casier de|la main de|le visage de|"
+    r"certifie heberger|certifie avoir heberge|adresser a|adressez a|"
     r"rencontre avec|point avec|la question de|la demande de|la situation de|le dossier de|"
     r"la candidature de|l'absence de|l'arret de|le conge de|le rib de|l'iban de|le compte de|"
     r"l'adresse de|le numero de|le mail de|le courriel de|le message de|le rapport de|"
@@ -2727,10 +2819,13 @@ SELF_INTRODUCTION = (
     r"(?:je suis|je m'appelle|je me nomme|moi c'est|mon nom est|mon nom :|ici c'est|"
     # Chat: "jsuis germain leroy", "j'suis", "jm'appelle".
     r"jsuis|j'suis|jm'appelle|j'm'appelle|je m appelle|moi cest|"
+    r"je mapelle|je mappelle|je m'apelle|jmapelle|je soussigne|je soussignee|"
     r"je me presente|signe|signee|c'est|(?:bonjour|bonsoir|salut|allo|coucou) ?,? c'est|"
     r"nom :|nom et prenom :|prenom et nom :|nom, prenom :|nom ?:|nom de famille ?:|"
     r"nom d'usage ?:|nom de naissance ?:|prenom ?:|prenoms ?:|prenom\(s\) ?:|"
-    r"prenom usuel ?:)"
+    r"prenom usuel ?:|"
+    # A record without colons: "numéro ss 177036721372508 nom LAURET", "ddn 05/03/62 nom X".
+    r"(?<=\d )(?:nom|prenom|nom de famille))"
 )
 
 # Words just before a topic that make it a policy, a service, a product or a requirement, not

@@ -62,6 +62,9 @@ SETS = {
     "dev14": 150,
     "dev15": 150,
     "dev16": 150,
+    "dev17": 150,
+    "dev18": 150,
+    "dev19": 150,
     "test3": 2400,
     "test4": 2300,
 }
@@ -91,6 +94,14 @@ FOCUSED = {
     # dev16: names no list holds, months as family names, homes said by whose, acronyms of
     # administrations and places named after people (test10's reading); half look-alikes.
     "dev16": ("personne", "adresse", "date_naissance", "telephone", "email"),
+    # dev17: round 12's topic families after test11's reading; half look-alikes.
+    "dev17": (*TOPICS, "personne"),
+    # dev18: names and addresses after test11's reading (roles, fillers of speech, particles,
+    # abbreviated streets, kilometre points, Basque houses); half look-alikes.
+    "dev18": ("personne", "adresse"),
+    # dev19: identifiers after test11's reading (birth dates said otherwise, Pacific phones,
+    # institutions' accounts and mailboxes); half look-alikes.
+    "dev19": ("iban", "date_naissance", "telephone", "email", "personne"),
 }
 
 

@@ -2699,3 +2699,359 @@ def test_dev15_lines_are_well_formed() -> None:
             assert row["text"][start:end].strip() == row["text"][start:end], row
             if row["template"].startswith(("dev15_neg", "dev15_none")):
                 assert category == "personne", row
+
+
+# -- ids12 round 12 (after test11's reading) ---------------------------------------------------
+
+_TREASURY_IBAN = "FR76 1007 1721 7000 0000 4399 560"
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "value"),
+    [
+        (
+            "Mme Odile Renaud, née le 4 déc. 88, demande un duplicata.",
+            "date_naissance",
+            "4 déc. 88",
+        ),
+        ("M. Armand Perrin, né le 17 août 61, est convoqué.", "date_naissance", "17 août 61"),
+        ("DDN 19850412 pour le dossier de paie.", "date_naissance", "19850412"),
+        ("Date de naissance (AAAAMMJJ) : 20070910", "date_naissance", "20070910"),
+        ("Léa Roux, 19771203, 3 rue des Lilas, 29200 Brest", "date_naissance", "19771203"),
+        (
+            "Selon l'état civil, elle est née en avril 1961 à Vannes.",
+            "date_naissance",
+            "avril 1961",
+        ),
+        (
+            "On m'a demandé ma date de naissance au guichet (12/03/1975).",
+            "date_naissance",
+            "12/03/1975",
+        ),
+        ("Date de naissance de mon fils : 8 janvier 21", "date_naissance", "8 janvier 21"),
+        ("Mon fils est né le 20230514, quels papiers ?", "date_naissance", "20230514"),
+        ("Joindre Mme Tauru sur son portable au 78.45.12 le soir.", "telephone", "78.45.12"),
+        ("Tél. : 25 12 34 (domicile)", "telephone", "25 12 34"),
+        ("rappelez-moi au 87.41.55.29 svp", "telephone", "87.41.55.29"),
+        ("tel de Teiki Lacroix : 89 97 86 44", "telephone", "89 97 86 44"),
+        (
+            "Emma ((689) 87 14 10 50) propose d'héberger le stagiaire.",
+            "telephone",
+            "(689) 87 14 10 50",
+        ),
+        (
+            "L'infirmière d'astreinte ce soir : Vaiana, 01 23 45 67 89.",
+            "telephone",
+            "01 23 45 67 89",
+        ),
+        (
+            "La régie rembourse Mme Diallo sur son compte : " + _TREASURY_IBAN,
+            "iban",
+            _TREASURY_IBAN,
+        ),
+        ("Mon RIB pour le remboursement de la régie : " + _TREASURY_IBAN, "iban", _TREASURY_IBAN),
+        ("La trésorerie a reçu le RIB de l'usager : " + _TREASURY_IBAN, "iban", _TREASURY_IBAN),
+        ("La régie a remboursé Jean Dupont, IBAN " + _TREASURY_IBAN, "iban", _TREASURY_IBAN),
+    ],
+)
+def test_ids12_identifiers_said_otherwise(text: str, category: str, value: str) -> None:
+    assert value in found(text, category)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IBAN de la régie de recettes (Trésor public) : " + _TREASURY_IBAN,
+        "RIB de la trésorerie de Brest : " + _TREASURY_IBAN,
+        "Compte de dépôt de fonds de la régie d'avances : " + _TREASURY_IBAN,
+        "Coordonnées bancaires du comptable public : " + _TREASURY_IBAN,
+        "Coordonnées bancaires de la DDFiP 29 — " + _TREASURY_IBAN,
+        "Virement sur le compte de la commune : " + _TREASURY_IBAN,
+        "Le RIB de l'établissement figure sur la facture : " + _TREASURY_IBAN,
+        "Virement à l'ordre du Trésor public, IBAN FR76 1007 1150 7856 8952 3762 448",
+        "Pour toute question, écrire à admissions@ch-lens.fr.",
+        "Les factures sont à adresser à facturation@chu-nantes.fr.",
+        "La réunion du 12.03.24 se termine à 23.59.59.",
+        "Mettre à jour le logiciel en version 40.12.01.02 avant lundi.",
+        "Standard d'astreinte de la mairie : 79.79.79",
+        "Astreinte du service : 25 12 34",
+        "Délibération n° 20240312 du conseil municipal.",
+        "Réunion du comité le 12 mars 26 à 10 h.",
+        "La commune nouvelle est née en mars 2016 de la fusion de trois villages.",
+    ],
+)
+def test_ids12_look_alikes_stay_unflagged(text: str) -> None:
+    identifiers = {f.category for f in DETECTOR.scan(text).identifiers}
+    assert not identifiers & {"iban", "nir", "carte", "email", "telephone", "date_naissance"}
+
+
+def test_dev19_is_what_its_generator_writes(tmp_path: Path) -> None:
+    from devtools import pii_corpus_dev19
+
+    path = tmp_path / "dev19.jsonl"
+    pii_corpus_dev19.write(pii_corpus_dev19.generate(), path)
+    assert path.read_bytes() == pii_corpus_dev19.OUT.read_bytes(), (
+        "python -m devtools.pii_corpus_dev19"
+    )
+
+
+def test_dev19_lines_are_well_formed() -> None:
+    from devtools import pii_corpus_dev19
+
+    rows = load_set("dev19")
+    assert len(rows) >= 150 and len({row["text"] for row in rows}) == len(rows)
+    look_alikes = sum(row["template"].startswith("dev19_neg") for row in rows)
+    assert 2 * look_alikes >= 0.75 * len(rows)  # about half look-alikes
+    assert all(not row["spans"] for row in rows if row["template"].startswith("dev19_neg"))
+    counts = pii_corpus_dev19.counts(rows)
+    for category in ("iban", "date_naissance", "telephone", "email", "personne"):
+        assert counts[category] >= 10, (category, counts)
+
+
+# -- topics12 round 12 (after test11's reading) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Je suis adhérente de la FDSEA depuis mon installation.", "syndicat"),
+        ("Mon voisin milite à la Confédération paysanne.", "syndicat"),
+        ("La gérante du camping bénéficie d'une décharge syndicale.", "syndicat"),
+        ("Mon collègue tenait le stand LFI à la braderie.", "opinion_politique"),
+        ("Ma voisine distribue des tracts du RN le samedi.", "opinion_politique"),
+        ("Je lis l'évangile à la messe de ma paroisse.", "religion"),
+        ("Ma cheffe a fait un typage HLA pour un don de moelle.", "genetique_biometrie"),
+        ("Il a donné un prélèvement de sang pour une étude génétique.", "genetique_biometrie"),
+        ("Ma collègue a fait rectifier la mention de son sexe à l'état civil.", "vie_sexuelle"),
+        ("J'ai fait changer mon sexe sur mon acte de naissance.", "vie_sexuelle"),
+        ("Mon voisin s'est fait saisir du tabac de contrebande par la douane.", "infraction"),
+        ("Ma cousine a payé une amende douanière à Roissy.", "infraction"),
+        ("L'éleveur a été surpris en flagrant délit de vol.", "infraction"),
+        ("Mon beau-père possède aussi la nationalité algérienne.", "origine"),
+    ],
+)
+def test_topics12_families_are_found(text: str, category: str) -> None:
+    assert found(text, category), text
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Mme Sow a sa visite médicale de reprise jeudi, qui la conduit ?", "sante"),
+        ("Bonjour, c'est Baptiste. Je serai en retard.", "religion"),
+        ("Moi c'est Baptiste, je remplace Lucie à l'accueil.", "religion"),
+        ("Paul Durand coordonne les tests ADN sur les chiens de race.", "genetique_biometrie"),
+        ("Lina Faure dirige le laboratoire HLA du CHU.", "genetique_biometrie"),
+        ("Marc Petit installe le stand de la mairie au forum.", "opinion_politique"),
+    ],
+)
+def test_topics12_look_alikes_with_a_name_stay_quiet(text: str, category: str) -> None:
+    assert category not in [f.category for f in DETECTOR.scan(text).topics], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Si une collègue fait une crise d'asthme, comment adapter le poste ?",
+        "Lorsqu'un agent doit suivre une chimiothérapie, qui prévenir ?",
+        "Si quelqu'un est mis en examen, l'employeur est-il informé ?",
+        "Un agent public peut-il porter la kippa au guichet ?",
+        "Une enseignante peut-elle prier pendant la pause ?",
+        "Un fonctionnaire peut-il être candidat aux élections régionales ?",
+        "Un agent non syndiqué peut-il assister à l'heure d'information ?",
+        "Un militaire peut-il adhérer au RN ?",
+        "Le laboratoire vétérinaire fait des analyses génétiques des bovins.",
+        "La brigade a interpellé trois individus la nuit dernière.",
+        "La douane a confisqué 300 cartouches de contrebande au port.",
+        "Comment faire modifier la mention du sexe à l'état civil ?",
+        "La visite médicale de reprise est obligatoire après trente jours d'arrêt.",
+        "Le stand du PS sera installé place de la mairie.",
+    ],
+)
+def test_topics12_look_alikes_without_a_name_stay_quiet(text: str) -> None:
+    scan = DETECTOR.scan(text)
+    assert not scan.topics, (text, scan.topics)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "si une collègue a une crise de " * 2_000,
+        "Un agent public peut-il porter " * 2_000,
+        "analyses génétiques des bovins " * 2_000,
+        "s'est fait saisir du tabac " * 2_200,
+    ],
+)
+def test_topics12_round_constructs_stay_linear(text: str) -> None:
+    start = time.process_time()
+    scan_text(text[:60_000])
+    assert time.process_time() - start < 5.0
+
+
+def test_dev17_is_what_its_generator_writes(tmp_path: Path) -> None:
+    from devtools import pii_corpus_dev17
+
+    path = tmp_path / "dev17.jsonl"
+    pii_corpus_dev17.write(pii_corpus_dev17.generate(), path)
+    assert path.read_bytes() == pii_corpus_dev17.OUT.read_bytes(), (
+        "python -m devtools.pii_corpus_dev17"
+    )
+
+
+def test_dev17_lines_are_well_formed() -> None:
+    from devtools import pii_corpus_dev17
+
+    rows = load_set("dev17")
+    assert len(rows) >= 150 and len({row["text"] for row in rows}) == len(rows)
+    look_alikes = sum(row["template"].startswith(("dev17_neg", "dev17_none")) for row in rows)
+    assert 2 * look_alikes >= 0.75 * len(rows)  # about half look-alikes
+    counts = pii_corpus_dev17.counts(rows)
+    for category in TOPICS:
+        assert counts[category] >= 10, (category, counts)
+    for row in rows:
+        assert row["split"] == "dev17" and row["template"].startswith("dev17_"), row
+        for start, end, category in row["spans"]:
+            assert category in CATEGORIES and 0 <= start < end <= len(row["text"]), row
+            assert row["text"][start:end].strip() == row["text"][start:end], row
+            if row["template"].startswith(("dev17_neg", "dev17_none")):
+                assert category == "personne", row
+
+
+# -- names12 round 12 (after test11's reading) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le contribuable Haristoy conteste la pénalité de retard.", "Haristoy"),
+        ("L'éleveuse Teriitehau demande un report du contrôle.", "Teriitehau"),
+        ("La juge Ainhoa Iturralde attend la note lundi.", "Ainhoa Iturralde"),
+        ("Notre secrétaire de mairie Quillivic est en congé.", "Quillivic"),
+        ("La surveillante d'internat Vaiana Tetuanui arrive à 7 h.", "Vaiana Tetuanui"),
+        ("Bureau n° 4 : présidente Lou Santoni, assesseurs Wapotro et Naisseline.", "Wapotro"),
+        ("Procuration — mandant Bernadac ; mandataire Rindra Jaouen.", "Rindra Jaouen"),
+        ("Merci de rappeler Mai Razafindrakoto au sujet de sa bourse.", "Mai Razafindrakoto"),
+        ("dossier 88412 nom ELISSALDE", "ELISSALDE"),
+        ("euh donc Teiki Gouriou porte les dossiers au greffe", "Teiki Gouriou"),
+        ("Dans sa réponse, Zanetti indique qu'elle a déjà payé.", "Zanetti"),
+        ("Visite chez Mme LE DU mardi après-midi.", "LE DU"),
+        ("Courrier à adresser à Kaena Haristoy Résidence Les Alizés - Bât C", "Kaena Haristoy"),
+        ("Je soussignée Soizic Quillivic atteste sur l'honneur.", "Soizic Quillivic"),
+        ("slt je mapelle Manutea Wapotro j'ai pas eu mon avis", "Manutea Wapotro"),
+        ("Merci de décaler le créneau en sous-préfecture de Maëlle.", "Maëlle"),
+        ("Fiche : Goulven Jaouen, né le 3 mars 1961, à rappeler.", "Goulven Jaouen"),
+    ],
+)
+def test_names12_names_said_by_role_and_form(text: str, name: str) -> None:
+    assert name in found(text, "personne")
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Nouvelle adresse de Mme Santoni : 12 ch. des Salines, 29200 Brest", None),
+        ("M. Jaouen, chem. de la Croix-Blanche, 22300 Lannion", None),
+        ("M. Jaouen, 4 rte. de Plouaret 22300 Lannion", None),
+        ("Mme Elissalde, qu. de la Fosse, 40100 Dax", None),
+        ("M. Gouriou, r. des Tanneurs, 56000 Vannes", None),
+        (
+            "Teiki Santoni habite PK 12,4 côté mer, 98718 Punaauia.",
+            "PK 12,4 côté mer, 98718 Punaauia",
+        ),
+        (
+            "Pour la famille Haristoy : maison Haranea, quartier Amotz, 64310 Ascain.",
+            "maison Haranea, quartier Amotz, 64310 Ascain",
+        ),
+        (
+            "Xan Bernadac a signalé son changement d'adresse à la CPAM : 8 rue des Goélands, "
+            "29200 Brest.",
+            "8 rue des Goélands, 29200 Brest",
+        ),
+        (
+            "adresse perso : 7 rue du 11-novembre-1918 40100 dax",
+            "7 rue du 11-novembre-1918 40100 dax",
+        ),
+        (
+            "Fiche : Xan Zanetti, né le 21 septembre 1974, lieu-dit Kerhuel, 20250 Corte.",
+            "lieu-dit Kerhuel, 20250 Corte",
+        ),
+    ],
+)
+def test_names12_homes_without_the_usual_shape(text: str, address: str | None) -> None:
+    addresses = found(text, "adresse")
+    if address is None:  # the street and its town, whatever comes before
+        assert len(addresses) == 1 and addresses[0].endswith(text.rsplit(", ", 1)[-1]), addresses
+    else:
+        assert address in addresses
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La douane du Robert a intercepté 12 kg de tabac.",
+        "Le marché du samedi au Marin est déplacé.",
+        "SAS Menuiserie du Léon, marché de travaux du gymnase.",
+        "La douane de Nancy recrute des vacataires.",
+        "Exposition sur Victor Schœlcher à la bibliothèque jusqu'au 3 mai.",
+        "Conférence sur Olympe de Gouges samedi à l'auditorium.",
+        "Le référent LGBTQIA+ du rectorat tient une permanence.",
+        "Mme Durand a la double nationalité franco-italienne.",
+        "Le facteur V Leiden est recherché dans ce bilan.",
+        "Le CCAS a transmis son changement d'adresse à la préfecture : 3 av. de la Gare, "
+        "56000 Vannes.",
+        "Travaux au PK 14,5 de la RN 2 : circulation alternée.",
+        "Visite de la Maison Carrée, quartier Écusson, 30000 Nîmes, pour les stagiaires.",
+        "Le rendez-vous en préfecture de Vannes est décalé.",
+        "Bureau de vote : président de séance et assesseurs restent à désigner.",
+        "Dans sa circulaire, la DGFiP précise que le délai est prolongé.",
+    ],
+)
+def test_names12_look_alikes_stay_unflagged(text: str) -> None:
+    scan = DETECTOR.scan(text)
+    flagged = [f for f in scan.identifiers if f.category in ("personne", "adresse")]
+    assert [f.value for f in flagged if f.value not in ("Durand",)] == [], flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "maison Haranea, quartier Amotz " * 2_000,
+        "PK 12,4 côté mer, " * 3_000,
+        ": Haritz Teriitehau, né " * 2_500,
+        "son changement d'adresse a la " * 2_000,
+        "r. des r. du ch. de " * 3_000,
+        "bon ben Mai Mai Mai " * 3_000,
+    ],
+)
+def test_names12_round_constructs_stay_linear(text: str) -> None:
+    start = time.process_time()
+    scan_text(text[:60_000])
+    assert time.process_time() - start < 5.0
+
+
+def test_dev18_is_what_its_generator_writes(tmp_path: Path) -> None:
+    from devtools import pii_corpus_dev18
+
+    path = tmp_path / "dev18.jsonl"
+    pii_corpus_dev18.write(pii_corpus_dev18.generate(), path)
+    assert path.read_bytes() == pii_corpus_dev18.OUT.read_bytes(), (
+        "python -m devtools.pii_corpus_dev18"
+    )
+
+
+def test_dev18_lines_are_well_formed() -> None:
+    from devtools import pii_corpus_dev18
+
+    rows = load_set("dev18")
+    assert len(rows) >= 150 and len({row["text"] for row in rows}) == len(rows)
+    look_alikes = sum(row["template"].startswith("dev18_neg") for row in rows)
+    assert 2 * look_alikes >= 0.75 * len(rows)  # about half look-alikes
+    counts = pii_corpus_dev18.counts(rows)
+    assert counts["personne"] >= 100 and counts["adresse"] >= 30, counts
+    for row in rows:
+        assert row["split"] == "dev18" and row["template"].startswith("dev18_"), row
+        for start, end, category in row["spans"]:
+            assert category in CATEGORIES and 0 <= start < end <= len(row["text"]), row
+            assert row["text"][start:end].strip() == row["text"][start:end], row
+            if row["template"].startswith("dev18_neg"):
+                raise AssertionError(row)
