@@ -7,7 +7,11 @@ alternates), so a load that comes and goes weighs on both alike. For each: the C
 short answer in one piece (`complete`, as a conversation's title is asked).
 
     .venv/bin/python bench/llm_ab.py BEFORE.py AFTER.py [--answers 300] [--chunks 100]
-        [--history 4]
+        [--history 4] [--tps 20 --at-once 10]
+
+`--tps` paces the fake model (chunks a second): each chunk is then a network read and a wake-up
+of its own, as in scenario B, where at full speed chunks share reads. `--at-once N`: each turn
+streams N answers at once with one client (B's 10 agents), CPU divided by N.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ async def on_text(text: str) -> None:
 async def run(args: argparse.Namespace) -> None:
     port = _free_port()
     command = [str(ROOT / "bench" / "llm_stream.py"), "serve", "--port", str(port)]
-    command += ["--chunks", str(args.chunks)]
+    command += ["--chunks", str(args.chunks), "--tps", str(args.tps)]
     server = await asyncio.create_subprocess_exec(
         sys.executable, *command, stdout=asyncio.subprocess.PIPE
     )
@@ -56,14 +60,17 @@ async def run(args: argparse.Namespace) -> None:
         try:
             for index in range(args.warmup + args.answers):
                 for path, llm in clients if index % 2 else reversed(clients):
+                    many = range(args.at_once)
                     started = time.process_time()
-                    await llm.stream_chat(messages, "m", on_text)
+                    await asyncio.gather(*(llm.stream_chat(messages, "m", on_text) for _ in many))
                     streamed = time.process_time()
-                    await llm.complete(messages, "m", max_tokens=20)
+                    await asyncio.gather(
+                        *(llm.complete(messages, "m", max_tokens=20) for _ in many)
+                    )
                     completed = time.process_time()
                     if index >= args.warmup:
-                        cpu[path]["stream"].append((streamed - started) * 1000)
-                        cpu[path]["complete"].append((completed - streamed) * 1000)
+                        cpu[path]["stream"].append((streamed - started) * 1000 / args.at_once)
+                        cpu[path]["complete"].append((completed - streamed) * 1000 / args.at_once)
         finally:
             for _, llm in clients:
                 await llm.close()
@@ -87,6 +94,8 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--chunks", type=int, default=100)
     parser.add_argument("--history", type=int, default=4, help="earlier messages sent")
+    parser.add_argument("--tps", type=float, default=0.0, help="the model's pace (0: at once)")
+    parser.add_argument("--at-once", type=int, default=1, help="answers streamed at once")
     asyncio.run(run(parser.parse_args()))
 
 

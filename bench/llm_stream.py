@@ -47,10 +47,11 @@ def _messages(history: int) -> list[dict[str, str]]:
     return [system, *turns, {"role": "user", "content": "Bonjour"}]
 
 
-async def _serve(port: int, chunks: int, peer: str) -> None:
+async def _serve(port: int, chunks: int, peer: str, tps: float = 0.0) -> None:
     extra = {"cost": 0.0012, "impacts": {"kWh": 0.0001, "kgCO2eq": 0.00002}}
     server = FakeLLM(
         responder=lambda messages: "mot " * chunks,  # one chunk per word
+        tokens_per_second=tps,  # 0: at full speed (chunks share network reads)
         peer=peer,
         usage_extra=extra if peer == "albert" else None,
     )
@@ -129,9 +130,10 @@ def main() -> None:
     parser.add_argument("--peer", default="openai")
     parser.add_argument("--client", help="another copy of bot/llm.py to measure")
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--tps", type=float, default=0.0, help="serve: chunks a second (0: all)")
     args = parser.parse_args()
     if args.mode == "serve":
-        asyncio.run(_serve(args.port, args.chunks, args.peer))
+        asyncio.run(_serve(args.port, args.chunks, args.peer, args.tps))
     else:
         asyncio.run(_run(args))
 
