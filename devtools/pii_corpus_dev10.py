@@ -17,12 +17,10 @@ tests/data/PII_SETS.md. Deterministic: `python -m devtools.pii_corpus_dev10` rew
 
 from __future__ import annotations
 
-import json
 import random
-import re
-from collections import Counter
 from pathlib import Path
-from typing import Any
+
+from devtools import pii_corpus_kit as kit
 
 SEED = 20261210
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "pii_dev10.jsonl"
@@ -59,10 +57,6 @@ TOWNS = (
     ("97300", "Cayenne"), ("45000", "Orléans"), ("76600", "Le Havre"),
 )  # fmt: skip
 PLACES = ("La Gravière", "Les Quatre Vents", "Le Moulin Neuf", "Kerhuel", "Les Hauts de Bel Air")
-MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
-)  # fmt: skip
 SHORT_MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.")
 MAIL_DOMAINS = ("interieur.gouv.fr", "ac-rennes.fr", "gmail.com", "orange.fr", "laposte.net")
 
@@ -70,7 +64,7 @@ MAIL_DOMAINS = ("interieur.gouv.fr", "ac-rennes.fr", "gmail.com", "orange.fr", "
 # {S} a family name, {SU} in capitals, {L} a name in lower case, {INI} initials and a family
 # name, {TEL}, {MAIL}, {DDN} a date of birth, {ADR}, {ADR2} an address on two lines, {ADRD}
 # with a door, {ADRLD} a lieu-dit or a hameau, {ADRBOX} a box and Cedex, {adr} in lower case,
-# {STREETNUM} a number and a street, {TOWN}) and labelled phrases <<category:phrase>>.
+# {STREETNUM} a number and a street, {TOWN}).
 T = tuple[str, str, str]
 TEMPLATES: list[T] = [
     # -- names, every way a writer names someone ----------------------------------------------
@@ -134,25 +128,6 @@ LOOK_ALIKES = (
     "Rendez-vous au gymnase Pierre de Coubertin, 12 rue des Sports, à 9 h.",
 )
 
-_SLOT_RE = re.compile(r"<<(?:(?P<cat>[a-z_]+):)?(?P<body>[^>]*)>>|\{(?P<slot>[A-Za-z0-9]+)\}")
-IDENTIFIERS = (
-    "email",
-    "iban",
-    "nir",
-    "carte",
-    "telephone",
-    "date_naissance",
-    "adresse",
-    "personne",
-)
-
-
-def _fold(text: str) -> str:
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
 
 def _phone(rng: random.Random) -> str:
     digits = f"0{rng.choice('1234567')}" + "".join(str(rng.randrange(10)) for _ in range(8))
@@ -169,7 +144,7 @@ def _birth(rng: random.Random) -> str:
             f"{day:02d}/{month:02d}/{year}",
             f"{day:02d}.{month:02d}.{year % 100:02d}",
             f"{year}-{month:02d}-{day:02d}",
-            f"{'1er' if day == 1 else day} {MONTHS[month - 1]} {year}",
+            f"{'1er' if day == 1 else day} {kit.MONTHS[month - 1]} {year}",
             f"{day} {SHORT_MONTHS[month % len(SHORT_MONTHS)]} {year}",
         )
     )
@@ -212,12 +187,12 @@ def _initials(rng: random.Random) -> str:
 
 
 def _mail(rng: random.Random, name: str) -> str:
-    words = [_fold(w).lower().strip(".") for w in name.replace("-", " ").split()]
+    words = [kit.fold(w).lower().strip(".") for w in name.replace("-", " ").split()]
     local = ".".join(w for w in words if w)[:30]
     return f"{local}@{rng.choice(MAIL_DOMAINS)}"
 
 
-def render(rng: random.Random, template_id: str, gender: str, template: str) -> dict[str, Any]:
+def render(rng: random.Random, template_id: str, gender: str, template: str) -> kit.Row:
     female = gender == "f"
     given = rng.choice(GIVEN_F if female else GIVEN_M)
     surname = rng.choice(SURNAMES)
@@ -228,7 +203,7 @@ def render(rng: random.Random, template_id: str, gender: str, template: str) -> 
         "P2": (_name(rng, rng.random() < 0.5), "personne"),
         "P3": (_name(rng, rng.random() < 0.5), "personne"),
         "G": (given, "personne"),
-        "g": (_fold(given).lower() if rng.random() < 0.5 else given.lower(), "personne"),
+        "g": (kit.fold(given).lower() if rng.random() < 0.5 else given.lower(), "personne"),
         "S": (surname, "personne"),
         "SU": (surname.upper(), "personne"),
         "L": (f"{given} {surname}".lower(), "personne"),
@@ -262,17 +237,7 @@ def render(rng: random.Random, template_id: str, gender: str, template: str) -> 
         "STREETNUM": (_street(rng), "adresse"),
         "TOWN": (town, None),
     }
-    text = ""
-    spans: list[tuple[int, int, str]] = []
-    position = 0
-    for match in _SLOT_RE.finditer(template):
-        text += template[position : match.start()]
-        value, category = slots[match.group("slot")]
-        if category is not None:
-            spans.append((len(text), len(text) + len(value), category))
-        text += value
-        position = match.end()
-    text += template[position:]
+    text, spans = kit.fill(template, slots)
     # "j'habite au 12 rue X à Ajaccio": the town said with the street is the address's.
     if template_id == "adr8":
         (a, _, category), town_value = spans[0], slots["TOWN"][0]
@@ -281,46 +246,25 @@ def render(rng: random.Random, template_id: str, gender: str, template: str) -> 
     return _row(text, spans, f"dev10_{template_id}")
 
 
-def _row(text: str, spans: list[tuple[int, int, str]], template: str) -> dict[str, Any]:
-    pii: dict[str, list[str]] = {}
-    for a, b, kind in spans:
-        pii.setdefault(kind, []).append(text[a:b])
-    return {
-        "text": text,
-        "pii": pii,
-        "topics": [],
-        "split": SPLIT,
-        "spans": [list(span) for span in spans],
-        "template": template,
-    }
+def _row(text: str, spans: list[kit.Span], template: str) -> kit.Row:
+    return kit.row(text, spans, template, SPLIT)
 
 
-def generate() -> list[dict[str, Any]]:
+def generate() -> list[kit.Row]:
     rng = random.Random(SEED)
-    rows: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for template_id, gender, template in TEMPLATES:
-        for _ in range(RENDERS):
-            row = render(rng, template_id, gender, template)
-            if row["text"] not in seen:
-                seen.add(row["text"])
-                rows.append(row)
+    rows = kit.unique(render(rng, *template) for template in TEMPLATES for _ in range(RENDERS))
+    # The look-alikes are fixed sentences, kept even where a rendered line says the same.
     for number, text in enumerate(LOOK_ALIKES, 1):
         rows.append(_row(text, [], f"dev10_neg{number}"))
     return rows
 
 
-def counts(rows: list[dict[str, Any]]) -> Counter[str]:
-    return Counter(category for row in rows for _, _, category in row["spans"])
+counts = kit.counts
 
 
-def write(rows: list[dict[str, Any]], path: Path = OUT) -> None:
-    with path.open("w", encoding="utf-8") as out:
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+def write(rows: list[kit.Row], path: Path = OUT) -> None:
+    kit.write(rows, path)
 
 
 if __name__ == "__main__":
-    lines = generate()
-    write(lines)
-    print(f"{len(lines)} lines, items: {dict(counts(lines))}")
+    kit.rewrite(generate(), OUT)

@@ -18,13 +18,10 @@ tests/data/PII_SETS.md. Deterministic: `python -m devtools.pii_corpus_dev12` rew
 
 from __future__ import annotations
 
-import json
 import random
-import re
-import unicodedata
-from collections import Counter
 from pathlib import Path
-from typing import Any
+
+from devtools import pii_corpus_kit as kit
 
 SEED = 20261212
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "pii_dev12.jsonl"
@@ -61,10 +58,6 @@ TOWNS = (
     ("97200", "Fort-de-France"), ("20090", "Ajaccio"), ("97400", "Saint-Denis"),
     ("97640", "Sada"), ("31000", "Toulouse"), ("86000", "Poitiers"), ("22300", "Lannion"),
     ("68000", "Colmar"), ("87000", "Limoges"), ("20250", "Corte"), ("97351", "Matoury"),
-)  # fmt: skip
-MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
 )  # fmt: skip
 SHORT_MONTHS = ("janv", "févr.", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct.")
 MAIL_DOMAINS = ("free.fr", "hotmail.fr", "sfr.fr", "yahoo.fr", "gmail.com")
@@ -124,29 +117,6 @@ LOOK_ALIKES = (
     "Le surveillant de nuit doit signer le registre à chaque ronde.",
 )
 
-IDENTIFIERS = (
-    "email",
-    "iban",
-    "nir",
-    "carte",
-    "telephone",
-    "date_naissance",
-    "adresse",
-    "personne",
-)
-_SLOT_RE = re.compile(r"\{\{|\}\}|\{(?P<slot>[A-Za-z0-9]+)\}")
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _phone(rng: random.Random) -> str:
-    digits = f"0{rng.choice('67')}" + "".join(str(rng.randrange(10)) for _ in range(8))
-    style = rng.choice((" ", ".", ""))
-    return style.join(digits[i : i + 2] for i in range(0, 10, 2))
-
 
 def _birth(rng: random.Random) -> str:
     day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(1955, 2004)
@@ -155,7 +125,7 @@ def _birth(rng: random.Random) -> str:
             f"{day:02d}-{month:02d}-{year}",
             f"{day}/{month}/{year}",
             f"{day:02d}.{month:02d}.{year}",
-            f"{day} {MONTHS[month - 1]} {year}",
+            f"{day} {kit.MONTHS[month - 1]} {year}",
             f"{day} {SHORT_MONTHS[month % len(SHORT_MONTHS)]} {year}",
             f"{year}-{month:02d}-{day:02d}",
         )
@@ -193,7 +163,7 @@ def _name(rng: random.Random, female: bool) -> str:
 
 
 def _mail(rng: random.Random, given: str, surname: str) -> str:
-    local = f"{_fold(given).lower()}.{_fold(surname).lower().replace(' ', '')}"
+    local = f"{kit.fold(given).lower()}.{kit.fold(surname).lower().replace(' ', '')}"
     return f"{local}{rng.randint(1, 99)}@{rng.choice(MAIL_DOMAINS)}"
 
 
@@ -204,7 +174,7 @@ def _lower_street(rng: random.Random, number: bool) -> str:
     return f"{rng.randint(1, 140)}{rng.choice(('', ' bis', ' ter'))} {street}"
 
 
-def render(rng: random.Random, template_id: str, gender: str, template: str) -> dict[str, Any]:
+def render(rng: random.Random, template_id: str, gender: str, template: str) -> kit.Row:
     female = gender == "f"
     given = rng.choice(GIVEN_F if female else GIVEN_M)
     surname = rng.choice(SURNAMES)
@@ -225,7 +195,7 @@ def render(rng: random.Random, template_id: str, gender: str, template: str) -> 
         "UNION": (rng.choice(UNIONS), "syndicat"),
         "UNION2": (rng.choice(UNIONS), "syndicat"),
         "UNION3": (rng.choice(UNIONS), "syndicat"),
-        "TEL": (_phone(rng), "telephone"),
+        "TEL": (kit.mobile(rng), "telephone"),
         "MAIL": (_mail(rng, given, surname), "email"),
         "DDN": (_birth(rng), "date_naissance"),
         "DDN8": (_birth8(rng), "date_naissance"),
@@ -238,66 +208,30 @@ def render(rng: random.Random, template_id: str, gender: str, template: str) -> 
             "adresse",
         ),
     }
-    text = ""
-    spans: list[tuple[int, int, str]] = []
-    position = 0
-    for match in _SLOT_RE.finditer(template):
-        text += template[position : match.start()]
-        position = match.end()
-        if match.group("slot") is None:
-            text += match.group()[0]
-            continue
-        value, category = slots[match.group("slot")]
-        if category is not None:
-            spans.append((len(text), len(text) + len(value), category))
-        text += value
-    text += template[position:]
+    text, spans = kit.fill(template, slots)
     return _row(text, spans, f"dev12_{template_id}")
 
 
-def _row(text: str, spans: list[tuple[int, int, str]], template: str) -> dict[str, Any]:
-    pii: dict[str, list[str]] = {}
-    for a, b, kind in spans:
-        pii.setdefault(kind, []).append(text[a:b])
-    topics = sorted({kind for kind in pii if kind not in IDENTIFIERS})
-    for topic in topics:
-        del pii[topic]
-    return {
-        "text": text,
-        "pii": pii,
-        "topics": topics,
-        "split": SPLIT,
-        "spans": [list(span) for span in spans],
-        "template": template,
-    }
+def _row(text: str, spans: list[kit.Span], template: str) -> kit.Row:
+    # dev12's only topic is "syndicat": first-seen order is the sorted order.
+    return kit.row(text, spans, template, SPLIT, kit.IDENTIFIERS)
 
 
-def generate() -> list[dict[str, Any]]:
+def generate() -> list[kit.Row]:
     rng = random.Random(SEED)
-    rows: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for template_id, gender, template in TEMPLATES:
-        for _ in range(RENDERS):
-            row = render(rng, template_id, gender, template)
-            if row["text"] not in seen:
-                seen.add(row["text"])
-                rows.append(row)
+    rows = kit.unique(render(rng, *template) for template in TEMPLATES for _ in range(RENDERS))
+    # The look-alikes are fixed sentences, kept even where a rendered line says the same.
     for number, text in enumerate(LOOK_ALIKES, 1):
         rows.append(_row(text, [], f"dev12_neg{number}"))
     return rows
 
 
-def counts(rows: list[dict[str, Any]]) -> Counter[str]:
-    return Counter(category for row in rows for _, _, category in row["spans"])
+counts = kit.counts
 
 
-def write(rows: list[dict[str, Any]], path: Path = OUT) -> None:
-    with path.open("w", encoding="utf-8") as out:
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+def write(rows: list[kit.Row], path: Path = OUT) -> None:
+    kit.write(rows, path)
 
 
 if __name__ == "__main__":
-    lines = generate()
-    write(lines)
-    print(f"{len(lines)} lines, items: {dict(counts(lines))}")
+    kit.rewrite(generate(), OUT)

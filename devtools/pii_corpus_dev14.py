@@ -21,12 +21,10 @@ tests/data/PII_SETS.md. Deterministic: `python -m devtools.pii_corpus_dev14` rew
 
 from __future__ import annotations
 
-import json
 import random
-import re
-from collections import Counter
 from pathlib import Path
-from typing import Any
+
+from devtools import pii_corpus_kit as kit
 
 SEED = 20261214
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "pii_dev14.jsonl"
@@ -59,10 +57,6 @@ TOWNS = (
     ("20167", "Mezzavia"), ("20600", "Bastia"), ("97600", "Mamoudzou"), ("97300", "Cayenne"),
     ("97190", "Le Gosier"), ("97410", "Saint-Pierre"), ("59100", "Roubaix"), ("29200", "Brest"),
     ("67000", "Strasbourg"), ("13003", "Marseille"),
-)  # fmt: skip
-MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
 )  # fmt: skip
 MAIL_DOMAINS = ("orange.fr", "laposte.net", "gmail.com", "interieur.gouv.fr", "outlook.fr")
 
@@ -118,18 +112,6 @@ SERVICES = ("dsden", "ddt", "sdis", "ddets", "prefecture", "consulat.dakar", "am
 GOVDOMAINS = ("ac-corse.fr", "gouv.fr", "diplomatie.gouv.fr", "interieur.gouv.fr")
 SCHOOLS = ("IRA", "ENA", "INSP", "INET", "ENM")
 
-IDENTIFIERS = (
-    "email",
-    "iban",
-    "nir",
-    "carte",
-    "telephone",
-    "date_naissance",
-    "adresse",
-    "personne",
-)
-_SLOT_RE = re.compile(r"\{\{|\}\}|\{(?P<slot>[A-Za-z0-9]+)\}")
-
 
 def _phone(rng: random.Random) -> str:
     digits = f"0{rng.choice('6712345')}" + "".join(str(rng.randrange(10)) for _ in range(8))
@@ -147,7 +129,7 @@ def _birth(rng: random.Random) -> str:
             f"{day:02d}/{month:02d}/{year}",
             f"{day}/{month}/{str(year)[2:]}",
             f"{day:02d}.{month:02d}.{str(year)[2:]}",
-            f"{day} {MONTHS[month - 1]} {year}",
+            f"{day} {kit.MONTHS[month - 1]} {year}",
             f"{day:02d}-{month:02d}-{year}",
         )
     )
@@ -183,7 +165,7 @@ def _address(rng: random.Random, lines: bool) -> str:
     return f"{extra}{number} {street}{sep}{postcode} {town}"
 
 
-def render(rng: random.Random, template_id: str, gender: str, template: str) -> dict[str, Any]:
+def render(rng: random.Random, template_id: str, gender: str, template: str) -> kit.Row:
     female = gender == "f"
     given = rng.choice(GIVEN_F if female else GIVEN_M)
     surname = rng.choice(SURNAMES)
@@ -204,27 +186,11 @@ def render(rng: random.Random, template_id: str, gender: str, template: str) -> 
     return _fill(template, slots, f"dev14_{template_id}")
 
 
-def _fill(
-    template: str, slots: dict[str, tuple[str, str | None]], template_id: str
-) -> dict[str, Any]:
-    text = ""
-    spans: list[tuple[int, int, str]] = []
-    position = 0
-    for match in _SLOT_RE.finditer(template):
-        text += template[position : match.start()]
-        position = match.end()
-        if match.group("slot") is None:
-            text += match.group()[0]
-            continue
-        value, category = slots[match.group("slot")]
-        if category is not None:
-            spans.append((len(text), len(text) + len(value), category))
-        text += value
-    text += template[position:]
-    return _row(text, spans, template_id)
+def _fill(template: str, slots: kit.Slots, template_id: str) -> kit.Row:
+    return kit.row(*kit.fill(template, slots), template_id, SPLIT)
 
 
-def look_alike(rng: random.Random, number: int, template: str) -> dict[str, Any]:
+def look_alike(rng: random.Random, number: int, template: str) -> kit.Row:
     postcode, town2 = rng.choice(TOWNS)
     town = rng.choice(TOWNS)[1]
     slots: dict[str, tuple[str, str | None]] = {
@@ -249,50 +215,24 @@ def look_alike(rng: random.Random, number: int, template: str) -> dict[str, Any]
     return _fill(template, slots, f"dev14_neg{number}")
 
 
-def _row(text: str, spans: list[tuple[int, int, str]], template: str) -> dict[str, Any]:
-    pii: dict[str, list[str]] = {}
-    for a, b, kind in spans:
-        pii.setdefault(kind, []).append(text[a:b])
-    return {
-        "text": text,
-        "pii": pii,
-        "topics": [],
-        "split": SPLIT,
-        "spans": [list(span) for span in spans],
-        "template": template,
-    }
-
-
-def generate() -> list[dict[str, Any]]:
+def generate() -> list[kit.Row]:
     rng = random.Random(SEED)
-    rows: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for template_id, gender, template in TEMPLATES:
-        for _ in range(RENDERS):
-            row = render(rng, template_id, gender, template)
-            if row["text"] not in seen:
-                seen.add(row["text"])
-                rows.append(row)
-    for number, template in enumerate(LOOK_ALIKE_TEMPLATES, 1):
-        for _ in range(RENDERS):
-            row = look_alike(rng, number, template)
-            if row["text"] not in seen:
-                seen.add(row["text"])
-                rows.append(row)
-    return rows
+    return kit.unique(
+        (render(rng, *template) for template in TEMPLATES for _ in range(RENDERS)),
+        (
+            look_alike(rng, number, template)
+            for number, template in enumerate(LOOK_ALIKE_TEMPLATES, 1)
+            for _ in range(RENDERS)
+        ),
+    )
 
 
-def counts(rows: list[dict[str, Any]]) -> Counter[str]:
-    return Counter(category for row in rows for _, _, category in row["spans"])
+counts = kit.counts
 
 
-def write(rows: list[dict[str, Any]], path: Path = OUT) -> None:
-    with path.open("w", encoding="utf-8") as out:
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+def write(rows: list[kit.Row], path: Path = OUT) -> None:
+    kit.write(rows, path)
 
 
 if __name__ == "__main__":
-    lines = generate()
-    write(lines)
-    print(f"{len(lines)} lines, items: {dict(counts(lines))}")
+    kit.rewrite(generate(), OUT)

@@ -20,12 +20,10 @@ Deterministic: `python -m devtools.pii_corpus_dev16` rewrites the file.
 
 from __future__ import annotations
 
-import json
 import random
-import re
-from collections import Counter
 from pathlib import Path
-from typing import Any
+
+from devtools import pii_corpus_kit as kit
 
 SEED = 20261216
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "pii_dev16.jsonl"
@@ -53,10 +51,6 @@ TOWNS = (
 )  # fmt: skip
 STREETS = ("rue des Mouettes", "chemin de Kerlann", "impasse des Tilleuls", "allée du Lavoir")
 LIEUX = ("Kerbrat", "Le Moulin Neuf", "La Garenne", "Les Granges")
-MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
-)  # fmt: skip
 MAIL_DOMAINS = ("orange.fr", "free.fr", "gmail.com", "sfr.fr", "yahoo.fr")
 
 T = tuple[str, str, str]
@@ -116,39 +110,10 @@ SERVICE_NAMES = ("RH", "Courrier", "Paie", "Pensions")
 GOVDOMAINS = ("gouv.fr", "interieur.gouv.fr", "social.gouv.fr", "justice.gouv.fr")
 WEEKDAYS = ("lundi", "mardi", "demain", "vendredi")
 
-IDENTIFIERS = (
-    "email",
-    "iban",
-    "nir",
-    "carte",
-    "telephone",
-    "date_naissance",
-    "adresse",
-    "personne",
-)
-_SLOT_RE = re.compile(r"\{\{|\}\}|\{(?P<slot>[A-Za-z0-9]+)\}")
-
-
-def _flat(word: str) -> str:
-    word = word.lower().replace(" ", "").replace("'", "")
-    for a, b in (("é", "e"), ("è", "e"), ("ë", "e"), ("ï", "i"), ("ç", "c")):
-        word = word.replace(a, b)
-    return word
-
-
-def _mobile(rng: random.Random) -> str:
-    digits = f"0{rng.choice('67')}" + "".join(str(rng.randrange(10)) for _ in range(8))
-    return rng.choice((" ", ".", "")).join(digits[i : i + 2] for i in range(0, 10, 2))
-
 
 def _landline(rng: random.Random) -> str:
     digits = f"0{rng.choice('12345')}" + "".join(str(rng.randrange(10)) for _ in range(8))
     return " ".join(digits[i : i + 2] for i in range(0, 10, 2))
-
-
-def _date(rng: random.Random, first: int, last: int) -> str:
-    day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(first, last)
-    return rng.choice((f"{day:02d}/{month:02d}/{year}", f"{day} {MONTHS[month - 1]} {year}"))
 
 
 def _box(rng: random.Random) -> str:
@@ -163,7 +128,7 @@ def _home(rng: random.Random) -> str:
     return f"{number} {rng.choice(STREETS)}, {postcode} {town}"
 
 
-def render(rng: random.Random, template_id: str, gender: str, template: str) -> dict[str, Any]:
+def render(rng: random.Random, template_id: str, gender: str, template: str) -> kit.Row:
     female = gender == "f"
     given = rng.choice(GIVEN_F if female else GIVEN_M)
     rare = rng.choice(RARE)
@@ -177,13 +142,13 @@ def render(rng: random.Random, template_id: str, gender: str, template: str) -> 
         "MN": (rng.choice(MONTH_NAMES), "personne"),
         "KP": (f"{rng.choice(('du', 'de la', 'de'))} {rng.choice(KNOWN)}", "personne"),
         "TRADE": (rng.choice(TRADES_F if female else TRADES_M), None),
-        "TEL": (_mobile(rng), "telephone"),
-        "MAIL": (f"{_flat(given)}.{_flat(rare)}@{rng.choice(MAIL_DOMAINS)}", "email"),
-        "DDN": (_date(rng, 1955, 2008), "date_naissance"),
+        "TEL": (kit.mobile(rng), "telephone"),
+        "MAIL": (f"{kit.flat(given)}.{kit.flat(rare)}@{rng.choice(MAIL_DOMAINS)}", "email"),
+        "DDN": (kit.date(rng, 1955, 2008), "date_naissance"),
         "BOX": (_box(rng), "adresse"),
         "ADR": (_home(rng), "adresse"),
         "LIEU": (f"{rng.choice(LIEUX)}, {postcode} {town}", "adresse"),
-        "DATE": (_date(rng, 2023, 2026), None),
+        "DATE": (kit.date(rng, 2023, 2026), None),
     }
     if template_id == "mn2":  # the given name and the month together make the name
         month = rng.choice(MONTH_NAMES)
@@ -192,27 +157,11 @@ def render(rng: random.Random, template_id: str, gender: str, template: str) -> 
     return _fill(template, slots, f"dev16_{template_id}")
 
 
-def _fill(
-    template: str, slots: dict[str, tuple[str, str | None]], template_id: str
-) -> dict[str, Any]:
-    text = ""
-    spans: list[tuple[int, int, str]] = []
-    position = 0
-    for match in _SLOT_RE.finditer(template):
-        text += template[position : match.start()]
-        position = match.end()
-        if match.group("slot") is None:
-            text += match.group()[0]
-            continue
-        value, category = slots[match.group("slot")]
-        if category is not None:
-            spans.append((len(text), len(text) + len(value), category))
-        text += value
-    text += template[position:]
-    return _row(text, spans, template_id)
+def _fill(template: str, slots: kit.Slots, template_id: str) -> kit.Row:
+    return kit.row(*kit.fill(template, slots), template_id, SPLIT)
 
 
-def look_alike(rng: random.Random, number: int, template: str) -> dict[str, Any]:
+def look_alike(rng: random.Random, number: int, template: str) -> kit.Row:
     postcode, town = rng.choice(TOWNS)
     slots: dict[str, tuple[str, str | None]] = {
         "FAC": (rng.choice(FACILITIES), None),
@@ -226,7 +175,7 @@ def look_alike(rng: random.Random, number: int, template: str) -> dict[str, Any]
         "SERVICE": (rng.choice(SERVICES), None),
         "SVC": (rng.choice(SERVICE_NAMES), None),
         "GOVDOMAIN": (rng.choice(GOVDOMAINS), None),
-        "DATE": (_date(rng, 2023, 2026), None),
+        "DATE": (kit.date(rng, 2023, 2026), None),
         "DAY": (str(rng.randint(1, 28)), None),
         "MONTH": (rng.choice(MONTH_NAMES), None),
         "WEEKDAY": (rng.choice(WEEKDAYS), None),
@@ -235,50 +184,24 @@ def look_alike(rng: random.Random, number: int, template: str) -> dict[str, Any]
     return _fill(template, slots, f"dev16_neg{number}")
 
 
-def _row(text: str, spans: list[tuple[int, int, str]], template: str) -> dict[str, Any]:
-    pii: dict[str, list[str]] = {}
-    for a, b, kind in spans:
-        pii.setdefault(kind, []).append(text[a:b])
-    return {
-        "text": text,
-        "pii": pii,
-        "topics": [],
-        "split": SPLIT,
-        "spans": [list(span) for span in spans],
-        "template": template,
-    }
-
-
-def generate() -> list[dict[str, Any]]:
+def generate() -> list[kit.Row]:
     rng = random.Random(SEED)
-    rows: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for template_id, gender, template in TEMPLATES:
-        for _ in range(RENDERS):
-            row = render(rng, template_id, gender, template)
-            if row["text"] not in seen:
-                seen.add(row["text"])
-                rows.append(row)
-    for number, template in enumerate(LOOK_ALIKE_TEMPLATES, 1):
-        for _ in range(RENDERS):
-            row = look_alike(rng, number, template)
-            if row["text"] not in seen:
-                seen.add(row["text"])
-                rows.append(row)
-    return rows
+    return kit.unique(
+        (render(rng, *template) for template in TEMPLATES for _ in range(RENDERS)),
+        (
+            look_alike(rng, number, template)
+            for number, template in enumerate(LOOK_ALIKE_TEMPLATES, 1)
+            for _ in range(RENDERS)
+        ),
+    )
 
 
-def counts(rows: list[dict[str, Any]]) -> Counter[str]:
-    return Counter(category for row in rows for _, _, category in row["spans"])
+counts = kit.counts
 
 
-def write(rows: list[dict[str, Any]], path: Path = OUT) -> None:
-    with path.open("w", encoding="utf-8") as out:
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+def write(rows: list[kit.Row], path: Path = OUT) -> None:
+    kit.write(rows, path)
 
 
 if __name__ == "__main__":
-    lines = generate()
-    write(lines)
-    print(f"{len(lines)} lines, items: {dict(counts(lines))}")
+    kit.rewrite(generate(), OUT)

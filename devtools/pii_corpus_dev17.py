@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
-from typing import Any
 
 from devtools import pii_corpus_dev8 as base
+from devtools import pii_corpus_kit as kit
 
 SEED = 20261717
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "pii_dev17.jsonl"
@@ -154,30 +154,21 @@ TEMPLATES: list[base.T] = [
 ]
 
 
-def generate() -> list[dict[str, Any]]:
+def generate() -> list[kit.Row]:
     rng = random.Random(SEED)
-    rows: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for template_id, gender, template in TEMPLATES:
-        renders = RENDERS if gender else 1
-        for _ in range(renders):
-            row = base.render(rng, template_id, gender or "m", template)
-            row["split"] = SPLIT
-            row["template"] = f"dev17_{template_id}"
-            if row["text"] not in seen:
-                seen.add(row["text"])
-                rows.append(row)
-    return rows
+    return kit.unique(
+        base.render(rng, template_id, gender or "m", template, SPLIT, "dev17")
+        for template_id, gender, template in TEMPLATES
+        for _ in range(RENDERS if gender else 1)
+    )
 
 
-counts = base.counts
+counts = kit.counts
 
 
-def write(rows: list[dict[str, Any]], path: Path = OUT) -> None:
-    base.write(rows, path)
+def write(rows: list[kit.Row], path: Path = OUT) -> None:
+    kit.write(rows, path)
 
 
 if __name__ == "__main__":
-    lines = generate()
-    write(lines)
-    print(f"{len(lines)} lines, items: {dict(counts(lines))}")
+    kit.rewrite(generate(), OUT)

@@ -23,12 +23,10 @@ tests/data/PII_SETS.md. Deterministic: `python -m devtools.pii_corpus_dev18` rew
 
 from __future__ import annotations
 
-import json
 import random
-import re
-from collections import Counter
 from pathlib import Path
-from typing import Any
+
+from devtools import pii_corpus_kit as kit
 
 SEED = 20261218
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "pii_dev18.jsonl"
@@ -73,10 +71,6 @@ ABBREVIATED = (
 STREETS = ("rue des Goélands", "impasse du Lavoir", "allée des Cerisiers", "rue de Kerlouan")
 LIEUX = ("Kerhuel", "Le Haut-Bois", "La Ravine-Sèche", "Les Trois-Chênes")
 RESIDENCES = ("Les Hortensias", "Le Clos Fleuri", "Les Alizés", "Bellevue")
-MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
-)  # fmt: skip
 DATE_STREETS = ("rue du 11-novembre-1918", "avenue du 8-mai-1945", "rue du 19-mars-1962")
 
 T = tuple[str, str, str]
@@ -145,23 +139,6 @@ FAMOUS = ("Victor Schœlcher", "Olympe de Gouges", "Aimé Césaire", "Marie Curi
 ADJECTIVES = ("allemande", "espagnole", "italienne", "américaine")
 OFFICE_STREETS = ("{N} ch. du Stade", "{N} av. de la Gare", "{N} qu. des Douanes")
 
-IDENTIFIERS = (
-    "email",
-    "iban",
-    "nir",
-    "carte",
-    "telephone",
-    "date_naissance",
-    "adresse",
-    "personne",
-)
-_SLOT_RE = re.compile(r"\{\{|\}\}|\{(?P<slot>[A-Za-z0-9]+)\}")
-
-
-def _date(rng: random.Random, first: int, last: int) -> str:
-    day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(first, last)
-    return rng.choice((f"{day:02d}/{month:02d}/{year}", f"{day} {MONTHS[month - 1]} {year}"))
-
 
 def _home(rng: random.Random) -> str:
     postcode, town = rng.choice(TOWNS)
@@ -191,7 +168,7 @@ def _lower_home(rng: random.Random) -> str:
     return f"{rng.randint(1, 60)} {rng.choice(DATE_STREETS)} {postcode} {town.lower()}"
 
 
-def render(rng: random.Random, template_id: str, gender: str, template: str) -> dict[str, Any]:
+def render(rng: random.Random, template_id: str, gender: str, template: str) -> kit.Row:
     female = gender == "f"
     given = rng.choice(GIVEN_F if female else GIVEN_M)
     rare, rare2 = rng.sample(RARE, 2)
@@ -217,8 +194,8 @@ def render(rng: random.Random, template_id: str, gender: str, template: str) -> 
         "LIEU": (f"{rng.choice(LIEUX)}, {postcode} {town}", "adresse"),
         "RES": (rng.choice(RESIDENCES), None),
         "NUM": (str(rng.randint(1, 12)), None),
-        "DDN": (_date(rng, 1950, 2005), "date_naissance"),
-        "DATE": (_date(rng, 2023, 2026), None),
+        "DDN": (kit.date(rng, 1950, 2005), "date_naissance"),
+        "DATE": (kit.date(rng, 2023, 2026), None),
     }
     if template_id == "ld1":  # the lieu-dit's word is the address's
         template = template.replace("lieu-dit {LIEU}", "{LIEU}")
@@ -226,87 +203,45 @@ def render(rng: random.Random, template_id: str, gender: str, template: str) -> 
     return _fill(template, slots, f"dev18_{template_id}")
 
 
-def _fill(
-    template: str, slots: dict[str, tuple[str, str | None]], template_id: str
-) -> dict[str, Any]:
-    text = ""
-    spans: list[tuple[int, int, str]] = []
-    position = 0
-    for match in _SLOT_RE.finditer(template):
-        text += template[position : match.start()]
-        position = match.end()
-        if match.group("slot") is None:
-            text += match.group()[0]
-            continue
-        value, category = slots[match.group("slot")]
-        if category is not None:
-            spans.append((len(text), len(text) + len(value), category))
-        text += value
-    text += template[position:]
-    return _row(text, spans, template_id)
+def _fill(template: str, slots: kit.Slots, template_id: str) -> kit.Row:
+    return kit.row(*kit.fill(template, slots), template_id, SPLIT)
 
 
-def look_alike(rng: random.Random, number: int, template: str) -> dict[str, Any]:
+def look_alike(rng: random.Random, number: int, template: str) -> kit.Row:
     postcode, town = rng.choice(TOWNS)
     office = rng.choice(OFFICE_STREETS).replace("{N}", str(rng.randint(1, 90)))
     slots: dict[str, tuple[str, str | None]] = {
         "NUM": (str(rng.randint(2, 40)), None),
         "FAMOUS": (rng.choice(FAMOUS), None),
-        "DATE": (_date(rng, 2024, 2026), None),
+        "DATE": (kit.date(rng, 2024, 2026), None),
         "ADJ": (rng.choice(ADJECTIVES), None),
         "OFFICE": (f"{office}, {postcode} {town}", None),
         "TOWN": (town, None),
         "PLACE": (rng.choice(PLACES), None),
         "WEEKDAY": (rng.choice(WEEKDAYS), None),
-        "MONTH": (rng.choice(MONTHS), None),
+        "MONTH": (rng.choice(kit.MONTHS), None),
     }
     return _fill(template, slots, f"dev18_neg{number}")
 
 
-def _row(text: str, spans: list[tuple[int, int, str]], template: str) -> dict[str, Any]:
-    pii: dict[str, list[str]] = {}
-    for a, b, kind in spans:
-        pii.setdefault(kind, []).append(text[a:b])
-    return {
-        "text": text,
-        "pii": pii,
-        "topics": [],
-        "split": SPLIT,
-        "spans": [list(span) for span in spans],
-        "template": template,
-    }
-
-
-def generate() -> list[dict[str, Any]]:
+def generate() -> list[kit.Row]:
     rng = random.Random(SEED)
-    rows: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for template_id, gender, template in TEMPLATES:
-        for _ in range(RENDERS):
-            row = render(rng, template_id, gender, template)
-            if row["text"] not in seen:
-                seen.add(row["text"])
-                rows.append(row)
-    for number, template in enumerate(LOOK_ALIKE_TEMPLATES, 1):
-        for _ in range(RENDERS + 2):
-            row = look_alike(rng, number, template)
-            if row["text"] not in seen:
-                seen.add(row["text"])
-                rows.append(row)
-    return rows
+    return kit.unique(
+        (render(rng, *template) for template in TEMPLATES for _ in range(RENDERS)),
+        (
+            look_alike(rng, number, template)
+            for number, template in enumerate(LOOK_ALIKE_TEMPLATES, 1)
+            for _ in range(RENDERS + 2)
+        ),
+    )
 
 
-def counts(rows: list[dict[str, Any]]) -> Counter[str]:
-    return Counter(category for row in rows for _, _, category in row["spans"])
+counts = kit.counts
 
 
-def write(rows: list[dict[str, Any]], path: Path = OUT) -> None:
-    with path.open("w", encoding="utf-8") as out:
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+def write(rows: list[kit.Row], path: Path = OUT) -> None:
+    kit.write(rows, path)
 
 
 if __name__ == "__main__":
-    lines = generate()
-    write(lines)
-    print(f"{len(lines)} lines, items: {dict(counts(lines))}")
+    kit.rewrite(generate(), OUT)

@@ -19,12 +19,10 @@ rewrites the file.
 
 from __future__ import annotations
 
-import json
 import random
-import re
-from collections import Counter
 from pathlib import Path
-from typing import Any
+
+from devtools import pii_corpus_kit as kit
 
 SEED = 20261219
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "pii_dev19.jsonl"
@@ -36,10 +34,6 @@ GIVEN_M = ("Gwendal", "Teiki", "Armand", "Baptiste", "Moussa", "Killian", "Herv�
 SURNAMES = (
     "Le Bihan", "Tauru", "Berthelot", "Lemaire", "Diakité", "Garnier", "Rousseau", "Mercier",
     "Chevallier", "Fontaine", "Perrin", "Barbier", "Lacroix", "Gauthier", "Renaud", "Leclerc",
-)  # fmt: skip
-MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
 )  # fmt: skip
 SHORT_MONTHS = ("janv.", "févr.", "avr.", "juil.", "sept.", "oct.", "nov.", "déc.")
 MAIL_DOMAINS = ("chu-nantes.fr", "ch-dax.fr", "laposte.net", "orange.fr", "ville-brest.fr")
@@ -108,25 +102,6 @@ LOOK_ALIKE_TEMPLATES = (
     "Le service des admissions est ouvert de 8 h à 18 h.",
 )
 
-IDENTIFIERS = (
-    "email",
-    "iban",
-    "nir",
-    "carte",
-    "telephone",
-    "date_naissance",
-    "adresse",
-    "personne",
-)
-_SLOT_RE = re.compile(r"\{\{|\}\}|\{(?P<slot>[A-Za-z0-9]+)\}")
-
-
-def _flat(word: str) -> str:
-    word = word.lower().replace(" ", "").replace("'", "")
-    for a, b in (("é", "e"), ("è", "e"), ("ë", "e"), ("ï", "i"), ("ç", "c")):
-        word = word.replace(a, b)
-    return word
-
 
 def _digits(rng: random.Random, count: int) -> str:
     return "".join(str(rng.randrange(10)) for _ in range(count))
@@ -150,7 +125,7 @@ def _two_digit(year: int) -> str:
     return f"{year % 100:02d}"
 
 
-def render(rng: random.Random, template_id: str, gender: str, template: str) -> dict[str, Any]:
+def render(rng: random.Random, template_id: str, gender: str, template: str) -> kit.Row:
     female = gender == "f"
     given = rng.choice(GIVEN_F if female else GIVEN_M)
     surname = rng.choice(SURNAMES)
@@ -170,106 +145,64 @@ def render(rng: random.Random, template_id: str, gender: str, template: str) -> 
     slots: dict[str, tuple[str, str | None]] = {
         "P": (f"{given} {surname}", "personne"),
         "GN": (given, "personne"),
-        "D2": (f"{day} {MONTHS[month - 1]} {_two_digit(year)}", "date_naissance"),
+        "D2": (f"{day} {kit.MONTHS[month - 1]} {_two_digit(year)}", "date_naissance"),
         "DS": (f"{day} {rng.choice(SHORT_MONTHS)} {_two_digit(year)}", "date_naissance"),
         "D8": (f"{year}{month:02d}{day:02d}", "date_naissance"),
-        "DM": (f"{MONTHS[month - 1]} {year}", "date_naissance"),
+        "DM": (f"{kit.MONTHS[month - 1]} {year}", "date_naissance"),
         "DY": (str(rng.randint(1958, 1966)), "date_naissance"),
         "DN": (rng.choice(usual), "date_naissance"),
-        "DC": (f"{day} {MONTHS[month - 1]} {_two_digit(child)}", "date_naissance"),
+        "DC": (f"{day} {kit.MONTHS[month - 1]} {_two_digit(child)}", "date_naissance"),
         "NC": (_pairs(nc_first + _digits(rng, 4), rng.choice((".", " "))), "telephone"),
         "PF": (pacific, "telephone"),
         "OC": (f"{code} {overseas}", "telephone"),
         "MOB": (_pairs("0" + rng.choice("67") + _digits(rng, 8), " "), "telephone"),
         "IBAN": (_iban(rng, rng.choice(PERSON_BANKS)), "iban"),
-        "MAIL": (f"{_flat(given)}.{_flat(surname)}@{rng.choice(MAIL_DOMAINS)}", "email"),
+        "MAIL": (f"{kit.flat(given)}.{kit.flat(surname)}@{rng.choice(MAIL_DOMAINS)}", "email"),
         "ONCALL": (rng.choice(ON_CALL_F if female else ON_CALL_M), None),
         "TOWN": (rng.choice(TOWNS), None),
     }
     return _fill(template, slots, f"dev19_{template_id}")
 
 
-def _fill(
-    template: str, slots: dict[str, tuple[str, str | None]], template_id: str
-) -> dict[str, Any]:
-    text = ""
-    spans: list[tuple[int, int, str]] = []
-    position = 0
-    for match in _SLOT_RE.finditer(template):
-        text += template[position : match.start()]
-        position = match.end()
-        if match.group("slot") is None:
-            text += match.group()[0]
-            continue
-        value, category = slots[match.group("slot")]
-        if category is not None:
-            spans.append((len(text), len(text) + len(value), category))
-        text += value
-    text += template[position:]
-    return _row(text, spans, template_id)
+def _fill(template: str, slots: kit.Slots, template_id: str) -> kit.Row:
+    return kit.row(*kit.fill(template, slots), template_id, SPLIT)
 
 
-def look_alike(rng: random.Random, number: int, template: str) -> dict[str, Any]:
+def look_alike(rng: random.Random, number: int, template: str) -> kit.Row:
     year = rng.randint(2015, 2025)
     slots: dict[str, tuple[str, str | None]] = {
         "TIBAN": (_iban(rng, TREASURY_BANK if rng.random() < 0.5 else "30001"), None),
         "TOWN": (rng.choice(TOWNS), None),
         "HDOMAIN": (rng.choice(HOSPITAL_DOMAINS), None),
         "REF8": (f"{year}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}", None),
-        "MONTH": (rng.choice(MONTHS), None),
+        "MONTH": (rng.choice(kit.MONTHS), None),
         "YEAR": (str(rng.randint(2015, 2019)), None),
         "NCOFFICE": (_pairs(str(rng.randint(25, 99)) + _digits(rng, 4), "."), None),
         "DAY": (str(rng.randint(1, 28)), None),
-        "MONTH_WORD": (rng.choice(MONTHS), None),
+        "MONTH_WORD": (rng.choice(kit.MONTHS), None),
         "YY": (_two_digit(rng.randint(2025, 2026)), None),
     }
     return _fill(template, slots, f"dev19_neg{number}")
 
 
-def _row(text: str, spans: list[tuple[int, int, str]], template: str) -> dict[str, Any]:
-    pii: dict[str, list[str]] = {}
-    for a, b, kind in spans:
-        pii.setdefault(kind, []).append(text[a:b])
-    return {
-        "text": text,
-        "pii": pii,
-        "topics": [],
-        "split": SPLIT,
-        "spans": [list(span) for span in spans],
-        "template": template,
-    }
-
-
-def generate() -> list[dict[str, Any]]:
+def generate() -> list[kit.Row]:
     rng = random.Random(SEED)
-    rows: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for template_id, gender, template in TEMPLATES:
-        for _ in range(RENDERS):
-            row = render(rng, template_id, gender, template)
-            if row["text"] not in seen:
-                seen.add(row["text"])
-                rows.append(row)
-    for number, template in enumerate(LOOK_ALIKE_TEMPLATES, 1):
-        for _ in range(RENDERS + 2):
-            row = look_alike(rng, number, template)
-            if row["text"] not in seen:
-                seen.add(row["text"])
-                rows.append(row)
-    return rows
+    return kit.unique(
+        (render(rng, *template) for template in TEMPLATES for _ in range(RENDERS)),
+        (
+            look_alike(rng, number, template)
+            for number, template in enumerate(LOOK_ALIKE_TEMPLATES, 1)
+            for _ in range(RENDERS + 2)
+        ),
+    )
 
 
-def counts(rows: list[dict[str, Any]]) -> Counter[str]:
-    return Counter(category for row in rows for _, _, category in row["spans"])
+counts = kit.counts
 
 
-def write(rows: list[dict[str, Any]], path: Path = OUT) -> None:
-    with path.open("w", encoding="utf-8") as out:
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+def write(rows: list[kit.Row], path: Path = OUT) -> None:
+    kit.write(rows, path)
 
 
 if __name__ == "__main__":
-    lines = generate()
-    write(lines)
-    print(f"{len(lines)} lines, items: {dict(counts(lines))}")
+    kit.rewrite(generate(), OUT)

@@ -14,12 +14,10 @@ Deterministic: `python -m devtools.pii_corpus_dev8` rewrites the file.
 
 from __future__ import annotations
 
-import json
 import random
-import re
-from collections import Counter
 from pathlib import Path
-from typing import Any
+
+from devtools import pii_corpus_kit as kit
 
 SEED = 20261208
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "pii_dev8.jsonl"
@@ -178,7 +176,6 @@ TEMPLATES: list[T] = [
     ("neg10", "", "La préfecture est située 12 rue de la Paix, 75002 Paris."),
 ]
 
-_SLOT_RE = re.compile(r"<<(?:(?P<cat>[a-z_]+):)?(?P<body>[^>]*)>>|\{(?P<slot>[A-Za-z]+)\}")
 # The category of a labelled phrase without one: the template's family.
 FAMILIES = {
     "syn": "syndicat",
@@ -190,12 +187,6 @@ FAMILIES = {
     "vs": "vie_sexuelle",
     "ori": "origine",
 }
-
-
-def _phone(rng: random.Random) -> str:
-    digits = f"0{rng.choice('67')}" + "".join(str(rng.randrange(10)) for _ in range(8))
-    style = rng.choice((" ", ".", ""))
-    return style.join(digits[i : i + 2] for i in range(0, 10, 2))
 
 
 def _birth(rng: random.Random) -> str:
@@ -210,7 +201,15 @@ def _address(rng: random.Random) -> str:
     return f"{rng.randint(2, 140)} {rng.choice(STREETS)}, {postcode} {town}"
 
 
-def render(rng: random.Random, template_id: str, gender: str, template: str) -> dict[str, Any]:
+def render(
+    rng: random.Random,
+    template_id: str,
+    gender: str,
+    template: str,
+    split: str = SPLIT,
+    prefix: str = "dev8",
+) -> kit.Row:
+    """One line from a template; the sets built on dev8's machinery give their split, prefix."""
     female = gender == "f"
     given = rng.choice(GIVEN_F if female else GIVEN_M)
     surname = rng.choice(SURNAMES)
@@ -224,7 +223,7 @@ def render(rng: random.Random, template_id: str, gender: str, template: str) -> 
         "S": (surname, "personne"),
         "L": (f"{given} {surname}".lower(), "personne"),
         "l": (f"{given} {surname}".lower(), "personne"),
-        "TEL": (_phone(rng), "telephone"),
+        "TEL": (kit.mobile(rng), "telephone"),
         "DDN": (_birth(rng), "date_naissance"),
         "ADR": (_address(rng), "adresse"),
         "adr": (_address(rng).lower().replace(",", ""), "adresse"),
@@ -245,79 +244,26 @@ def render(rng: random.Random, template_id: str, gender: str, template: str) -> 
         "PARTY": (rng.choice(PARTIES), None),
         "party": (rng.choice(("rn", "lfi", "ps", "eelv", "reconquete")), None),
     }
-    text = ""
-    spans: list[tuple[int, int, str]] = []
-    position = 0
-    for match in _SLOT_RE.finditer(template):
-        text += template[position : match.start()]
-        if match.group("slot"):
-            value, category = slots[match.group("slot")]
-            if category is not None:
-                spans.append((len(text), len(text) + len(value), category))
-            text += value
-        else:
-            body = match.group("body")
-            start = len(text)
-            for inner in _SLOT_RE.finditer(body):
-                body = body.replace(inner.group(), slots[inner.group("slot")][0], 1)
-            text += body
-            category = match.group("cat") or FAMILIES[template_id.rstrip("0123456789")]
-            spans.append((start, len(text), category))
-        position = match.end()
-    text += template[position:]
-    pii: dict[str, list[str]] = {}
-    topics: list[str] = []
-    for a, b, kind in spans:
-        if kind in IDENTIFIERS:
-            pii.setdefault(kind, []).append(text[a:b])
-        elif kind not in topics:
-            topics.append(kind)
-    return {
-        "text": text,
-        "pii": pii,
-        "topics": topics,
-        "split": SPLIT,
-        "spans": [list(span) for span in spans],
-        "template": f"dev8_{template_id}",
-    }
+    family = FAMILIES.get(template_id.rstrip("0123456789"))
+    text, spans = kit.fill_labelled(template, slots, family)
+    return kit.row(text, spans, f"{prefix}_{template_id}", split, kit.IDENTIFIERS)
 
 
-IDENTIFIERS = (
-    "email",
-    "iban",
-    "nir",
-    "carte",
-    "telephone",
-    "date_naissance",
-    "adresse",
-    "personne",
-)
-
-
-def generate() -> list[dict[str, Any]]:
+def generate() -> list[kit.Row]:
     rng = random.Random(SEED)
-    rows: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for template_id, gender, template in TEMPLATES:
-        for _ in range(RENDERS if gender else 1):
-            row = render(rng, template_id, gender, template)
-            if row["text"] not in seen:
-                seen.add(row["text"])
-                rows.append(row)
-    return rows
+    return kit.unique(
+        render(rng, template_id, gender, template)
+        for template_id, gender, template in TEMPLATES
+        for _ in range(RENDERS if gender else 1)
+    )
 
 
-def counts(rows: list[dict[str, Any]]) -> Counter[str]:
-    return Counter(category for row in rows for _, _, category in row["spans"])
+counts = kit.counts
 
 
-def write(rows: list[dict[str, Any]], path: Path = OUT) -> None:
-    with path.open("w", encoding="utf-8") as out:
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+def write(rows: list[kit.Row], path: Path = OUT) -> None:
+    kit.write(rows, path)
 
 
 if __name__ == "__main__":
-    lines = generate()
-    write(lines)
-    print(f"{len(lines)} lines, items: {dict(counts(lines))}")
+    kit.rewrite(generate(), OUT)
