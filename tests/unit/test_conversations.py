@@ -110,9 +110,9 @@ def test_a_long_or_messy_question_asks_the_model(question: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=10_000) | st.text(alphabet="abcdé ,?!.'’«»\u00a0\n", max_size=10_000))
 def test_title_from_question_is_bounded_and_clean(question: str) -> None:
-    started = time.perf_counter()
+    started = time.thread_time()  # CPU of this thread, not wall time: immune to load
     title = title_from_question(question)
-    assert time.perf_counter() - started < 0.05
+    assert time.thread_time() - started < 0.05
     if title is None:
         return
     assert 0 < len(title) <= TITLE_CHARS

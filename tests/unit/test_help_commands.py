@@ -136,9 +136,9 @@ def test_edit_distance(a: str, b: str, distance: int) -> None:
 @given(st.text(max_size=65_536))
 def test_suggestions_stay_cheap_on_any_name(name: str) -> None:
     table = _all_commands()
-    started = time.perf_counter()
+    started = time.thread_time()  # CPU of this thread, not wall time: immune to load
     found = table.suggest(name, "support", is_admin=True, services=_AnyServices())
-    assert time.perf_counter() - started < 0.5
+    assert time.thread_time() - started < 0.5
     assert len(found) <= 2 and all(table.find(f) is not None for f in found)
 
 

@@ -292,9 +292,9 @@ def test_largest_answer_parses_quickly(piece: str, documents: int) -> None:
     while len(body) > MAX_ANSWER_BYTES:  # multi-byte characters: shrink to fit
         content = content[: max(1, int(len(content) * 0.8))]
         body = answer(content)
-    started = time.perf_counter()
+    started = time.thread_time()  # CPU of this thread, not wall time: immune to load
     excerpts = parse_search(json.loads(body), limit=20, max_chars=20_000)
-    elapsed = time.perf_counter() - started
+    elapsed = time.thread_time() - started
     _check_bounded(excerpts, 20, 20_000)
     assert elapsed < 0.5, f"{elapsed:.3f} s for {len(body)} bytes"
 

@@ -70,17 +70,18 @@ def test_other_messages_are_not_summary_requests(text: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=MAX_REQUEST_CHARS * 300))
 def test_recognition_is_bounded_on_any_text(text: str) -> None:
-    started = time.perf_counter()
+    # CPU time of this thread, not wall time: a loaded machine that deschedules us does not count.
+    started = time.thread_time()
     is_summary_request(text)
     is_summary_request("résume " + text[:MAX_REQUEST_CHARS])
-    assert time.perf_counter() - started < 0.5
+    assert time.thread_time() - started < 0.5
 
 
 def test_recognition_on_hostile_repetitions_is_fast() -> None:
-    started = time.perf_counter()
+    started = time.thread_time()  # CPU of this thread, not wall time: immune to load
     for text in ("résume " * 30, "synthèse " + "-" * 190, "r" * 60_000, " :" * 100):
         is_summary_request(text)
-    assert time.perf_counter() - started < 0.2
+    assert time.thread_time() - started < 0.2
 
 
 @pytest.mark.parametrize(
@@ -103,12 +104,12 @@ def test_the_pages_a_request_names(text: str, pages: tuple[int, int] | None) -> 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=MAX_REQUEST_CHARS * 300))
 def test_page_parsing_is_bounded_and_ordered(text: str) -> None:
-    started = time.perf_counter()
+    started = time.thread_time()  # CPU of this thread, not wall time: immune to load
     found = requested_pages(text)
     assert found is None or found[0] <= found[1]
     found = requested_pages("page 3 " + text[:MAX_REQUEST_CHARS])
     assert found is None or found[0] <= found[1]
-    assert time.perf_counter() - started < 0.5
+    assert time.thread_time() - started < 0.5
 
 
 def test_within_keeps_the_pages_asked_for() -> None:

@@ -33,8 +33,9 @@ _SETTINGS: dict[str, Any] = {
 }
 
 
-def fuzz(examples: int, deadline: float = 2.0) -> Any:
-    return settings(max_examples=examples, deadline=timedelta(seconds=deadline), **_SETTINGS)
+def fuzz(examples: int, deadline: float | None = 2.0) -> Any:
+    limit = None if deadline is None else timedelta(seconds=deadline)
+    return settings(max_examples=examples, deadline=limit, **_SETTINGS)
 
 
 # The pieces TOML files are made of, and the traps of this format.
@@ -94,7 +95,8 @@ toml_like = st.lists(st.sampled_from(PIECES), max_size=400).map("".join)
 
 
 def _check(source: str) -> None:
-    started = time.monotonic()
+    # CPU time of this thread: a loaded machine that deschedules the test does not count.
+    started = time.thread_time()
     try:
         template = parse_template(source, "fuzz")
     except TemplateError as exc:
@@ -104,7 +106,7 @@ def _check(source: str) -> None:
         assert 1 <= len(template.name) <= MAX_NAME_CHARS
         assert 1 <= len(template.description) <= MAX_DESCRIPTION_CHARS
         assert 1 <= len(template.instructions) <= MAX_INSTRUCTIONS_CHARS
-    assert time.monotonic() - started < 1.0
+    assert time.thread_time() - started < 1.0
 
 
 @fuzz(300)
@@ -113,7 +115,9 @@ def test_any_text_is_a_template_or_a_reason(source: str) -> None:
     _check(source)
 
 
-@fuzz(60)
+# No wall-clock deadline: three parses at the maximum size can pass 2 s of wall time on a loaded
+# machine; each is bounded in CPU time by `_check`.
+@fuzz(60, deadline=None)
 @given(st.sampled_from(PIECES), st.integers(min_value=1, max_value=MAX_FILE_BYTES))
 def test_files_at_the_maximum_size_are_read_in_bounded_time(piece: str, size: int) -> None:
     source = (piece * (size // max(1, len(piece.encode("utf-8"))) + 1))[: MAX_FILE_BYTES + 1]
@@ -184,9 +188,9 @@ def test_finding_a_name_in_a_long_message_is_bounded(text: str, pad: int) -> Non
         "courrier-falc": Template("courrier-falc", "Courrier en FALC", "d", "i"),
     }
     message = (text + " suite" * (pad // 6))[:MESSAGE_MAX]
-    started = time.monotonic()
+    started = time.thread_time()  # CPU of this thread, not wall time: immune to load
     found = find(templates, message)
-    assert time.monotonic() - started < 0.5
+    assert time.thread_time() - started < 0.5
     if found is not None:
         template, rest = found
         assert template.id in templates

@@ -211,10 +211,10 @@ async def test_a_page_of_unclosed_titles_is_read_at_once(
 def test_the_title_finder_is_linear(body: bytes) -> None:
     from handlers.web.fetch import page_title
 
-    started = time.monotonic()
+    started = time.thread_time()  # CPU of this thread, not wall time: immune to load
     assert page_title(body, "utf-8") == ""
     assert page_title(b"<title>T</title>" + body, "utf-8") == "T"
-    assert time.monotonic() - started < 1
+    assert time.thread_time() - started < 1
 
 
 @pytest.mark.parametrize(
@@ -296,9 +296,9 @@ def test_title_finder_on_any_page_up_to_the_size_limit(
 
     unit = b"".join(pattern) or b"<"
     page = (b"".join(prefix) + unit * (size // len(unit) + 1))[:size]
-    started = time.monotonic()
+    started = time.thread_time()  # CPU of this thread, not wall time: immune to load
     title = page_title(page, charset)
-    assert time.monotonic() - started < 1  # explicit examples have no deadline
+    assert time.thread_time() - started < 1  # explicit examples have no deadline
     assert len(title) <= TITLE_MAX_CHARS
     assert title == " ".join(title.split())  # one line, no runs of spaces
 
@@ -492,9 +492,9 @@ def _reference_links(text: str) -> list[str]:
     ids=["parentheses", "dots-and-parentheses", "thousands-of-links", "balanced"],
 )
 def test_hostile_messages_are_scanned_at_once(message: str) -> None:
-    started = time.monotonic()
+    started = time.thread_time()  # CPU of this thread, not wall time: immune to load
     find_links(message)
-    assert time.monotonic() - started < 1
+    assert time.thread_time() - started < 1
 
 
 _LINK_PIECES = ["http://", "https://", "HTTP://", "a", "b.fr", "/", "(", ")", ".", ",", "»", " "]
@@ -524,9 +524,9 @@ def test_links_in_any_message_up_to_the_size_limit(
 ) -> None:
     unit = "".join(pattern) or "http://"
     text = ("".join(prefix) + unit * (size // len(unit) + 1))[:size]
-    started = time.monotonic()
+    started = time.thread_time()  # CPU of this thread, not wall time: immune to load
     links = find_links(text)
-    assert time.monotonic() - started < 1  # explicit examples have no deadline
+    assert time.thread_time() - started < 1  # explicit examples have no deadline
     assert len(links) == len(set(links))
     for link in links:
         assert link.lower().startswith(("http://", "https://")) and link in text
