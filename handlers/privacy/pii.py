@@ -306,7 +306,7 @@ _FUNCTIONAL_MAILBOXES = kw.words(
 _STREET = "|".join(re.escape(s) for s in kw.STREET_TYPES)
 # Repeated below, so no alternative is a sequence of others ("de la" is "de" then "la"): with
 # both, "de la de la … x" could be split 2^n ways before failing.
-_PARTICLE = r"(?:d'|d’|l'|l’|de|du|des|la|le|les|aux|au|à|saint|sainte)"
+_PARTICLE = r"(?:d'|d’|l'|l’|de|du|des|la|le|les|aux|au|à|saint|sainte|ar|an)"  # ar: Breton
 _STREET_ALONE = "|".join(re.escape(s) for s in kw.STREET_TYPES_ALONE)
 # A word of a street's name is a name, or a number of a date ("rue du 8 Mai 1945").
 _STREET_WORD = rf"(?:{_NAME_WORD}|\d{{1,4}}(?!\d))"
@@ -345,9 +345,17 @@ _TOWN_AFTER_COMMA = (
     rf"{_NAME_WORD}){{0,3}}(?=[ \t]*(?:[.;!?)\n]|$|,[ \t]+(?:est|le|la|les|pour|depuis|avec|et"
     r"|car|mais|donc|a|au|en|des|dans|jusqu'|qui|que|où|ou)(?![\w])))"
 )
+# A district between the street and the postcode ("16 route de Kerlouan, Vallée des Colons,
+# 98800 Nouméa", "…, Les Hauts de Baduel, 97300 Cayenne").
+_DISTRICT = (
+    rf"(?:(?i:quartier|village)[ \t]+)?{_NAME_WORD}"
+    rf"(?:[ \t]+(?:(?:de la|de|du|des|d'|d’|l'|l’|la|le|les)[ \t]*)?{_NAME_WORD}){{0,3}}"
+)
 _ADDRESS_TAIL = (
     rf"{_DOOR}(?P<box>{_PART_SEP}{_BOX})?"
-    rf"(?P<town>{_PART_SEP}{_TOWN}|{_TOWN_NAMED}|{_TOWN_AFTER_COMMA})?"
+    rf"(?P<town>{_PART_SEP}(?:{_DISTRICT},\s+)?{_TOWN}|{_TOWN_NAMED}|{_TOWN_AFTER_COMMA}"
+    # Canada: "934 rue Sherbrooke, Montréal (Québec) H2X 2J9".
+    rf"|,[ \t]+{_NAME_WORD}[ \t]+\({_NAME_WORD}\)[ \t]+[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)?"
 )
 # A number (12, 12 bis, 12B), a street type, a name; then a box and a postcode with its town.
 # Not a date's part ("21/10/1948, lieu-dit …", "1973-05-05, apt 2").
@@ -379,6 +387,33 @@ _LOWER_ADDRESS_HOME_RE = re.compile(
 # The same without a number ("chemin des Vignes"), for the street types that are not words.
 _STREET_ALONE_RE = re.compile(
     rf"(?<![\w\-])(?i:{_STREET_ALONE})(?![\w\-]){_STREET_NAME}{_ADDRESS_TAIL}"
+)
+# An address abroad, as the country writes it (a French person living there): the street type
+# first and the number after ("Rua da Prata 64, 1100-100 Lisboa", "Calle de Alcalá 137, 28065
+# Madrid", "Hauptstraße 26, 79996 Freiburg", "Avenue Louise 384, 1050 Ixelles"), the number
+# then a British street ("16 Camden Road, London NW1 9DP"), a Vietnamese one ("14 phố Hàng
+# Bông, Hoàn Kiếm, Hà Nội"). Whose it is, the clues before it say, as for a French address.
+_FOREIGN_PARTICLE = r"(?:(?i:de la|de|da|do|dos|das|del|di|du|des)[ \t]+)"
+_FOREIGN_WORDS = (
+    rf"{_FOREIGN_PARTICLE}?{_NAME_WORD}(?:[ \t]+{_FOREIGN_PARTICLE}?{_NAME_WORD}){{0,3}}"
+)
+_ABROAD_ADDRESS_RE = re.compile(
+    rf"(?<![\w\-])(?:(?:Rua|Calle|Avenida|Avinguda|Carrer|Via|Viale|Piazza|Largo|Travessa|Praça"
+    rf"|Plaza|Paseo|Avenue|Rue|Chaussée|Boulevard|Place)[ \t]+{_FOREIGN_WORDS}"
+    rf"|[{_UP}][{_LOW}]+(?:straße|strasse|weg|gasse|platz|allee|ring|laan|straat|gracht|plein))"
+    rf"[ \t]+\d{{1,4}}[a-zA-Z]?,[ \t]+(?P<town>(?:\d{{4}}-\d{{3}}|\d{{4,5}}|[A-Z]-\d{{4,5}})"
+    rf"[ \t]+{_NAME_WORD}(?:[ \-]{_NAME_WORD}){{0,2}})"
+    rf"|(?<![\w\-])\d{{1,4}}[ \t]+{_FOREIGN_WORDS}[ \t]+(?:Road|Street|Lane|Avenue|Drive"
+    rf"|Gardens|Terrace|Crescent|Square|Close|Place|Way)"
+    rf",[ \t]+(?P<uk>{_NAME_WORD}(?:[ \t]+[A-Z]{{1,2}}\d[A-Z\d]?[ \t]+\d[A-Z]{{2}})?)"
+    rf"|(?<![\w\-])\d{{1,4}}[ \t]+(?:phố|đường|Phố|Đường)[ \t]+{_FOREIGN_WORDS}"
+    rf"(?P<vn>(?:,[ \t]+{_FOREIGN_WORDS}){{1,2}})"
+)
+# What every address abroad above holds (a number then a comma and a postcode, a British street
+# type then a comma, a Vietnamese street word): most messages hold none, one pass saved.
+_ABROAD_HINT_RE = re.compile(
+    r"\d[a-zA-Z]?,[ \t]+(?:\d{4}|[A-Z]-\d)|(?:Road|Street|Lane|Avenue|Drive|Gardens|Terrace"
+    r"|Crescent|Square|Close|Place|Way),|[pP]hố|[đĐ]ường"
 )
 # The same in lower case, with its postcode ("lieu-dit les quatre vents, 20967 paris").
 _LOWER_STREET_ALONE_RE = re.compile(
@@ -489,12 +524,20 @@ _BIRTH_RE = re.compile(
     rf"(?<!\w)(?:{kw.BIRTH_TRIGGERS})"
     # "Date de naissance (jj/mm/aaaa) :", "date de naissance de l'agent :"
     r"(?:\s*\([^()\n]{0,20}\)|\s+d(?:e|u|es|') ?[\w'. -]{1,45}?(?=\s*:)"
+    # "la DDN de WURTZ Louise est 19670101": whose, then the verb.
+    r"|\s+d(?:e|u|es|') ?[\w'. -]{1,45}?(?=\s+(?:est|etait) (?:le )?\d)"
     # "ma date de naissance au guichet (20011114)": the date in brackets, a few words on.
     r"|\s+(?:[\w'\-]+ ){0,7}?\((?=\d))?"
     # "ma date de naissance c'est le…", "ma ddn = 03/05/1990", "ddn est bien le…"
     r"(?:\s*(?:c'est|c est|ce sera|est|etait|=|->)(?:\s+bien)?)?"
     # "né en 1980", "née en août 2008": a year, or a month and a year, is a date of birth too.
     rf"\s*(?::\s*)?(?:le\s+)?(?P<date>{_DATE}|(?<=en )(?:(?:{_MONTHS}) )?\d{{4}})(?!\w)"
+)
+# The same birth date written otherwise elsewhere, in the same sentence: "la DDN est 19670101
+# mais sur la carte d'identité c'est 02/03/1965", "née le 3 mars 1980 et non 1981-03-03".
+_OTHER_BIRTH_DATE_RE = re.compile(
+    r"[^.;!?\n]{0,60}?(?<!\w)(?:mais|et non|au lieu de|alors que|tandis que)(?!\w)"
+    rf"[^.;!?\n\d]{{0,50}}?(?<![\w/.\-])(?P<date>{_DATE})(?![\w/])"
 )
 _CREATED_FROM_RE = re.compile(
     r"\s*,?\s*(?:de la fusion|du regroupement|de la reunion|de la transformation|de la "
@@ -506,7 +549,11 @@ _COMPANY_CONTEXT_RE = re.compile(rf"(?<!\w){kw.COMPANY_NUMBER_CONTEXT}(?!\w)")
 _REFERENCE_CONTEXT_RE = re.compile(rf"(?<!\w){kw.REFERENCE_CONTEXT}(?!\w)")
 _CARD_CONTEXT_RE = re.compile(rf"(?<!\w){kw.CARD_CONTEXT}(?!\w)")
 _PHONE_CONTEXT_RE = re.compile(rf"(?<!\w){kw.PHONE_CONTEXT}(?!\w)")
-_SWITCHBOARD_RE = re.compile(rf"(?<!\w){kw.SWITCHBOARD_WORDS}(?!\w)")
+# "pendant l'astreinte", "durant la permanence": a time, not the line the number is.
+_SWITCHBOARD_RE = re.compile(
+    rf"(?<!\w)(?<!pendant l')(?<!durant l')(?<!pendant la )(?<!durant la )(?<!lors de l')"
+    rf"(?<!lors de la ){kw.SWITCHBOARD_WORDS}(?!\w)"
+)
 _PERSONAL_LINE_RE = re.compile(rf"(?<!\w){kw.PERSONAL_LINE}(?!\w)")
 
 _CIVILITY = "|".join(re.escape(c) for c in sorted(kw.CIVILITIES, key=len, reverse=True))
@@ -565,7 +612,8 @@ _NO_SENTENCE_END = frozenset(
     {"m", "mm", "mme", "mlle", "dr", "pr", "me", "art", "n", "no", "cf", "tel", "ref", "ex", "bd"}
 )
 # A capital letter alone then a dot and a capitalised word: a given name's initial.
-_INITIAL_END_RE = re.compile(r"(?<![\w'’.])[A-Z]\. (?=[A-Z][a-zà-ÿ])")
+# ... or "Koné L. a une trisomie 21": an initial after a surname, then the verb in lower case.
+_INITIAL_END_RE = re.compile(r"(?<![\w'’.])[A-Z]\. (?=[A-Z][a-zà-ÿ]|[a-zà-ÿ])")
 _ANCHOR_RE = re.compile(rf"(?<![\w]){kw.ANCHOR_PATTERN}(?:(?<=')|(?![\w]))")
 _MEMBERSHIP_RE = re.compile(rf"(?<![\w]){kw.MEMBERSHIP_PATTERN}")
 
@@ -968,7 +1016,18 @@ def _someones_line(
     )
     if switchboard > person:
         return False
-    return mobile or office <= person
+    if mobile or office <= person:
+        return True
+    # "Ligne directe de M. Bois au service instructeur : 01…": the named person's line at the
+    # office the words after the name say.
+    line_word = clues.last_end(_PERSONAL_LINE_RE, lo, start)
+    if not switchboard < line_word < person_end < office or person_end - line_word > 40:
+        return False
+    workplace = _WORKPLACE_AFTER_NAME_RE.match(folded, person_end)
+    return workplace is not None and office - workplace.end() <= 30
+
+
+_WORKPLACE_AFTER_NAME_RE = re.compile(r"[ \t,]*(?:au|aux|a la|a l'|du|de la|de l'|a) ?")
 
 
 def _is_functional_mailbox(local: str) -> bool:
@@ -1250,6 +1309,8 @@ def _addresses(
     for match in _ADDRESS_AFTER_HOME_RE.finditer(folded):
         candidates.append((match.start("address"), match.end("address"), True, False))
     patterns = [_STREET_ALONE_RE, _BOX_RE]
+    if _ABROAD_HINT_RE.search(text) is not None:
+        patterns.append(_ABROAD_ADDRESS_RE)
     if "PK" in text or "kilom" in folded:
         patterns.append(_MILESTONE_RE)
     if "aison" in text:
@@ -1260,6 +1321,8 @@ def _addresses(
             if _overlaps_any(Finding("adresse", a, b, ""), numbered, numbered_starts):
                 continue
             town = match.group("town")
+            if pattern is _ABROAD_ADDRESS_RE:
+                town = town or match.group("uk") or match.group("vn")
             # A street without a number and a town without its postcode ("la rue Jean Monnet à
             # Bobigny") is a place one talks about, unless a word makes it someone's.
             has_town = town is not None and (
@@ -1391,6 +1454,10 @@ def find_birth_dates(
             continue
         a, b = m.start("date"), m.end("date")
         found.append(Finding("date_naissance", a, b, text[a:b]))
+        other = _OTHER_BIRTH_DATE_RE.match(folded, b)
+        if other is not None and _birth_year(other.group("date")):
+            a, b = other.span("date")
+            found.append(Finding("date_naissance", a, b, text[a:b]))
     # A plausible birth date right before a phone number in a record typed on one line.
     for m in _PHONE_AFTER_DATE_RE.finditer(folded):
         said = _BIRTH_RE.search(folded, max(0, m.start() - 40), m.start()) is not None
@@ -1465,7 +1532,7 @@ def find_table_cells(text: str, folded: str | None = None) -> list[Finding]:
         }
         if sep == "," and len(header) < 2:
             header = {}  # a comma is prose's: "nom,prenom,ddn" names two columns at least
-        if not header and sep != ",":
+        if not header and (sep != "," or _QUOTED_ROW_RE.fullmatch(line) is not None):
             found += _record_row(text, line, here, sep)
         if header:
             cells = [_column_key(cell) for cell in cells]
@@ -1581,20 +1648,32 @@ def _capital_name_cells(text: str, cells: Sequence[str], here: int, sep: str) ->
 # holding a plausible birth date is the birth date.
 _RECORD_CONTACT_RE = re.compile(
     r"^\s*(?:[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,4}"
-    r"|(?:\+33 ?|0)[1-9](?:[ .\-]?\d{2}){4})\s*$"
+    r"|(?:\+33 ?|0)[1-9](?:[ .\-]?\d{2}){4}|\+\d{2,3}(?:[ .\-]?\d{2,4}){3,5})\s*$"
 )
+
+
+# A CSV line whose cells are all quoted ("\"Keïta\",\"Tuan\",\"1980-10-12\""): commas that
+# separate cells, not prose's.
+_QUOTED_ROW_RE = re.compile(r'\s*"[^"\n]*"(?:\s*,\s*"[^"\n]*"){2,11}\s*')
+
+
+def _unquoted(cell: str) -> str:
+    stripped = cell.strip()
+    if len(stripped) > 1 and stripped[0] == stripped[-1] == '"':
+        return stripped[1:-1].strip()
+    return stripped
 
 
 def _record_row(text: str, line: str, here: int, sep: str) -> list[Finding]:
     cells = line.split(sep)
     if not 3 <= len(cells) <= 12:
         return []
-    if len(cells) < 4 or not any(_RECORD_CONTACT_RE.match(c) for c in cells):
+    if len(cells) < 4 or not any(_RECORD_CONTACT_RE.match(_unquoted(c)) for c in cells):
         return _capital_name_cells(text, text[here : here + len(line)].split(sep), here, sep)
     found: list[Finding] = []
     offset = here
     for index, cell in enumerate(cells):
-        stripped = cell.strip()
+        stripped = _unquoted(cell)
         if stripped:
             a = offset + cell.index(stripped)
             value = text[a : a + len(stripped)]
@@ -1737,8 +1816,11 @@ def _after_place_word(folded: str, start: int) -> bool:
     words = _WORD_RE.findall(before)
     if len(words) > 2 and words[-1] in ("de", "d") and words[-3] == "en":
         return False  # "le rdv en préfecture de Léna": where one goes, not a place's name
-    for word in reversed(words[-6:]):
-        word = word.split("'")[-1].split("’")[-1]
+    last = words[-6:]
+    for index in range(len(last) - 1, -1, -1):
+        word = last[index].split("'")[-1].split("’")[-1]
+        if word == "residence" and index > 0 and last[index - 1] == "de":
+            return False  # "frais de changement de résidence du major X": a move, no place
         if word in kw.PLACE_WORDS_BEFORE or word in kw.SAINTS:
             return True
         # "parc Pierre et Marie Curie", "lycée Jean-Jacques Rousseau": given names before.
@@ -1832,6 +1914,8 @@ _VERBS_AFTER_NAME = kw.PERSON_VERBS | kw.words(
 
 # A pronoun or an article elided before a verb or a noun: "m'a", "c'est", "l'agent", "qu'il".
 _ELIDED_WORD_RE = re.compile(r"(?:[cdjlmnst]|qu)['’]")
+# The same before a verb only: not "d'" or "l'", which open names ("Madame d'Orgeval").
+_ELIDED_VERB_RE = re.compile(r"(?:[cjmnst]|qu)['’]")
 
 
 def _lower_name(text: str, folded: str, position: int, known_first: bool) -> tuple[int, str]:
@@ -2001,6 +2085,17 @@ _LOWER_SURNAME_AT_RE = re.compile(rf"[{_LOW}][{_LOW}'’\-]{{1,30}}(?![\w'’\-]
 _AND_RE = re.compile(r"[ \t]*(?:,|et|ou|&)[ \t]+")  # a name does not run on the next line
 
 
+# Nationalities said in apposition after a name, capitalised as nouns.
+_NATIONALITIES = kw.words(
+    """
+    francais francaise belge suisse canadien canadienne luxembourgeois luxembourgeoise
+    allemand allemande espagnol espagnole portugais portugaise italien italienne anglais
+    anglaise britannique americain americaine marocain marocaine algerien algerienne
+    tunisien tunisienne senegalais senegalaise malien malienne ivoirien ivoirienne
+    """
+)
+
+
 def _coordinated(text: str, folded: str, names: Sequence[Finding]) -> list[Finding]:
     """Names joined to a found one: "Ajoute Herman et Chrétien", "Présents : A B, C D, E F"."""
     found: list[Finding] = []
@@ -2017,6 +2112,8 @@ def _coordinated(text: str, folded: str, names: Sequence[Finding]) -> list[Findi
             words = value.split()
             if not _plausible_name(words) or words[0] in kw.CIVILITIES:
                 break
+            if fold(words[0]) in _NATIONALITIES:
+                break  # "Mme Lilou Volmar, Française établie hors de France"
             start = match.start()
             found.append(Finding("personne", start, start + len(value), value))
             end = start + len(value)
@@ -2233,6 +2330,9 @@ def _ambiguous_first_names(text: str, folded: str) -> list[Finding]:
         previous = before.group(1) if before is not None else ""
         if previous[:1].isupper() or previous in ("du", "au"):
             continue  # "Le Marin", "au Marin": a town's name
+        place_word = previous in ("de", "en") or text.startswith(" à ", match.end())
+        if word in _PLACE_NAMES_TOO and place_word:
+            continue  # "la Banque de France demande", "le consulat de France à Toronto"
         if _after_place_word(folded, match.start()):
             continue
         found.append(Finding("personne", match.start(), match.end(), match.group()))
@@ -2650,6 +2750,7 @@ _NOT_SUBJECT_NAMES = kw.words(
     quel quelle quels quelles suite objet aide merci bonjour note rappel question urgent info
     attention cela ceci chacun chacune personne aucun aucune tout toute tous rien celui celle
     chaque comment pourquoi combien depuis pendant selon sinon puis ensuite enfin voici voila
+    vite petite rapide rapidement court bref simple
     """
 )
 # Two capitalised words after a word that introduces a person ("reformuler ce message pour
@@ -2973,9 +3074,59 @@ def _names_before_birth(text: str, folded: str) -> list[Finding]:
     return found
 
 
+# A family name then the given name's initial, as lists and files write them ("Pinto J.,
+# agent", "Essai : Ricci W. a une …"): the initial closes the name before a comma, a bracket,
+# the end or a word in lower case, never before a digit ("Article L. 1234").
+_NAME_THEN_INITIAL_RE = re.compile(
+    rf"(?<![\w.'’\-])(?P<name>(?P<family>[{_UP}][{_LOW}'’]+(?:-[{_UP}][{_LOW}'’]+)?)"
+    rf"[ \t][{_UP}]\.)(?=[ \t]*(?:[,;:)(]|$|[ \t][{_LOW}]))",
+    re.MULTILINE,
+)
+# Nouns that a capital letter and a dot follow without a name ("Annexe B.", "hépatite C.").
+_LETTERED_NOUNS = kw.words(
+    """
+    annexe annexes partie groupe categorie classe type niveau zone batiment bat escalier porte
+    lot plan option article titre chapitre section point etape phase version cas hall aile
+    pavillon secteur tranche liste modele formulaire tableau figure rang equipe salle bloc
+    unite tour vitamine hepatite permis piece sous-section alinea paragraphe livre tome
+    """
+)
+
+
+# A name then the person's age in brackets ("Au foyer, Teva (16 ans) …", "Vuthy (15 ans)").
+_NAME_WITH_AGE_RE = re.compile(
+    rf"(?<![\w'’\-])(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_PARTICLE}?{_NAME_WORD}){{0,2}})"
+    r"[ \t]*\([ \t]*\d{1,3}[ \t]*ans[ \t]*\)"
+)
+
+
+def _names_with_age(text: str, folded: str) -> list[Finding]:
+    if " ans" not in folded:
+        return []
+    found = []
+    for match in _NAME_WITH_AGE_RE.finditer(text):
+        a, b = match.span("name")
+        words = text[a:b].split()
+        while words and not _plausible_name(words):
+            words = words[1:]  # "Selon Teva (16 ans)": the name is the last words
+        if not words or _after_place_word(folded, b - len(" ".join(words))):
+            continue
+        a = b - len(" ".join(words))
+        found.append(Finding("personne", a, b, text[a:b]))
+    return found
+
+
 def _initial_names(text: str, folded: str) -> list[Finding]:
     """An initial and a capitalised family name that is no function, place or common word."""
     found = []
+    for match in _NAME_THEN_INITIAL_RE.finditer(text):
+        a, b = match.span("name")
+        family = match.group("family")
+        if fold(family) in _LETTERED_NOUNS or not _plausible_name([family]):
+            continue
+        if fold(family) in kw.LOWER_CASE_WORDS or _after_place_word(folded, a):
+            continue
+        found.append(Finding("personne", a, b, text[a:b]))
     for match in _INITIAL_NAME_RE.finditer(text):
         a, b = match.span("name")
         if text[a] == "M" or folded[max(0, a - 6) : a].rstrip(" .").endswith("art"):
@@ -2987,6 +3138,13 @@ def _initial_names(text: str, folded: str) -> list[Finding]:
             continue
         found.append(Finding("personne", a, b, text[a:b]))
     return found
+
+
+# A one-line message signed at its end, after its question or its last sentence ("… comment
+# formuler ma demande ? Jérôme LE", "… tu préviens le proviseur ? Wassissi Le Scouarnec").
+_SIGNED_TAIL_RE = re.compile(
+    rf"[?!.][ \t]+(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_PARTICLE}?{_NAME_WORD}){{1,2}})[ \t]*\Z"
+)
 
 
 def _signatures(text: str, folded: str) -> list[Finding]:
@@ -3001,6 +3159,13 @@ def _signatures(text: str, folded: str) -> list[Finding]:
         words = value.split()
         if _plausible_name(words) and not any(_is_institution(w) for w in words):
             found.append(Finding("personne", match.start(), match.start() + len(value), value))
+    tail = _SIGNED_TAIL_RE.search(text, max(0, len(text) - 80))
+    if tail is not None:
+        words = tail.group("name").split()
+        first, last = fold(words[0]).lower(), fold(words[-1]).lower()
+        known = _known_first_name(first) or last in kw.COMMON_SURNAMES
+        if known and _plausible_name(words) and not any(_is_institution(w) for w in words):
+            found.append(Finding("personne", tail.start("name"), tail.end("name"), tail["name"]))
     for match in _INITIAL_NAME_LINE_RE.finditer(text):
         words = match.group("name").split()
         if _plausible_name(words[1:]) and not _is_institution(words[-1]):
@@ -3063,7 +3228,7 @@ def find_names_by_rules(text: str, folded: str | None = None) -> list[Finding]:
     found += _signatures(text, folded) + _pairs_with_a_known_part(text, folded)
     found += _names_by_structure(text, folded) + _initial_names(text, folded)
     found += _names_by_what_is_said(text, folded) + _lone_subjects(text, folded)
-    found += _names_before_birth(text, folded)
+    found += _names_before_birth(text, folded) + _names_with_age(text, folded)
     for match in _overlapping(_CIVILITY_RE, text):
         name = _trim_name(match.group("name"))
         if not name:
@@ -3126,6 +3291,10 @@ def find_names_by_rules(text: str, folded: str | None = None) -> list[Finding]:
             continue
         found.append(Finding("personne", match.start(), match.end(), match.group()))
     for match in _LOWER_CIVILITY_RE.finditer(text):
+        if _ELIDED_VERB_RE.match(folded, match.end()) is not None or any(
+            f.start < match.end() and match.start() < f.end for f in found
+        ):
+            continue  # "Naisseline M. n'était pas à bord", "Pennec M. figure": an initial
         end, name = _lower_name(text, folded, match.end(), False)
         if end and _plausible_name(name.split()) and not _after_place_word(folded, match.start()):
             found.append(Finding("personne", match.end(), end, name))
@@ -3390,7 +3559,10 @@ _QUESTION_CASE_RE = re.compile(
 _PROCEDURE_END_RE = re.compile(r"(?<![\w'])" + _PROCEDURE_VERBS + r" $")
 _QUESTION_WORDS_RE = re.compile(
     r"\?|(?<![\w'])(?:comment|quelle|quel|quelles|quels|que faire|est-ce|peut-on|doit-on"
-    r"|faut-il|expliquer|explique|procedure|demarche)(?![\w])"
+    r"|faut-il|expliquer|explique|procedure|demarche"
+    # A note about the general case ("fiche sur les droits d'un agent en burn-out, cas général").
+    r"|fiche|cas general|en general|reponse generale|question generale|de maniere generale)"
+    r"(?![\w])"
 )
 
 
@@ -3403,8 +3575,9 @@ _ANYONE_ADJECTIVES = (
     r"|ier|iere)))"
     r"{0,2}"
 )
+# At the start, or after an opener and a colon ("petite question : un agent peut-il …").
 _ANYONE_START_RE = re.compile(
-    r"^(?:un|une)(?: "
+    r"^(?:[\w' ]{3,30}: )?(?:un|une)(?: "
     + _ANYONE_NOUNS
     + _ANYONE_ADJECTIVES
     + r"(?: (?:qui|en|etant|ayant|atteinte?s?|souffrant|place|placee|mise?))?)? ?$"
@@ -3417,12 +3590,12 @@ _INVERTED_RE = re.compile(_INVERTED)
 # "Un agent public peut-il porter le voile ?", "un stagiaire peut-il prier pendant la pause ?":
 # the rule asked of the indefinite subject before the topic.
 _ANYONE_ASKS_RE = re.compile(
-    r"^(?:un|une|des) "
+    r"^(?:[\w' ]{3,30}: )?(?:un|une|des) "
     + _ANYONE_NOUNS
     + _ANYONE_ADJECTIVES
     + " "
     + _INVERTED
-    + r"(?: [\w'\-]{1,25}){0,4} ?$"
+    + r"(?: [\w'\-]{1,25}){0,6} ?$"
 )
 
 
@@ -3430,7 +3603,7 @@ def _question_about_anyone(sentence: str, position: int) -> bool:
     if position <= 100 and _ANYONE_ASKS_RE.search(sentence, 0, position) is not None:
         return True
     if (
-        position <= 40
+        position <= 70
         and _ANYONE_START_RE.search(sentence, 0, position) is not None
         and _INVERTED_RE.search(sentence, position, position + 120) is not None
     ):
@@ -3690,7 +3863,21 @@ def _predicated(sentence: str, position: int, original: str = "") -> bool:
         subject in kw.TOPIC_GENERIC_HEADS
         or subject in kw.IMPERSONAL_SUBJECTS
         or re.fullmatch(kw.ORGANISATION_NOUNS, subject) is not None
+        or _topic_as_subject(sentence, verb_at)
     )
+
+
+_ARTICLE_AT_START_RE = re.compile(r"(?:[\w' ]{3,30}: )?(?:la |le |les |l'|un |une |des )?")
+
+
+def _topic_as_subject(sentence: str, verb_at: int) -> bool:
+    """A topic opening the sentence as the subject of its verb: a definition ("la conduite sans
+    permis est un délit : rédige l'affiche"), no one's."""
+    if verb_at > 60:
+        return False
+    at = _ARTICLE_AT_START_RE.match(sentence, 0, verb_at)
+    lo = 0 if at is None else at.end()
+    return any(pattern.match(sentence, lo, verb_at) for pattern in _TOPIC_RES.values())
 
 
 # Animals, herds or plants right after a genetic word: "tests ADN sur les chiens de race".
@@ -3698,6 +3885,63 @@ _OF_ANIMALS_RE = re.compile(
     rf"(?: (?:de la|du|des|de|d'|sur|sur les|sur des|chez les|de ses|de leurs))? ?{kw.ANIMALS}"
     r"(?![\w])"
 )
+
+
+# A count at the head of the sentence, with no name from there on ("combien de lits en
+# psychiatrie ?", "statistiques 2023 : jours d'arrêt maladie par site"): no one's (folded).
+_STATISTIC_RE = re.compile(
+    r"(?:^|: )(?:statistiques?|combien|nombre|taux|pourcentage|proportion|chiffres"
+    r"|indicateurs?|repartition)"
+    r"(?: (?!(?:mon|ma|mes|son|sa|ses|notre|votre|leur|leurs|il|elle|je|j')(?![\w]))"
+    r"[\w'\-:]{1,20}){0,4} ?$"
+)
+# A people or a faith's believers at the head of the sentence ("les harkis et leurs enfants
+# ont droit à …"), and how many a condition touches ("… touche une fille sur 2 500"), with no
+# name from there on.
+_GROUP_START_RE = re.compile(r"(?:[\w' ]{3,30}: )?(?:les|des|tous les|toutes les) $")
+_PREVALENCE_RE = re.compile(
+    r"(?<![\w])(?:touche|touchent|concerne|concernent|affecte|affectent) (?:une?|\d[\d \u00a0]*)"
+    r" (?:[\w\-]+ )?sur (?:\d|cent|mille|dix)"
+)
+# The offence someone suffered, in apposition ("M. Roux, victime d'une escroquerie en ligne,
+# demande …"): not theirs. (pii_fr.jsonl labels "dit avoir été victime d'une agression" as an
+# offence: the predicate is left to the rules.)
+_VICTIM_OF_RE = re.compile(r"(?:^|[,(] ?)victimes? (?:d'|de |du |des )[\w' \-]{0,25}$")
+# A ward named by its speciality ("transmissions du service de psychiatrie : …").
+_WARD_RE = re.compile(r"(?<![\w])(?:du|le|au|ce|des|les|aux) services? (?:de |d')$")
+# An ancestry DNA test ("a fait un test ADN d'ascendance"): genetic data, not an origin.
+_ANCESTRY_TEST_RE = re.compile(
+    r"(?:tests?|analyses?|kits?) (?:adn|genetiques?|genealogiques?) (?:d'|de |des )?$"
+)
+
+
+def _no_ones_case(
+    category: str, sentence: str, position: int, bounds: tuple[int, int], starts: list[int]
+) -> bool:
+    """Whether the topic at `position` of the folded sentence (at `bounds` in the text) is an
+    offence suffered, an ancestry test, a ward, a count, a group or a prevalence: no one's.
+    `starts` are the names' starts, sorted."""
+    if category == "infraction" and (
+        _VICTIM_OF_RE.search(sentence, max(0, position - 40), position) is not None
+    ):
+        return True
+    if category == "origine" and (
+        _ANCESTRY_TEST_RE.search(sentence, max(0, position - 30), position) is not None
+    ):
+        return True
+    if category == "sante" and _WARD_RE.search(sentence, max(0, position - 20), position):
+        return True
+    count = _STATISTIC_RE.search(sentence, max(0, position - 80), position)
+    if count is None and category in ("origine", "religion"):
+        count = _GROUP_START_RE.match(sentence, 0, position)  # a people, a faith's believers
+    if count is not None:
+        since = count.start()
+    elif _PREVALENCE_RE.search(sentence, position, position + 80) is not None:
+        since = 0  # "le syndrome de Turner touche une fille sur 2 500"
+    else:
+        return False
+    start, end = bounds
+    return bisect_left(starts, start + since) == bisect_left(starts, end)
 
 
 def _topic_steps(
@@ -3768,6 +4012,10 @@ def _topic_steps(
                         sentence, match.end()
                     ):
                         continue  # "analyses génétiques des bovins": no person's
+                    if _no_ones_case(
+                        category, sentence, match.start(), (start, end), people_starts
+                    ):
+                        continue  # "combien de lits en psychiatrie ?", "victime d'un vol"
                     if not anchored and not _predicated(sentence, match.start(), original):
                         continue
                     finding = Finding(category, a, b, text[a:b])

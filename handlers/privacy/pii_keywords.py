@@ -34,7 +34,9 @@ ETHNIC_ADJECTIVES = (
     r"|antillaises?|mahoraises?|portugaises?|polonaises?|italiennes?|espagnoles?|roumaines?"
     r"|bulgares?|ukrainiennes?|russes?|tchetchenes?|afghanes?|syriennes?|libanaises?"
     r"|iraniennes?|pakistanaises?|indiennes?|sri-lankaises?|tamoules?|philippines?"
-    r"|ouighoures?|noires?|subsahariennes?|etrangeres?|immigrees?)"
+    r"|ouighoures?|noires?|subsahariennes?|etrangeres?|immigrees?"
+    # Peoples of Guyana ("est kali'na", "suis bushinengué").
+    r"|kali'na|kalinas?|bushinengues?|bushinenges?|wayanas?|wayampis?|palikurs?|lokonos?)"
 )
 
 # Animals, herds and plants a laboratory tests, not people: "analyses génétiques des bovins",
@@ -118,7 +120,9 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         # A genetic disease is genetic data only (see genetique_biometrie).
         r"atteinte?s? (?:d'une?|de la|du|des|de|d') ?(?!(?:une? |la |les |des )?(?:maladie"
         r"|anomalie|mutation|affection)s?"
-        r" (?:genetique|hereditaire|chromosomique))[a-z]{3,}",
+        r" (?:genetique|hereditaire|chromosomique)|syndromes? (?:de l'x|du x|de turner"
+        r"|de klinefelter|de marfan|de lynch|de williams|d'angelman|de prader-willi|de rett"
+        r"|d'ehlers-danlos|de noonan)|trisomie)[a-z]{3,}",
         r"souffr(?:e|ent|ait|ant) (?:d'une?|de la|du|des|de|d') ?[a-z]{3,}",
         r"mucoviscidose",
         r"(?:sa|leur|ma|ta|votre) maladie",
@@ -250,7 +254,8 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"assistante? parlementaire",
         r"milite (?:au|a la|a l'|pour|dans|chez|aupres)(?! (?:la |le |l')?(?:cgt|cfdt|fo|unsa"
         r"|sud|fsu|cftc|cfe-cgc|solidaires|snes|sgen|snuipp|alliance|syndicat|fnsea|fdsea"
-        r"|jeunes agriculteurs|confederation paysanne|coordination rurale|modef))",
+        r"|jeunes agriculteurs|confederation paysanne|coordination rurale|modef|snpes|snupfen"
+        r"|usm|unite sgp|sgp|scsi|ufap|snepap))",
         r"(?:candidat|candidate|elu|elue) (?:aux|sur une liste aux) (?:municipales|legislatives|"
         r"regionales|departementales|europeennes|senatoriales)",
         r"conseill(?:er|ere) municipale? d'opposition",
@@ -511,7 +516,9 @@ UNIONS = (
     r"|unsa justice|fo justice|cgt penitentiaire|fo penitentiaire|snpes(?:-pjj)?(?:-fsu)?"
     r"|unite sgp(?: police)?|snuas-fp"
     # Farmers' unions (twelfth round).
-    r"|fnsea|fdsea|jeunes agriculteurs|confederation paysanne|coordination rurale|modef)"
+    r"|fnsea|fdsea|jeunes agriculteurs|confederation paysanne|coordination rurale|modef"
+    # Foresters' and magistrates' unions (thirteenth round).
+    r"|snupfen|usm|syndicat de la magistrature)"
 )
 _MORE_TOPICS: dict[str, tuple[str, ...]] = {
     "sante": (
@@ -526,8 +533,8 @@ _MORE_TOPICS: dict[str, tuple[str, ...]] = {
         r"(?:cure de )?desintoxication",
         r"sevrage",
         r"(?:opere|operee|operation|intervention)s? (?:du|de la|des|de l'|d'un|d'une|au|a la)"
-        r" (?:genou|dos|hanche|coeur|epaule|cheville|poignet|main|pied|ventre|cerveau|colonne"
-        r"|cataracte|appendicite|vesicule|sein|prostate|thyroide|canal carpien|menisque)",
+        r" (?:genou|dos|hanche|c(?:œ|oe)ur|epaule|cheville|poignet|main|pied|ventre|cerveau"
+        r"|colonne|cataracte|appendicite|vesicule|sein|prostate|thyroide|canal carpien|menisque)",
         r"hernies? discales?",
         r"fractures?(?! (?:numerique|sociale|territoriale|generationnelle))",
         r"(?:perdu|perte de) l'usage (?:d'un|d'une|de (?:sa|son|ses))",
@@ -1899,6 +1906,62 @@ _TENTH_TOPICS: dict[str, tuple[str, ...]] = {
 for _category, _patterns in _TENTH_TOPICS.items():
     TOPIC_PATTERNS[_category] = TOPIC_PATTERNS[_category] + _patterns
 
+# Thirteenth round (after test12's reading): ways of saying a topic the lists left out.
+_ELEVENTH_TOPICS: dict[str, tuple[str, ...]] = {
+    "sante": (
+        # Psychiatric care without consent ("a été admis en soins sans consentement").
+        r"(?=[aphi])(?:admise?s?|placee?s?|hospitalisee?s?|internee?s?) (?:en |sous )?(?:soins"
+        r" (?:psychiatriques )?sans (?:son )?consentement|soins psychiatriques|sdre|sdt|hdt"
+        r"|(?:hospitalisation )?sous contrainte|hospitalisation d'office)",
+    ),
+    "opinion_politique": (
+        # Having been in a movement, said without an article ("était gilet jaune"), not a
+        # safety vest ("porter un gilet jaune").
+        r"(?=[eascd])(?:etait|etais|est|suis|a ete|ai ete|ancien|ancienne|comme|devenue?)"
+        r" gilet jaune",
+        # A vote told about someone ("a voté pour l'indépendance au référendum").
+        r"(?=[av])(?:a|ai|avait|avais|aurait|avoir) vote (?:pour|contre) (?:l'independance"
+        r"|l'autonomie|le oui|le non|le maintien|la sortie)|vote (?:oui|non) au referendum",
+    ),
+    "origine": (
+        # Born to a group ("fille de pieds-noirs", "petit-fils de harkis").
+        r"(?=[fpde])(?:fils|fille|petite?-(?:fils|fille)|petits-enfants|enfants?"
+        r"|descendante?s?|issue?s?) (?:de |d'une famille de |d')(?:pieds?-noirs|harkis?"
+        r"|rapatries d'algerie)",
+    ),
+    "vie_sexuelle": (
+        # Sexual practices ("pratique le BDSM") and a double life.
+        r"(?=p)pratiqu\w{0,4} (?:le |la |du |l')?(?:bdsm|sadomasochisme|sado-masochisme"
+        r"|echangisme|candaulisme|fetichisme|shibari|sm)(?![\w])",
+        r"(?=[amv])(?:a|avait|mene|menait|vit|vivait) une double vie",
+        # The sex on one's civil status changed, said with a verb ("a demandé le changement
+        # de la mention du sexe à l'état civil"), not the procedure alone.
+        r"(?=[daeo])(?:demande|obtenu|engage|entame|fait|depose)e?s?"
+        r" (?:le |un |la |une |sa |son )?(?:changement|modification|rectification"
+        r"|demande de changement) (?:de |de la |d')?(?:la )?mention (?:du|de son|de mon|de sexe)",
+    ),
+    "genetique_biometrie": (
+        # A part of the body enrolled ("a enrôlé sa voix pour l'authentification").
+        r"(?=e)enrolee?s? (?:sa|ma|ta|son|mon|ton|ses|mes|leur|leurs) (?:voix|empreintes?"
+        r"|visage|iris|veines|reseau veineux|main|paume|doigts?)",
+    ),
+    "infraction": (
+        # Followed by the probation service or the sentencing judge ("est suivie par le SPIP").
+        r"(?=[es])(?:est|etait|a ete|sont|suis|etre) suivie?s? (?:par le |par la |au |a la )"
+        r"(?:spip|jap|juge d'application des peines|juge de l'application des peines)",
+        r"(?=[ac])(?:a |ai |avait |avoir )?conduit sans (?:permis|assurance)",
+        # A tax or social security reassessment for an offence ("redressé pour travail
+        # dissimulé"), a record ("a un casier pour vol"), a penal measure for a minor.
+        rf"(?=r)redressee?s? (?:par l'urssaf )?pour {OFFENCE_NOUNS}",
+        r"(?=a)(?:a|ai|avait|avoir) (?:deja )?un casier (?:pour|charge|bien rempli)",
+        r"(?=[f])(?:fait|faisait|a fait) l'objet d'une (?:mesure educative judiciaire"
+        r"|mesure judiciaire d'investigation educative|mesure de reparation penale"
+        r"|mise a l'epreuve|interdiction de paraitre|interdiction de sejour)",
+    ),
+}
+for _category, _patterns in _ELEVENTH_TOPICS.items():
+    TOPIC_PATTERNS[_category] = TOPIC_PATTERNS[_category] + _patterns
+
 # Acronyms matched on the original text, case-sensitive ("SUD" the union, not "le sud").
 TOPIC_ACRONYMS: dict[str, tuple[str, ...]] = {
     "sante": ("VIH", "AVC", "IVG", "RQTH", "CLM", "CLD", "TMS", "ALD", "TSA", "TDAH"),
@@ -1925,6 +1988,12 @@ TOPIC_ACRONYMS: dict[str, tuple[str, ...]] = {
         "Solidaires",
         "Alliance",
         "SNALC",
+        # Foresters', magistrates' and police unions.
+        "SNUPFEN",
+        "USM",
+        "Unité SGP",
+        "SCSI",
+        "SNPES-PJJ",
     ),
     "opinion_politique": (
         "RN",
@@ -1966,7 +2035,7 @@ MEMBERSHIP_PATTERN = (
     r"badge|pins|pin's|autocollant|macaron|brassard|chasuble|drapeau|t-shirt|tee-shirt|"
     r"casquette|sticker|exclu|radie|assesseur|colistier|scrutat|a fond|"
     # Ninth round: union leave and a party's events.
-    r"decharg|reunion|meeting|congres|"
+    r"decharg|reunion|meeting|congres|particip|"
     # Twelfth round: a stand held for it ("tient le stand du PS au marché").
     r"tien\w{0,4} (?:le |un |son |leur )?stand|tenu (?:le |un |son |leur )?stand)"
 )
@@ -2125,7 +2194,7 @@ SAINTS = frozenset(words("saint sainte st ste san santa sao"))
 PLACE_WORDS_BEFORE = PLACE_WORDS | words(
     "halle fort mont lac canal chapelle chateau village clos domaine pole base cite fetes passage"
     " commune communes ville municipales canton agglomeration metropole arrondissement"
-    " douane douanes"
+    " douane douanes capitainerie consulat ambassade"
 )
 
 # Second words that are not family names ("France Travail", "Marine nationale").
@@ -2387,6 +2456,7 @@ STREET_TYPES = (
     "grande rue", "rond point", "chem.", "imp.", "rte", "pl.", "all.", "lieudit", "quartier", "r.",
     "chemin rural", "chemin communal", "chemin vicinal", "route départementale",
     "route nationale", "rés.", "rés", "res.", "lot.", "ch.", "qu.", "rte.",
+    "karrer", "hent",  # Breton: "29 karrer ar Sant", "hent Sant-Jakez"
 )  # fmt: skip
 
 # Street types that say "street" even without a number before them ("chemin des Vignes"): not
@@ -2399,6 +2469,7 @@ STREET_TYPES_ALONE = (
     "chemin rural", "chemin communal", "chemin vicinal", "chem.", "rte.", "qu.",
     # Short forms that are other things alone ("R. Dupont", "av. J.-C."): with their particle.
     "r. du", "r. de", "r. des", "ch. du", "ch. de", "ch. des", "av. du", "av. de", "av. des",
+    "cité des", "cité du", "cité de", "cite des", "cite du", "cite de",
 )  # fmt: skip
 
 # Words before an address that make it the address of an office, not of a person.
@@ -2424,7 +2495,10 @@ INSTITUTION_WORDS = (
     r"eglise|groupe scolaire|creche|campus|faculte|iut|zone d'activites|zone industrielle|"
     r"za|zi|zac|parc d'activites|technopole|prefet|prefete|sous-prefet|sous-prefete|"
     r"recteur|rectrice|ministre|procureur|procureure|president du conseil|"
-    r"presidente du conseil|monsieur le maire|madame la maire|finances publiques)"
+    r"presidente du conseil|monsieur le maire|madame la maire|finances publiques|"
+    # Consulates, ports and the premises of a body: "le consulat est joignable au +84 …".
+    r"consulat|consulats|consulat general|ambassade|ambassades|chancellerie|"
+    r"section consulaire|capitainerie|gare maritime|aeroport|structure|magasin)"
 )
 
 # Words before an address or a city that make it a person's home.
@@ -2434,13 +2508,15 @@ DOMICILE_WORDS = (
     r"(?:agent|usager|interesse|interessee|demandeur|demandeuse|beneficiaire|famille|salarie|"
     r"salariee|eleve|patient|patiente|locataire|debiteur|debitrice)|"
     r"domicilie|domiciliee|domicilies|domicile|demeurant|demeure|habite|habitant|"
-    r"habitante|reside|residant|residante|vit|vivant|adresse personnelle|son adresse|"
+    r"habitante|reside|residant|residante|vit|vivant|adresse personnelle|adresse perso|"
+    r"son adresse|"
     r"sa residence|nouvelle adresse|adresse :|adresse postale|a emmenage|demenage|"
     r"mon adresse|leur adresse|votre adresse|ton adresse|chez moi|chez lui|chez elle|"
     r"chez eux|chez nous|j'habite|j'ai demenage|je vis|je reside|domiciliation|"
     r"adresse de correspondance|adresse du domicile|adresse de l'agent|adresse de l'usager|"
     r"adresse de la famille|adresse du demandeur|adresse de la demandeuse|s'installe|"
-    r"installe|installee|loge|logee|heberge|hebergee|hebergement|residence principale|"
+    r"installe|installee|installation|loge|logee|heberge|hebergee|hebergement|"
+    r"residence principale|"
     r"residence secondaire|lieu de vie|lieu de residence|envoyer (?:a|chez) (?:m\.|mme|"
     r"monsieur|madame)|"
     # "l'adresse déclarée :", "adresse des parents :", "adresse du tuteur légal :".
@@ -2465,7 +2541,7 @@ BIRTH_TRIGGERS = (
     # "n. le 03/03/1985" in a record.
     r"n\. le|"
     r"date de naissance(?: est| c'est| c| =)?|date (?:de |d'|de la )?naiss\.?|ddn|d\.d\.n\.|dob|"
-    r"naissance ?:|anniversaire ?:?|"
+    r"naissance ?:|naissance(?= le )|anniversaire ?:?|"
     r"date et lieu de naissance"
 )
 
@@ -2490,7 +2566,8 @@ REFERENCE_CONTEXT = (
     r"badge|inventaire|immobilisation|parcelle|cadastre|agrement|licence|"
     r"immatriculation|accuse de reception|numero d'ordre|n° d'ordre|numero de serie|"
     r"numero de suivi|numero de commande|numero de dossier|siret|siren|tva|rcs|naf|ape|"
-    r"finess|rna|uai|subvention|n°)"
+    r"finess|rna|uai|subvention|avis d'echeance|echeance|echeancier|avis de paiement|"
+    r"avis de somme a payer|titre de recette|n°)"
 )
 
 # Whose a bank account is: a public accountant's or a body's ("IBAN de la régie de recettes",
@@ -2584,6 +2661,7 @@ FUNCTIONAL_MAILBOX_WORDS = """
     ddcs ddets-pp ddpp dir dira dirm drjscs sgaer ars cpam dsden-secretariat inspe
     admission admissions urgences consultation consultations rdv rendez-vous facturation
     regie regies entrees bureau-des-entrees patients accueil-patients
+    capitainerie port ports cfe essais essais-cliniques recherche-clinique drci comite
 """
 
 # Given names that are also ordinary words or places: alone, they are not taken for a person.
@@ -2717,9 +2795,15 @@ ROLE_BEFORE_NAME = (
     r"conductrice|facteur|factrice|ouvrier|ouvriere|magasinier|magasiniere|"
     # Whom a file is about: "le contribuable Susini", "l'éleveuse Marechal", "la juge X".
     r"contribuable|juge|exploitant|exploitante|eleveur|eleveuse|proprietaire|gerant|gerante|"
-    r"mandant|mandante|mandataire|assesseur|assesseure|suppleant|suppleante)"
+    r"mandant|mandante|mandataire|assesseur|assesseure|suppleant|suppleante|"
+    # Soldiers, minors, researchers and wardens: "le militaire Astruc", "la mineure X".
+    r"militaire|mineur|mineure|chercheur|chercheuse|garde-peche|garde-chasse|"
+    # After a space: "Lemaire", "Lejeune" and "Lenfant" are family names.
+    r"(?<=[\s'])(?:maire|enfant|jeune)|"
+    r"garde forestier|garde forestiere)"
     r"(?: de (?:bureau|travail|service|equipe|stage|mairie|permanence|garde)|"
-    r" d'(?:internat|externat|accueil|astreinte)| (?:recenseur|recenseuse|volontaire))?"
+    r" d'(?:internat|externat|accueil|astreinte)| (?:recenseur|recenseuse|volontaire)"
+    r"| (?:adjoint|adjointe|associe|associee|patrimonial|patrimoniale|principal|principale))?"
     # In a list of roles, without an article: "assesseurs Arman IRIGOYEN et Pierre Gallo,
     # secrétaire Demir", "témoins Pinto-Kouyaté et Cheikh Boyer", "; mandataire Ghjuvan".
     r"|(?<=[,:;—–] )(?:presidente?|assesseure?s?|secretaire|temoins?|mandante?|mandataire"
@@ -2790,6 +2874,10 @@ PERSON_CUES = (
     r"echange avec|entretien annuel de|le casier de|du casier de|la main de|le visage de|"
     r"certifie heberger|certifie avoir heberge|adresser a|adressez a|"
     r"rencontre avec|point avec|la question de|la demande de|la situation de|le dossier de|"
+    # "dans le dossier RH de Fofana", "Dossier de Gourvès : …" opening a line.
+    r"dossier (?:rh|administratif|individuel|personnel|medical|social) de|(?<![^\n])dossier de|"
+    # Whose birth date or identity papers: "la DDN de Tavita Tetuanui", "passeport de …".
+    r"ddn de|date de naissance de|carte d'identite de|passeport de|"
     r"la candidature de|l'absence de|l'arret de|le conge de|le rib de|l'iban de|le compte de|"
     r"l'adresse de|le numero de|le mail de|le courriel de|le message de|le rapport de|"
     r"la lettre de|le signalement de|la plainte de|le titre de sejour de|la fiche de|"
@@ -2825,7 +2913,9 @@ SELF_INTRODUCTION = (
     r"nom d'usage ?:|nom de naissance ?:|prenom ?:|prenoms ?:|prenom\(s\) ?:|"
     r"prenom usuel ?:|"
     # A record without colons: "numéro ss 177036721372508 nom LAURET", "ddn 05/03/62 nom X".
-    r"(?<=\d )(?:nom|prenom|nom de famille))"
+    r"(?<=\d )(?:nom|prenom|nom de famille)|"
+    # Fields between slashes or bars: "NIR … / nom TURPIN / prénom Sophie".
+    r"(?<=[/|] )(?:nom|prenom|nom de famille)(?= ))"
 )
 
 # Words just before a topic that make it a policy, a service, a product or a requirement, not
@@ -2864,6 +2954,7 @@ TOPIC_GENERIC_HEADS = frozenset(
     temple temples eglise eglises chapelle chapelles mosquee mosquees synagogue synagogues
     cathedrale cathedrales paroisse paroisses aumonerie aumoneries cimetiere cimetieres carre
     carres lieu lieux salle salles edifice edifices batiment batiments
+    unite unites plateforme plateformes laboratoire laboratoires
     """
     )
 )

@@ -65,6 +65,8 @@ SETS = {
     "dev17": 150,
     "dev18": 150,
     "dev19": 150,
+    "dev20": 150,
+    "dev21": 150,
     "test3": 2400,
     "test4": 2300,
 }
@@ -102,6 +104,11 @@ FOCUSED = {
     # dev19: identifiers after test11's reading (birth dates said otherwise, Pacific phones,
     # institutions' accounts and mailboxes); half look-alikes.
     "dev19": ("iban", "date_naissance", "telephone", "email", "personne"),
+    # dev20: round 13's topic families after test12's reading; half look-alikes.
+    "dev20": (*TOPICS, "personne"),
+    # dev21: names, homes abroad and districts, birth dates, phones and e-mails after test12's
+    # reading (roles, initials after a name, ages, form fields); half look-alikes.
+    "dev21": ("personne", "adresse", "telephone", "email", "date_naissance"),
 }
 
 

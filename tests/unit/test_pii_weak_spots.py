@@ -3055,3 +3055,244 @@ def test_dev18_lines_are_well_formed() -> None:
             assert row["text"][start:end].strip() == row["text"][start:end], row
             if row["template"].startswith("dev18_neg"):
                 raise AssertionError(row)
+
+
+# -- topics13 round 13 (after test12's reading) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Mon frère a été hospitalisé sous contrainte le mois dernier.", "sante"),
+        ("Ma voisine a été admise en soins psychiatriques sans consentement.", "sante"),
+        ("Mon chef a été opéré du cœur en mai.", "sante"),
+        ("Mon oncle était gilet jaune à Rouen.", "opinion_politique"),
+        ("Mon collègue a voté contre l'indépendance au référendum.", "opinion_politique"),
+        ("Ma sœur participe aux actions d'Extinction Rebellion.", "opinion_politique"),
+        ("Mon collègue est adhérent du SNUPFEN.", "syndicat"),
+        ("La substitute est membre de l'USM.", "syndicat"),
+        ("Mon voisin est kali'na.", "origine"),
+        ("Je suis bushinengué et je cherche un logement.", "origine"),
+        ("Ma collègue est fille de pieds-noirs.", "origine"),
+        ("Mon voisin pratique le BDSM.", "vie_sexuelle"),
+        ("Mon collègue mène une double vie.", "vie_sexuelle"),
+        (
+            "Ma collègue a demandé le changement de la mention du sexe à l'état civil.",
+            "vie_sexuelle",
+        ),
+        ("Ma collègue a enrôlé sa voix pour l'authentification.", "genetique_biometrie"),
+        ("Ferrand K. a une trisomie 21, faut-il un consentement ?", "genetique_biometrie"),
+        ("Mon collègue est suivi par le SPIP.", "infraction"),
+        ("Mon voisin a conduit sans permis.", "infraction"),
+        ("Le gérant a été redressé pour travail dissimulé.", "infraction"),
+        ("Mon locataire a un casier pour vol.", "infraction"),
+        ("Le mineur fait l'objet d'une mesure éducative judiciaire pénale.", "infraction"),
+    ],
+)
+def test_topics13_families_are_found(text: str, category: str) -> None:
+    assert found(text, category), text
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Mme Roux, victime d'une escroquerie en ligne, demande une attestation.", "infraction"),
+        ("Transmissions du service de psychiatrie : Paul Roux sort demain.", "sante"),
+        ("Mme Roux anime la plateforme de séquençage du CHU.", "genetique_biometrie"),
+        ("Paul Roux a fait un test ADN d'ascendance, est-ce légal ?", "origine"),
+        ("L'élève Léa est atteinte du syndrome de Marfan.", "sante"),
+        ("Paul Roux doit porter un gilet jaune sur le chantier.", "opinion_politique"),
+        ("Paul Roux a un casier au vestiaire du gymnase.", "infraction"),
+        ("Lina Faure milite au SNPES-PJJ.", "opinion_politique"),
+    ],
+)
+def test_topics13_look_alikes_with_a_name_stay_quiet(text: str, category: str) -> None:
+    assert category not in [f.category for f in DETECTOR.scan(text).topics], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Petite question : un agent public peut-il porter le voile en classe ?",
+        "Pour une note : un fonctionnaire peut-il être candidat aux municipales ?",
+        "Un agent peut-il refuser de dire s'il est syndiqué ? Question générale.",
+        "Fiche sur les droits d'un agent en burn-out, cas général.",
+        "Statistiques 2023 : jours d'arrêt maladie par site, fais-moi un graphique.",
+        "Combien de lits en psychiatrie dans le département ? Trouve-moi la source.",
+        "Combien d'infractions routières en 2024 ? Donne-moi la source.",
+        "Combien d'heures de décharge syndicale pour 50 agents ? Aide-moi.",
+        "Les harkis et leurs enfants ont droit à une réparation.",
+        "Le syndrome de Turner touche une fille sur 2 500.",
+        "La conduite sans permis est un délit : rédige l'affiche.",
+    ],
+)
+def test_topics13_look_alikes_without_a_name_stay_quiet(text: str) -> None:
+    scan = DETECTOR.scan(text)
+    assert not scan.topics, (text, scan.topics)
+
+
+def test_dev20_is_what_its_generator_writes(tmp_path: Path) -> None:
+    from devtools import pii_corpus_dev20
+
+    path = tmp_path / "dev20.jsonl"
+    pii_corpus_dev20.write(pii_corpus_dev20.generate(), path)
+    assert path.read_bytes() == pii_corpus_dev20.OUT.read_bytes(), (
+        "python -m devtools.pii_corpus_dev20"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Statistiques : combien de " * 2_500,
+        "victime d'une escroquerie et " * 2_000,
+        "les harkis touchent un sur " * 2_500,
+        "Koné L. a une trisomie " * 2_500,
+    ],
+)
+def test_topics13_round_constructs_stay_linear(text: str) -> None:
+    start = time.process_time()
+    scan_text(text[:60_000])
+    assert time.process_time() - start < 5.0
+
+
+# -- names13 round 13 (after test12's reading) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le militaire Etchegaray est absent lundi.", "Etchegaray"),
+        ("La mineure Teura sera entendue jeudi.", "Teura"),
+        ("Le chercheur associé Paolantoni demande un accès.", "Paolantoni"),
+        ("La proviseure adjointe Kerbrat part en formation.", "Kerbrat"),
+        ("L'agent patrimonial Quiniou signe le registre.", "Quiniou"),
+        ("Le maire, Massoni, ouvre la séance.", "Massoni"),
+        ("L'enfant Mahina arrive au foyer demain.", "Mahina"),
+        ("Liste d'appel : Tehei K., présent le matin.", "Tehei K."),
+        ("À l'internat, Hoani (15 ans) a fugué.", "Hoani"),
+        ("Peut-on verser au dossier RH de Wamytan le compte rendu ?", "Wamytan"),
+        ("Dossier de Arrieta : il manque un avis.", "Arrieta"),
+        ("Fiche / nom OULEDI / prénom Anli — à vérifier", "OULEDI"),
+        ("Comment justifier mon absence de mardi ? Nolwenn Quiniou", "Nolwenn Quiniou"),
+        ("Indemnités de changement de résidence du major Harriet : quel barème ?", "Harriet"),
+        ('Export :\n"MASSONI","Ewen","1979-04-02","06 11 22 33 44"', "MASSONI"),
+    ],
+)
+def test_names13_names_said_by_role_field_and_age(text: str, name: str) -> None:
+    assert name in found(text, "personne")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vite fait : combien de jours de congé pour un mariage ?",
+        "Petite question : la Banque de France demande quel justificatif ?",
+        "Le stage se fera au consulat général de France à Québec.",
+        "Voir l'Article L. 123 et l'Annexe B. du règlement.",
+        "La jeune femme reçue hier n'a pas donné son nom.",
+        "Le maire de Lannion inaugure la médiathèque.",
+        "Présents : Joseph Maillard, Brahim Lemaire\nExcusé : Bonnin",
+    ],
+)
+def test_names13_look_alikes_name_no_one_wrongly(text: str) -> None:
+    names = found(text, "personne")
+    assert not any(n in ("Vite", "Petite", "France", "Article", "Annexe", "Excusé") for n in names)
+    assert not any(n.startswith(("femme", "Lannion")) for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Mme Trân demeure Rua Augusta 40, 1100-048 Lisboa.", "Rua Augusta 40, 1100-048 Lisboa"),
+        ("Adresse de M. Arrieta : Calle Mayor 8, 28013 Madrid", "Calle Mayor 8, 28013 Madrid"),
+        ("M. Kerbrat vit Kaiserstraße 12, 60311 Frankfurt.", "Kaiserstraße 12, 60311 Frankfurt"),
+        ("Adresse de Mme Tehei : 9 Mill Lane, Oxford OX1 2AB", "9 Mill Lane, Oxford OX1 2AB"),
+        (
+            "Mme Trân habite 21 phố Lý Thường Kiệt, Hoàn Kiếm, Hà Nội.",
+            "21 phố Lý Thường Kiệt, Hoàn Kiếm, Hà Nội",
+        ),
+        (
+            "M. Quiniou habite 55 rue Saint-Denis, Montréal (Québec) H2X 3K8.",
+            "55 rue Saint-Denis, Montréal (Québec) H2X 3K8",
+        ),
+        (
+            "M. Wamytan habite 4 rue Pasteur, Montravel, 98800 Nouméa.",
+            "4 rue Pasteur, Montravel, 98800 Nouméa",
+        ),
+        (
+            "Convocation de Mme Ouledi\nrue des Tamaris, quartier Tsoundzou, 97600 Mamoudzou",
+            "rue des Tamaris, quartier Tsoundzou, 97600 Mamoudzou",
+        ),
+        ("nouvelle adresse de Ewen Quiniou : 3 karrer ar Feunteun, 29200 Brest", None),
+        ("Puis installation cité des Mimosas, 97600 Mamoudzou pour M. Anli.", None),
+        ("Voici l'adresse perso de l'infirmière : 8 rue Pasteur, 22300 Lannion", None),
+    ],
+)
+def test_names13_homes_abroad_and_districts(text: str, address: str | None) -> None:
+    addresses = found(text, "adresse")
+    if address is None:
+        assert len(addresses) == 1, addresses
+    else:
+        assert address in addresses
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Adresse de la structure : 12 quai de la Douane, 29200 Brest.",
+        "Livraison au magasin de la régie, 3 place du Marché, 22300 Lannion.",
+        "Le consulat de France est situé Rua Santos-o-Velho 5, 1200-811 Lisboa.",
+    ],
+)
+def test_names13_offices_addresses_stay_unflagged(text: str) -> None:
+    assert not found(text, "adresse")
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("la DDN de Anli Ouledi est 19750302 mais le passeport dit 02/04/1976.", 2),
+        ("Carte de Mme Tehei (naissance le 3 mai 1981 à Brest) : pièce manquante.", 1),
+        ("Note : Arrieta J. (14/02/1966) demande un logement.", 1),
+    ],
+)
+def test_names13_birth_dates_said_otherwise(text: str, dates: int) -> None:
+    assert len(found(text, "date_naissance")) == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "personal"),
+    [
+        ("Mon portable pendant l'astreinte : 06 12 34 56 78. Ewen", True),
+        ("Ligne directe de Mme Arrieta au service des sports : 05 59 12 34 56", True),
+        ("Le numéro de l'astreinte technique est le 02 98 12 34 56.", False),
+        ("Ligne directe du service de l'état civil : 02 98 12 34 56.", False),
+        ("Le consulat général se joint au +351 21 393 1234.", False),
+        ("N° d'avis d'échéance 0298855805 : le loyer est impayé.", False),
+    ],
+)
+def test_names13_whose_phone_line(text: str, personal: bool) -> None:
+    assert bool(found(text, "telephone")) is personal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Écrire à capitainerie@port-lannion.fr pour la place au port.",
+        "Le comité répond sur cfe@region-bretagne.fr.",
+        "Les candidatures vont à essais-cliniques@chu-brest.fr.",
+    ],
+)
+def test_names13_service_mailboxes_stay_unflagged(text: str) -> None:
+    assert not found(text, "email")
+
+
+def test_dev21_is_what_its_generator_writes(tmp_path: Path) -> None:
+    from devtools import pii_corpus_dev21
+
+    path = tmp_path / "dev21.jsonl"
+    pii_corpus_dev21.write(pii_corpus_dev21.generate(), path)
+    assert path.read_bytes() == pii_corpus_dev21.OUT.read_bytes(), (
+        "python -m devtools.pii_corpus_dev21"
+    )
