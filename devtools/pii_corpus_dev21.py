@@ -25,12 +25,12 @@ tests/data/PII_SETS.md. Deterministic: `python -m devtools.pii_corpus_dev21` rew
 
 from __future__ import annotations
 
-import json
 import random
 import re
-from collections import Counter
 from pathlib import Path
 from typing import Any
+
+from devtools import pii_corpus_kit as kit
 
 SEED = 20261321
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "pii_dev21.jsonl"
@@ -190,24 +190,8 @@ def render(rng: random.Random, template_id: str, template: str) -> dict[str, Any
     return _fill(template, slots, f"dev21_{template_id}")
 
 
-_SLOT_RE = re.compile(r"\{(?P<slot>[A-Z0-9]+)\}")
-
-
-def _fill(
-    template: str, slots: dict[str, tuple[str, str | None]], template_id: str
-) -> dict[str, Any]:
-    text = ""
-    spans: list[tuple[int, int, str]] = []
-    position = 0
-    for match in _SLOT_RE.finditer(template):
-        text += template[position : match.start()]
-        position = match.end()
-        value, category = slots[match.group("slot")]
-        if category is not None:
-            spans.append((len(text), len(text) + len(value), category))
-        text += value
-    text += template[position:]
-    return _row(text, spans, template_id)
+def _fill(template: str, slots: kit.Slots, template_id: str) -> kit.Row:
+    return kit.row(*kit.fill(template, slots), template_id, SPLIT)
 
 
 OFFICES = (
@@ -245,50 +229,24 @@ def look_alike(rng: random.Random, number: int, template: str) -> dict[str, Any]
     return _fill(template, slots, f"dev21_neg{number}")
 
 
-def _row(text: str, spans: list[tuple[int, int, str]], template: str) -> dict[str, Any]:
-    pii: dict[str, list[str]] = {}
-    for a, b, kind in spans:
-        pii.setdefault(kind, []).append(text[a:b])
-    return {
-        "text": text,
-        "pii": pii,
-        "topics": [],
-        "split": SPLIT,
-        "spans": [list(span) for span in spans],
-        "template": template,
-    }
-
-
-def generate() -> list[dict[str, Any]]:
+def generate() -> list[kit.Row]:
     rng = random.Random(SEED)
-    rows: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for template_id, template in TEMPLATES:
-        for _ in range(RENDERS):
-            row = render(rng, template_id, template)
-            if row["text"] not in seen:
-                seen.add(row["text"])
-                rows.append(row)
-    for number, template in enumerate(LOOK_ALIKE_TEMPLATES, 1):
-        for _ in range(RENDERS + 2):
-            row = look_alike(rng, number, template)
-            if row["text"] not in seen:
-                seen.add(row["text"])
-                rows.append(row)
-    return rows
+    return kit.unique(
+        (render(rng, *template) for template in TEMPLATES for _ in range(RENDERS)),
+        (
+            look_alike(rng, number, template)
+            for number, template in enumerate(LOOK_ALIKE_TEMPLATES, 1)
+            for _ in range(RENDERS + 2)
+        ),
+    )
 
 
-def counts(rows: list[dict[str, Any]]) -> Counter[str]:
-    return Counter(category for row in rows for _, _, category in row["spans"])
+counts = kit.counts
 
 
-def write(rows: list[dict[str, Any]], path: Path = OUT) -> None:
-    with path.open("w", encoding="utf-8") as out:
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+def write(rows: list[kit.Row], path: Path = OUT) -> None:
+    kit.write(rows, path)
 
 
 if __name__ == "__main__":
-    lines = generate()
-    write(lines)
-    print(f"{len(lines)} lines, items: {dict(counts(lines))}")
+    kit.rewrite(generate(), OUT)
