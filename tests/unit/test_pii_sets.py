@@ -11,6 +11,7 @@ import pytest
 from devtools import pii_corpus
 from devtools.pii_eval import SETS, evaluate_items, expected_spans, load_set, side_by_side
 from handlers.privacy.pii import CATEGORIES, IDENTIFIERS, TOPICS, Finding, Scan
+from tests.unit import heldout
 
 SPLITS = ("dev", "test")
 
@@ -271,3 +272,23 @@ def test_dev2_is_scored_by_the_evaluator(dev2: list[dict[str, Any]]) -> None:
     overall = report.overall()
     assert report.lines == len(rows)
     assert overall.tp + overall.fn == expected
+
+
+@pytest.mark.parametrize(
+    "spans, pii",
+    [
+        ([[0, 5, "personne"], [3, 9, "personne"]], {"personne": ["Marie", "e Curi"]}),  # overlap
+        ([[0, 6, "personne"]], {"personne": ["Marie "]}),  # a blank at an edge
+        ([[0, 5, "personne"]], {}),  # `pii` disagrees with the spans
+        ([[0, 5, "inconnu"]], {"inconnu": ["Marie"]}),  # no such category
+    ],
+)
+def test_the_held_out_sets_span_check_refuses_bad_rows(
+    spans: list[list[Any]], pii: dict[str, list[str]]
+) -> None:
+    row = {"text": "Marie Curie.", "spans": spans, "pii": pii, "topics": []}
+    with pytest.raises(AssertionError):
+        heldout.check_spans(row)
+    heldout.check_spans(
+        {**row, "spans": [[0, 11, "personne"]], "pii": {"personne": ["Marie Curie"]}}
+    )

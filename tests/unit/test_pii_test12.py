@@ -6,7 +6,6 @@ Nothing here runs the guard on the set: it is held out.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -15,16 +14,10 @@ from typing import Any
 import pytest
 
 from devtools import pii_corpus_test12 as corpus
+from tests.unit import heldout
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "tests" / "data" / "pii_test12.jsonl"
-IDENTIFIERS = {
-    "email", "iban", "nir", "carte", "telephone", "date_naissance", "adresse", "personne",
-}  # fmt: skip
-TOPICS = {
-    "sante", "religion", "opinion_politique", "syndicat", "origine", "vie_sexuelle",
-    "genetique_biometrie", "infraction",
-}  # fmt: skip
+TOPICS = heldout.TOPICS
 SUPPORT = {
     "personne": 800, "adresse": 200, "telephone": 120, "date_naissance": 100, "email": 60,
     "iban": 40, "nir": 40, "carte": 40,
@@ -33,7 +26,7 @@ SUPPORT = {
 
 @pytest.fixture(scope="module")
 def rows() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
+    return heldout.load("test12")
 
 
 def _values(rows: list[dict[str, Any]], category: str) -> list[str]:
@@ -41,13 +34,7 @@ def _values(rows: list[dict[str, Any]], category: str) -> list[str]:
 
 
 def test_file_is_what_the_generator_writes(tmp_path: Path) -> None:
-    import faker
-
-    if faker.VERSION != corpus.MADE_WITH_FAKER:
-        pytest.skip(f"test12 made with faker {corpus.MADE_WITH_FAKER}, not {faker.VERSION}")
-    target = tmp_path / "pii_test12.jsonl"
-    corpus.write(corpus.generate(), target)
-    assert DATA.read_bytes() == target.read_bytes(), "run python -m devtools.pii_corpus_test12"
+    heldout.check_generated(corpus, "test12", tmp_path)
 
 
 def test_generator_reads_nothing_of_the_guard() -> None:
@@ -70,26 +57,7 @@ def test_lines_are_well_formed_and_spans_consistent(rows: list[dict[str, Any]]) 
         assert row["template"].startswith("test12_")
         assert "{" not in re.sub(r'\{"', "", text), text  # no agreement left unresolved
         assert not re.search(r"\[[A-Z][A-Z0-9]*(:[a-z0-9_]+)?\]|⟨|⟩", text), text  # no slot left
-        pii: dict[str, list[str]] = {}
-        topics: set[str] = set()
-        previous_end = -1
-        for start, end, category in sorted(row["spans"]):
-            assert category in IDENTIFIERS | TOPICS, category
-            assert 0 <= start < end <= len(text)
-            value = text[start:end]
-            assert value == value.strip() and value, (value, text)
-            assert start >= previous_end, f"overlapping spans in {text!r}"
-            previous_end = end
-            if category in IDENTIFIERS:
-                pii.setdefault(category, [])
-                if value not in pii[category]:
-                    pii[category].append(value)
-            else:
-                topics.add(category)
-        assert {k: sorted(v) for k, v in pii.items()} == {
-            k: sorted(v) for k, v in row["pii"].items()
-        }, text
-        assert topics == set(row["topics"]), text
+        heldout.check_spans(row)
 
 
 def test_assembly_checks_its_spans() -> None:
@@ -209,10 +177,7 @@ def test_checksums_reject_a_changed_digit() -> None:
 
 
 def test_the_set_is_held_out() -> None:
-    source = (ROOT / "devtools" / "pii_eval.py").read_text(encoding="utf-8")
-    assert re.search(r'"test12": DATA / "pii_test12\.jsonl"', source)
-    held_out = source[source.index("held_out") :]
-    assert '"test12"' in held_out[: held_out.index(")")]
+    heldout.check_held_out("test12")
 
 
 def test_the_doc_describes_the_set(rows: list[dict[str, Any]]) -> None:
