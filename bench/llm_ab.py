@@ -52,14 +52,17 @@ async def run(args: argparse.Namespace) -> None:
         config = LLMConfig(
             base_url=f"http://127.0.0.1:{port}/v1", api_key=SecretStr("x"), timeout=10
         )
-        clients: list[tuple[str, Any]] = [(p, _client_class(p)(config)) for p in args.files]
-        cpu: dict[str, dict[str, list[float]]] = {
-            p: {"stream": [], "complete": []} for p in args.files
+        # Keyed by position: the same file given twice is an A/A run (the noise's size).
+        clients: list[tuple[int, Any]] = [
+            (n, _client_class(p)(config)) for n, p in enumerate(args.files)
+        ]
+        cpu: dict[int, dict[str, list[float]]] = {
+            n: {"stream": [], "complete": []} for n in range(len(args.files))
         }
         messages = _messages(args.history)
         try:
             for index in range(args.warmup + args.answers):
-                for path, llm in clients if index % 2 else reversed(clients):
+                for n, llm in clients if index % 2 else reversed(clients):
                     many = range(args.at_once)
                     started = time.process_time()
                     await asyncio.gather(*(llm.stream_chat(messages, "m", on_text) for _ in many))
@@ -69,18 +72,18 @@ async def run(args: argparse.Namespace) -> None:
                     )
                     completed = time.process_time()
                     if index >= args.warmup:
-                        cpu[path]["stream"].append((streamed - started) * 1000 / args.at_once)
-                        cpu[path]["complete"].append((completed - streamed) * 1000 / args.at_once)
+                        cpu[n]["stream"].append((streamed - started) * 1000 / args.at_once)
+                        cpu[n]["complete"].append((completed - streamed) * 1000 / args.at_once)
         finally:
             for _, llm in clients:
                 await llm.close()
     finally:
         server.terminate()
         await server.wait()
-    for path in args.files:
-        stream, complete = cpu[path]["stream"], cpu[path]["complete"]
+    for n, path in enumerate(args.files):
+        stream, complete = cpu[n]["stream"], cpu[n]["complete"]
         print(
-            f"{path}: stream_chat p50 {statistics.median(stream):.2f} ms "
+            f"{n + 1}. {path}: stream_chat p50 {statistics.median(stream):.2f} ms "
             f"(mean {statistics.fmean(stream):.2f}), complete p50 "
             f"{statistics.median(complete):.2f} ms (mean {statistics.fmean(complete):.2f}), "
             f"{args.answers} answers of {args.chunks} chunks, {len(messages)} messages sent"
