@@ -52,6 +52,8 @@ SETS = {
     "dev19": DATA / "pii_dev19.jsonl",  # identifiers after test11's reading, look-alikes (dev19)
     "dev20": DATA / "pii_dev20.jsonl",  # topics after test12's reading, look-alikes (dev20)
     "dev21": DATA / "pii_dev21.jsonl",  # names, addresses, identifiers after test12 (dev21)
+    "dev22": DATA / "pii_dev22.jsonl",  # topics after test13's reading, look-alikes (dev22)
+    "dev23": DATA / "pii_dev23.jsonl",  # names, addresses, identifiers after test13 (dev23)
     "test": DATA / "pii_test.jsonl",
     "test2": DATA / "pii_test2.jsonl",  # a fresh held-out set, other hand (pii_corpus_test2.py)
     "test3": DATA / "pii_test3.jsonl",  # a third held-out set, other hand (pii_corpus_test3.py)
@@ -65,6 +67,7 @@ SETS = {
     "test11": DATA / "pii_test11.jsonl",  # eleventh held-out set, other hand (pii_corpus_test11)
     "test12": DATA / "pii_test12.jsonl",  # a twelfth held-out set, other hand (pii_corpus_test12)
     "test13": DATA / "pii_test13.jsonl",  # thirteenth held-out set, other hand (pii_corpus_test13)
+    "test14": DATA / "pii_test14.jsonl",  # fourteenth held-out set, other hand (pii_corpus_test14)
 }
 
 
@@ -354,7 +357,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     held_out = (
         "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10",
-        "test11", "test12", "test13", "both",
+        "test11", "test12", "test13", "test14", "both",
     )  # fmt: skip
     if args.errors and args.name in held_out:
         parser.error("the test split is held out: no error listing, tune on dev")

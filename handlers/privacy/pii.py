@@ -313,7 +313,7 @@ _STREET_WORD = rf"(?:{_NAME_WORD}|\d{{1,4}}(?!\d))"
 _STREET_NAME = (
     rf"\s+(?:(?i:{_PARTICLE})(?:\s+|(?<=['’]))){{0,4}}[{_UP}0-9][\w'’\-]*"
     # The words of a name stay on one line ("12 rue des Écoles\nCS 30001" ends at "Écoles").
-    rf"(?:[ \t]+(?:(?:de la|de|du|des|d'|d’|l'|l’|la|le|les|et|sur|sous|en|aux)[ \t]*)?"
+    rf"(?:[ \t]+(?:(?:de la|de|du|des|d'|d’|l'|l’|la|le|les|et|sur|sous|en|aux|ar|an)[ \t]*)?"
     rf"{_STREET_WORD}"
     # "rue du Four à Pain, 51100 Reims": "à" in the name, when the postcode follows.
     rf"|[ \t]+à[ \t]+{_NAME_WORD}(?=[ \t]*,?[ \t]*\n?[ \t]*\d{{5}}(?!\d))){{0,4}}"
@@ -552,7 +552,8 @@ _PHONE_CONTEXT_RE = re.compile(rf"(?<!\w){kw.PHONE_CONTEXT}(?!\w)")
 # "pendant l'astreinte", "durant la permanence": a time, not the line the number is.
 _SWITCHBOARD_RE = re.compile(
     rf"(?<!\w)(?<!pendant l')(?<!durant l')(?<!pendant la )(?<!durant la )(?<!lors de l')"
-    rf"(?<!lors de la ){kw.SWITCHBOARD_WORDS}(?!\w)"
+    rf"(?<!lors de la )(?<!famille d')(?<!familles d')(?<!familiale d')"
+    rf"{kw.SWITCHBOARD_WORDS}(?!\w)"
 )
 _PERSONAL_LINE_RE = re.compile(rf"(?<!\w){kw.PERSONAL_LINE}(?!\w)")
 
@@ -1409,8 +1410,11 @@ def _joined(text: str, found: list[Finding]) -> list[Finding]:
 # articles and particles of place names, then a comma or a line break before the postcode.
 _LOCALITY_RE = re.compile(
     rf"(?:(?P<line>(?<=\n)[ \t]*[{_LOW}][{_LOW}'’\-]*(?:[ \t]+[{_LOW}][{_LOW}'’\-]*){{0,3}})"
-    rf"|(?P<caps>(?<![\w'’\-])(?:(?:Le|La|Les|L['’])[ \t]+)?{_NAME_WORD}"
-    rf"(?:[ \t]+(?:(?:de la|de|du|des|sur|sous|en|aux|la|le|les)[ \t]+|[dl]['’])?{_NAME_WORD})"
+    # "village de Poi, 98610 Alo" (Wallis-et-Futuna), "hameau de Kerlaz, …": the word is in.
+    rf"|(?P<caps>(?<![\w'’\-])(?:[VvHh](?:illage|ameau)[ \t]+(?:de[ \t]+|d['’]))?"
+    rf"(?:(?:Le|La|Les|L['’])[ \t]+)?{_NAME_WORD}"
+    rf"(?:[ \t]+(?:(?:de la|de|du|des|sur|sous|en|aux|la|le|les|ar|an)[ \t]+|[dl]['’])?"
+    rf"{_NAME_WORD})"
     rf"{{0,3}}))[ \t]*(?:,[ \t]*|[ \t]*\n[ \t]*)\Z"
 )
 
@@ -2139,6 +2143,112 @@ _NAME_BEFORE_AND_RE = re.compile(
 )
 
 
+# A woman's birth or married name after hers: "Lucienne Bègue, née Frappa", "Ndeye Moutoussamy
+# épouse Gosselin", "Sylvie Pons ép. Le Gall": a second person item, "née"/"épouse" outside.
+_OTHER_NAME_AFTER_RE = re.compile(
+    rf"[ \t]*,?[ \t]+(?i:n[ée]e|[ée]pouse|[ée]p\.)[ \t]+"
+    rf"(?P<name>{_NAME_PARTICLE}?{_NAME_WORD}(?:[ \t]+{_NAME_PARTICLE}?{_NAME_WORD})?)(?![\w])"
+)
+# A particle name after a rank or a seafarer's trade, no list holding it: "la caporale de
+# Poulpiquet", "le matelot d'Harcourt", "le marin de La Villemarqué".
+_RANK_PARTICLE_NAME_RE = re.compile(
+    rf"(?<![\w])(?:le|la|l'|du|au|de la|a la)[ \t]*(?:{kw.RANKS}|marin|patron pecheur"
+    r"|patronne pecheuse|marin pecheur)[ \t]+(?=(?:de la|de|du|des|d')[ \t]*[A-Za-z])"
+)
+
+
+# The other of two people asked about: "C'est Hardy qui a la clé ou c'est Leroy ?".
+_OR_ELSE_NAME_RE = re.compile(
+    rf"[^.!?\n]{{0,90}}?[ \t,]ou (?:c'est|c’est|bien|alors) "
+    rf"(?P<name>{_NAME_PARTICLE}?{_NAME_WORD})[ \t]*\?"
+)
+# Two or three capitalised words before "née"/"épouse" and a capitalised word: a woman's names,
+# whatever they are ("Soizic Cadiou épouse Susini").
+_BEFORE_OTHER_NAME_RE = re.compile(
+    rf"(?<![\w'’\-])(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_PARTICLE}?{_NAME_WORD}){{1,2}})"
+    rf"(?=[ \t]*,?[ \t]+(?:n[ée]e|[ée]pouse)[ \t]+{_NAME_PARTICLE}?[{_UP}])"
+)
+# Two or three capitalised words opening a sentence or a field, then a job between commas:
+# "Nairi Dorvil, technicienne en identification criminelle, présente…", "Élections : Maïder
+# Chamassi, agente de la mairie, est candidate".
+_APPOSED_WORD = rf"[{_UP}{_LOW}][{_LOW}{_UP}'’\-]*"
+_NAME_THEN_JOB_RE = re.compile(
+    rf"(?:^|(?<=[:.!?\n] )|(?<=\n))"
+    rf"(?P<name>{_APPOSED_WORD}(?:[ \t]+{_NAME_PARTICLE}?{_APPOSED_WORD}){{1,2}})"
+    rf",[ \t]+(?=(?:{kw.JOB_TITLES})[ \t][^,\n]{{2,60}},)"
+)
+
+
+def _other_names(text: str, folded: str, names: Sequence[Finding]) -> list[Finding]:
+    """Birth and married names after a found name, the other one of two asked about, particle
+    names after a rank, a name before a job in apposition."""
+    found: list[Finding] = []
+    for match in _NAME_THEN_JOB_RE.finditer(folded) if len(folded) < 4000 else ():
+        a, b = match.span("name")
+        words, shown = folded[a:b].split(), text[a:b].split()
+        pairs = zip(words, shown, strict=True)
+        if any(w not in _NAME_PARTICLES and not o[:1].isupper() for w, o in pairs):
+            continue
+        if words[0] in _NAME_PARTICLES or any(_is_institution(w) for w in shown):
+            continue
+        if _words_may_name(words) and not any(w in kw.PLACE_WORDS_BEFORE for w in words):
+            found.append(Finding("personne", a, b, text[a:b]))
+    for match in _BEFORE_OTHER_NAME_RE.finditer(text) if len(text) < 4000 else ():
+        a, b = match.span("name")
+        words = text[a:b].split()
+        core = [w for w in words if fold(w) not in _NAME_PARTICLES]
+        if (
+            len(core) > 1
+            and _plausible_name(core)
+            and _word_may_name(fold(core[0]))
+            and not any(_is_institution(w) for w in core)
+            and not _after_place_word(folded, a)
+        ):
+            found.append(Finding("personne", a, b, text[a:b]))
+            names = [*names, Finding("personne", a, b, text[a:b])]
+    for name in names:
+        other = _OR_ELSE_NAME_RE.match(text, name.end)
+        if other is not None and _plausible_name([other.group("name")]):
+            a, b = other.span("name")
+            if _word_may_name(folded[a:b]):
+                found.append(Finding("personne", a, b, text[a:b]))
+        after = _OTHER_NAME_AFTER_RE.match(text, name.end)
+        if after is None:
+            continue
+        value = _trim_name(after.group("name"))
+        words = value.split()
+        core = [w for w in words if fold(w) not in _NAME_PARTICLES and "'" not in w[:2]]
+        if value and core and _plausible_name(core) and not _is_institution(core[0]):
+            start = after.start("name")
+            found.append(Finding("personne", start, start + len(value), value))
+    for match in _RANK_PARTICLE_NAME_RE.finditer(folded):
+        ranked = _RANK_PARTICLE_VALUE_RE.match(text, match.end())
+        if ranked is None:
+            continue
+        word = ranked.group("word")
+        folded_word = fold(word)
+        if (
+            _plausible_name([word])
+            and _word_may_name(folded_word)
+            and folded_word not in _NOT_AFTER_RANK
+            and not _is_institution(word)
+        ):
+            found.append(Finding("personne", ranked.start(), ranked.end(), ranked.group()))
+    return found
+
+
+_RANK_PARTICLE_VALUE_RE = re.compile(
+    rf"(?:(?i:de la|de|du|des)[ \t]+|d['’])(?:{_NAME_PARTICLE})?(?P<word>{_NAME_WORD})(?![\w])"
+)
+# What a rank's "de" or "du" can introduce that is no family name: "le sergent de garde".
+_NOT_AFTER_RANK = kw.words(
+    """
+    garde permanence service quart jour nuit semaine section compagnie brigade groupe
+    escadron peloton port bord marine reserve liaison pont corps regiment base
+    """
+)
+
+
 def _lone_first_names(text: str, folded: str) -> list[Finding]:
     """A known given name standing alone ("Est-ce que Martin peut signer ?"), not one that is
     also a word or a place, nor part of a longer proper name."""
@@ -2155,8 +2265,8 @@ def _lone_first_names(text: str, folded: str) -> list[Finding]:
             birth = _BIRTH_WORD_RE.search(folded, max(0, match.start() - 40), match.start())
             if fold(previous) == "a" and birth is not None:
                 continue  # "née le 18/12/1974 à Daniel": a place of birth
-            if previous in ("du", "au"):
-                continue  # "la douane du Robert", "Menuiserie du Léon": a place, a region
+            if previous in ("du", "au", "ar"):
+                continue  # "la douane du Robert", "Menuiserie du Léon", "Pen ar Lan": places
         if _after_place_word(folded, match.start()):
             continue
         found.append(Finding("personne", match.start(), match.end(), match.group()))
@@ -2331,7 +2441,7 @@ def _ambiguous_first_names(text: str, folded: str) -> list[Finding]:
         if previous[:1].isupper() or previous in ("du", "au"):
             continue  # "Le Marin", "au Marin": a town's name
         place_word = previous in ("de", "en") or text.startswith(" à ", match.end())
-        if word in _PLACE_NAMES_TOO and place_word:
+        if (word in _PLACE_NAMES_TOO or word in _TOWN_NAMES_TOO) and place_word:
             continue  # "la Banque de France demande", "le consulat de France à Toronto"
         if _after_place_word(folded, match.start()):
             continue
@@ -2721,7 +2831,9 @@ _NAME_BEFORE_BRACKET_RE = re.compile(
     rf"[ \t]*\([ \t]*(?=(?:\+|0)\d|(?:{'|'.join(kw.TOPIC_ACRONYMS['syndicat'])})\))"
 )
 _LOWER_PAIR_SUBJECT_RE = re.compile(
-    rf"(?:^|(?<=^re: )|(?<=^bonjour, )|(?<=^salut, )|(?<=^urgent : )|(?<=: ))"
+    rf"(?:^|(?<=^re: )|(?<=^bonjour, )|(?<=^salut, )|(?<=^urgent : )|(?<=: )"
+    # A voice note transcribed without capitals: "bon alors wisly zénon est témoin de…".
+    rf"|(?<=\balors ))"
     rf"(?P<name>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD})?)[ \t]+(?={_TOPIC_VERBS}(?![\w]))"
 )
 _TOPIC_VERB_AT_RE = re.compile(rf"{_TOPIC_VERBS}(?![\w])")
@@ -2843,6 +2955,7 @@ def _names_by_what_is_said(text: str, folded: str) -> list[Finding]:
         if words[0] in _NOT_SUBJECT_NAMES or words[-1].endswith(("er", "ir", "dre", "oir")):
             continue  # "comment annoncer à…": a question, not a name
         after_colon = match.start() > 0 and folded[match.start() - 2 : match.start()] == ": "
+        after_colon = after_colon or folded.endswith("alors ", 0, match.start())
         ambiguous = words[0] in kw.AMBIGUOUS_FIRST_NAMES or len(words[0]) < 3
         if len(words) == 1 and (after_colon or ambiguous):
             continue  # alone, only a word that opens the message ("andreas est gay…")
@@ -2906,6 +3019,8 @@ _NAME_SUBJECT_RE = re.compile(
 )
 # Given names that are also places' names, never read alone as a person's.
 _PLACE_NAMES_TOO = frozenset(("france", "lorraine", "valence", "paris", "marine", "ange"))
+# Given names that are towns, after "de" or before "à": "le planning familial de Nancy".
+_TOWN_NAMES_TOO = frozenset(("nancy", "florence", "lourdes"))
 # What may stand before such a subject: the message's or a line's start, a clause's opening
 # word, a chat opening word, a colon or a comma.
 _BEFORE_NAME_SUBJECT_RE = re.compile(
@@ -2932,7 +3047,10 @@ def _known_lone_name(word: str, original: str, shown: str) -> bool:
 _NOUN_OF_NAME_RE = re.compile(
     r"(?<![\w])(?:avis|accord|feu vert|signature|visa|validation|reponse|retour|dossier|affaire"
     r"|candidature|demande|absence|conge|arret|message|mail|courriel|question|relecture"
-    r"|remplacement|mutation|evaluation|entretien|contrat|fiche|situation)"
+    r"|remplacement|mutation|evaluation|entretien|contrat|fiche|situation"
+    # A farewell, a team: "le pot de départ de Lamy", "réunion avec l'équipe d'Irigaray" (not
+    # "une équipe de Aubry", a town's).
+    r"|pot de depart|depart a la retraite|(?<=l')equipe)"
     rf"(?:[ \t]+(?:de|du)|[ \t]+d')?[ \t]*(?<=[ '])(?P<name>[{_LOW}][{_LOW}\-]{{2,30}})"
     r"(?![\w'’\-])"
 )
@@ -3116,6 +3234,9 @@ def _names_with_age(text: str, folded: str) -> list[Finding]:
     return found
 
 
+_QUESTION_WORDS = kw.words("quel quelle quels quelles quand comment pourquoi combien que qui ou")
+
+
 def _initial_names(text: str, folded: str) -> list[Finding]:
     """An initial and a capitalised family name that is no function, place or common word."""
     found = []
@@ -3132,8 +3253,8 @@ def _initial_names(text: str, folded: str) -> list[Finding]:
         if text[a] == "M" or folded[max(0, a - 6) : a].rstrip(" .").endswith("art"):
             continue  # "M. Dupont": the civility rule; "art. L. 1234": a code's article
         family = text[a:b].split()[-1]
-        if not _plausible_name([family]):
-            continue
+        if not _plausible_name([family]) or fold(family) in _QUESTION_WORDS:
+            continue  # "une hépatite C. Quel PAI…": a sentence ends after the letter
         if _after_place_word(folded, a):
             continue
         found.append(Finding("personne", a, b, text[a:b]))
@@ -3300,6 +3421,7 @@ def find_names_by_rules(text: str, folded: str | None = None) -> list[Finding]:
             found.append(Finding("personne", match.end(), end, name))
     found = _resolve(found)
     found = _resolve(found + _coordinated(text, folded, found))
+    found = _resolve(found + _other_names(text, folded, found))
     return _resolve(found + _figure_lists(text, folded, found))
 
 
@@ -3903,6 +4025,15 @@ _PREVALENCE_RE = re.compile(
     r"(?<![\w])(?:touche|touchent|concerne|concernent|affecte|affectent) (?:une?|\d[\d \u00a0]*)"
     r" (?:[\w\-]+ )?sur (?:\d|cent|mille|dix)"
 )
+# A condition at the head of a sentence, said in general by its verb ("L'hémophilie se transmet
+# par la mère", "La thalassémie est une maladie rare"): no one's, even next to "la mère".
+_GENERAL_SUBJECT_RE = re.compile(r"(?:[\w' ]{0,30}: )?(?:l'|la |le |les )")
+_GENERAL_VERB_RE = re.compile(
+    r"[\w'\- ]{0,40}? (?:se transmet|se transmettent|se soigne|se soignent|se manifeste"
+    r"|se manifestent|se traite|se traitent|se depiste|est (?:une maladie|une affection|rare"
+    r"|frequente|hereditaire|due|causee|transmise)|sont (?:des maladies|rares|frequentes"
+    r"|hereditaires|dues|causees))(?![\w])"
+)
 # The offence someone suffered, in apposition ("M. Roux, victime d'une escroquerie en ligne,
 # demande …"): not theirs. (pii_fr.jsonl labels "dit avoir été victime d'une agression" as an
 # offence: the predicate is left to the rules.)
@@ -3938,6 +4069,10 @@ def _no_ones_case(
         since = count.start()
     elif _PREVALENCE_RE.search(sentence, position, position + 80) is not None:
         since = 0  # "le syndrome de Turner touche une fille sur 2 500"
+    elif _GENERAL_SUBJECT_RE.fullmatch(sentence, 0, position) and (
+        _GENERAL_VERB_RE.match(sentence, position, position + 60) is not None
+    ):
+        since = 0  # "L'hémophilie se transmet par la mère": the disease in general
     else:
         return False
     start, end = bounds
@@ -4260,7 +4395,9 @@ def _first_person_gender(
 ) -> str | None:
     """The gender of the writer (or the reader) who owns "mon compagnon", "ma compagne": a
     participle ("je suis pacsée avec ma compagne"), or, in quoted words ("Mail de Sarah Coulon :
-    « mon épouse est mutée… »"), the speaker named before the quote."""
+    « mon épouse est mutée… »"), the speaker named before the quote, or the name they
+    introduced themselves with ("je m'appelle Fatoumata Renard, … je vis avec ma compagne")."""
+    sentence_start = lo
     lo = max(lo, position - _PARTNER_LOOK_BACK)
     opening = max(folded.rfind("«", lo, position), folded.rfind(":", lo, position))
     tokens = [m.group() for m in _CUE_WORD_RE.finditer(folded, max(lo, opening + 1), position)]
@@ -4279,9 +4416,18 @@ def _first_person_gender(
         if _READER_QUOTED_RE.search(folded, max(lo, opening - 40), opening) is not None:
             return _reader_gender(text, folded, people)
         return _owner_gender(text, folded, lo, opening, people)
-    return None
+    owned = _NEXT_POSSESSIVE_RE.match(folded, position)
+    if owned is None or owned["possessive"] not in ("mon", "ma"):
+        return None  # the reader's partner ("votre compagnon"): not the writer's gender
+    introductions = list(_INTRODUCTION_RE.finditer(folded, sentence_start, position))
+    if not introductions:
+        return None
+    person = _person_at(people, introductions[-1].end())
+    return None if person is None else _name_gender(text, person)
 
 
+# The first possessive of a partner after the union word.
+_NEXT_POSSESSIVE_RE = re.compile(r"[^.!?]{0,40}?(?<![\w])(?P<possessive>mon|ma|ton|ta|votre) ")
 # The reader's own words quoted back ("Tu m'as écrit : « je vis avec ma compagne »"): the
 # speaker is the person the message greets ("Bonjour Anne-Catherine,").
 _READER_QUOTED_RE = re.compile(

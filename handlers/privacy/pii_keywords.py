@@ -48,6 +48,14 @@ ANIMALS = (
     r"|cultures|races?|especes?|sangliers?|loups?|ours|cerfs?)"
 )
 
+# Hereditary diseases: genetic data only, not also health (test11 to test13's writers; dev
+# keeps "atteint de mucoviscidose" as health, so mucoviscidosis is not listed).
+GENETIC_DISEASES = (
+    r"(?:drepanocytose|(?:beta-|alpha-)?thalassemie|hemophilie|neurofibromatose|maladie de"
+    r" steinert|dystrophie myotonique|myopathie de duchenne|maladie de huntington|choree de"
+    r" huntington|amyotrophie spinale|ataxie de friedreich|maladie de gaucher|maladie de fabry)"
+)
+
 # category -> folded patterns (case-insensitive, accent-insensitive).
 TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
     "sante": (
@@ -122,8 +130,9 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"|anomalie|mutation|affection)s?"
         r" (?:genetique|hereditaire|chromosomique)|syndromes? (?:de l'x|du x|de turner"
         r"|de klinefelter|de marfan|de lynch|de williams|d'angelman|de prader-willi|de rett"
-        r"|d'ehlers-danlos|de noonan)|trisomie)[a-z]{3,}",
-        r"souffr(?:e|ent|ait|ant) (?:d'une?|de la|du|des|de|d') ?[a-z]{3,}",
+        rf"|d'ehlers-danlos|de noonan)|trisomie|(?:une? |la |l')?{GENETIC_DISEASES})[a-z]{{3,}}",
+        rf"souffr(?:e|ent|ait|ant) (?:d'une?|de la|du|des|de|d') ?(?!(?:une? |la |l')?"
+        rf"{GENETIC_DISEASES})[a-z]{{3,}}",
         r"mucoviscidose",
         r"(?:sa|leur|ma|ta|votre) maladie",
         # Not "son traitement" alone: a civil servant's pay is a "traitement".
@@ -137,7 +146,9 @@ TOPIC_PATTERNS: dict[str, tuple[str, ...]] = {
         r"accident (?:de|du) (?:travail|trajet)",
         r"malentendante?s?",
         r"(?<!')aveugles?",
-        r"greffee?s? (?:du|d'un|d'une|de)",
+        # Not a court's registry ("adjointe au greffe du tribunal", "greffe de la cour d'appel").
+        r"greffee?s? (?:du|d'un|d'une|de)(?! ?(?:la |l')?(?:tribunal|tj|tgi|cour|conseil|parquet"
+        r"|pole|service|chambre|juge|commerce|prud'hommes|juridiction|audience)(?![\w]))",
         r"greffe (?:de|du|d')(?:rein|foie|coeur|poumon|moelle|cornee|organe)",
         r"protheses?",
         r"(?:para|tetra)plegiques?",
@@ -788,8 +799,9 @@ _MORE_TOPICS: dict[str, tuple[str, ...]] = {
         r" faciale|controle biometrique|badge biometrique|prise d'empreintes?)",
         # A capture of a part of the body that identifies ("a enregistré l'empreinte de son
         # index", "fait scanner son iris", "passe par la reconnaissance de l'iris"): the act and
-        # the body part, whatever the determiner between them; said of no one, a policy.
-        r"(?:enregistr\w*|scann?\w*|captur\w*|relev\w*|numeris\w*|gabarits?|empreintes?"
+        # the body part, whatever the determiner between them; said of no one, a policy. Not
+        # the device ("présente le nouveau scanner d'empreintes").
+        r"(?:enregistr\w*|scan(?!n?ers? d)\w*|captur\w*|relev\w*|numeris\w*|gabarits?|empreintes?"
         r"|reconnaissance|prises?|prelev\w*|enrol\w*)(?: biometriques?)?"
         r" (?:(?:de|d'|du|des) ?)?(?:(?:son|sa|ses|leur|leurs|mon|ma|mes|l'|la|le|les) ?)?"
         r"(?:visage|iris|empreintes?|mains?(?! courante)|retines?|paumes?|veines)",
@@ -1161,7 +1173,7 @@ _FOURTH_TOPICS: dict[str, tuple[str, ...]] = {
         r"addictolog\w{1,3}|oncolog\w{1,3}|hematolog\w{1,3}|psychiatr\w{1,5}|chimio\w{0,7}",
         r"(?:en |sa |son )?remission",
         r"surdites?|cecite|malvoyance|acouphenes?|hemiplegi\w{1,3}|paralysie|myopathie"
-        r"|drepanocytose|lupus|psoriasis|spondylarthrite|rectocolite|hypothyroidie|hyperthyroidie"
+        r"|lupus|psoriasis|spondylarthrite|rectocolite|hypothyroidie|hyperthyroidie"
         r"|obesite|apnees? du sommeil|narcolepsie|anevrisme|embolie|phlebite|thrombose|pneumonie"
         r"|bronchite chronique|bpco|tuberculose|stress post-?traumatique|tspt|ptsd|phobie"
         r"|agoraphobie|attaques? de panique|crises? de panique|psychose|paranoia|demence"
@@ -1298,7 +1310,9 @@ ORIGIN_WORDS = (
     r"|antillais|martiniquais|guyanais|reunionnais|mahorais|libanais|pakistanais|bangladais"
     r"|srilankais|sri-lankais|chinois|japonais|thailandais|portugais|polonais|albanais"
     r"|kosovar|serbe|croate|bulgare|russe|tchetchene|turc|turque|kanak|kanake|metis|noir"
-    r"|asiatique|hmong|manouche|yeniche|tsigane|tzigane|ouighour|philippin|latino|creole)"
+    r"|asiatique|hmong|manouche|yeniche|tsigane|tzigane|ouighour|philippin|latino|creole"
+    # The Pacific's peoples, and the Réunion word for people from mainland France.
+    r"|wallisien|futunien|tahitien|polynesien|caldoche|zoreill?|zorey)"
     r"(?:ne|e)?s?)"
 )
 # Slurs about origin, said of someone: "l'a traité de « sale Noir »" (folded).
@@ -1652,9 +1666,9 @@ _EIGHTH_TOPICS: dict[str, tuple[str, ...]] = {
         rf"|regardee?s?|identifiee?s?|cataloguee?s?|etiquetee?s?|traitee?s?|assimilee?s?"
         rf"|designee?s?) (?:comme|pour) (?:une? )?{ORIGIN_WORDS}(?![\w\-])",
         rf"(?=[lp])(?:langue maternelle(?: est)?(?: le| l')? ?|parle\w{{0,3}} (?:le |en )?"
-        rf"(?=[a-z\-]{{2,20}} (?:(?:avec|a) (?:sa|son|ses) (?:famille|parents|mere|pere|enfants"
-        rf"|proches|grands-parents|freres|s(?:œ|oe)urs)|a la maison|en famille|chez (?:lui|elle"
-        rf"|eux|elles|ses parents))(?![\w])))(?:{ORIGIN_LANGUAGES})(?![\w\-])",
+        rf"(?=[a-z\-]{{2,20}} (?:(?:avec|a) (?:sa|son|ses|ma|mon|mes|leurs?) (?:famille|parents"
+        rf"|mere|pere|enfants|proches|grands-parents|freres|s(?:œ|oe)urs)|a la maison|en famille"
+        rf"|chez (?:lui|elle|eux|elles|ses parents))(?![\w])))(?:{ORIGIN_LANGUAGES})(?![\w\-])",
         r"(?=[dt])(?:double|triple) nationalite(?: franco-[a-z]{3,15})?",
         r"(?=[ebsun])(?:binationale?s?|(?:est|suis|etait|une?|nationalite) franco-[a-z]{4,15})",
         # A second nationality held too ("possède aussi la nationalité turque").
@@ -1962,6 +1976,71 @@ _ELEVENTH_TOPICS: dict[str, tuple[str, ...]] = {
 for _category, _patterns in _ELEVENTH_TOPICS.items():
     TOPIC_PATTERNS[_category] = TOPIC_PATTERNS[_category] + _patterns
 
+# Fourteenth round (after test13's reading): genetics said with what it predisposes to, unfitness
+# said by the doctor, benefit fraud, trials and police reporting, lists and movements of a
+# camp, partners and places of sexual life.
+_FOURTEENTH_TOPICS: dict[str, tuple[str, ...]] = {
+    "sante": (
+        # Unfit by the occupational doctor's decision ("a été déclarée inapte par le médecin").
+        r"(?=[drj])(?:declaree?s?|reconnue?s?|jugee?s?) inaptes?(?![\w])",
+    ),
+    "genetique_biometrie": (
+        rf"(?=[dtbhnmcaf]){GENETIC_DISEASES}",
+        # A gene named after its defect ("une anomalie du gène CFTR", "mutation sur le gène X").
+        r"(?=[amvd])(?:anomalie|mutation|variant|alteration|deletion)s? (?:du|d'un|sur le|de son"
+        r"|de mon|de ce) genes? [a-z][a-z0-9\-]{1,9}",
+    ),
+    "infraction": (
+        # Benefit or tax fraud said with a verb ("a fraudé aux prestations sociales").
+        r"(?=[a])(?:a|ai|avait|aurait|avoir|ont) (?:deja |encore )?fraude (?:aux|a la|a l'|au|le"
+        r"|la|l')",
+        # Tried or sentenced by a court named between ("jugé par le tribunal pour enfants pour
+        # recel").
+        rf"(?=[jcp])(?:jugee?s?|condamnee?s?|poursuivie?s?) (?:par|devant) (?:le |la |l'|un |une )"
+        rf"(?:[\w'\-]+ ){{1,5}}?pour {OFFENCE_NOUNS}",
+        # Reporting to the police as a judicial measure ("doit pointer au commissariat").
+        r"(?=[doptc])(?:doit|devait|devra|obligee? de|tenue? de|contrainte? de|pointe|pointait)"
+        r" (?:pointer )?"
+        r"(?:au|a la) (?:commissariat|gendarmerie|brigade)",
+    ),
+    "opinion_politique": (
+        # A candidate on a list of a camp ("candidate sur la liste Union de la gauche"); not
+        # "les candidats", any of them.
+        r"(?=c)candidate? (?:sur|de|pour) (?:la |une )?liste (?:[\w'\-]+ ){0,4}?(?:de la |du "
+        r"|des )?(?:gauche|droite|ecologistes?|communistes?|socialistes?|insoumis\w{0,2}"
+        r"|nationalistes?|independantistes?|autonomistes?|souverainistes?|extreme droite"
+        r"|extreme gauche)(?![\w])",
+        # Supporting an independence movement ("soutient le mouvement indépendantiste kanak").
+        r"(?=[smaep])(?:soutient|soutenait|a soutenu|milite|militait|membre|proche|engagee?"
+        r"|sympathisante?) (?:du |le |au |dans le |pour le |de la |a la |la |pour la )?"
+        r"(?:mouvement|cause|lutte|combat|camp) (?:independantiste|autonomiste|nationaliste"
+        r"|separatiste)s?",
+    ),
+    "vie_sexuelle": (
+        r"(?=p)partenaires (?:sexuel(?:le)?s )?(?:multiples|nombreux|nombreuses|differents"
+        r"|differentes)(?![\w])",
+        # Places of sexual life someone goes to ("l'a rencontrée dans un bar lesbien").
+        r"(?=[rfvsac])(?:rencontre\w{0,2}|frequent\w{0,4}|va|allait|sort|sortait|croisee?s?"
+        r"|aperc\w{1,3}) (?:[\w']+ ){0,4}?(?:dans |en |au |a |aux )?(?:un |une |des |les |le "
+        r"|la )?"
+        r"(?:bars?|boites?|clubs?|saunas?|soirees?|discotheques?|cabarets?) (?:gays?|gais"
+        r"|lesbien\w{0,3}|lgbt\w{0,3}|queers?|echangistes?|libertin\w{0,3}|sm|bdsm)(?![\w])",
+    ),
+}
+for _category, _patterns in _FOURTEENTH_TOPICS.items():
+    TOPIC_PATTERNS[_category] = TOPIC_PATTERNS[_category] + _patterns
+# A genetic profile or test with what it is for: the disease is genetic data, not health ("a
+# un profil génétique à risque de cancer du côlon", "a fait un test génétique pour le cancer").
+# First of its category: the shorter phrases would end the match before the disease.
+TOPIC_PATTERNS["genetique_biometrie"] = (
+    r"(?=[ptabdeorf])(?:(?:a|ai|avait|a fait|fait|avoir) (?:un|une|le|la|son|sa|des|ses) )?"
+    r"(?:profil|test|analyse|bilan|depistage|examen|risque|terrain|predisposition)s?"
+    r" genetiques? (?:a (?:haut |fort )?risque (?:de |d')|(?:eleve|accru) (?:de |d')|pour (?:le "
+    r"|la |les |l'|un |une )|au |aux |a la |a l')[a-z\-]{3,30}(?: (?:du|de la|des|de l'|de|d')"
+    r" ?[a-z\-]{3,20})?",
+    *TOPIC_PATTERNS["genetique_biometrie"],
+)
+
 # Acronyms matched on the original text, case-sensitive ("SUD" the union, not "le sud").
 TOPIC_ACRONYMS: dict[str, tuple[str, ...]] = {
     "sante": ("VIH", "AVC", "IVG", "RQTH", "CLM", "CLD", "TMS", "ALD", "TSA", "TDAH"),
@@ -1994,6 +2073,11 @@ TOPIC_ACRONYMS: dict[str, tuple[str, ...]] = {
         "Unité SGP",
         "SCSI",
         "SNPES-PJJ",
+        # Research staff's and school doctors' unions, the anarcho-syndicalists.
+        "SNPTES",
+        "SNMSU-UNSA",
+        "SNMSU",
+        "CNT",
     ),
     "opinion_politique": (
         "RN",
@@ -2013,6 +2097,9 @@ TOPIC_ACRONYMS: dict[str, tuple[str, ...]] = {
         "Lutte ouvrière",
         "Génération.s",
         "Extinction Rebellion",
+        # New Caledonia's independence front and its parties.
+        "FLNKS",
+        "Palika",
     ),
     "infraction": ("TIG", "FIJAIS", "FPR", "TAJ"),
 }
@@ -2072,7 +2159,7 @@ ANCHOR_PATTERN = (
     # clause that opens on one speaks of someone named before ("X colle des affiches : peut-il
     # siéger ?").
     r"(?<=[:;.!?] )[a-z]+-(?:t-)?(?:il|elle|ils|elles)(?![\w])|"
-    r"je(?! reviens vers)|j'|me|m'|(?<!aide-)(?<!dis-)moi|(?<!-)elle|(?<!-)elles|lui|"
+    r"je(?! reviens vers)|j'|me|m'|(?<!-)moi|(?<!-)elle|(?<!-)elles|lui|"
     r"(?<!-)il(?! (?:faut|y a|convient|s'agit|existe|importe|appartient|reste|suffit|semble"
     r"|serait|"
     r"est (?:necessaire|possible|important|utile|indispensable|rappele|prevu|interdit|"
@@ -2488,8 +2575,12 @@ INSTITUTION_WORDS = (
     r"dgfip|dsden|dasen|crous|sdis|ehpad|ccas|cias|mdph|sgar|drac|draaf|deal|ddeets|"
     r"drieat|ofii|ofpra|anah|ademe|cerema|onf|ofb|sgami|cfa|greta|siege social|"
     r"adresse administrative|"
-    r"adresse professionnelle|adresse du service|lieu de travail|reunion|rendez-vous|rdv|"
-    r"seminaire|colloque|conference|ceremonie|permanence|accueil|salle|se tiendra|"
+    r"adresse professionnelle|adresse du service|lieu de travail|rendez-vous|rdv|"
+    # A meeting, not the island: "en réunion", "à la réunion de jeudi"; "à La Réunion :".
+    r"(?<!a la )(?<!de la )reunion|reunion(?![ \t]*(?:[,.:;)]|$))|"
+    r"seminaire|colloque|conference|ceremonie|permanence|salle|se tiendra|"
+    # A foster family is a home: "la famille d'accueil", "l'assistante familiale d'accueil".
+    r"(?<!famille d')(?<!familles d')(?<!familiale d')accueil|"
     r"aura lieu|se deroulera|cedex|tsa|cs|police municipale|hotel de police|poste|"
     r"la poste|bibliotheque|mediatheque|gymnase|stade|piscine|crematorium|cimetiere|"
     r"eglise|groupe scolaire|creche|campus|faculte|iut|zone d'activites|zone industrielle|"
@@ -2541,6 +2632,7 @@ BIRTH_TRIGGERS = (
     # "n. le 03/03/1985" in a record.
     r"n\. le|"
     r"date de naissance(?: est| c'est| c| =)?|date (?:de |d'|de la )?naiss\.?|ddn|d\.d\.n\.|dob|"
+    r"d\.n\.|"
     r"naissance ?:|naissance(?= le )|anniversaire ?:?|"
     r"date et lieu de naissance"
 )
@@ -2662,6 +2754,8 @@ FUNCTIONAL_MAILBOX_WORDS = """
     admission admissions urgences consultation consultations rdv rendez-vous facturation
     regie regies entrees bureau-des-entrees patients accueil-patients
     capitainerie port ports cfe essais essais-cliniques recherche-clinique drci comite
+    cultes culte antidopage dopage maritimes affaires-maritimes medecine preventive
+    medecine-travail aumonerie laicite
 """
 
 # Given names that are also ordinary words or places: alone, they are not taken for a person.
@@ -2688,6 +2782,7 @@ LOWER_CASE_WORDS = frozenset(
     blaise benoit felix modeste juste fidele victor prosper honore parfait sylvain
     valentin martial marin adam regis
     urbain buse hermine jacinthe peter jenny lisette
+    marin-pecheur marins-pecheurs
     """
     )
 )
@@ -2712,7 +2807,7 @@ PERSON_PREDICATES = (
     r"(?:est|suis|es|etait|a ete|ai|a|avait|a eu|porte|fete|celebre|milite|defile|tracte"
     r"|frequente|vient|venait|sort|vit|prie|pratique|souffre|a fait|fait|a perdu|va|allait"
     r"|se rend|subit|couche|trompe|adhere|siege|cotise|soutient|soutenait|a soutenu|vote"
-    r"|votait|a vote)"
+    r"|votait|a vote|se travestit|se travestissait)"
 )
 # Subjects of such a verb that are no one ("ce qui est", "cela a").
 IMPERSONAL_SUBJECTS = frozenset(
@@ -2798,6 +2893,9 @@ ROLE_BEFORE_NAME = (
     r"mandant|mandante|mandataire|assesseur|assesseure|suppleant|suppleante|"
     # Soldiers, minors, researchers and wardens: "le militaire Astruc", "la mineure X".
     r"militaire|mineur|mineure|chercheur|chercheuse|garde-peche|garde-chasse|"
+    # Seafarers and curators: "le marin Azevedo", "le patron pêcheur Payet", "la conservatrice X".
+    r"patron pecheur|patronne pecheuse|marin pecheur|marin-pecheur|marin|pecheur|pecheuse|"
+    r"conservateur|conservatrice|conseiller|conseillere|preleveur|preleveuse|"
     # After a space: "Lemaire", "Lejeune" and "Lenfant" are family names.
     r"(?<=[\s'])(?:maire|enfant|jeune)|"
     r"garde forestier|garde forestiere)"
@@ -2852,6 +2950,7 @@ ROLE_NOT_NAMES = frozenset(
     penitentiaire principal principale territorial territoriale hospitalier hospitaliere
     administratif administrative polyvalent polyvalente stagiaire titulaire contractuel
     contractuelle referent referente volontaire auxiliaire
+    jeunes
     ena insp ira inet enm enap ens enpj ehesp cnfpt ensp ensosp ipag
     lr ps rn lfi eelv pcf udi npa lrem
     """

@@ -67,6 +67,8 @@ SETS = {
     "dev19": 150,
     "dev20": 150,
     "dev21": 150,
+    "dev22": 150,
+    "dev23": 150,
     "test3": 2400,
     "test4": 2300,
 }
@@ -109,6 +111,11 @@ FOCUSED = {
     # dev21: names, homes abroad and districts, birth dates, phones and e-mails after test12's
     # reading (roles, initials after a name, ages, form fields); half look-alikes.
     "dev21": ("personne", "adresse", "telephone", "email", "date_naissance"),
+    # dev22: round 14's topic families after test13's reading; half look-alikes.
+    "dev22": (*TOPICS, "personne"),
+    # dev23: names, addresses, birth dates, phones and e-mails after test13's reading
+    # (seafarers' trades, particle names after a rank, birth names, apposed jobs); look-alikes.
+    "dev23": ("personne", "adresse", "telephone", "email", "date_naissance"),
 }
 
 

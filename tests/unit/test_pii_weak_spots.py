@@ -3296,3 +3296,165 @@ def test_dev21_is_what_its_generator_writes(tmp_path: Path) -> None:
     assert path.read_bytes() == pii_corpus_dev21.OUT.read_bytes(), (
         "python -m devtools.pii_corpus_dev21"
     )
+
+
+# -- names14 round 14 (after test13's reading) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Le marin-pêcheur Larrieu embarque lundi.", "Larrieu"),
+        ("La patronne pêcheuse Tauraa rentre au port.", "Tauraa"),
+        ("Convention : la conservatrice Albane Quéré prête deux toiles.", "Albane Quéré"),
+        ("Qui signe pour le conseiller Pennanéach ?", "Pennanéach"),
+        ("Permission refusée pour le sergent de Kersauson.", "de Kersauson"),
+        ("La visite du matelot d'Aubigné est reportée.", "d'Aubigné"),
+        ("La lieutenante de La Morinière est en mission.", "de La Morinière"),
+        ("Médaille pour Gaëlle Toumelin, née Cadiou, au CCAS.", "Cadiou"),
+        ("Le livret de Soizic Mokrani épouse Salaün est à scanner.", "Soizic Mokrani"),
+        ("Le livret de Soizic Mokrani épouse Salaün est à scanner.", "Salaün"),
+        ("C'est Moreau qui ferme la salle ou c'est Le Guennec ?", "Le Guennec"),
+        ("Hinatea Susini, technicienne de laboratoire, présentera le bilan.", "Hinatea Susini"),
+        ("Comité : Iban Larrieu, gestionnaire de paie au SGC, siègera.", "Iban Larrieu"),
+        ("bon alors gurvan cadiou est témoin de Jéhovah donc on voit", "gurvan cadiou"),
+        ("Un mot pour le pot de départ de Chevalier vendredi ?", "Chevalier"),
+    ],
+)
+def test_names14_names_by_trade_birth_name_and_apposition(text: str, name: str) -> None:
+    assert name in found(text, "personne")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le sergent de garde ouvre la barrière à 7 h.",
+        "Le matelot de quart signe le registre à minuit.",
+        "Le vaccin contre l'hépatite B. Quel calendrier pour les agents ?",
+        "Le planning familial de Nancy demande une subvention.",
+        "Les Jeunes Agriculteurs organisent un marché ; chez les Jeunes Agriculteurs.",
+        "C'est la mairie qui ferme la salle ou c'est le gardien ?",
+        "Rédige l'annonce : le musée recrute un conservateur du patrimoine.",
+        "Le Service Social, né Bureau des aides, déménage.",
+        "Le lieu-dit Pen ar Hoat est inscrit au cadastre de Plogoff.",
+    ],
+)
+def test_names14_look_alikes_name_no_one(text: str) -> None:
+    assert not found(text, "personne")
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "value"),
+    [
+        ("D.N. 1er juin 1975 | CADIOU Erwan | licence", "date_naissance", "1er juin 1975"),
+        ("Numéro de la famille d'accueil : 06 12 34 56 78.", "telephone", "06 12 34 56 78"),
+        (
+            "Mme Quéré s'installe à La Réunion : 12 rue des Cordiers, 97410 Saint-Pierre.",
+            "adresse",
+            "12 rue des Cordiers, 97410 Saint-Pierre",
+        ),
+        (
+            "Adresse déclarée par Iban Susini : lieu-dit Pen ar Hoat, 29770 Plogoff",
+            "adresse",
+            "lieu-dit Pen ar Hoat, 29770 Plogoff",
+        ),
+        (
+            "Nouvelle adresse de Raiarii Tauraa : village de Vailala, 98600 Hihifo.",
+            "adresse",
+            "village de Vailala, 98600 Hihifo",
+        ),
+    ],
+)
+def test_names14_identifiers_said_otherwise(text: str, category: str, value: str) -> None:
+    assert value in found(text, category)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Écrivez à cultes@ac-rennes.fr pour les associations cultuelles.",
+        "Le service répond sur antidopage@chu-bayonne.fr.",
+        "Pour les visites, écrire à medecine.preventive@ac-rennes.fr.",
+        "Les rôles vont à affaires.maritimes@ddtm-finistere.gouv.fr.",
+        "Numéro de l'accueil : 02 98 12 34 56, ouvert le matin.",
+        "La réunion de jeudi se tiendra au 3 quai de la Douane, 29200 Brest, salle 4.",
+    ],
+)
+def test_names14_service_contacts_stay_unflagged(text: str) -> None:
+    assert not (found(text, "email") or found(text, "telephone") or found(text, "adresse"))
+
+
+def test_dev23_is_what_its_generator_writes(tmp_path: Path) -> None:
+    from devtools import pii_corpus_dev23
+
+    path = tmp_path / "dev23.jsonl"
+    pii_corpus_dev23.write(pii_corpus_dev23.generate(), path)
+    assert path.read_bytes() == pii_corpus_dev23.OUT.read_bytes(), (
+        "python -m devtools.pii_corpus_dev23"
+    )
+
+
+# -- topics14 round 14 (after test13's reading) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Mon collègue a reçu une greffe de rein l'an dernier.", "sante"),
+        ("Ma collègue a été déclarée inapte par le médecin de prévention.", "sante"),
+        ("Ma voisine est atteinte d'une thalassémie.", "genetique_biometrie"),
+        ("Mon frère souffre d'hémophilie.", "genetique_biometrie"),
+        ("Mon chef a une maladie de Steinert.", "genetique_biometrie"),
+        ("J'ai une mutation du gène HFE.", "genetique_biometrie"),
+        ("Ma sœur a un profil génétique à haut risque de cancer du sein.", "genetique_biometrie"),
+        ("Mon voisin a fraudé à la CAF pendant deux ans.", "infraction"),
+        ("Mon fils a été condamné par le tribunal correctionnel pour vol.", "infraction"),
+        ("Mon collègue est tenu de pointer à la gendarmerie.", "infraction"),
+        ("Ma collègue est candidate sur la liste écologiste.", "opinion_politique"),
+        ("Mon voisin milite pour la cause indépendantiste.", "opinion_politique"),
+        ("Mon collègue est membre du FLNKS.", "opinion_politique"),
+        ("Ma collègue est tahitienne.", "origine"),
+        ("Mon voisin est zoreil.", "origine"),
+        ("Je parle lingala avec mes parents.", "origine"),
+        ("Mon collègue a adhéré à la CNT.", "syndicat"),
+        ("Ma collègue cotise au SNPTES.", "syndicat"),
+        ("Ma voisine a des partenaires multiples.", "vie_sexuelle"),
+        ("Mon collègue fréquente un sauna gay.", "vie_sexuelle"),
+        ("Je m'appelle Paul Roux et je vis avec mon compagnon.", "vie_sexuelle"),
+    ],
+)
+def test_topics14_families_are_found(text: str, category: str) -> None:
+    assert found(text, category), text
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Mme Roux est adjointe au greffe du tribunal judiciaire.", "sante"),
+        ("M. Roux est atteint de drépanocytose.", "sante"),
+        ("Mme Roux a un profil génétique à risque de cancer du côlon.", "sante"),
+        ("Paul Roux présente le nouveau scanner d'empreintes.", "genetique_biometrie"),
+        ("L'hémophilie se transmet par la mère : fais une fiche.", "genetique_biometrie"),
+        ("Paul Roux pilote la lutte contre la fraude aux prestations.", "infraction"),
+        ("Paul Roux doit pointer à la badgeuse chaque matin.", "infraction"),
+        ("Les candidats sur une liste de droite déclarent-ils leurs dons ?", "opinion_politique"),
+        ("Le mouvement indépendantiste a appelé à manifester.", "opinion_politique"),
+        ("Mme Roux anime l'atelier de danse tahitienne.", "origine"),
+        ("La CNT appelle à la grève jeudi.", "syndicat"),
+        ("Le bar gay de la place a fermé en juin.", "vie_sexuelle"),
+        ("Je m'appelle Paul Roux et je vis avec ma compagne.", "vie_sexuelle"),
+        ("Je m'appelle Paul Roux, votre compagnon a appelé.", "vie_sexuelle"),
+    ],
+)
+def test_topics14_look_alikes_stay_unflagged(text: str, category: str) -> None:
+    assert not found(text, category), text
+
+
+def test_dev22_is_what_its_generator_writes(tmp_path: Path) -> None:
+    from devtools import pii_corpus_dev22
+
+    path = tmp_path / "dev22.jsonl"
+    pii_corpus_dev22.write(pii_corpus_dev22.generate(), path)
+    assert path.read_bytes() == pii_corpus_dev22.OUT.read_bytes(), (
+        "python -m devtools.pii_corpus_dev22"
+    )
